@@ -1,0 +1,109 @@
+// The one simulation API. The same object runs in a Web Worker (Comlink), in Node
+// worker_threads (Comlink over nodeEndpoint) and in-process in tests and the CLI.
+// A run is cut into blocks of replications; any worker may run any block; blocks are merged
+// in replication order, so the result depends only on (scenario, seed, replications).
+import { recordLayout } from './engine/layout';
+import { prepareModel } from './engine/model';
+import { createEngine, type Engine, runReplication } from './engine/replication';
+import { summarizeRecords } from './engine/summarize';
+import { summarizePopulation } from './population/summary';
+import type { PopulationSummary, RunSummary } from './results';
+import { hash32 } from './rng/streams';
+import { type LoadResult, loadScenarioText, type Scenario, validateScenario } from './scenario';
+
+export type RunSettings = {
+  /** Master seed; default: the scenario's monteCarlo.seed. */
+  seed: string;
+  /** Total replications of the run (Latin hypercube strata depend on it). */
+  replications: number;
+};
+
+/** Per-replication records for replications [start, end), laid out by the engine's record layout. */
+export type ReplicationBlock = { start: number; end: number; data: Float64Array };
+
+export type SimApi = {
+  /** Parse and validate scenario text (same rules as the CLI and the desktop shell). */
+  validateText(text: string): LoadResult;
+  /** Validate a parsed document. */
+  validate(doc: unknown): LoadResult;
+  /** Summary statistics of the synthetic population (Lorenz, tiers, grid, branches). */
+  populationSummary(scenario: Scenario, seed?: string): PopulationSummary;
+  /** Run replications [start, end); onProgress is called after each replication with the count done. */
+  runBlock(
+    scenario: Scenario,
+    settings: RunSettings,
+    start: number,
+    end: number,
+    onProgress?: (doneInBlock: number) => void,
+  ): ReplicationBlock;
+  /** Summarize blocks covering [0, n) in order (partial runs allowed: n ≤ settings.replications). */
+  summarize(scenario: Scenario, settings: RunSettings, blocks: ReplicationBlock[]): RunSummary;
+};
+
+/** The default settings of a scenario (its own seed and replication count). */
+export function defaultSettings(scenario: Scenario): RunSettings {
+  return { seed: String(scenario.monteCarlo.seed), replications: scenario.monteCarlo.replications };
+}
+
+// Building the population and eligibility is the expensive part of a block; keep the last few.
+const engines = new Map<string, Engine>();
+const ENGINE_CACHE_SIZE = 2;
+
+function engineFor(scenario: Scenario, seed: string): Engine {
+  const text = JSON.stringify(scenario);
+  const key = `${hash32(text).toString(16)}:${hash32(text, 0x1b873593).toString(16)}:${text.length}|${seed}`;
+  let engine = engines.get(key);
+  if (engine) {
+    engines.delete(key);
+    engines.set(key, engine);
+    return engine;
+  }
+  engine = createEngine(prepareModel(scenario, seed));
+  engines.set(key, engine);
+  while (engines.size > ENGINE_CACHE_SIZE) engines.delete(engines.keys().next().value as string);
+  return engine;
+}
+
+/** Check that blocks cover [0, n) in order, and concatenate their records. */
+export function concatBlocks(blocks: ReplicationBlock[], recordLength: number): Float64Array {
+  const sorted = [...blocks].sort((a, b) => a.start - b.start);
+  let next = 0;
+  for (const b of sorted) {
+    if (b.start !== next) throw new Error(`replication blocks leave a gap or overlap at replication ${next} (next block starts at ${b.start})`);
+    if (b.data.length !== (b.end - b.start) * recordLength) throw new Error(`block ${b.start}–${b.end} has the wrong size for this scenario`);
+    next = b.end;
+  }
+  const out = new Float64Array(next * recordLength);
+  for (const b of sorted) out.set(b.data, b.start * recordLength);
+  return out;
+}
+
+export const simApi: SimApi = {
+  validateText: loadScenarioText,
+  validate: validateScenario,
+  populationSummary(scenario, seed) {
+    const s = seed ?? String(scenario.monteCarlo.seed);
+    return summarizePopulation(scenario, engineFor(scenario, s).model.pop);
+  },
+  runBlock(scenario, settings, start, end, onProgress) {
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= settings.replications)) {
+      throw new Error(`replications ${start}–${end} are not a block of a ${settings.replications}-replication run`);
+    }
+    const engine = engineFor(scenario, settings.seed);
+    const len = engine.model.layout.length;
+    const data = new Float64Array((end - start) * len);
+    for (let r = start; r < end; r++) {
+      runReplication(engine, r, settings.replications, data, (r - start) * len);
+      onProgress?.(r - start + 1);
+    }
+    return { start, end, data };
+  },
+  summarize(scenario, settings, blocks) {
+    const s = settings.seed;
+    // The layout depends on the scenario alone; no population is built to summarize.
+    const len = recordLayout(scenario).length;
+    return summarizeRecords(scenario, s, concatBlocks(blocks, len), settings.replications);
+  },
+};
+
+export { loadScenarioText, validateScenario };

@@ -1,0 +1,765 @@
+// One replication: organic behaviour for everyone a strategy could touch, randomized assignment,
+// triggers, then week by week every strategy's journeys in priority order (contact policy,
+// budget, staff capacity, reach, response, referral, conversion), then per-customer outcomes
+// aggregated into the replication record. Pure: output fixed by (model, replication, replications).
+import { bandOf } from '../population/build';
+import { keyedUniform, normalQuantile, type UniformKey, uniformKey } from '../rng/streams';
+import { CHANNEL_FIELDS, GROUP_FIELDS, STEP_FIELDS, STRATEGY_CHANNEL_FIELDS, WEEK_FIELDS } from './layout';
+import { END, type Model } from './model';
+import { drawRepTables, type RepTables } from './params';
+import { clusterTTest, twoProportionZTest, welchTTest } from './pilot-tests';
+import {
+  createWorkspace,
+  NONE,
+  resetWorkspace,
+  TOKEN_CHECK,
+  TOKEN_START,
+  TOKEN_STEP,
+  type Workspace,
+} from './workspace';
+
+/** Reference AUM (CNY) at which a product's ticket equals its median (a mass-tier customer). */
+export const REFERENCE_AUM_CNY = 100_000;
+const MAX_VISITS = 200;
+const MAX_POLICY_POSTPONES = 3;
+const RESPONSE_CAP = 0.95;
+
+// Keyed-uniform slots of a customer's behaviour draws (shared by every strategy: common random numbers).
+const SLOT_ATTRITION = 1;
+const SLOT_ATTRITION_AVOIDED = 2;
+const SLOT_INFLOW1 = 3;
+const SLOT_INFLOW2 = 4;
+const SLOT_APP_ACTIVE = 5;
+const SLOT_APP_ACTIVATION = 6;
+const SLOT_IDIO = 7;
+const slotOrganic = (p: number, k: number) => 10 + 4 * p + k;
+const slotMaturity = (k: number, outflow: boolean) => 1000 + 2 * k + (outflow ? 1 : 0);
+const MAX_MATURITIES = 50;
+
+export type Engine = {
+  model: Model;
+  ws: Workspace;
+  lhsCache: Map<string, Int32Array>;
+  branchMult: Float64Array;
+  /** baseByTier[p * nTiers + t]: the tier-level typical propensity used at population build. */
+  baseByTier: Float64Array;
+  meanOutside: number;
+};
+
+export function createEngine(model: Model): Engine {
+  const s = model.scenario;
+  const pop = model.pop;
+  const nT = s.population.tiers.length;
+  const baseByTier = new Float64Array(s.products.length * nT);
+  s.products.forEach((p, pi) => {
+    s.population.tiers.forEach((t, ti) => {
+      baseByTier[pi * nT + ti] = Math.min(0.999, Math.max(1e-6, p.propensity.base * (p.propensity.byTier[t.id] ?? 1)));
+    });
+  });
+  let os = 0;
+  for (let i = 0; i < pop.n; i++) os += pop.outsideShare[i];
+  return {
+    model,
+    ws: createWorkspace(model),
+    lhsCache: new Map(),
+    branchMult: Float64Array.from(pop.branches.map((b) => Math.exp(b.effect))),
+    baseByTier,
+    meanOutside: os / pop.n,
+  };
+}
+
+/** Run replication `rep` of `replications` and write its record into `out` at `offset`. */
+export function runReplication(engine: Engine, rep: number, replications: number, out: Float64Array, offset: number): void {
+  const { model, ws } = engine;
+  const tables = drawRepTables(model, rep, replications, engine.lhsCache);
+  resetWorkspace(ws, model);
+  const rec = out.subarray(offset, offset + model.layout.length);
+  rec.fill(0);
+  const bkey = uniformKey(model.seed, 'behaviour', rep);
+  simulateOrganic(engine, tables, bkey);
+  assignAndTrigger(engine, tables, rep);
+  runWeeks(engine, tables, rec, rep, bkey);
+  settleOutcomes(engine, tables, bkey);
+  aggregate(engine, tables, rec);
+}
+
+function firstWeekOfHazard(e: number, lambda: number, seasonCum: Float64Array, W: number): number {
+  // Smallest t with lambda * seasonCum[t + 1] >= e (cumulative hazard crosses the exponential draw).
+  if (lambda <= 0 || lambda * seasonCum[W] < e) return NONE;
+  let lo = 0;
+  let hi = W - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lambda * seasonCum[mid + 1] >= e) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function maturityPeriodDays(model: Model): number {
+  const r = model.scenario.population.events.wmpMaturity.maturitiesPerYear;
+  return r > 0 ? 365 / r : Number.POSITIVE_INFINITY;
+}
+
+/** Untreated behaviour of every relevant customer: purchases, churn, inflows, app use, maturity reinvestment. */
+export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformKey): void {
+  const { model, ws } = engine;
+  const pop = model.pop;
+  const s = tables.scenario;
+  const n = pop.n;
+  const W = model.weeks;
+  const nT = s.population.tiers.length;
+  const tierIds = s.population.tiers.map((t) => t.id);
+  const org = s.population.organic;
+  const attrByTier = Float64Array.from(tierIds.map((id) => org.attritionWeekly.base * (org.attritionWeekly.byTier[id] ?? 1)));
+  const inflowByTier = Float64Array.from(tierIds.map((id) => (s.population.events.largeInflow.perYearByTier[id] ?? 0) / 52));
+  const mature = s.population.events.wmpMaturity;
+  const period = maturityPeriodDays(model);
+  const wmpRel = model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1;
+  const rel = model.relevantProducts;
+  const hz = rel.map((p) => s.products[p].organicWeekly * tables.marketMult * tables.propensityScale[p]);
+  const horizonDays = model.horizonDays;
+  for (let r = 0; r < rel.length * 3; r++) ws.organic[r].fill(NONE);
+  ws.attritionWeek.fill(NONE);
+  ws.inflowDay.fill(-1);
+  ws.inflowDay2.fill(-1);
+  ws.appActive.fill(0);
+  const list = model.relevant;
+  const seasonTotal = model.seasonCum[W];
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    const t = pop.tier[i];
+    for (let r = 0; r < rel.length; r++) {
+      const p = rel[r];
+      const lambda = Math.min(0.5, (hz[r] * pop.propensity[p * n + i]) / engine.baseByTier[p * nT + t]);
+      const u1 = keyedUniform(key, i, slotOrganic(p, 0));
+      // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles it without a log.
+      if (u1 < 1 - lambda * seasonTotal) continue;
+      const e1 = -Math.log(u1);
+      const w1 = firstWeekOfHazard(e1, lambda, model.seasonCum, W);
+      ws.organic[r * 3][i] = w1;
+      if (w1 !== NONE) ws.organic[r * 3 + 1][i] = firstWeekOfHazard(e1 - Math.log(keyedUniform(key, i, slotOrganic(p, 1))), lambda, model.seasonCum, W);
+    }
+    const la = attrByTier[t] * Math.exp(-0.5 * pop.temperature[i]);
+    if (la > 0) {
+      const ua = keyedUniform(key, i, SLOT_ATTRITION);
+      if (ua >= 1 - la * W) {
+        const wa = Math.floor(-Math.log(ua) / la);
+        if (wa < W) ws.attritionWeek[i] = wa;
+      }
+    }
+    const li = inflowByTier[t];
+    const ui = li > 0 ? keyedUniform(key, i, SLOT_INFLOW1) : 0;
+    if (li > 0 && ui >= 1 - li * W) {
+      const d1 = Math.floor((7 * -Math.log(ui)) / li);
+      if (d1 < horizonDays) {
+        ws.inflowDay[i] = d1;
+        const d2 = d1 + Math.floor((7 * -Math.log(keyedUniform(key, i, SLOT_INFLOW2))) / li);
+        if (d2 < horizonDays) ws.inflowDay2[i] = d2;
+      }
+    }
+    if (pop.isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < s.population.app.monthlyActiveShare) ws.appActive[i] = 1;
+    else if (org.appActivationWeekly > 0) {
+      const wa = Math.floor(-Math.log(keyedUniform(key, i, SLOT_APP_ACTIVATION)) / org.appActivationWeekly);
+      if (wa < W) ws.appActive[i] = 1;
+    }
+    const phase = pop.maturityPhaseDay[i];
+    if (phase >= 0) {
+      for (let m = 0, d = phase; d < horizonDays && m < MAX_MATURITIES; m++, d = Math.floor(phase + (m + 1) * period)) {
+        if (keyedUniform(key, i, slotMaturity(m, false)) < mature.organicReinvestProbability) {
+          ws.retained[i] |= m < 8 ? 1 << m : 0;
+          if (wmpRel >= 0 && ws.organic[wmpRel * 3 + 2][i] === NONE) ws.organic[wmpRel * 3 + 2][i] = Math.floor(d / 7);
+        }
+      }
+    }
+  }
+}
+
+function pushToken(ws: Workspace, s: number, W: number, kind: number, i: number, step: number, day: number, leadDay: number, queued: number): void {
+  const week = Math.floor(day / 7);
+  if (week >= W) return;
+  const t = ws.tokens;
+  const id = t.alloc();
+  t.kind[id] = kind;
+  t.cust[id] = i;
+  t.step[id] = step;
+  t.day[id] = day;
+  t.leadDay[id] = leadDay;
+  t.queued[id] = queued;
+  t.next[id] = -1;
+  const b = s * (W + 1) + week;
+  if (ws.tail[b] < 0) ws.head[b] = id;
+  else t.next[ws.tail[b]] = id;
+  ws.tail[b] = id;
+}
+
+/** Randomize each strategy's eligible customers into treatment and control, then schedule triggers. */
+export function assignAndTrigger(engine: Engine, tables: RepTables, rep: number): void {
+  const { model, ws } = engine;
+  const s = tables.scenario;
+  const pop = model.pop;
+  const W = model.weeks;
+  const period = maturityPeriodDays(model);
+  s.strategies.forEach((st, si) => {
+    const akey = uniformKey(model.seed, 'assign', rep, st.id);
+    const arm = ws.arm[si];
+    const elig = model.eligible[si];
+    if (st.holdout.level === 'branch') {
+      const nB = pop.branches.length;
+      const held = Math.min(nB - 1, Math.max(1, Math.round(st.holdout.share * nB)));
+      const order = Array.from({ length: nB }, (_, b) => b).sort((a, b) => keyedUniform(akey, a, 0) - keyedUniform(akey, b, 0) || a - b);
+      const isControl = new Uint8Array(nB);
+      for (let k = 0; k < held; k++) isControl[order[k]] = 1;
+      for (let k = 0; k < elig.length; k++) arm[elig[k]] = isControl[pop.branch[elig[k]]] ? 2 : 1;
+    } else {
+      for (let k = 0; k < elig.length; k++) arm[elig[k]] = keyedUniform(akey, elig[k], 0) < st.holdout.share ? 2 : 1;
+    }
+    const tau = ws.tau[si];
+    const start = model.steps[si].start;
+    const trig = st.trigger;
+    const fire = (i: number, day: number) => {
+      if (day >= model.horizonDays) return;
+      if (tau[i] < 0 || day < tau[i]) tau[i] = day;
+      if (arm[i] === 1) pushToken(ws, si, W, TOKEN_START, i, start, day, -1, 0);
+    };
+    if (trig.type === 'batch') {
+      for (let k = 0; k < elig.length; k++) fire(elig[k], 7 * trig.week);
+      return;
+    }
+    const occurrences = (i: number, visit: (day: number) => void) => {
+      const ev = trig.type === 'event' ? trig.event : trig.did;
+      if (ev === 'payroll') {
+        if (pop.isPayroll[i]) for (const d of model.payrollDays) visit(d);
+      } else if (ev === 'wmp_maturity') {
+        const phase = pop.maturityPhaseDay[i];
+        if (phase >= 0) for (let m = 0, d = phase; d < model.horizonDays && m < MAX_MATURITIES; m++, d = Math.floor(phase + (m + 1) * period)) visit(d);
+      } else {
+        if (ws.inflowDay[i] >= 0) visit(ws.inflowDay[i]);
+        if (ws.inflowDay2[i] >= 0) visit(ws.inflowDay2[i]);
+      }
+    };
+    for (let k = 0; k < elig.length; k++) {
+      const i = elig[k];
+      if (trig.type === 'event') occurrences(i, (d) => fire(i, d + trig.delayDays));
+      else occurrences(i, (d) => pushToken(ws, si, W, TOKEN_CHECK, i, d, d + trig.withinDays, -1, 0));
+    }
+  });
+}
+
+type EventWindows = {
+  /** Payroll window multiplier by day (1 outside a window). */
+  payroll: Float64Array;
+  maturityPeriod: number;
+  maturityPhase: Int32Array;
+  maturityWindowDays: number;
+  maturityMult: number;
+  inflow1: Int32Array;
+  inflow2: Int32Array;
+  inflowWindowDays: number;
+  inflowMult: number;
+};
+
+function eventWindows(engine: Engine, tables: RepTables): EventWindows {
+  const { model, ws } = engine;
+  const ev = tables.scenario.population.events;
+  const payroll = new Float64Array(model.horizonDays).fill(1);
+  for (const d of model.payrollDays) {
+    for (let k = d; k <= d + ev.payroll.windowDays && k < model.horizonDays; k++) payroll[k] = Math.max(payroll[k], ev.payroll.responseMultiplier);
+  }
+  return {
+    payroll,
+    maturityPeriod: maturityPeriodDays(model),
+    maturityPhase: model.pop.maturityPhaseDay,
+    maturityWindowDays: ev.wmpMaturity.windowDays,
+    maturityMult: ev.wmpMaturity.responseMultiplier,
+    inflow1: ws.inflowDay,
+    inflow2: ws.inflowDay2,
+    inflowWindowDays: ev.largeInflow.windowDays,
+    inflowMult: ev.largeInflow.responseMultiplier,
+  };
+}
+
+/** Response multiplier from the high-intent windows open for customer i on `day` (the largest applies). */
+function eventMultiplier(e: EventWindows, pop: Model['pop'], i: number, day: number): number {
+  let m = pop.isPayroll[i] ? e.payroll[day] : 1;
+  const phase = e.maturityPhase[i];
+  if (phase >= 0 && day >= phase && (day - phase) % e.maturityPeriod <= e.maturityWindowDays && e.maturityMult > m) m = e.maturityMult;
+  const d1 = e.inflow1[i];
+  const d2 = e.inflow2[i];
+  if (((d1 >= 0 && day >= d1 && day - d1 <= e.inflowWindowDays) || (d2 >= 0 && day >= d2 && day - d2 <= e.inflowWindowDays)) && e.inflowMult > m) {
+    m = e.inflowMult;
+  }
+  return m;
+}
+
+/** Index of the maturity whose window holds `day`, or -1. */
+function maturityWindowAt(engine: Engine, tables: RepTables, i: number, day: number): number {
+  const phase = engine.model.pop.maturityPhaseDay[i];
+  if (phase < 0 || day < phase) return -1;
+  const period = maturityPeriodDays(engine.model);
+  const m = Math.floor((day - phase) / period);
+  const since = day - Math.floor(phase + m * period);
+  return since <= tables.scenario.population.events.wmpMaturity.windowDays ? m : -1;
+}
+
+function purchaseAmount(engine: Engine, p: number, i: number, u: number, tables: RepTables): { amount: number; newMoney: number } {
+  const prod = tables.scenario.products[p];
+  if (prod.family === 'app_activation') return { amount: 0, newMoney: 0 };
+  const pop = engine.model.pop;
+  const aum = pop.aum[i];
+  const os = pop.outsideShare[i];
+  const ticket = prod.ticket;
+  let amount = ticket.medianCny * (Math.max(aum, 1000) / REFERENCE_AUM_CNY) ** ticket.aumElasticity * Math.exp(ticket.sdLog * normalQuantile(u));
+  const wealth = aum + (aum * os) / (1 - os);
+  amount = Math.min(amount, ticket.maxShareOfAum * wealth);
+  const frac = Math.min(1, (prod.newMoneyShare * os) / engine.meanOutside);
+  return { amount, newMoney: amount * frac };
+}
+
+const INVESTMENT_FAMILIES = new Set(['wmp', 'fund', 'large_cd', 'insurance']);
+
+/** Record a purchase's money: new money, internal shift, revenue, and maturity retention. */
+function bookPurchase(engine: Engine, tables: RepTables, p: number, i: number, u: number, day: number): void {
+  const { ws } = engine;
+  const prod = tables.scenario.products[p];
+  if (prod.family === 'app_activation') {
+    ws.appActive[i] = 1;
+    return;
+  }
+  const { amount, newMoney } = purchaseAmount(engine, p, i, u, tables);
+  ws.purchaseNewMoney[i] += newMoney;
+  ws.internalShift[i] += amount - newMoney;
+  ws.value[i] += amount * prod.revenueRate * tables.scenario.economics.valueYears;
+  if (INVESTMENT_FAMILIES.has(prod.family)) {
+    const m = maturityWindowAt(engine, tables, i, day);
+    if (m >= 0 && m < 8) ws.retained[i] |= 1 << m;
+  }
+}
+
+/** Move a customer along a journey edge (or end the journey). */
+function followEdge(
+  ws: Workspace,
+  si: number,
+  W: number,
+  steps: Model['steps'][number],
+  flags: Uint8Array,
+  visits: Uint16Array,
+  i: number,
+  target: number,
+  day: number,
+  asLeadDay: number,
+): void {
+  if (target === END || visits[i] >= MAX_VISITS) flags[i] &= ~8;
+  else pushToken(ws, si, W, TOKEN_STEP, i, target, day + steps.waitDays[target], asLeadDay, 0);
+}
+
+/** The weekly loop: each strategy's journeys, in priority order, week by week. */
+export function runWeeks(engine: Engine, tables: RepTables, rec: Float64Array, rep: number, bkey: UniformKey): void {
+  const { model, ws } = engine;
+  const s = tables.scenario;
+  const pop = model.pop;
+  const W = model.weeks;
+  const L = model.layout;
+  const tok = ws.tokens;
+  const contacts = ws.contacts; // customer-major: contacts[i * W + week]
+  const maxWeek = s.contactPolicy.maxContactsPerWeek;
+  const max4 = s.contactPolicy.maxContactsPer4Weeks;
+  const ckeys = s.strategies.map((st) => uniformKey(model.seed, 'contact', rep, st.id));
+  const skeys = s.strategies.map((st) => uniformKey(model.seed, 'sequence', rep, st.id));
+  const nSF = STEP_FIELDS.length;
+  const CH = CHANNEL_FIELDS.length;
+  const SCF = STRATEGY_CHANNEL_FIELDS.length;
+  const WF = WEEK_FIELDS.length;
+  const chBase = L.channelBase;
+  const { chCost, chStaffMinutes, chReachRate, chResponse, chClose, chFatigue, chFatigueWeeks, chHalfLifeDays, chMaxQueue } = tables;
+  const capacity = tables.capacity;
+  const capUsed = ws.capUsed;
+  const capIsGlobal = model.capacityIsGlobal;
+  const reachKind = model.channelReachKind;
+  const propensity = pop.propensity;
+  const branchOf = pop.branch;
+  const branchMult = engine.branchMult;
+  const attritionWeek = ws.attritionWeek;
+  const n = pop.n;
+  const events = eventWindows(engine, tables);
+  const suppressedAt = L.suppressedByPolicy;
+  const reductionAfterConversion = s.population.organic.attritionReductionAfterConversion;
+  // Per-channel capacity made available over the horizon (reported as capacity used share).
+  for (let c = 0; c < s.channels.length; c++) {
+    const cap = capacity[c];
+    let total = 0;
+    if (capIsGlobal[c]) total = cap[0];
+    else for (let b = 0; b < cap.length; b++) total += cap[b];
+    rec[chBase + c * CH + 1] = Number.isFinite(total) ? total * W : Number.NaN;
+  }
+  for (let t = 0; t < W; t++) {
+    for (const cu of capUsed) cu.fill(0);
+    const seasonT = model.season[t] * tables.marketMult;
+    for (const si of model.order) {
+      const st = s.strategies[si];
+      const steps = model.steps[si];
+      const lay = L.strategies[si];
+      const sc = lay.scalar;
+      const oCostContacts = sc.costContacts;
+      const oCostStaff = sc.costStaff;
+      const oStaffMinutes = sc.staffMinutes;
+      const oReferralsFollowed = sc.referralsFollowed;
+      const oReferrals = sc.referrals;
+      const oCostIncentives = sc.costIncentives;
+      const flags = ws.flags[si];
+      const visits = ws.visits[si];
+      const ckey = ckeys[si];
+      const offer = model.offerProduct[si];
+      const offerRel = model.relevantIndex[offer];
+      const offerBase = offer * n;
+      const stMult = tables.stMultiplier[si] * tables.propensityScale[offer] * seasonT;
+      const budget = st.budgetCny;
+      const incentive = tables.stIncentiveCost[si];
+      const stepsBase = lay.steps;
+      const chanBase = lay.channels;
+      const weekBase = lay.weeks + t * WF;
+      const b = si * (W + 1) + t;
+      for (let id = ws.head[b]; id >= 0; id = tok.next[id]) {
+        const i = tok.cust[id];
+        const day = tok.day[id];
+        const kind = tok.kind[id];
+        let stepIdx = tok.step[id];
+        let leadDay = tok.leadDay[id];
+        if (kind === TOKEN_CHECK) {
+          if (sequenceSatisfied(engine, tables, si, i, tok.step[id], t, offerRel, skeys[si])) continue;
+          if (ws.tau[si][i] < 0 || day < ws.tau[si][i]) ws.tau[si][i] = day;
+          if (ws.arm[si][i] !== 1) continue;
+          stepIdx = steps.start;
+          leadDay = -1;
+        }
+        if (kind !== TOKEN_STEP) {
+          if (flags[i] & 12) continue; // already in this journey, or converted by it
+          flags[i] |= 8;
+          const d = day + steps.waitDays[stepIdx];
+          if (d >= 7 * (t + 1)) {
+            pushToken(ws, si, W, TOKEN_STEP, i, stepIdx, d, -1, 0);
+            continue;
+          }
+        }
+        // A contact attempt at step stepIdx on channel c.
+        const c = steps.channel[stepIdx];
+        const so = stepsBase + stepIdx * nSF;
+        if (attritionWeek[i] <= t) {
+          rec[so + 6]++;
+          flags[i] &= ~8;
+          continue;
+        }
+        // Contact policy across strategies (reached contacts this week and in the last four).
+        const cbase = i * W;
+        let last4 = 0;
+        for (let w = t > 3 ? t - 3 : 0; w <= t; w++) last4 += contacts[cbase + w];
+        if (contacts[cbase + t] >= maxWeek || last4 >= max4) {
+          rec[so + 7]++;
+          rec[suppressedAt]++;
+          if (tok.queued[id] >= MAX_POLICY_POSTPONES) {
+            rec[so + 6]++;
+            flags[i] &= ~8;
+          } else pushToken(ws, si, W, TOKEN_STEP, i, stepIdx, day + 7, leadDay, tok.queued[id] + 1);
+          continue;
+        }
+        const cost = chCost[c];
+        if (ws.spent[si] + cost > budget) {
+          rec[so + 6]++;
+          flags[i] &= ~8;
+          continue;
+        }
+        const capB = capIsGlobal[c] ? 0 : branchOf[i];
+        if (capUsed[c][capB] >= capacity[c][capB]) {
+          if (tok.queued[id] >= chMaxQueue[c]) {
+            rec[chBase + c * CH + 4]++;
+            rec[so + 6]++;
+            flags[i] &= ~8;
+          } else {
+            if (tok.queued[id] === 0) rec[chBase + c * CH + 2]++;
+            pushToken(ws, si, W, TOKEN_STEP, i, stepIdx, day + 7, leadDay, tok.queued[id] + 1);
+          }
+          continue;
+        }
+        if (leadDay >= 0 && tok.queued[id] > 0) rec[chBase + c * CH + 3]++;
+        // The attempt is made: it costs money, staff time and capacity.
+        capUsed[c][capB]++;
+        ws.spent[si] += cost;
+        const visit = visits[i]++;
+        const staffMin = chStaffMinutes[c];
+        rec[oCostContacts] += cost;
+        if (staffMin > 0) {
+          rec[oCostStaff] += cost;
+          rec[oStaffMinutes] += staffMin;
+        }
+        rec[chBase + c * CH]++;
+        rec[chBase + c * CH + 5] += staffMin;
+        rec[chanBase + c * SCF]++;
+        rec[chanBase + c * SCF + 4] += cost;
+        rec[so]++;
+        rec[weekBase + 2]++;
+        rec[weekBase + 3] += cost;
+        if (leadDay >= 0) rec[oReferralsFollowed]++;
+        if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * pop.reach[reachKind[c]][i]) {
+          rec[so + 1]++;
+          followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
+          continue;
+        }
+        flags[i] |= 1;
+        rec[chanBase + c * SCF + 1]++;
+        let respP: number;
+        if (leadDay >= 0) {
+          respP = 0.5 ** ((day - leadDay) / chHalfLifeDays[c]);
+        } else {
+          let recent = 0;
+          const from = t - chFatigueWeeks[c] + 1;
+          for (let w = from > 0 ? from : 0; w <= t; w++) recent += contacts[cbase + w];
+          respP = propensity[offerBase + i] * stMult * chResponse[c] * branchMult[branchOf[i]] * eventMultiplier(events, pop, i, day);
+          if (recent > 0) respP *= (1 - chFatigue[c]) ** recent;
+          if (respP > RESPONSE_CAP) respP = RESPONSE_CAP;
+        }
+        contacts[cbase + t]++;
+        if (keyedUniform(ckey, i, visit * 4 + 1) >= respP) {
+          rec[so + 2]++;
+          followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
+          continue;
+        }
+        flags[i] |= 2;
+        rec[chanBase + c * SCF + 2]++;
+        const referral = steps.onInterested[stepIdx];
+        if (referral >= 0) {
+          rec[so + 3]++;
+          rec[oReferrals]++;
+          followEdge(ws, si, W, steps, flags, visits, i, referral, day, day);
+          continue;
+        }
+        if (keyedUniform(ckey, i, visit * 4 + 2) >= chClose[c]) {
+          rec[so + 5]++;
+          followEdge(ws, si, W, steps, flags, visits, i, steps.onNotConverted[stepIdx], day, -1);
+          continue;
+        }
+        // Converted by the campaign.
+        rec[so + 4]++;
+        rec[chanBase + c * SCF + 3]++;
+        flags[i] = (flags[i] | 4) & ~8;
+        ws.spent[si] += incentive;
+        rec[oCostIncentives] += incentive;
+        rec[weekBase + 3] += incentive;
+        if (offerRel >= 0) {
+          if (ws.campFirst[offerRel][i] === NONE) ws.campFirst[offerRel][i] = t;
+          ws.campLast[offerRel][i] = t;
+        }
+        bookPurchase(engine, tables, offer, i, keyedUniform(ckey, i, visit * 4 + 3), day);
+        const aw = attritionWeek[i];
+        if (aw !== NONE && aw > t && keyedUniform(bkey, i, SLOT_ATTRITION_AVOIDED) < reductionAfterConversion) {
+          attritionWeek[i] = NONE;
+        }
+      }
+    }
+  }
+}
+
+/** "did A but not B within N days": A happened on `eventDay`; did B happen by week `t`? */
+function sequenceSatisfied(engine: Engine, tables: RepTables, si: number, i: number, eventDay: number, t: number, offerRel: number, key: UniformKey): boolean {
+  const { ws } = engine;
+  const trig = tables.scenario.strategies[si].trigger;
+  if (trig.type !== 'sequence') return false;
+  const from = Math.floor(eventDay / 7);
+  if (trig.notDid === 'purchase') {
+    if (offerRel < 0) return false;
+    for (let k = 0; k < 3; k++) {
+      const w = ws.organic[offerRel * 3 + k][i];
+      if (w !== NONE && w >= from && w <= t) return true;
+    }
+    return ws.campLast[offerRel][i] >= from;
+  }
+  if (!ws.appActive[i]) return false;
+  const logins = tables.scenario.population.app.loginsPerActiveMonth;
+  return keyedUniform(key, i, eventDay) < 1 - Math.exp((-logins * trig.withinDays) / 30);
+}
+
+/** After the horizon: organic purchases not pre-empted by a campaign, outflows, net new money, value. */
+export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKey): void {
+  const { model, ws } = engine;
+  const s = tables.scenario;
+  const pop = model.pop;
+  const W = model.weeks;
+  const ev = s.population.events;
+  const period = maturityPeriodDays(model);
+  const rel = model.relevantProducts;
+  const margin = s.economics.newMoneyMarginRate * s.economics.valueYears;
+  const org = s.population.organic;
+  const tierMins = s.population.tiers.map((t) => t.minAumCny);
+  const growth = 1 + org.aumDriftWeekly * W + tables.marketReturn;
+  const idioSd = org.aumIdioSdWeekly * Math.sqrt(W);
+  const list = model.relevant;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    for (let r = 0; r < rel.length; r++) {
+      const campF = ws.campFirst[r][i];
+      for (let e = 0; e < 3; e++) {
+        const w = ws.organic[r * 3 + e][i];
+        if (w === NONE) continue;
+        if (w >= campF) {
+          ws.organic[r * 3 + e][i] = NONE; // the campaign pulled this purchase forward
+          continue;
+        }
+        if (e === 2) {
+          // Organic reinvestment at maturity: matured money stays; revenue on the amount.
+          const amount = ev.wmpMaturity.maturingShareOfAum * pop.aum[i];
+          ws.internalShift[i] += amount;
+          ws.value[i] += amount * s.products[rel[r]].revenueRate * s.economics.valueYears;
+        } else bookPurchase(engine, tables, rel[r], i, keyedUniform(key, i, slotOrganic(rel[r], 2 + e)), 7 * w);
+      }
+    }
+    let flow = ws.purchaseNewMoney[i];
+    const aum = pop.aum[i];
+    if (ws.inflowDay[i] >= 0) flow += ev.largeInflow.amountShareOfAum * aum;
+    if (ws.inflowDay2[i] >= 0) flow += ev.largeInflow.amountShareOfAum * aum;
+    const phase = pop.maturityPhaseDay[i];
+    if (phase >= 0) {
+      for (let m = 0, d = phase; d < model.horizonDays && m < MAX_MATURITIES; m++, d = Math.floor(phase + (m + 1) * period)) {
+        const kept = m < 8 && ws.retained[i] & (1 << m);
+        if (!kept && keyedUniform(key, i, slotMaturity(m, true)) < ev.wmpMaturity.outflowProbability) {
+          flow -= ev.wmpMaturity.maturingShareOfAum * aum;
+        }
+      }
+    }
+    if (ws.attritionWeek[i] < W) flow -= s.population.organic.attritionAumLoss * aum;
+    ws.netNewMoney[i] = flow;
+    ws.value[i] += flow * margin;
+    const aumEnd = aum * (growth + idioSd * normalQuantile(keyedUniform(key, i, SLOT_IDIO))) + flow;
+    ws.tierUp[i] = bandOf(aumEnd, tierMins) > pop.tier[i] ? 1 : 0;
+    let gained = 0;
+    for (let r = 0; r < rel.length; r++) {
+      if (pop.holds[rel[r] * pop.n + i]) continue;
+      if (ws.campFirst[r][i] !== NONE || ws.organic[r * 3][i] !== NONE || ws.organic[r * 3 + 1][i] !== NONE || ws.organic[r * 3 + 2][i] !== NONE) gained++;
+    }
+    ws.gained[i] = gained;
+  }
+}
+
+/** Sum per-customer outcomes into the record, by strategy, arm, group and week; pilot tests. */
+export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array): void {
+  const { model, ws } = engine;
+  const s = tables.scenario;
+  const pop = model.pop;
+  const L = model.layout;
+  const GF = GROUP_FIELDS.length;
+  const WF = WEEK_FIELDS.length;
+  const { netNewMoney, purchaseNewMoney, internalShift, appActive, value, tierUp, gained, attritionWeek } = ws;
+  const W = model.weeks;
+  s.strategies.forEach((st, si) => {
+    const lay = L.strategies[si];
+    const sc = lay.scalar;
+    const arm = ws.arm[si];
+    const tau = ws.tau[si];
+    const flags = ws.flags[si];
+    const r = model.relevantIndex[model.offerProduct[si]];
+    const campFirst = ws.campFirst[r];
+    const campLast = ws.campLast[r];
+    const org0 = ws.organic[r * 3];
+    const org1 = ws.organic[r * 3 + 1];
+    const org2 = ws.organic[r * 3 + 2];
+    const elig = model.eligible[si];
+    // Sums by arm: index 0 treatment, 1 control.
+    const sum = new Float64Array(2 * 13);
+    let participants = 0;
+    let participantsBuyers = 0;
+    let participantsNm = 0;
+    let reached = 0;
+    let responded = 0;
+    let convertedCampaign = 0;
+    for (let k = 0; k < elig.length; k++) {
+      const i = elig[k];
+      const a = arm[i] === 1 ? 0 : 1;
+      sum[a * 13]++;
+      if (tau[i] < 0) continue;
+      const tw = Math.floor(tau[i] / 7);
+      // First purchase of the offer at or after the trigger week, by any route.
+      let first = NONE;
+      const cl = campLast[i];
+      if (cl >= tw) first = campFirst[i] >= tw ? campFirst[i] : cl;
+      const w0 = org0[i];
+      if (w0 !== NONE && w0 >= tw && w0 < first) first = w0;
+      const w1 = org1[i];
+      if (w1 !== NONE && w1 >= tw && w1 < first) first = w1;
+      const w2 = org2[i];
+      if (w2 !== NONE && w2 >= tw && w2 < first) first = w2;
+      const buyer = first !== NONE ? 1 : 0;
+      const nm = netNewMoney[i];
+      const o = a * 13;
+      sum[o + 1]++;
+      sum[o + 2] += buyer;
+      sum[o + 3] += nm;
+      sum[o + 4] += nm * nm;
+      sum[o + 5] += purchaseNewMoney[i];
+      sum[o + 6] += internalShift[i];
+      sum[o + 7] += gained[i];
+      sum[o + 8] += appActive[i];
+      sum[o + 9] += tierUp[i];
+      sum[o + 10] += attritionWeek[i] < W ? 1 : 0;
+      sum[o + 11] += value[i];
+      const gt = lay.tiers + pop.tier[i] * GF + a;
+      const gc = lay.cells + pop.cell[i] * GF + a;
+      const gb = lay.branches + pop.branch[i] * GF + a;
+      rec[gt]++;
+      rec[gc]++;
+      rec[gb]++;
+      rec[gt + 2] += buyer;
+      rec[gc + 2] += buyer;
+      rec[gb + 2] += buyer;
+      rec[gt + 4] += nm;
+      rec[gc + 4] += nm;
+      rec[gb + 4] += nm;
+      if (buyer) rec[lay.weeks + first * WF + a]++;
+      const f = flags[i];
+      if (a === 0) {
+        reached += f & 1;
+        responded += (f >> 1) & 1;
+        convertedCampaign += (f >> 2) & 1;
+      }
+      // The naive view: participants (reached and responded) against everyone else targeted.
+      if (a === 0 && f & 2) {
+        participants++;
+        participantsBuyers += buyer;
+        participantsNm += nm;
+      }
+    }
+    const put = (kT: keyof typeof sc, kC: keyof typeof sc, idx: number) => {
+      rec[sc[kT]] = sum[idx];
+      rec[sc[kC]] = sum[13 + idx];
+    };
+    put('eligibleT', 'eligibleC', 0);
+    put('targetedT', 'targetedC', 1);
+    put('buyersT', 'buyersC', 2);
+    put('netNewMoneyT', 'netNewMoneyC', 3);
+    put('netNewMoneySqT', 'netNewMoneySqC', 4);
+    put('purchaseNewMoneyT', 'purchaseNewMoneyC', 5);
+    put('internalShiftT', 'internalShiftC', 6);
+    put('productsDeltaT', 'productsDeltaC', 7);
+    put('mauT', 'mauC', 8);
+    put('tierUpT', 'tierUpC', 9);
+    put('attritedT', 'attritedC', 10);
+    put('valueT', 'valueC', 11);
+    rec[sc.reachedT] = reached;
+    rec[sc.respondedT] = responded;
+    rec[sc.convertedCampaignT] = convertedCampaign;
+    rec[sc.participants] = participants;
+    rec[sc.participantsBuyers] = participantsBuyers;
+    rec[sc.participantsNewMoney] = participantsNm;
+    rec[sc.nonParticipants] = sum[1] + sum[14] - participants;
+    rec[sc.nonParticipantsBuyers] = sum[2] + sum[15] - participantsBuyers;
+    rec[sc.nonParticipantsNewMoney] = sum[3] + sum[16] - participantsNm;
+    // The pilot's own analysis of this replication.
+    if (st.holdout.level === 'branch') {
+      const conv = clusterTTest(rec, lay.branches, L.nBranches, 0, 2);
+      const aum = clusterTTest(rec, lay.branches, L.nBranches, 0, 4);
+      rec[sc.pConversion] = conv;
+      rec[sc.pAum] = aum;
+    } else {
+      rec[sc.pConversion] = twoProportionZTest(rec[sc.buyersT], rec[sc.targetedT], rec[sc.buyersC], rec[sc.targetedC]);
+      rec[sc.pAum] = welchTTest(rec[sc.netNewMoneyT], rec[sc.netNewMoneySqT], rec[sc.targetedT], rec[sc.netNewMoneyC], rec[sc.netNewMoneySqC], rec[sc.targetedC]);
+    }
+  });
+}
+

@@ -1,0 +1,305 @@
+// From per-replication records to the run summary: per replication, derive rates, uplifts,
+// ROI and test outcomes; across replications, summarize each as mean / median / p05 / p95.
+// Pure and order-fixed: records are read in replication order, so any worker count gives the
+// same summary.
+import type {
+  ChannelUse,
+  FlowEdge,
+  Funnel,
+  GroupUplift,
+  RunSummary,
+  StrategySummary,
+  WeekPoint,
+} from '../results';
+import type { Scenario, Strategy } from '../scenario/schema';
+import { shareAbove, statOf, upliftOf } from '../stats/summary';
+import {
+  CHANNEL_FIELDS,
+  GROUP_FIELDS,
+  type RecordLayout,
+  recordLayout,
+  STEP_FIELDS,
+  STRATEGY_CHANNEL_FIELDS,
+  type StrategyLayout,
+  type StrategyScalar,
+  WEEK_FIELDS,
+} from './layout';
+
+export const SIGNIFICANCE_ALPHA = 0.05;
+
+type Records = { data: Float64Array; count: number; length: number };
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+
+function column(rec: Records, f: (r: Float64Array) => number): Float64Array {
+  const out = new Float64Array(rec.count);
+  for (let k = 0; k < rec.count; k++) out[k] = f(rec.data.subarray(k * rec.length, (k + 1) * rec.length));
+  return out;
+}
+
+function meanOf(rec: Records, offset: number): number {
+  let s = 0;
+  for (let k = 0; k < rec.count; k++) s += rec.data[k * rec.length + offset];
+  return rec.count > 0 ? s / rec.count : Number.NaN;
+}
+
+function weekStartIso(s: Scenario, w: number): string {
+  const d = new Date(`${s.calendar.startDate}T00:00:00Z`);
+  return new Date(d.getTime() + 7 * w * 86_400_000).toISOString().slice(0, 10);
+}
+
+function groupUplifts(rec: Records, base: number, ids: string[], labels: string[]): GroupUplift[] {
+  const GF = GROUP_FIELDS.length;
+  return ids.map((id, g) => {
+    const o = base + g * GF;
+    const conv = column(rec, (r) => 100 * (ratio(r[o + 2], r[o]) - ratio(r[o + 3], r[o + 1])));
+    const nm = column(rec, (r) => ratio(r[o + 4], r[o]) - ratio(r[o + 5], r[o + 1]));
+    return {
+      id,
+      label: labels[g],
+      targetedTreatment: meanOf(rec, o),
+      targetedControl: meanOf(rec, o + 1),
+      conversionUpliftPp: upliftOf(conv),
+      newMoneyUpliftPerCustomerCny: upliftOf(nm),
+    };
+  });
+}
+
+/** Sankey edges of a journey from its step outcome counts; back edges go to an "again" node so the graph stays acyclic. */
+function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayout): FlowEdge[] {
+  const steps = st.journey.steps;
+  const label = (k: number) => {
+    const ch = s.channels.find((c) => c.id === steps[k].channel);
+    return `${steps[k].id} · ${ch?.label ?? steps[k].channel}`;
+  };
+  // Depth-first order from the start gives each step a rank; an edge to a lower or equal rank is a back edge.
+  const ids = steps.map((x) => x.id);
+  const rank = new Map<string, number>();
+  const visit = (id: string) => {
+    if (rank.has(id) || !ids.includes(id)) return;
+    rank.set(id, rank.size);
+    const x = steps[ids.indexOf(id)];
+    for (const t of [x.onNoContact, x.onNotInterested, x.onInterested, x.onNotConverted]) if (t && t !== 'end') visit(t);
+  };
+  visit(st.journey.start);
+  const SF = STEP_FIELDS.length;
+  const edges: FlowEdge[] = [];
+  const startIdx = ids.indexOf(st.journey.start);
+  edges.push({ from: 'Targeted', to: label(startIdx), kind: 'start', count: meanOf(rec, lay.scalar.targetedT) });
+  steps.forEach((x, k) => {
+    const o = lay.steps + k * SF;
+    const from = label(k);
+    const toStep = (target: string | undefined, fallback: string) => {
+      if (!target || target === 'end') return fallback;
+      const j = ids.indexOf(target);
+      return (rank.get(target) ?? 0) <= (rank.get(x.id) ?? 0) ? `${label(j)} (again)` : label(j);
+    };
+    const add = (to: string, kind: FlowEdge['kind'], count: number) => {
+      if (count > 0) edges.push({ from, to, kind, count });
+    };
+    add(toStep(x.onNoContact, 'Not reached'), x.onNoContact && x.onNoContact !== 'end' ? 'no_contact' : 'end', meanOf(rec, o + 1));
+    add(toStep(x.onNotInterested, 'Not interested'), x.onNotInterested && x.onNotInterested !== 'end' ? 'not_interested' : 'end', meanOf(rec, o + 2));
+    if (x.onInterested) add(toStep(x.onInterested, 'Interested'), 'referral', meanOf(rec, o + 3));
+    add('Converted', 'converted', meanOf(rec, o + 4));
+    add(toStep(x.onNotConverted, 'Not converted'), x.onNotConverted && x.onNotConverted !== 'end' ? 'return' : 'end', meanOf(rec, o + 5));
+    add('Dropped', 'dropped', meanOf(rec, o + 6));
+  });
+  return edges;
+}
+
+function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout): StrategySummary {
+  const st = s.strategies[si];
+  const lay = L.strategies[si];
+  const sc = lay.scalar;
+  const v = (r: Float64Array, k: StrategyScalar) => r[sc[k]];
+  const perT = (k: StrategyScalar) => column(rec, (r) => ratio(v(r, k), v(r, 'targetedT')));
+  const perC = (k: StrategyScalar) => column(rec, (r) => ratio(v(r, k), v(r, 'targetedC')));
+  const pair = (kT: StrategyScalar, kC: StrategyScalar, scale = 1) => {
+    const t = perT(kT).map((x) => x * scale);
+    const c = perC(kC).map((x) => x * scale);
+    return { treatment: statOf(t), control: statOf(c), uplift: upliftOf(t.map((x, k) => x - c[k])) };
+  };
+  const convT = perT('buyersT');
+  const convC = perC('buyersC');
+  const upliftPp = convT.map((x, k) => 100 * (x - convC[k]));
+  const nmT = perT('netNewMoneyT');
+  const nmC = perC('netNewMoneyC');
+  const nmUplift = nmT.map((x, k) => x - nmC[k]);
+  const targetedT = column(rec, (r) => v(r, 'targetedT'));
+  const totalCost = column(rec, (r) => v(r, 'costContacts') + v(r, 'costIncentives'));
+  const incValue = column(rec, (r) => (ratio(v(r, 'valueT'), v(r, 'targetedT')) - ratio(v(r, 'valueC'), v(r, 'targetedC'))) * v(r, 'targetedT'));
+  const roi = incValue.map((x, k) => ratio(x, totalCost[k]));
+  const staffHours = column(rec, (r) => v(r, 'staffMinutes') / 60);
+  const partConv = column(rec, (r) => ratio(v(r, 'participantsBuyers'), v(r, 'participants')));
+  const nonConv = column(rec, (r) => ratio(v(r, 'nonParticipantsBuyers'), v(r, 'nonParticipants')));
+  const naivePp = partConv.map((x, k) => 100 * (x - nonConv[k]));
+  const pConv = column(rec, (r) => v(r, 'pConversion'));
+  const pAum = column(rec, (r) => v(r, 'pAum'));
+  const power = (p: Float64Array) => {
+    const share = shareAbove(p.map((x) => (Number.isFinite(x) ? (x < SIGNIFICANCE_ALPHA ? 1 : 0) : Number.NaN)), 0.5);
+    const nFinite = p.filter((x) => Number.isFinite(x)).length;
+    return { p: share, se: nFinite > 0 ? Math.sqrt((share * (1 - share)) / nFinite) : Number.NaN };
+  };
+  const pc = power(pConv);
+  const pa = power(pAum);
+  const funnel = (arm: 'T' | 'C'): Funnel =>
+    arm === 'T'
+      ? {
+          eligible: meanOf(rec, sc.eligibleT),
+          targeted: meanOf(rec, sc.targetedT),
+          reached: meanOf(rec, sc.reachedT),
+          responded: meanOf(rec, sc.respondedT),
+          converted: meanOf(rec, sc.convertedCampaignT),
+          buyers: meanOf(rec, sc.buyersT),
+        }
+      : {
+          eligible: meanOf(rec, sc.eligibleC),
+          targeted: meanOf(rec, sc.targetedC),
+          reached: 0,
+          responded: 0,
+          converted: 0,
+          buyers: meanOf(rec, sc.buyersC),
+        };
+  const p = s.population;
+  const nLs = p.lifeStages.length;
+  const nOc = p.occupations.length;
+  const cellIds: string[] = [];
+  for (let w = 0; w < p.wealthLevels.length; w++) {
+    for (let l = 0; l < nLs; l++) for (let o = 0; o < nOc; o++) cellIds.push(`${p.wealthLevels[w].id}|${p.lifeStages[l].id}|${p.occupations[o].id}`);
+  }
+  const branchIds = Array.from({ length: L.nBranches }, (_, b) => `B${String(b + 1).padStart(2, '0')}`);
+  const WF = WEEK_FIELDS.length;
+  const byWeek: WeekPoint[] = [];
+  const cumT = new Float64Array(rec.count);
+  const cumC = new Float64Array(rec.count);
+  for (let w = 0; w < L.nWeeks; w++) {
+    const o = lay.weeks + w * WF;
+    for (let k = 0; k < rec.count; k++) {
+      cumT[k] += rec.data[k * rec.length + o];
+      cumC[k] += rec.data[k * rec.length + o + 1];
+    }
+    const ct = cumT.map((x, k) => ratio(x, targetedT[k]));
+    const cc = column(rec, (r) => r[sc.targetedC]).map((n, k) => ratio(cumC[k], n));
+    byWeek.push({
+      week: w,
+      startDate: weekStartIso(s, w),
+      conversionTreatment: statOf(ct).mean,
+      conversionControl: statOf(cc).mean,
+      upliftPp: upliftOf(ct.map((x, k) => 100 * (x - cc[k]))),
+      contacts: meanOf(rec, o + 2),
+      costCny: meanOf(rec, o + 3),
+    });
+  }
+  const SCF = STRATEGY_CHANNEL_FIELDS.length;
+  const channels = s.channels
+    .map((c, ci) => {
+      const o = lay.channels + ci * SCF;
+      const col = (f: number) => statOf(column(rec, (r) => r[o + f]));
+      return { id: c.id, attempts: col(0), reached: col(1), responses: col(2), conversions: col(3), costCny: col(4) };
+    })
+    .filter((c) => c.attempts.mean > 0 || st.journey.steps.some((x) => x.channel === c.id));
+  return {
+    id: st.id,
+    label: st.label ?? st.id,
+    offerProduct: st.offer.product,
+    holdoutShare: st.holdout.share,
+    assignmentLevel: st.holdout.level,
+    funnelTreatment: funnel('T'),
+    funnelControl: funnel('C'),
+    conversionRate: { treatment: statOf(convT), control: statOf(convC), uplift: upliftOf(convT.map((x, k) => x - convC[k])) },
+    conversionUpliftRel: upliftOf(convT.map((x, k) => x / convC[k] - 1)),
+    newMoneyPerCustomerCny: { treatment: statOf(nmT), control: statOf(nmC), uplift: upliftOf(nmUplift) },
+    newMoneyUpliftTotalCny: upliftOf(nmUplift.map((x, k) => x * targetedT[k])),
+    purchaseNewMoneyPerCustomerCny: pair('purchaseNewMoneyT', 'purchaseNewMoneyC'),
+    internalShiftPerCustomerCny: pair('internalShiftT', 'internalShiftC'),
+    productsHeldPerCustomer: pair('productsDeltaT', 'productsDeltaC'),
+    mauRate: pair('mauT', 'mauC'),
+    tierUpRate: pair('tierUpT', 'tierUpC'),
+    attritionRate: pair('attritedT', 'attritedC'),
+    attritionAvoidedCustomers: upliftOf(
+      column(rec, (r) => (ratio(v(r, 'attritedC'), v(r, 'targetedC')) - ratio(v(r, 'attritedT'), v(r, 'targetedT'))) * v(r, 'targetedT')),
+    ),
+    cost: {
+      contactsCny: statOf(column(rec, (r) => v(r, 'costContacts'))),
+      incentivesCny: statOf(column(rec, (r) => v(r, 'costIncentives'))),
+      staffCny: statOf(column(rec, (r) => v(r, 'costStaff'))),
+      totalCny: statOf(totalCost),
+      staffHours: statOf(staffHours),
+    },
+    incrementalValueCny: upliftOf(incValue),
+    roi: { ...statOf(roi), pAbove1: shareAbove(roi, 1) },
+    conversionsPerStaffHour: statOf(column(rec, (r) => ratio(v(r, 'convertedCampaignT'), v(r, 'staffMinutes') / 60))),
+    leadFollowUpRate: statOf(column(rec, (r) => ratio(v(r, 'referralsFollowed'), v(r, 'referrals')))),
+    naive: {
+      participantsConversion: statOf(partConv),
+      nonParticipantsConversion: statOf(nonConv),
+      naiveUpliftPp: statOf(naivePp),
+      causalUpliftPp: upliftOf(upliftPp),
+      selectionBiasPp: statOf(naivePp.map((x, k) => x - upliftPp[k])),
+      participantsNewMoneyPerCustomerCny: statOf(column(rec, (r) => ratio(v(r, 'participantsNewMoney'), v(r, 'participants')))),
+      nonParticipantsNewMoneyPerCustomerCny: statOf(column(rec, (r) => ratio(v(r, 'nonParticipantsNewMoney'), v(r, 'nonParticipants')))),
+    },
+    pilot: {
+      powerConversion: pc.p,
+      powerConversionSe: pc.se,
+      powerAum: pa.p,
+      powerAumSe: pa.se,
+      medianPConversion: statOf(pConv).median,
+      medianPAum: statOf(pAum).median,
+      analysisLevel: st.holdout.level,
+    },
+    channels,
+    flows: journeyFlows(s, st, rec, lay),
+    byTier: groupUplifts(rec, lay.tiers, p.tiers.map((t) => t.id), p.tiers.map((t) => t.label ?? t.id)),
+    byCell: groupUplifts(rec, lay.cells, cellIds, cellIds),
+    byBranch: groupUplifts(rec, lay.branches, branchIds, branchIds),
+    byWeek,
+    samples: { conversionUpliftPp: upliftPp, newMoneyUpliftPerCustomerCny: nmUplift, roi },
+  };
+}
+
+function channelUse(s: Scenario, rec: Records, L: RecordLayout): ChannelUse[] {
+  const CH = CHANNEL_FIELDS.length;
+  const SCF = STRATEGY_CHANNEL_FIELDS.length;
+  return s.channels.map((c, ci) => {
+    const o = L.channelBase + ci * CH;
+    const sumStrategies = (f: number) => column(rec, (r) => L.strategies.reduce((a, lay) => a + r[lay.channels + ci * SCF + f], 0));
+    return {
+      id: c.id,
+      label: c.label ?? c.id,
+      wheel: c.wheel,
+      attempts: statOf(sumStrategies(0)),
+      reached: statOf(sumStrategies(1)),
+      responses: statOf(sumStrategies(2)),
+      conversions: statOf(sumStrategies(3)),
+      costCny: statOf(sumStrategies(4)),
+      capacityUsedShare: statOf(column(rec, (r) => ratio(r[o], r[o + 1]))),
+      leadsQueued: statOf(column(rec, (r) => r[o + 2])),
+      leadsDecayed: statOf(column(rec, (r) => r[o + 3])),
+      leadsDropped: statOf(column(rec, (r) => r[o + 4])),
+      staffHours: statOf(column(rec, (r) => r[o + 5] / 60)),
+    };
+  });
+}
+
+/**
+ * Summarize replication records (count × layout length, in replication order) of a run.
+ * `replicationsPlanned` is the run's total; fewer records make a partial summary.
+ */
+export function summarizeRecords(s: Scenario, seed: string, data: Float64Array, replicationsPlanned: number): RunSummary {
+  const L = recordLayout(s);
+  const count = Math.floor(data.length / L.length);
+  const rec: Records = { data, count, length: L.length };
+  return {
+    scenarioName: s.meta.name,
+    seed,
+    replicationsDone: count,
+    replicationsPlanned,
+    weeks: s.calendar.weeks,
+    customers: s.population.size,
+    strategies: s.strategies.map((_, si) => strategySummary(s, si, rec, L)),
+    channels: channelUse(s, rec, L),
+    suppressedByPolicy: statOf(column(rec, (r) => r[L.suppressedByPolicy])),
+    sampling: s.monteCarlo.sampling,
+  };
+}

@@ -1,0 +1,186 @@
+// What a run produces, as the CLI, the studio and the exports see it. Every figure that varies
+// across replications is a Stat: mean, median, 5th and 95th percentile over replications.
+
+/** Summary over replications of one figure. */
+export type Stat = {
+  mean: number;
+  median: number;
+  p05: number;
+  p95: number;
+  sd: number;
+};
+
+/** A difference treatment − control, with the probability that it is above zero. */
+export type UpliftStat = Stat & { pPositive: number };
+
+export type FunnelStage = 'eligible' | 'targeted' | 'reached' | 'responded' | 'converted';
+export const FUNNEL_STAGES: readonly FunnelStage[] = ['eligible', 'targeted', 'reached', 'responded', 'converted'];
+
+/**
+ * Mean counts per replication. `converted` counts conversions made by the campaign's journey, so
+ * the stages never increase; `buyers` counts everyone who bought the offer after the trigger by
+ * any route (campaign or organic) — the basis of the conversion rate and its uplift. Control
+ * customers are never contacted: reached = responded = converted = 0 and buyers are organic.
+ */
+export type Funnel = Record<FunnelStage, number> & { buyers: number };
+
+export type ArmPair = { treatment: Stat; control: Stat; uplift: UpliftStat };
+
+export type GroupUplift = {
+  id: string;
+  label: string;
+  /** Mean targeted customers per replication in treatment and control. */
+  targetedTreatment: number;
+  targetedControl: number;
+  conversionUpliftPp: UpliftStat;
+  newMoneyUpliftPerCustomerCny: UpliftStat;
+};
+
+export type WeekPoint = {
+  week: number;
+  /** ISO date of the week's first day. */
+  startDate: string;
+  /** Cumulative conversion rate (any route) of targeted customers, by arm, mean over replications. */
+  conversionTreatment: number;
+  conversionControl: number;
+  upliftPp: UpliftStat;
+  contacts: number;
+  costCny: number;
+};
+
+export type ChannelUse = {
+  id: string;
+  label: string;
+  wheel: 'online' | 'remote' | 'offline';
+  attempts: Stat;
+  reached: Stat;
+  responses: Stat;
+  conversions: Stat;
+  costCny: Stat;
+  /** Attempts made / attempts the staff could make, over the horizon (NaN when uncapped). */
+  capacityUsedShare: Stat;
+  leadsQueued: Stat;
+  leadsDecayed: Stat;
+  leadsDropped: Stat;
+  staffHours: Stat;
+};
+
+export type FlowEdge = {
+  from: string;
+  to: string;
+  kind: 'start' | 'referral' | 'return' | 'no_contact' | 'not_interested' | 'converted' | 'end' | 'dropped';
+  /** Mean customers per replication along this edge. */
+  count: number;
+};
+
+export type PilotAnalysis = {
+  /** Share of replications where a two-sided test at α = 0.05 found conversion uplift significant. */
+  powerConversion: number;
+  powerConversionSe: number;
+  /** The same for new-money AUM per customer (Welch t-test, or cluster-level when branches are randomized). */
+  powerAum: number;
+  powerAumSe: number;
+  medianPConversion: number;
+  medianPAum: number;
+  /** 'customer' tests use customer-level SEs; 'branch' uses branch-level (cluster) SEs. */
+  analysisLevel: 'customer' | 'branch';
+};
+
+export type NaiveView = {
+  /** Conversion of participants (reached and responded) and of everyone else targeted or held out. */
+  participantsConversion: Stat;
+  nonParticipantsConversion: Stat;
+  naiveUpliftPp: Stat;
+  causalUpliftPp: UpliftStat;
+  /** naive − causal, percentage points: the selection bias. */
+  selectionBiasPp: Stat;
+  participantsNewMoneyPerCustomerCny: Stat;
+  nonParticipantsNewMoneyPerCustomerCny: Stat;
+};
+
+export type StrategySummary = {
+  id: string;
+  label: string;
+  offerProduct: string;
+  holdoutShare: number;
+  assignmentLevel: 'customer' | 'branch';
+  funnelTreatment: Funnel;
+  funnelControl: Funnel;
+  /** Conversion (bought the offer by any route after the trigger) among targeted customers. */
+  conversionRate: ArmPair;
+  conversionUpliftRel: UpliftStat;
+  /**
+   * Net new money per targeted customer, CNY: money from outside the bank (the new-money part of
+   * purchases, large inflows) less outflows (maturity run-off, churn). Its uplift is the AUM uplift.
+   */
+  newMoneyPerCustomerCny: ArmPair;
+  newMoneyUpliftTotalCny: UpliftStat;
+  /** The new-money part of purchases alone, per customer, CNY. */
+  purchaseNewMoneyPerCustomerCny: ArmPair;
+  /** Purchase amounts moved from other accounts of the same bank (reported, not AUM uplift). */
+  internalShiftPerCustomerCny: ArmPair;
+  productsHeldPerCustomer: ArmPair;
+  mauRate: ArmPair;
+  tierUpRate: ArmPair;
+  attritionRate: ArmPair;
+  attritionAvoidedCustomers: UpliftStat;
+  cost: {
+    contactsCny: Stat;
+    incentivesCny: Stat;
+    staffCny: Stat;
+    totalCny: Stat;
+    staffHours: Stat;
+  };
+  /** Incremental revenue credited to the campaign (vs control), CNY. */
+  incrementalValueCny: UpliftStat;
+  roi: Stat & { pAbove1: number };
+  conversionsPerStaffHour: Stat;
+  leadFollowUpRate: Stat;
+  naive: NaiveView;
+  pilot: PilotAnalysis;
+  channels: Array<Pick<ChannelUse, 'id' | 'attempts' | 'reached' | 'responses' | 'conversions' | 'costCny'>>;
+  flows: FlowEdge[];
+  byTier: GroupUplift[];
+  byCell: GroupUplift[];
+  byBranch: GroupUplift[];
+  byWeek: WeekPoint[];
+  /** Per-replication values in replication order, for histograms and convergence. */
+  samples: { conversionUpliftPp: Float64Array; newMoneyUpliftPerCustomerCny: Float64Array; roi: Float64Array };
+};
+
+export type LorenzPoint = { customerShare: number; aumShare: number };
+
+export type PopulationSummary = {
+  size: number;
+  totalAumCny: number;
+  meanAumCny: number;
+  medianAumCny: number;
+  topShareAum: { topShare: number; aumShare: number; target: number };
+  longTail: { share: number; target: number; thresholdCny: number };
+  lorenz: LorenzPoint[];
+  tiers: Array<{ id: string; label: string; customers: number; share: number; aumShare: number }>;
+  grid: {
+    wealthLevels: string[];
+    lifeStages: string[];
+    occupations: string[];
+    /** counts[w][l][o] */
+    counts: number[][][];
+  };
+  branches: Array<{ id: number; name: string; region: string; customers: number; wealthManagers: number; remoteAgents: number; effect: number }>;
+  appUserShare: number;
+  payrollShare: number;
+};
+
+export type RunSummary = {
+  scenarioName: string;
+  seed: string;
+  replicationsDone: number;
+  replicationsPlanned: number;
+  weeks: number;
+  customers: number;
+  strategies: StrategySummary[];
+  channels: ChannelUse[];
+  /** Customer contacts suppressed by the contact policy, per replication. */
+  suppressedByPolicy: Stat;
+  sampling: 'plain' | 'lhs';
+};

@@ -1,0 +1,18 @@
+// Runtime: Node worker_threads. Exposes the simulation API through Comlink; replication records
+// are transferred, not copied.
+import { parentPort } from 'node:worker_threads';
+import { expose, transfer } from 'comlink/dist/esm/comlink.mjs';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { type RunSettings, simApi } from '../api';
+import type { Scenario } from '../scenario';
+
+export const workerApi = {
+  runBlock(scenario: Scenario, settings: RunSettings, start: number, end: number, onProgress?: (done: number) => void) {
+    const block = simApi.runBlock(scenario, settings, start, end, onProgress);
+    return transfer(block, [block.data.buffer]);
+  },
+  populationSummary: simApi.populationSummary,
+};
+export type WorkerApi = typeof workerApi;
+
+if (parentPort) expose(workerApi, nodeEndpoint(parentPort));

@@ -1,0 +1,46 @@
+// Loading a scenario: text → JSON (with line/column on syntax errors) → migrate → zod schema
+// → cross-field checks. Every error names the path, the value and what was expected.
+import { crossCheck } from './cross-check';
+import { scanJson } from './json-locate';
+import { attachLocations, fromZodIssues, type ScenarioIssue } from './issues';
+import { migrate } from './migrate';
+import { type Scenario, ScenarioSchema } from './schema';
+
+export { formatIssue, type ScenarioIssue } from './issues';
+export { getParam, setParam } from './param-path';
+export * from './schema';
+export { migrate } from './migrate';
+
+export type LoadResult =
+  | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
+  | { ok: false; issues: ScenarioIssue[] };
+
+/** Validate an already-parsed document (migrating older versions first). */
+export function validateScenario(doc: unknown): LoadResult {
+  const m = migrate(doc);
+  if (!m.ok) return m;
+  const parsed = ScenarioSchema.safeParse(m.value);
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(ScenarioSchema, parsed.error.issues, m.value) };
+  const issues = crossCheck(parsed.data);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) return { ok: false, issues };
+  return { ok: true, scenario: parsed.data, warnings: issues };
+}
+
+/** Parse and validate scenario text; issues carry line and column in the text. */
+export function loadScenarioText(text: string): LoadResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    const scan = scanJson(text);
+    const where = scan.ok ? { line: 1, column: 1 } : scan.location;
+    const message = scan.ok ? 'the file is not valid JSON' : `malformed JSON: ${scan.message}`;
+    return { ok: false, issues: [{ severity: 'error', path: '', message, ...where }] };
+  }
+  const result = validateScenario(doc);
+  const scan = scanJson(text);
+  if (!scan.ok) return result;
+  if (result.ok) return { ...result, warnings: attachLocations(result.warnings, scan.locations) };
+  return { ok: false, issues: attachLocations(result.issues, scan.locations) };
+}

@@ -1,0 +1,64 @@
+// Paths that name one number in a scenario, as uncertainty priors use them:
+// `channels[ai_call].responseEffect`, `products[wmp].propensity.base`, `population.events.payroll.responseMultiplier`.
+// A bracket holds an element's id (or a numeric index).
+
+type Segment = { key: string } | { select: string };
+
+export function parseParamPath(path: string): Segment[] | undefined {
+  const segs: Segment[] = [];
+  const re = /([A-Za-z_$][\w$]*)|\[([^\]]+)\]|\./gy;
+  let m: RegExpExecArray | null;
+  let last = 0;
+  re.lastIndex = 0;
+  while (last < path.length && (m = re.exec(path)) !== null) {
+    if (m[1] !== undefined) segs.push({ key: m[1] });
+    else if (m[2] !== undefined) segs.push({ select: m[2] });
+    last = re.lastIndex;
+  }
+  return last === path.length && segs.length > 0 ? segs : undefined;
+}
+
+type Holder = { container: Record<string, unknown> | unknown[]; key: string | number };
+
+function resolve(root: unknown, path: string): Holder | string {
+  const segs = parseParamPath(path);
+  if (!segs) return 'is not a path like channels[ai_call].responseEffect';
+  let cur: unknown = root;
+  let holder: Holder | undefined;
+  for (const seg of segs) {
+    if ('key' in seg) {
+      if (!cur || typeof cur !== 'object' || Array.isArray(cur) || !(seg.key in cur)) {
+        return `has no ${JSON.stringify(seg.key)} at this point`;
+      }
+      holder = { container: cur as Record<string, unknown>, key: seg.key };
+      cur = (cur as Record<string, unknown>)[seg.key];
+    } else {
+      if (!Array.isArray(cur)) return `selects [${seg.select}] in something that is not a list`;
+      const byId = cur.findIndex((e) => e && typeof e === 'object' && (e as { id?: unknown }).id === seg.select);
+      const idx = byId >= 0 ? byId : /^\d+$/.test(seg.select) ? Number(seg.select) : -1;
+      if (idx < 0 || idx >= cur.length) {
+        const ids = cur.map((e) => (e as { id?: string })?.id).filter(Boolean);
+        return `selects [${seg.select}], which is not in the list (known: ${ids.join(', ')})`;
+      }
+      holder = { container: cur, key: idx };
+      cur = cur[idx];
+    }
+  }
+  if (typeof cur !== 'number' || !holder) return 'does not name a number';
+  return holder;
+}
+
+/** Read the number a path names, or return why it cannot. */
+export function getParam(root: unknown, path: string): number | string {
+  const h = resolve(root, path);
+  if (typeof h === 'string') return h;
+  return (h.container as Record<string | number, number>)[h.key];
+}
+
+/** Write the number a path names (in place). Returns an error string, or undefined. */
+export function setParam(root: unknown, path: string, value: number): string | undefined {
+  const h = resolve(root, path);
+  if (typeof h === 'string') return h;
+  (h.container as Record<string | number, number>)[h.key] = value;
+  return undefined;
+}

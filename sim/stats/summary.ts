@@ -1,0 +1,51 @@
+// Summaries of a figure across replications: mean, median, 5th/95th percentiles (type-7
+// linear interpolation, as R's default quantile and numpy's), SD, and tail probabilities.
+import type { Stat, UpliftStat } from '../results';
+
+/** Quantile q of sorted values (type 7: h = (n − 1)q, linear interpolation). NaN when empty. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** Mean, median, p05, p95 and SD of the finite values (NaN values are left out). */
+export function statOf(values: ArrayLike<number>): Stat {
+  const finite: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(values[i]);
+  const n = finite.length;
+  if (n === 0) return { mean: Number.NaN, median: Number.NaN, p05: Number.NaN, p95: Number.NaN, sd: Number.NaN };
+  const sorted = Float64Array.from(finite).sort();
+  let sum = 0;
+  for (const v of finite) sum += v;
+  const mean = sum / n;
+  let ss = 0;
+  for (const v of finite) ss += (v - mean) * (v - mean);
+  return {
+    mean,
+    median: quantileSorted(sorted, 0.5),
+    p05: quantileSorted(sorted, 0.05),
+    p95: quantileSorted(sorted, 0.95),
+    sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0,
+  };
+}
+
+/** Share of finite values above a threshold. */
+export function shareAbove(values: ArrayLike<number>, threshold: number): number {
+  let k = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) continue;
+    n++;
+    if (values[i] > threshold) k++;
+  }
+  return n > 0 ? k / n : Number.NaN;
+}
+
+/** A Stat of differences with P(difference > 0). */
+export function upliftOf(values: ArrayLike<number>): UpliftStat {
+  return { ...statOf(values), pPositive: shareAbove(values, 0) };
+}
