@@ -55,52 +55,67 @@ function isoDay(start: Date, days: number): Date {
   return new Date(start.getTime() + days * 86_400_000);
 }
 
-function ruleHolds(rule: Rule, s: Scenario, pop: Population, i: number, offer: number): boolean {
+/** Compile a targeting rule into a test on customer index i (lookups prepared once). */
+function compileRule(rule: Rule, s: Scenario, pop: Population, offer: number): (i: number) => boolean {
   const p = s.population;
-  const inList = (id: string) => {
-    const yes = rule.values?.includes(id) ?? false;
-    return rule.op === 'not_in' ? !yes : yes;
-  };
-  const num = (x: number) => (rule.op === 'gte' ? x >= (rule.value ?? 0) : x <= (rule.value ?? 0));
-  const holdsAny = () =>
-    (rule.values ?? []).some((id) => {
-      const pi = s.products.findIndex((q) => q.id === id);
-      return pi >= 0 && pop.holds[pi * pop.n + i] === 1;
-    });
+  const isNot = rule.op === 'not_in';
+  const mask = (ids: string[]) => Uint8Array.from(ids.map((id) => ((rule.values?.includes(id) ?? false) !== isNot ? 1 : 0)));
+  const threshold = rule.value ?? 0;
+  const atLeast = rule.op === 'gte';
+  const cmp = (x: number) => (atLeast ? x >= threshold : x <= threshold);
   switch (rule.attr) {
-    case 'tier':
-      return inList(p.tiers[pop.tier[i]].id);
-    case 'wealth_level':
-      return inList(p.wealthLevels[pop.wealthLevel[i]].id);
-    case 'life_stage':
-      return inList(p.lifeStages[pop.lifeStage[i]].id);
-    case 'occupation':
-      return inList(p.occupations[pop.occupation[i]].id);
-    case 'region':
-      return inList(pop.branches[pop.branch[i]].region);
+    case 'tier': {
+      const m = mask(p.tiers.map((t) => t.id));
+      return (i) => m[pop.tier[i]] === 1;
+    }
+    case 'wealth_level': {
+      const m = mask(p.wealthLevels.map((t) => t.id));
+      return (i) => m[pop.wealthLevel[i]] === 1;
+    }
+    case 'life_stage': {
+      const m = mask(p.lifeStages.map((t) => t.id));
+      return (i) => m[pop.lifeStage[i]] === 1;
+    }
+    case 'occupation': {
+      const m = mask(p.occupations.map((t) => t.id));
+      return (i) => m[pop.occupation[i]] === 1;
+    }
+    case 'region': {
+      const m = mask(pop.branches.map((b) => b.region));
+      return (i) => m[pop.branch[i]] === 1;
+    }
+    case 'branch': {
+      const m = mask(pop.branches.map((b) => b.name));
+      return (i) => m[pop.branch[i]] === 1;
+    }
     case 'aum_cny':
-      return num(pop.aum[i]);
+      return (i) => cmp(pop.aum[i]);
     case 'is_app_user':
-      return pop.isAppUser[i] === (rule.value ?? 1);
+      return (i) => pop.isAppUser[i] === (rule.value ?? 1);
     case 'is_payroll':
-      return pop.isPayroll[i] === (rule.value ?? 1);
+      return (i) => pop.isPayroll[i] === (rule.value ?? 1);
     case 'holds':
-      return holdsAny();
-    case 'not_holds':
-      return !holdsAny();
+    case 'not_holds': {
+      const products = (rule.values ?? []).map((id) => s.products.findIndex((q) => q.id === id)).filter((k) => k >= 0);
+      const want = rule.attr === 'holds';
+      return (i) => products.some((k) => pop.holds[k * pop.n + i] === 1) === want;
+    }
     case 'temperature':
-      return num(pop.temperature[i]);
+      return (i) => cmp(pop.temperature[i]);
     case 'propensity':
-      return num(pop.propensity[offer * pop.n + i]);
+      return (i) => cmp(pop.propensity[offer * pop.n + i]);
   }
 }
 
 /** Eligible customers of a strategy: all rules hold; then the top share by a noisy model score. */
 function eligibleFor(s: Scenario, st: Strategy, pop: Population, seed: string): Int32Array {
   const offer = s.products.findIndex((p) => p.id === st.offer.product);
+  const tests = st.target.rules.map((r) => compileRule(r, s, pop, offer));
   const out: number[] = [];
   for (let i = 0; i < pop.n; i++) {
-    if (st.target.rules.every((r) => ruleHolds(r, s, pop, i, offer))) out.push(i);
+    let ok = true;
+    for (let k = 0; k < tests.length && ok; k++) ok = tests[k](i);
+    if (ok) out.push(i);
   }
   if (!st.target.topK) return Int32Array.from(out);
   // A propensity model is good, not perfect: score = true log-odds + noise (SD 0.5).

@@ -44,6 +44,8 @@ export type Engine = {
   /** baseByTier[p * nTiers + t]: the tier-level typical propensity used at population build. */
   baseByTier: Float64Array;
   meanOutside: number;
+  /** Test hook, called at the end of each simulated week with the capacity used and available. */
+  probe?: { weekEnd(week: number, capUsed: Float64Array[], capacity: Float64Array[]): void };
 };
 
 export function createEngine(model: Model): Engine {
@@ -205,10 +207,14 @@ export function assignAndTrigger(engine: Engine, tables: RepTables, rep: number)
     const arm = ws.arm[si];
     const elig = model.eligible[si];
     if (st.holdout.level === 'branch') {
-      const nB = pop.branches.length;
+      // Randomize the branches that hold eligible customers; round(share × count) go to control.
+      const has = new Uint8Array(pop.branches.length);
+      for (let k = 0; k < elig.length; k++) has[pop.branch[elig[k]]] = 1;
+      const branches = Array.from({ length: pop.branches.length }, (_, b) => b).filter((b) => has[b]);
+      const nB = branches.length;
       const held = Math.min(nB - 1, Math.max(1, Math.round(st.holdout.share * nB)));
-      const order = Array.from({ length: nB }, (_, b) => b).sort((a, b) => keyedUniform(akey, a, 0) - keyedUniform(akey, b, 0) || a - b);
-      const isControl = new Uint8Array(nB);
+      const order = branches.sort((a, b) => keyedUniform(akey, a, 0) - keyedUniform(akey, b, 0) || a - b);
+      const isControl = new Uint8Array(pop.branches.length);
       for (let k = 0; k < held; k++) isControl[order[k]] = 1;
       for (let k = 0; k < elig.length; k++) arm[elig[k]] = isControl[pop.branch[elig[k]]] ? 2 : 1;
     } else {
@@ -322,6 +328,7 @@ const INVESTMENT_FAMILIES = new Set(['wmp', 'fund', 'large_cd', 'insurance']);
 function bookPurchase(engine: Engine, tables: RepTables, p: number, i: number, u: number, day: number): void {
   const { ws } = engine;
   const prod = tables.scenario.products[p];
+  ws.value[i] += prod.valuePerConversionCny * tables.scenario.economics.valueYears;
   if (prod.family === 'app_activation') {
     ws.appActive[i] = 1;
     return;
@@ -555,6 +562,7 @@ export function runWeeks(engine: Engine, tables: RepTables, rec: Float64Array, r
         }
       }
     }
+    engine.probe?.weekEnd(t, capUsed, capacity);
   }
 }
 

@@ -11,6 +11,7 @@ import type {
   StrategySummary,
   WeekPoint,
 } from '../results';
+import { branchName } from '../scenario/cross-check';
 import type { Scenario, Strategy } from '../scenario/schema';
 import { shareAbove, statOf, upliftOf } from '../stats/summary';
 import {
@@ -167,7 +168,7 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   for (let w = 0; w < p.wealthLevels.length; w++) {
     for (let l = 0; l < nLs; l++) for (let o = 0; o < nOc; o++) cellIds.push(`${p.wealthLevels[w].id}|${p.lifeStages[l].id}|${p.occupations[o].id}`);
   }
-  const branchIds = Array.from({ length: L.nBranches }, (_, b) => `B${String(b + 1).padStart(2, '0')}`);
+  const branchIds = Array.from({ length: L.nBranches }, (_, b) => branchName(b));
   const WF = WEEK_FIELDS.length;
   const byWeek: WeekPoint[] = [];
   const cumT = new Float64Array(rec.count);

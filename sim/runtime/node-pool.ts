@@ -74,9 +74,10 @@ export async function runReplications(scenario: Scenario, settings: RunSettings,
         const failed = new Promise<never>((_, reject) => {
           worker.once('error', reject);
           worker.once('exit', (code) => {
-            if (!cancelled) reject(new Error(`a simulation worker stopped unexpectedly (exit code ${code})`));
+            reject(cancelled ? new RunCancelled() : new Error(`a simulation worker stopped unexpectedly (exit code ${code})`));
           });
         });
+        failed.catch(() => undefined); // settled by the race below, or by shutdown
         while (next < plan.length && !cancelled) {
           const k = next++;
           const [s, e] = plan[k];

@@ -24,7 +24,9 @@ const workerApi: SimApi = {
       return Comlink.transfer(block, [block.data.buffer as ArrayBuffer]);
     } finally {
       // The progress callback is a Comlink proxy: close its port once the block is done.
-      (onProgress as unknown as { [Comlink.releaseProxy]?: () => void } | undefined)?.[Comlink.releaseProxy]?.();
+      (onProgress as unknown as { [Comlink.releaseProxy]?: () => void } | undefined)?.[
+        Comlink.releaseProxy
+      ]?.();
     }
   },
   summarize: (scenario, settings, blocks) => transferSummary(simApi.summarize(scenario, settings, blocks)),

@@ -6,6 +6,11 @@ import type { Scenario, Strategy } from './schema';
 
 const SHARE_TOLERANCE = 1e-6;
 
+/** The id of branch k (0-based) as rules and results name it: B01, B02, … */
+export function branchName(k: number): string {
+  return `B${String(k + 1).padStart(2, '0')}`;
+}
+
 /** Probability-valued leaves, so a prior on one can be checked against [0, 1]. */
 const PROBABILITY_LEAVES = new Set([
   'base',
@@ -118,6 +123,7 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
     life_stage: pop.lifeStages.map((g) => g.id),
     occupation: pop.occupations.map((g) => g.id),
     region: b.regions,
+    branch: Array.from({ length: b.count }, (_, k) => branchName(k)),
     holds: productIds,
     not_holds: productIds,
   };

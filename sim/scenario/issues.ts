@@ -52,7 +52,7 @@ export function unknownRefMessage(value: string, what: string, known: readonly s
 }
 
 export function showValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
+  if (v === undefined) return 'missing';
   const s = JSON.stringify(v);
   if (s === undefined) return String(v);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;

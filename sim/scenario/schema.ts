@@ -156,6 +156,9 @@ const ProductSchema = z.strictObject({
   }),
   newMoneyShare: probability.describe('Expected share of a purchase that is new money from outside the bank.'),
   revenueRate: nonNegative.max(1).describe('Annual revenue per CNY purchased (fee or spread).'),
+  valuePerConversionCny: nonNegative
+    .default(0)
+    .describe('Yearly value of a conversion beyond the amount (e.g. of an active app user).'),
   propensity: z.strictObject({
     base: probability.describe('Typical (median) chance to accept a neutral offer when reached.'),
     byTier: byTier.default({}),
@@ -225,6 +228,7 @@ const RuleSchema = z.strictObject({
     'life_stage',
     'occupation',
     'region',
+    'branch',
     'aum_cny',
     'is_app_user',
     'is_payroll',

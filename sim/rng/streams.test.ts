@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createStream, keyedUniform, normalQuantile, permutation, uniformKey } from './streams';
+import { normalInv } from '../stats/dist';
+
+describe('streams', () => {
+  it('sequential streams are reproducible, in (0,1), and differ by purpose and replication', () => {
+    const a = createStream('m', 'p', 0, 'c');
+    const b = createStream('m', 'p', 0, 'c');
+    const c = createStream('m', 'p', 1, 'c');
+    const xs = Array.from({ length: 1000 }, () => a.next());
+    expect(xs).toEqual(Array.from({ length: 1000 }, () => b.next()));
+    expect(xs.every((x) => x > 0 && x < 1)).toBe(true);
+    expect(c.next()).not.toBe(xs[0]);
+  });
+
+  it('keyed uniforms are in the open interval and look uniform (mean 0.5 ± 4 SE, SE = 0.289/√n)', () => {
+    const key = uniformKey('m', 'behaviour', 3);
+    const n = 200_000;
+    let sum = 0;
+    const bins = new Array(10).fill(0);
+    for (let i = 0; i < n; i++) {
+      const u = keyedUniform(key, i, i % 7);
+      expect(u > 0 && u < 1).toBe(true);
+      sum += u;
+      bins[Math.floor(u * 10)]++;
+    }
+    expect(Math.abs(sum / n - 0.5)).toBeLessThan((4 * 0.2887) / Math.sqrt(n));
+    // χ² with 9 df: the 99.9th percentile is 27.9.
+    const chi = bins.reduce((a, b) => a + (b - n / 10) ** 2 / (n / 10), 0);
+    expect(chi).toBeLessThan(27.9);
+  });
+
+  it('keyed uniforms: adjacent entities and slots are uncorrelated (|r| < 4/√n)', () => {
+    const key = uniformKey('m', 'contact', 0, 's');
+    const n = 50_000;
+    let sxy = 0;
+    for (let i = 0; i < n; i++) sxy += (keyedUniform(key, i, 0) - 0.5) * (keyedUniform(key, i + 1, 0) - 0.5);
+    expect(Math.abs(sxy / n / (1 / 12))).toBeLessThan(4 / Math.sqrt(n));
+    sxy = 0;
+    for (let i = 0; i < n; i++) sxy += (keyedUniform(key, i, 0) - 0.5) * (keyedUniform(key, i, 1) - 0.5);
+    expect(Math.abs(sxy / n / (1 / 12))).toBeLessThan(4 / Math.sqrt(n));
+  });
+
+  it('normalQuantile matches jstat to 1e-8 · max(1, |z|) for p in [1e-9, 1 − 1e-9] (Acklam: relative error < 1.2e-9; beyond, jstat itself is less exact)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }), (p) => {
+        expect(Math.abs(normalQuantile(p) - normalInv(p))).toBeLessThan(1e-8 * Math.max(1, Math.abs(normalInv(p))));
+      }),
+    );
+  });
+
+  it('permutation is a permutation', () => {
+    const p = permutation(100, createStream('m', 'lhs', 0, 'x'));
+    expect([...p].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+  });
+});
