@@ -69,8 +69,12 @@ export function concatBlocks(blocks: ReplicationBlock[], recordLength: number): 
   const sorted = [...blocks].sort((a, b) => a.start - b.start);
   let next = 0;
   for (const b of sorted) {
-    if (b.start !== next) throw new Error(`replication blocks leave a gap or overlap at replication ${next} (next block starts at ${b.start})`);
-    if (b.data.length !== (b.end - b.start) * recordLength) throw new Error(`block ${b.start}–${b.end} has the wrong size for this scenario`);
+    if (b.start !== next)
+      throw new Error(
+        `replication blocks leave a gap or overlap at replication ${next} (next block starts at ${b.start})`,
+      );
+    if (b.data.length !== (b.end - b.start) * recordLength)
+      throw new Error(`block ${b.start}–${b.end} has the wrong size for this scenario`);
     next = b.end;
   }
   const out = new Float64Array(next * recordLength);
@@ -86,8 +90,18 @@ export const simApi: SimApi = {
     return summarizePopulation(scenario, engineFor(scenario, s).model.pop);
   },
   runBlock(scenario, settings, start, end, onProgress) {
-    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= settings.replications)) {
-      throw new Error(`replications ${start}–${end} are not a block of a ${settings.replications}-replication run`);
+    if (
+      !(
+        Number.isInteger(start) &&
+        Number.isInteger(end) &&
+        start >= 0 &&
+        end > start &&
+        end <= settings.replications
+      )
+    ) {
+      throw new Error(
+        `replications ${start}–${end} are not a block of a ${settings.replications}-replication run`,
+      );
     }
     const engine = engineFor(scenario, settings.seed);
     const len = engine.model.layout.length;

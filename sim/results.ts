@@ -14,7 +14,13 @@ export type Stat = {
 export type UpliftStat = Stat & { pPositive: number };
 
 export type FunnelStage = 'eligible' | 'targeted' | 'reached' | 'responded' | 'converted';
-export const FUNNEL_STAGES: readonly FunnelStage[] = ['eligible', 'targeted', 'reached', 'responded', 'converted'];
+export const FUNNEL_STAGES: readonly FunnelStage[] = [
+  'eligible',
+  'targeted',
+  'reached',
+  'responded',
+  'converted',
+];
 
 /**
  * Mean counts per replication. `converted` counts conversions made by the campaign's journey, so
@@ -145,7 +151,11 @@ export type StrategySummary = {
   byBranch: GroupUplift[];
   byWeek: WeekPoint[];
   /** Per-replication values in replication order, for histograms and convergence. */
-  samples: { conversionUpliftPp: Float64Array; newMoneyUpliftPerCustomerCny: Float64Array; roi: Float64Array };
+  samples: {
+    conversionUpliftPp: Float64Array;
+    newMoneyUpliftPerCustomerCny: Float64Array;
+    roi: Float64Array;
+  };
 };
 
 export type LorenzPoint = { customerShare: number; aumShare: number };
@@ -166,7 +176,15 @@ export type PopulationSummary = {
     /** counts[w][l][o] */
     counts: number[][][];
   };
-  branches: Array<{ id: number; name: string; region: string; customers: number; wealthManagers: number; remoteAgents: number; effect: number }>;
+  branches: Array<{
+    id: number;
+    name: string;
+    region: string;
+    customers: number;
+    wealthManagers: number;
+    remoteAgents: number;
+    effect: number;
+  }>;
   appUserShare: number;
   payrollShare: number;
 };

@@ -52,7 +52,8 @@ describe('zero-effect strategy', () => {
     let covered = 0;
     for (let k = 0; k < seeds; k++) {
       const settings = { seed: `mc-${k}`, replications: reps };
-      const s = simApi.summarize(scenario, settings, [simApi.runBlock(scenario, settings, 0, reps)]).strategies[0];
+      const s = simApi.summarize(scenario, settings, [simApi.runBlock(scenario, settings, 0, reps)])
+        .strategies[0];
       const st = statOf(s.samples.conversionUpliftPp);
       const se = st.sd / Math.sqrt(reps);
       // With 8 replications the t quantile (1.895) replaces 1.645 for a 90% interval of the mean.

@@ -15,7 +15,8 @@ function runOnce(doc: unknown, seed: string, rep = 0, reps = 4) {
     weekEnd(week, used, cap) {
       used.forEach((u, c) => {
         u.forEach((x, b) => {
-          if (x > cap[c][b]) capacityBreaches.push(`week ${week} channel ${c} branch ${b}: ${x} > ${cap[c][b]}`);
+          if (x > cap[c][b])
+            capacityBreaches.push(`week ${week} channel ${c} branch ${b}: ${x} > ${cap[c][b]}`);
         });
       });
     },
@@ -37,13 +38,16 @@ const variation = fc.record({
   perWeek: fc.integer({ min: 1, max: 3 }),
 });
 
-function applyVariation(v: fc.RecordValue<typeof variation extends fc.Arbitrary<infer T> ? T : never>) {
+type Variation = typeof variation extends fc.Arbitrary<infer T> ? T : never;
+
+function applyVariation(v: Variation) {
   const doc = smallScenarioDoc(2000, 6, 6);
   for (const c of doc.channels) {
     c.reachRate = v.reach;
     c.responseEffect = v.response;
     c.closeRate = v.close;
-    if (c.capacity && 'attemptsPerStaffPerWeek' in c.capacity) c.capacity.attemptsPerStaffPerWeek = v.perStaff;
+    if (c.capacity && 'attemptsPerStaffPerWeek' in c.capacity)
+      c.capacity.attemptsPerStaffPerWeek = v.perStaff;
   }
   for (const st of doc.strategies) {
     st.holdout = { share: v.holdout, level: v.branchLevel ? 'branch' : 'customer' };
@@ -62,7 +66,13 @@ describe('engine invariants (property tests)', () => {
         expect(capacityBreaches).toEqual([]);
         scenario.strategies.forEach((st, si) => {
           const sc = engine.model.layout.strategies[si].scalar;
-          const f = [rec[sc.eligibleT], rec[sc.targetedT], rec[sc.reachedT], rec[sc.respondedT], rec[sc.convertedCampaignT]];
+          const f = [
+            rec[sc.eligibleT],
+            rec[sc.targetedT],
+            rec[sc.reachedT],
+            rec[sc.respondedT],
+            rec[sc.convertedCampaignT],
+          ];
           for (let k = 1; k < f.length; k++) expect(f[k]).toBeLessThanOrEqual(f[k - 1]);
           // Holdout customers: never reached, never contacted by the strategy that holds them out.
           const arm = engine.ws.arm[si];
@@ -106,7 +116,11 @@ describe('engine invariants (property tests)', () => {
     const scenario = mustLoad(smallScenarioDoc());
     const settings = { seed: 'order', replications: 6 };
     const whole = simApi.runBlock(scenario, settings, 0, 6);
-    const parts = [simApi.runBlock(scenario, settings, 4, 6), simApi.runBlock(scenario, settings, 0, 1), simApi.runBlock(scenario, settings, 1, 4)];
+    const parts = [
+      simApi.runBlock(scenario, settings, 4, 6),
+      simApi.runBlock(scenario, settings, 0, 1),
+      simApi.runBlock(scenario, settings, 1, 4),
+    ];
     const s1 = simApi.summarize(scenario, settings, [whole]);
     const s2 = simApi.summarize(scenario, settings, parts);
     expect(JSON.stringify(s2, (_k, v) => (v instanceof Float64Array ? [...v] : v))).toBe(
@@ -118,7 +132,8 @@ describe('engine invariants (property tests)', () => {
     const one = smallScenarioDoc();
     one.strategies = [one.strategies[1]];
     const two = smallScenarioDoc();
-    two.strategies = [two.strategies[1], { ...two.strategies[2], priority: 999 }];
+    two.strategies = [two.strategies[1], two.strategies[2]];
+    (two.strategies[1] as { priority?: number }).priority = 999;
     const a = runOnce(one, 'crn').rec;
     const r2 = runOnce(two, 'crn');
     const sc = r2.engine.model.layout.strategies[0].scalar;
@@ -136,7 +151,8 @@ describe('causal accounting', () => {
     doc.uncertainty = [];
     const scenario = mustLoad(doc);
     const settings = { seed: 'zero', replications: 30 };
-    const s = simApi.summarize(scenario, settings, [simApi.runBlock(scenario, settings, 0, 30)]).strategies[0];
+    const s = simApi.summarize(scenario, settings, [simApi.runBlock(scenario, settings, 0, 30)])
+      .strategies[0];
     expect(s.funnelTreatment.converted).toBe(0);
     // Responders are picked by propensity, so they also buy more on their own.
     expect(s.naive.naiveUpliftPp.mean).toBeGreaterThan(s.naive.causalUpliftPp.mean + 1);

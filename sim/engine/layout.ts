@@ -49,7 +49,14 @@ export const STRATEGY_SCALARS = [
 export type StrategyScalar = (typeof STRATEGY_SCALARS)[number];
 
 /** Per group (tier, grid cell, branch): targeted, buyers and net new money by arm. */
-export const GROUP_FIELDS = ['targetedT', 'targetedC', 'buyersT', 'buyersC', 'netNewMoneyT', 'netNewMoneyC'] as const;
+export const GROUP_FIELDS = [
+  'targetedT',
+  'targetedC',
+  'buyersT',
+  'buyersC',
+  'netNewMoneyT',
+  'netNewMoneyC',
+] as const;
 /** Per week: first qualifying purchases by arm, contact attempts and cost. */
 export const WEEK_FIELDS = ['buyersT', 'buyersC', 'contacts', 'cost'] as const;
 /** Per strategy × channel. */
@@ -66,7 +73,14 @@ export const STEP_FIELDS = [
   'suppressed',
 ] as const;
 /** Per channel, across strategies. */
-export const CHANNEL_FIELDS = ['attempts', 'capacity', 'queued', 'decayed', 'dropped', 'staffMinutes'] as const;
+export const CHANNEL_FIELDS = [
+  'attempts',
+  'capacity',
+  'queued',
+  'decayed',
+  'dropped',
+  'staffMinutes',
+] as const;
 
 export type StrategyLayout = {
   base: number;
@@ -124,5 +138,15 @@ export function recordLayout(s: Scenario): RecordLayout {
   const channelBase = off;
   off += nChannels * CHANNEL_FIELDS.length;
   const suppressedByPolicy = off++;
-  return { length: off, nTiers, nCells, nBranches, nWeeks, nChannels, strategies, channelBase, suppressedByPolicy };
+  return {
+    length: off,
+    nTiers,
+    nCells,
+    nBranches,
+    nWeeks,
+    nChannels,
+    strategies,
+    channelBase,
+    suppressedByPolicy,
+  };
 }

@@ -59,7 +59,8 @@ function isoDay(start: Date, days: number): Date {
 function compileRule(rule: Rule, s: Scenario, pop: Population, offer: number): (i: number) => boolean {
   const p = s.population;
   const isNot = rule.op === 'not_in';
-  const mask = (ids: string[]) => Uint8Array.from(ids.map((id) => ((rule.values?.includes(id) ?? false) !== isNot ? 1 : 0)));
+  const mask = (ids: string[]) =>
+    Uint8Array.from(ids.map((id) => ((rule.values?.includes(id) ?? false) !== isNot ? 1 : 0)));
   const threshold = rule.value ?? 0;
   const atLeast = rule.op === 'gte';
   const cmp = (x: number) => (atLeast ? x >= threshold : x <= threshold);
@@ -96,7 +97,9 @@ function compileRule(rule: Rule, s: Scenario, pop: Population, offer: number): (
       return (i) => pop.isPayroll[i] === (rule.value ?? 1);
     case 'holds':
     case 'not_holds': {
-      const products = (rule.values ?? []).map((id) => s.products.findIndex((q) => q.id === id)).filter((k) => k >= 0);
+      const products = (rule.values ?? [])
+        .map((id) => s.products.findIndex((q) => q.id === id))
+        .filter((k) => k >= 0);
       const want = rule.attr === 'holds';
       return (i) => products.some((k) => pop.holds[k * pop.n + i] === 1) === want;
     }
@@ -132,7 +135,8 @@ function eligibleFor(s: Scenario, st: Strategy, pop: Population, seed: string): 
 
 function stepTable(s: Scenario, st: Strategy): StepTable {
   const ids = st.journey.steps.map((x) => x.id);
-  const ref = (t: string | undefined, dflt: number) => (t === undefined ? dflt : t === 'end' ? END : ids.indexOf(t));
+  const ref = (t: string | undefined, dflt: number) =>
+    t === undefined ? dflt : t === 'end' ? END : ids.indexOf(t);
   const steps = st.journey.steps;
   return {
     channel: Int32Array.from(steps.map((x) => s.channels.findIndex((c) => c.id === x.channel))),
@@ -158,7 +162,11 @@ export function prepareModel(scenario: Scenario, seed: string): Model {
     // The month of the week's middle day sets its multiplier.
     season[w] = seasonByMonth.get(isoDay(start, 7 * w + 3).getUTCMonth() + 1) ?? 1;
     seasonCum[w + 1] = seasonCum[w] + season[w];
-    weekStartIso.push(isoDay(start, 7 * w).toISOString().slice(0, 10));
+    weekStartIso.push(
+      isoDay(start, 7 * w)
+        .toISOString()
+        .slice(0, 10),
+    );
   }
   const horizonDays = 7 * weeks;
   const payrollDays: number[] = [];
@@ -170,7 +178,9 @@ export function prepareModel(scenario: Scenario, seed: string): Model {
     .sort((a, b) => a.pr - b.pr || a.i - b.i)
     .map((x) => x.i);
   const eligible = scenario.strategies.map((st) => eligibleFor(scenario, st, pop, seed));
-  const offerProduct = Int32Array.from(scenario.strategies.map((st) => scenario.products.findIndex((p) => p.id === st.offer.product)));
+  const offerProduct = Int32Array.from(
+    scenario.strategies.map((st) => scenario.products.findIndex((p) => p.id === st.offer.product)),
+  );
   const relevantProducts = [...new Set(offerProduct)].sort((a, b) => a - b);
   const wmpProducts = scenario.products.flatMap((p, i) => (p.family === 'wmp' ? [i] : []));
   const relevantIndex = new Int32Array(scenario.products.length).fill(-1);

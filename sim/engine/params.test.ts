@@ -26,7 +26,10 @@ describe('parameter uncertainty', () => {
       if (u.prior.type !== 'triangular') return;
       const { min, mode, max } = u.prior;
       // Map each draw back to its CDF value and stratum.
-      const cdf = (x: number) => (x < mode ? (x - min) ** 2 / ((max - min) * (mode - min)) : 1 - (max - x) ** 2 / ((max - min) * (max - mode)));
+      const cdf = (x: number) =>
+        x < mode
+          ? (x - min) ** 2 / ((max - min) * (mode - min))
+          : 1 - (max - x) ** 2 / ((max - min) * (max - mode));
       const strata = draws.map((d) => Math.floor(cdf(d[j]) * R)).sort((a, b) => a - b);
       expect(strata).toEqual(Array.from({ length: R }, (_, k) => k));
     });

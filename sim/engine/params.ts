@@ -45,15 +45,23 @@ export function priorQuantile(prior: Prior, u: number): number {
     case 'triangular': {
       const { min, mode, max } = prior;
       const f = (mode - min) / (max - min);
-      return u < f ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+      return u < f
+        ? min + Math.sqrt(u * (max - min) * (mode - min))
+        : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
     }
   }
 }
 
-const PROBABILITY_LEAF = /(base|Rate|Share|Probability|perRecentContact|organicWeekly|closeRate|reachRate|share)$/;
+const PROBABILITY_LEAF =
+  /(base|Rate|Share|Probability|perRecentContact|organicWeekly|closeRate|reachRate|share)$/;
 
 /** Draw replication `rep`'s parameters (out of `replications` for Latin hypercube strata). */
-export function drawRepTables(model: Model, rep: number, replications: number, lhsCache: Map<string, Int32Array>): RepTables {
+export function drawRepTables(
+  model: Model,
+  rep: number,
+  replications: number,
+  lhsCache: Map<string, Int32Array>,
+): RepTables {
   const base = model.scenario;
   const priors = base.uncertainty;
   const stream = createStream(model.seed, 'params', rep);
@@ -122,7 +130,9 @@ export function drawRepTables(model: Model, rep: number, replications: number, l
       }),
     ),
     stIncentiveCost: Float64Array.from(
-      scenario.strategies.map((st) => scenario.incentives.find((x) => x.id === st.incentive)?.costPerRedemptionCny ?? 0),
+      scenario.strategies.map(
+        (st) => scenario.incentives.find((x) => x.id === st.incentive)?.costPerRedemptionCny ?? 0,
+      ),
     ),
     propensityScale: Float64Array.from(
       scenario.products.map((p, i) => {

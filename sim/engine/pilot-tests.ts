@@ -1,7 +1,8 @@
 // How a real pilot would analyse one replication: two-sided tests at the customer level, or on
 // branch means when whole branches were randomized (cluster-level analysis).
-import { GROUP_FIELDS } from './layout';
+
 import { normalCdf, studentTCdf } from '../stats/dist';
+import { GROUP_FIELDS } from './layout';
 
 /**
  * Two-sided p-value of the pooled two-proportion z-test (no continuity correction):
@@ -20,7 +21,14 @@ export function twoProportionZTest(x1: number, n1: number, x2: number, n2: numbe
  * Two-sided p-value of Welch's t-test from sums and sums of squares of each arm, with
  * Welch–Satterthwaite degrees of freedom. NaN when an arm has fewer than 2 observations.
  */
-export function welchTTest(sum1: number, sq1: number, n1: number, sum2: number, sq2: number, n2: number): number {
+export function welchTTest(
+  sum1: number,
+  sq1: number,
+  n1: number,
+  sum2: number,
+  sq2: number,
+  n2: number,
+): number {
   if (n1 < 2 || n2 < 2) return Number.NaN;
   const m1 = sum1 / n1;
   const m2 = sum2 / n2;
@@ -40,7 +48,13 @@ export function welchTTest(sum1: number, sq1: number, n1: number, sum2: number, 
  * df = k1 + k2 − 2), reading the per-branch group block of a replication record: targeted counts
  * at offsets 0 (treatment) and 1 (control), values at `valueOffset` and `valueOffset + 1`.
  */
-export function clusterTTest(rec: Float64Array, base: number, nBranches: number, targetedOffset: number, valueOffset: number): number {
+export function clusterTTest(
+  rec: Float64Array,
+  base: number,
+  nBranches: number,
+  targetedOffset: number,
+  valueOffset: number,
+): number {
   const GF = GROUP_FIELDS.length;
   let k1 = 0;
   let s1 = 0;

@@ -55,7 +55,10 @@ export function createEngine(model: Model): Engine {
   const baseByTier = new Float64Array(s.products.length * nT);
   s.products.forEach((p, pi) => {
     s.population.tiers.forEach((t, ti) => {
-      baseByTier[pi * nT + ti] = Math.min(0.999, Math.max(1e-6, p.propensity.base * (p.propensity.byTier[t.id] ?? 1)));
+      baseByTier[pi * nT + ti] = Math.min(
+        0.999,
+        Math.max(1e-6, p.propensity.base * (p.propensity.byTier[t.id] ?? 1)),
+      );
     });
   });
   let os = 0;
@@ -71,7 +74,13 @@ export function createEngine(model: Model): Engine {
 }
 
 /** Run replication `rep` of `replications` and write its record into `out` at `offset`. */
-export function runReplication(engine: Engine, rep: number, replications: number, out: Float64Array, offset: number): void {
+export function runReplication(
+  engine: Engine,
+  rep: number,
+  replications: number,
+  out: Float64Array,
+  offset: number,
+): void {
   const { model, ws } = engine;
   const tables = drawRepTables(model, rep, replications, engine.lhsCache);
   resetWorkspace(ws, model);
@@ -113,8 +122,12 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
   const nT = s.population.tiers.length;
   const tierIds = s.population.tiers.map((t) => t.id);
   const org = s.population.organic;
-  const attrByTier = Float64Array.from(tierIds.map((id) => org.attritionWeekly.base * (org.attritionWeekly.byTier[id] ?? 1)));
-  const inflowByTier = Float64Array.from(tierIds.map((id) => (s.population.events.largeInflow.perYearByTier[id] ?? 0) / 52));
+  const attrByTier = Float64Array.from(
+    tierIds.map((id) => org.attritionWeekly.base * (org.attritionWeekly.byTier[id] ?? 1)),
+  );
+  const inflowByTier = Float64Array.from(
+    tierIds.map((id) => (s.population.events.largeInflow.perYearByTier[id] ?? 0) / 52),
+  );
   const mature = s.population.events.wmpMaturity;
   const period = maturityPeriodDays(model);
   const wmpRel = model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1;
@@ -140,7 +153,13 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
       const e1 = -Math.log(u1);
       const w1 = firstWeekOfHazard(e1, lambda, model.seasonCum, W);
       ws.organic[r * 3][i] = w1;
-      if (w1 !== NONE) ws.organic[r * 3 + 1][i] = firstWeekOfHazard(e1 - Math.log(keyedUniform(key, i, slotOrganic(p, 1))), lambda, model.seasonCum, W);
+      if (w1 !== NONE)
+        ws.organic[r * 3 + 1][i] = firstWeekOfHazard(
+          e1 - Math.log(keyedUniform(key, i, slotOrganic(p, 1))),
+          lambda,
+          model.seasonCum,
+          W,
+        );
     }
     const la = attrByTier[t] * Math.exp(-0.5 * pop.temperature[i]);
     if (la > 0) {
@@ -160,24 +179,40 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
         if (d2 < horizonDays) ws.inflowDay2[i] = d2;
       }
     }
-    if (pop.isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < s.population.app.monthlyActiveShare) ws.appActive[i] = 1;
+    if (pop.isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < s.population.app.monthlyActiveShare)
+      ws.appActive[i] = 1;
     else if (org.appActivationWeekly > 0) {
       const wa = Math.floor(-Math.log(keyedUniform(key, i, SLOT_APP_ACTIVATION)) / org.appActivationWeekly);
       if (wa < W) ws.appActive[i] = 1;
     }
     const phase = pop.maturityPhaseDay[i];
     if (phase >= 0) {
-      for (let m = 0, d = phase; d < horizonDays && m < MAX_MATURITIES; m++, d = Math.floor(phase + (m + 1) * period)) {
+      for (
+        let m = 0, d = phase;
+        d < horizonDays && m < MAX_MATURITIES;
+        m++, d = Math.floor(phase + (m + 1) * period)
+      ) {
         if (keyedUniform(key, i, slotMaturity(m, false)) < mature.organicReinvestProbability) {
           ws.retained[i] |= m < 8 ? 1 << m : 0;
-          if (wmpRel >= 0 && ws.organic[wmpRel * 3 + 2][i] === NONE) ws.organic[wmpRel * 3 + 2][i] = Math.floor(d / 7);
+          if (wmpRel >= 0 && ws.organic[wmpRel * 3 + 2][i] === NONE)
+            ws.organic[wmpRel * 3 + 2][i] = Math.floor(d / 7);
         }
       }
     }
   }
 }
 
-function pushToken(ws: Workspace, s: number, W: number, kind: number, i: number, step: number, day: number, leadDay: number, queued: number): void {
+function pushToken(
+  ws: Workspace,
+  s: number,
+  W: number,
+  kind: number,
+  i: number,
+  step: number,
+  day: number,
+  leadDay: number,
+  queued: number,
+): void {
   const week = Math.floor(day / 7);
   if (week >= W) return;
   const t = ws.tokens;
@@ -218,7 +253,8 @@ export function assignAndTrigger(engine: Engine, tables: RepTables, rep: number)
       for (let k = 0; k < held; k++) isControl[order[k]] = 1;
       for (let k = 0; k < elig.length; k++) arm[elig[k]] = isControl[pop.branch[elig[k]]] ? 2 : 1;
     } else {
-      for (let k = 0; k < elig.length; k++) arm[elig[k]] = keyedUniform(akey, elig[k], 0) < st.holdout.share ? 2 : 1;
+      for (let k = 0; k < elig.length; k++)
+        arm[elig[k]] = keyedUniform(akey, elig[k], 0) < st.holdout.share ? 2 : 1;
     }
     const tau = ws.tau[si];
     const start = model.steps[si].start;
@@ -238,7 +274,13 @@ export function assignAndTrigger(engine: Engine, tables: RepTables, rep: number)
         if (pop.isPayroll[i]) for (const d of model.payrollDays) visit(d);
       } else if (ev === 'wmp_maturity') {
         const phase = pop.maturityPhaseDay[i];
-        if (phase >= 0) for (let m = 0, d = phase; d < model.horizonDays && m < MAX_MATURITIES; m++, d = Math.floor(phase + (m + 1) * period)) visit(d);
+        if (phase >= 0)
+          for (
+            let m = 0, d = phase;
+            d < model.horizonDays && m < MAX_MATURITIES;
+            m++, d = Math.floor(phase + (m + 1) * period)
+          )
+            visit(d);
       } else {
         if (ws.inflowDay[i] >= 0) visit(ws.inflowDay[i]);
         if (ws.inflowDay2[i] >= 0) visit(ws.inflowDay2[i]);
@@ -270,7 +312,8 @@ function eventWindows(engine: Engine, tables: RepTables): EventWindows {
   const ev = tables.scenario.population.events;
   const payroll = new Float64Array(model.horizonDays).fill(1);
   for (const d of model.payrollDays) {
-    for (let k = d; k <= d + ev.payroll.windowDays && k < model.horizonDays; k++) payroll[k] = Math.max(payroll[k], ev.payroll.responseMultiplier);
+    for (let k = d; k <= d + ev.payroll.windowDays && k < model.horizonDays; k++)
+      payroll[k] = Math.max(payroll[k], ev.payroll.responseMultiplier);
   }
   return {
     payroll,
@@ -289,10 +332,20 @@ function eventWindows(engine: Engine, tables: RepTables): EventWindows {
 function eventMultiplier(e: EventWindows, pop: Model['pop'], i: number, day: number): number {
   let m = pop.isPayroll[i] ? e.payroll[day] : 1;
   const phase = e.maturityPhase[i];
-  if (phase >= 0 && day >= phase && (day - phase) % e.maturityPeriod <= e.maturityWindowDays && e.maturityMult > m) m = e.maturityMult;
+  if (
+    phase >= 0 &&
+    day >= phase &&
+    (day - phase) % e.maturityPeriod <= e.maturityWindowDays &&
+    e.maturityMult > m
+  )
+    m = e.maturityMult;
   const d1 = e.inflow1[i];
   const d2 = e.inflow2[i];
-  if (((d1 >= 0 && day >= d1 && day - d1 <= e.inflowWindowDays) || (d2 >= 0 && day >= d2 && day - d2 <= e.inflowWindowDays)) && e.inflowMult > m) {
+  if (
+    ((d1 >= 0 && day >= d1 && day - d1 <= e.inflowWindowDays) ||
+      (d2 >= 0 && day >= d2 && day - d2 <= e.inflowWindowDays)) &&
+    e.inflowMult > m
+  ) {
     m = e.inflowMult;
   }
   return m;
@@ -308,14 +361,23 @@ function maturityWindowAt(engine: Engine, tables: RepTables, i: number, day: num
   return since <= tables.scenario.population.events.wmpMaturity.windowDays ? m : -1;
 }
 
-function purchaseAmount(engine: Engine, p: number, i: number, u: number, tables: RepTables): { amount: number; newMoney: number } {
+function purchaseAmount(
+  engine: Engine,
+  p: number,
+  i: number,
+  u: number,
+  tables: RepTables,
+): { amount: number; newMoney: number } {
   const prod = tables.scenario.products[p];
   if (prod.family === 'app_activation') return { amount: 0, newMoney: 0 };
   const pop = engine.model.pop;
   const aum = pop.aum[i];
   const os = pop.outsideShare[i];
   const ticket = prod.ticket;
-  let amount = ticket.medianCny * (Math.max(aum, 1000) / REFERENCE_AUM_CNY) ** ticket.aumElasticity * Math.exp(ticket.sdLog * normalQuantile(u));
+  let amount =
+    ticket.medianCny *
+    (Math.max(aum, 1000) / REFERENCE_AUM_CNY) ** ticket.aumElasticity *
+    Math.exp(ticket.sdLog * normalQuantile(u));
   const wealth = aum + (aum * os) / (1 - os);
   amount = Math.min(amount, ticket.maxShareOfAum * wealth);
   const frac = Math.min(1, (prod.newMoneyShare * os) / engine.meanOutside);
@@ -361,7 +423,13 @@ function followEdge(
 }
 
 /** The weekly loop: each strategy's journeys, in priority order, week by week. */
-export function runWeeks(engine: Engine, tables: RepTables, rec: Float64Array, rep: number, bkey: UniformKey): void {
+export function runWeeks(
+  engine: Engine,
+  tables: RepTables,
+  rec: Float64Array,
+  rep: number,
+  bkey: UniformKey,
+): void {
   const { model, ws } = engine;
   const s = tables.scenario;
   const pop = model.pop;
@@ -378,7 +446,17 @@ export function runWeeks(engine: Engine, tables: RepTables, rec: Float64Array, r
   const SCF = STRATEGY_CHANNEL_FIELDS.length;
   const WF = WEEK_FIELDS.length;
   const chBase = L.channelBase;
-  const { chCost, chStaffMinutes, chReachRate, chResponse, chClose, chFatigue, chFatigueWeeks, chHalfLifeDays, chMaxQueue } = tables;
+  const {
+    chCost,
+    chStaffMinutes,
+    chReachRate,
+    chResponse,
+    chClose,
+    chFatigue,
+    chFatigueWeeks,
+    chHalfLifeDays,
+    chMaxQueue,
+  } = tables;
   const capacity = tables.capacity;
   const capUsed = ws.capUsed;
   const capIsGlobal = model.capacityIsGlobal;
@@ -519,8 +597,13 @@ export function runWeeks(engine: Engine, tables: RepTables, rec: Float64Array, r
         } else {
           let recent = 0;
           const from = t - chFatigueWeeks[c] + 1;
-          for (let w = from > 0 ? from : 0; w <= t; w++) recent += contacts[cbase + w];
-          respP = propensity[offerBase + i] * stMult * chResponse[c] * branchMult[branchOf[i]] * eventMultiplier(events, pop, i, day);
+          for (let w = Math.max(from, 0); w <= t; w++) recent += contacts[cbase + w];
+          respP =
+            propensity[offerBase + i] *
+            stMult *
+            chResponse[c] *
+            branchMult[branchOf[i]] *
+            eventMultiplier(events, pop, i, day);
           if (recent > 0) respP *= (1 - chFatigue[c]) ** recent;
           if (respP > RESPONSE_CAP) respP = RESPONSE_CAP;
         }
@@ -557,7 +640,11 @@ export function runWeeks(engine: Engine, tables: RepTables, rec: Float64Array, r
         }
         bookPurchase(engine, tables, offer, i, keyedUniform(ckey, i, visit * 4 + 3), day);
         const aw = attritionWeek[i];
-        if (aw !== NONE && aw > t && keyedUniform(bkey, i, SLOT_ATTRITION_AVOIDED) < reductionAfterConversion) {
+        if (
+          aw !== NONE &&
+          aw > t &&
+          keyedUniform(bkey, i, SLOT_ATTRITION_AVOIDED) < reductionAfterConversion
+        ) {
           attritionWeek[i] = NONE;
         }
       }
@@ -567,7 +654,16 @@ export function runWeeks(engine: Engine, tables: RepTables, rec: Float64Array, r
 }
 
 /** "did A but not B within N days": A happened on `eventDay`; did B happen by week `t`? */
-function sequenceSatisfied(engine: Engine, tables: RepTables, si: number, i: number, eventDay: number, t: number, offerRel: number, key: UniformKey): boolean {
+function sequenceSatisfied(
+  engine: Engine,
+  tables: RepTables,
+  si: number,
+  i: number,
+  eventDay: number,
+  t: number,
+  offerRel: number,
+  key: UniformKey,
+): boolean {
   const { ws } = engine;
   const trig = tables.scenario.strategies[si].trigger;
   if (trig.type !== 'sequence') return false;
@@ -616,7 +712,8 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
           const amount = ev.wmpMaturity.maturingShareOfAum * pop.aum[i];
           ws.internalShift[i] += amount;
           ws.value[i] += amount * s.products[rel[r]].revenueRate * s.economics.valueYears;
-        } else bookPurchase(engine, tables, rel[r], i, keyedUniform(key, i, slotOrganic(rel[r], 2 + e)), 7 * w);
+        } else
+          bookPurchase(engine, tables, rel[r], i, keyedUniform(key, i, slotOrganic(rel[r], 2 + e)), 7 * w);
       }
     }
     let flow = ws.purchaseNewMoney[i];
@@ -625,7 +722,11 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
     if (ws.inflowDay2[i] >= 0) flow += ev.largeInflow.amountShareOfAum * aum;
     const phase = pop.maturityPhaseDay[i];
     if (phase >= 0) {
-      for (let m = 0, d = phase; d < model.horizonDays && m < MAX_MATURITIES; m++, d = Math.floor(phase + (m + 1) * period)) {
+      for (
+        let m = 0, d = phase;
+        d < model.horizonDays && m < MAX_MATURITIES;
+        m++, d = Math.floor(phase + (m + 1) * period)
+      ) {
         const kept = m < 8 && ws.retained[i] & (1 << m);
         if (!kept && keyedUniform(key, i, slotMaturity(m, true)) < ev.wmpMaturity.outflowProbability) {
           flow -= ev.wmpMaturity.maturingShareOfAum * aum;
@@ -640,7 +741,13 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
     let gained = 0;
     for (let r = 0; r < rel.length; r++) {
       if (pop.holds[rel[r] * pop.n + i]) continue;
-      if (ws.campFirst[r][i] !== NONE || ws.organic[r * 3][i] !== NONE || ws.organic[r * 3 + 1][i] !== NONE || ws.organic[r * 3 + 2][i] !== NONE) gained++;
+      if (
+        ws.campFirst[r][i] !== NONE ||
+        ws.organic[r * 3][i] !== NONE ||
+        ws.organic[r * 3 + 1][i] !== NONE ||
+        ws.organic[r * 3 + 2][i] !== NONE
+      )
+        gained++;
     }
     ws.gained[i] = gained;
   }
@@ -654,7 +761,8 @@ export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array):
   const L = model.layout;
   const GF = GROUP_FIELDS.length;
   const WF = WEEK_FIELDS.length;
-  const { netNewMoney, purchaseNewMoney, internalShift, appActive, value, tierUp, gained, attritionWeek } = ws;
+  const { netNewMoney, purchaseNewMoney, internalShift, appActive, value, tierUp, gained, attritionWeek } =
+    ws;
   const W = model.weeks;
   s.strategies.forEach((st, si) => {
     const lay = L.strategies[si];
@@ -765,9 +873,20 @@ export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array):
       rec[sc.pConversion] = conv;
       rec[sc.pAum] = aum;
     } else {
-      rec[sc.pConversion] = twoProportionZTest(rec[sc.buyersT], rec[sc.targetedT], rec[sc.buyersC], rec[sc.targetedC]);
-      rec[sc.pAum] = welchTTest(rec[sc.netNewMoneyT], rec[sc.netNewMoneySqT], rec[sc.targetedT], rec[sc.netNewMoneyC], rec[sc.netNewMoneySqC], rec[sc.targetedC]);
+      rec[sc.pConversion] = twoProportionZTest(
+        rec[sc.buyersT],
+        rec[sc.targetedT],
+        rec[sc.buyersC],
+        rec[sc.targetedC],
+      );
+      rec[sc.pAum] = welchTTest(
+        rec[sc.netNewMoneyT],
+        rec[sc.netNewMoneySqT],
+        rec[sc.targetedT],
+        rec[sc.netNewMoneyC],
+        rec[sc.netNewMoneySqC],
+        rec[sc.targetedC],
+      );
     }
   });
 }
-

@@ -80,13 +80,19 @@ function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayo
     if (rank.has(id) || !ids.includes(id)) return;
     rank.set(id, rank.size);
     const x = steps[ids.indexOf(id)];
-    for (const t of [x.onNoContact, x.onNotInterested, x.onInterested, x.onNotConverted]) if (t && t !== 'end') visit(t);
+    for (const t of [x.onNoContact, x.onNotInterested, x.onInterested, x.onNotConverted])
+      if (t && t !== 'end') visit(t);
   };
   visit(st.journey.start);
   const SF = STEP_FIELDS.length;
   const edges: FlowEdge[] = [];
   const startIdx = ids.indexOf(st.journey.start);
-  edges.push({ from: 'Targeted', to: label(startIdx), kind: 'start', count: meanOf(rec, lay.scalar.targetedT) });
+  edges.push({
+    from: 'Targeted',
+    to: label(startIdx),
+    kind: 'start',
+    count: meanOf(rec, lay.scalar.targetedT),
+  });
   steps.forEach((x, k) => {
     const o = lay.steps + k * SF;
     const from = label(k);
@@ -98,11 +104,23 @@ function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayo
     const add = (to: string, kind: FlowEdge['kind'], count: number) => {
       if (count > 0) edges.push({ from, to, kind, count });
     };
-    add(toStep(x.onNoContact, 'Not reached'), x.onNoContact && x.onNoContact !== 'end' ? 'no_contact' : 'end', meanOf(rec, o + 1));
-    add(toStep(x.onNotInterested, 'Not interested'), x.onNotInterested && x.onNotInterested !== 'end' ? 'not_interested' : 'end', meanOf(rec, o + 2));
+    add(
+      toStep(x.onNoContact, 'Not reached'),
+      x.onNoContact && x.onNoContact !== 'end' ? 'no_contact' : 'end',
+      meanOf(rec, o + 1),
+    );
+    add(
+      toStep(x.onNotInterested, 'Not interested'),
+      x.onNotInterested && x.onNotInterested !== 'end' ? 'not_interested' : 'end',
+      meanOf(rec, o + 2),
+    );
     if (x.onInterested) add(toStep(x.onInterested, 'Interested'), 'referral', meanOf(rec, o + 3));
     add('Converted', 'converted', meanOf(rec, o + 4));
-    add(toStep(x.onNotConverted, 'Not converted'), x.onNotConverted && x.onNotConverted !== 'end' ? 'return' : 'end', meanOf(rec, o + 5));
+    add(
+      toStep(x.onNotConverted, 'Not converted'),
+      x.onNotConverted && x.onNotConverted !== 'end' ? 'return' : 'end',
+      meanOf(rec, o + 5),
+    );
     add('Dropped', 'dropped', meanOf(rec, o + 6));
   });
   return edges;
@@ -128,7 +146,12 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   const nmUplift = nmT.map((x, k) => x - nmC[k]);
   const targetedT = column(rec, (r) => v(r, 'targetedT'));
   const totalCost = column(rec, (r) => v(r, 'costContacts') + v(r, 'costIncentives'));
-  const incValue = column(rec, (r) => (ratio(v(r, 'valueT'), v(r, 'targetedT')) - ratio(v(r, 'valueC'), v(r, 'targetedC'))) * v(r, 'targetedT'));
+  const incValue = column(
+    rec,
+    (r) =>
+      (ratio(v(r, 'valueT'), v(r, 'targetedT')) - ratio(v(r, 'valueC'), v(r, 'targetedC'))) *
+      v(r, 'targetedT'),
+  );
   const roi = incValue.map((x, k) => ratio(x, totalCost[k]));
   const staffHours = column(rec, (r) => v(r, 'staffMinutes') / 60);
   const partConv = column(rec, (r) => ratio(v(r, 'participantsBuyers'), v(r, 'participants')));
@@ -137,7 +160,10 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   const pConv = column(rec, (r) => v(r, 'pConversion'));
   const pAum = column(rec, (r) => v(r, 'pAum'));
   const power = (p: Float64Array) => {
-    const share = shareAbove(p.map((x) => (Number.isFinite(x) ? (x < SIGNIFICANCE_ALPHA ? 1 : 0) : Number.NaN)), 0.5);
+    const share = shareAbove(
+      p.map((x) => (Number.isFinite(x) ? (x < SIGNIFICANCE_ALPHA ? 1 : 0) : Number.NaN)),
+      0.5,
+    );
     const nFinite = p.filter((x) => Number.isFinite(x)).length;
     return { p: share, se: nFinite > 0 ? Math.sqrt((share * (1 - share)) / nFinite) : Number.NaN };
   };
@@ -166,7 +192,9 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   const nOc = p.occupations.length;
   const cellIds: string[] = [];
   for (let w = 0; w < p.wealthLevels.length; w++) {
-    for (let l = 0; l < nLs; l++) for (let o = 0; o < nOc; o++) cellIds.push(`${p.wealthLevels[w].id}|${p.lifeStages[l].id}|${p.occupations[o].id}`);
+    for (let l = 0; l < nLs; l++)
+      for (let o = 0; o < nOc; o++)
+        cellIds.push(`${p.wealthLevels[w].id}|${p.lifeStages[l].id}|${p.occupations[o].id}`);
   }
   const branchIds = Array.from({ length: L.nBranches }, (_, b) => branchName(b));
   const WF = WEEK_FIELDS.length;
@@ -196,7 +224,14 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     .map((c, ci) => {
       const o = lay.channels + ci * SCF;
       const col = (f: number) => statOf(column(rec, (r) => r[o + f]));
-      return { id: c.id, attempts: col(0), reached: col(1), responses: col(2), conversions: col(3), costCny: col(4) };
+      return {
+        id: c.id,
+        attempts: col(0),
+        reached: col(1),
+        responses: col(2),
+        conversions: col(3),
+        costCny: col(4),
+      };
     })
     .filter((c) => c.attempts.mean > 0 || st.journey.steps.some((x) => x.channel === c.id));
   return {
@@ -207,7 +242,11 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     assignmentLevel: st.holdout.level,
     funnelTreatment: funnel('T'),
     funnelControl: funnel('C'),
-    conversionRate: { treatment: statOf(convT), control: statOf(convC), uplift: upliftOf(convT.map((x, k) => x - convC[k])) },
+    conversionRate: {
+      treatment: statOf(convT),
+      control: statOf(convC),
+      uplift: upliftOf(convT.map((x, k) => x - convC[k])),
+    },
     conversionUpliftRel: upliftOf(convT.map((x, k) => x / convC[k] - 1)),
     newMoneyPerCustomerCny: { treatment: statOf(nmT), control: statOf(nmC), uplift: upliftOf(nmUplift) },
     newMoneyUpliftTotalCny: upliftOf(nmUplift.map((x, k) => x * targetedT[k])),
@@ -218,7 +257,12 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     tierUpRate: pair('tierUpT', 'tierUpC'),
     attritionRate: pair('attritedT', 'attritedC'),
     attritionAvoidedCustomers: upliftOf(
-      column(rec, (r) => (ratio(v(r, 'attritedC'), v(r, 'targetedC')) - ratio(v(r, 'attritedT'), v(r, 'targetedT'))) * v(r, 'targetedT')),
+      column(
+        rec,
+        (r) =>
+          (ratio(v(r, 'attritedC'), v(r, 'targetedC')) - ratio(v(r, 'attritedT'), v(r, 'targetedT'))) *
+          v(r, 'targetedT'),
+      ),
     ),
     cost: {
       contactsCny: statOf(column(rec, (r) => v(r, 'costContacts'))),
@@ -229,7 +273,9 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     },
     incrementalValueCny: upliftOf(incValue),
     roi: { ...statOf(roi), pAbove1: shareAbove(roi, 1) },
-    conversionsPerStaffHour: statOf(column(rec, (r) => ratio(v(r, 'convertedCampaignT'), v(r, 'staffMinutes') / 60))),
+    conversionsPerStaffHour: statOf(
+      column(rec, (r) => ratio(v(r, 'convertedCampaignT'), v(r, 'staffMinutes') / 60)),
+    ),
     leadFollowUpRate: statOf(column(rec, (r) => ratio(v(r, 'referralsFollowed'), v(r, 'referrals')))),
     naive: {
       participantsConversion: statOf(partConv),
@@ -237,8 +283,12 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       naiveUpliftPp: statOf(naivePp),
       causalUpliftPp: upliftOf(upliftPp),
       selectionBiasPp: statOf(naivePp.map((x, k) => x - upliftPp[k])),
-      participantsNewMoneyPerCustomerCny: statOf(column(rec, (r) => ratio(v(r, 'participantsNewMoney'), v(r, 'participants')))),
-      nonParticipantsNewMoneyPerCustomerCny: statOf(column(rec, (r) => ratio(v(r, 'nonParticipantsNewMoney'), v(r, 'nonParticipants')))),
+      participantsNewMoneyPerCustomerCny: statOf(
+        column(rec, (r) => ratio(v(r, 'participantsNewMoney'), v(r, 'participants'))),
+      ),
+      nonParticipantsNewMoneyPerCustomerCny: statOf(
+        column(rec, (r) => ratio(v(r, 'nonParticipantsNewMoney'), v(r, 'nonParticipants'))),
+      ),
     },
     pilot: {
       powerConversion: pc.p,
@@ -251,7 +301,12 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     },
     channels,
     flows: journeyFlows(s, st, rec, lay),
-    byTier: groupUplifts(rec, lay.tiers, p.tiers.map((t) => t.id), p.tiers.map((t) => t.label ?? t.id)),
+    byTier: groupUplifts(
+      rec,
+      lay.tiers,
+      p.tiers.map((t) => t.id),
+      p.tiers.map((t) => t.label ?? t.id),
+    ),
     byCell: groupUplifts(rec, lay.cells, cellIds, cellIds),
     byBranch: groupUplifts(rec, lay.branches, branchIds, branchIds),
     byWeek,
@@ -264,7 +319,8 @@ function channelUse(s: Scenario, rec: Records, L: RecordLayout): ChannelUse[] {
   const SCF = STRATEGY_CHANNEL_FIELDS.length;
   return s.channels.map((c, ci) => {
     const o = L.channelBase + ci * CH;
-    const sumStrategies = (f: number) => column(rec, (r) => L.strategies.reduce((a, lay) => a + r[lay.channels + ci * SCF + f], 0));
+    const sumStrategies = (f: number) =>
+      column(rec, (r) => L.strategies.reduce((a, lay) => a + r[lay.channels + ci * SCF + f], 0));
     return {
       id: c.id,
       label: c.label ?? c.id,
@@ -287,7 +343,12 @@ function channelUse(s: Scenario, rec: Records, L: RecordLayout): ChannelUse[] {
  * Summarize replication records (count × layout length, in replication order) of a run.
  * `replicationsPlanned` is the run's total; fewer records make a partial summary.
  */
-export function summarizeRecords(s: Scenario, seed: string, data: Float64Array, replicationsPlanned: number): RunSummary {
+export function summarizeRecords(
+  s: Scenario,
+  seed: string,
+  data: Float64Array,
+  replicationsPlanned: number,
+): RunSummary {
   const L = recordLayout(s);
   const count = Math.floor(data.length / L.length);
   const rec: Records = { data, count, length: L.length };

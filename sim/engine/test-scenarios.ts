@@ -3,7 +3,11 @@ import example from '../../scenarios/omnichannel-referral-pilot.json';
 import { type Scenario, validateScenario } from '../scenario';
 
 /** A deep copy of the example's document with a small population, adjustable before validation. */
-export function smallScenarioDoc(customers = 3000, branches = 8, weeks = 8): Record<string, unknown> & typeof example {
+export function smallScenarioDoc(
+  customers = 3000,
+  branches = 8,
+  weeks = 8,
+): Record<string, unknown> & typeof example {
   const doc = JSON.parse(JSON.stringify(example)) as typeof example;
   doc.population.size = customers;
   doc.population.branches.count = branches;

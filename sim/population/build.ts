@@ -4,8 +4,8 @@
 // a latent wealth score (life stage and occupation shift it), on a stratified quantile grid —
 // so the declared figures hold at any size, not only on average.
 import { createStream, normalQuantile, type Stream } from '../rng/streams';
-import type { Scenario } from '../scenario/schema';
 import { branchName } from '../scenario/cross-check';
+import type { Scenario } from '../scenario/schema';
 import { REACH_KINDS } from '../scenario/schema';
 
 /** Quantile-grid points used to solve the AUM distribution (the top-share error is far below ±0.1 pp). */
@@ -77,7 +77,7 @@ export type Population = {
 
 const logit = (p: number) => Math.log(p / (1 - p));
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x, 1));
 
 /** Index of the band an AUM falls in (bands ascending by minAumCny). */
 export function bandOf(aum: number, mins: ArrayLike<number>): number {
@@ -104,7 +104,10 @@ export function topShareOf(sortedAsc: ArrayLike<number>, topShare: number): numb
  * `topShare` hold `holdsShare` of AUM, by bisection on sigma over a quantile grid of `gridSize`
  * points (mu follows from the long-tail quantile: mu = ln(threshold) − sigma·Φ⁻¹(longTailShare)).
  */
-export function calibrateAum(a: Scenario['population']['aum'], gridSize: number): { mu: number; sigma: number } {
+export function calibrateAum(
+  a: Scenario['population']['aum'],
+  gridSize: number,
+): { mu: number; sigma: number } {
   const zTail = normalQuantile(a.longTailShare);
   const m = Math.min(gridSize, 200_000);
   const z = new Float64Array(m);
@@ -146,7 +149,9 @@ function cumulativeOf(shares: number[]): Float64Array {
 function buildBranches(pop: Scenario['population'], rng: Stream): { branches: Branch[]; counts: Int32Array } {
   const b = pop.branches;
   const sigma = Math.sqrt(Math.log(1 + b.sizeCv * b.sizeCv));
-  const weights = b.sizeWeights ?? Array.from({ length: b.count }, () => Math.exp(sigma * normalQuantile(rng.next()) - (sigma * sigma) / 2));
+  const weights =
+    b.sizeWeights ??
+    Array.from({ length: b.count }, () => Math.exp(sigma * normalQuantile(rng.next()) - (sigma * sigma) / 2));
   const total = weights.reduce((x, y) => x + y, 0);
   // Largest-remainder apportionment of customers to branches (every branch gets at least one).
   const raw = weights.map((w) => (w / total) * pop.size);
@@ -200,7 +205,8 @@ export function buildPopulation(scenario: Scenario, masterSeed: string): Populat
     lifeStage[i] = ls;
     occupation[i] = oc;
     latent[i] = normalQuantile(rng.next()) + pop.lifeStages[ls].wealthShift + pop.occupations[oc].wealthShift;
-    isPayroll[i] = rng.next() < (pop.lifeStages[ls].payrollShare + pop.occupations[oc].payrollShare) / 2 ? 1 : 0;
+    isPayroll[i] =
+      rng.next() < (pop.lifeStages[ls].payrollShare + pop.occupations[oc].payrollShare) / 2 ? 1 : 0;
   }
 
   // AUM by rank of the latent score on a jittered quantile grid.
@@ -249,7 +255,8 @@ export function buildPopulation(scenario: Scenario, masterSeed: string): Populat
       if (kind === 'app') reach[k][i] = isAppUser[i] && u < p ? 1 : 0;
       else if (kind === 'sms' || kind === 'wecom') reach[k][i] = u < p ? 1 : 0;
       // Phone connect and branch-visit chances vary by customer around the tier mean.
-      else reach[k][i] = clamp01(sigmoid(logit(Math.min(0.999, Math.max(0.001, p))) + 0.5 * normalQuantile(u)));
+      else
+        reach[k][i] = clamp01(sigmoid(logit(Math.min(0.999, Math.max(0.001, p))) + 0.5 * normalQuantile(u)));
     }
   }
 
@@ -259,7 +266,11 @@ export function buildPopulation(scenario: Scenario, masterSeed: string): Populat
   const productsHeld = new Uint8Array(n);
   scenario.products.forEach((p, pi) => {
     const prng = createStream(masterSeed, 'population', 0, `product:${p.id}`);
-    const baseByTier = Float64Array.from(tierIds.map((_, t) => Math.min(0.999, Math.max(1e-6, p.propensity.base * tierMult(p.propensity.byTier, t)))));
+    const baseByTier = Float64Array.from(
+      tierIds.map((_, t) =>
+        Math.min(0.999, Math.max(1e-6, p.propensity.base * tierMult(p.propensity.byTier, t))),
+      ),
+    );
     for (let i = 0; i < n; i++) {
       const base = baseByTier[tier[i]];
       const x = logit(base) + 0.5 * temperature[i] + p.propensity.sdLogit * normalQuantile(prng.next());

@@ -52,7 +52,10 @@ describe('population synthesis at 100k customers', () => {
     expect(l[0]).toEqual({ customerShare: 0, aumShare: 0 });
     expect(l[l.length - 1].aumShare).toBeCloseTo(1, 12);
     for (let k = 1; k < l.length; k++) expect(l[k].aumShare).toBeGreaterThanOrEqual(l[k - 1].aumShare);
-    expect(l.find((p) => p.customerShare === 0.98)?.aumShare).toBeCloseTo(1 - summary.topShareAum.aumShare, 2);
+    expect(l.find((p) => p.customerShare === 0.98)?.aumShare).toBeCloseTo(
+      1 - summary.topShareAum.aumShare,
+      2,
+    );
   });
 });
 

@@ -20,7 +20,13 @@ export function summarizePopulation(scenario: Scenario, pop: Population): Popula
     for (; idx < upto; idx++) cum += sorted[idx];
     lorenz.push({ customerShare: s, aumShare: total > 0 ? cum / total : 0 });
   }
-  const tiers = p.tiers.map((t) => ({ id: t.id, label: t.label ?? t.id, customers: 0, share: 0, aumShare: 0 }));
+  const tiers = p.tiers.map((t) => ({
+    id: t.id,
+    label: t.label ?? t.id,
+    customers: 0,
+    share: 0,
+    aumShare: 0,
+  }));
   const tierAum = new Float64Array(p.tiers.length);
   const counts = p.wealthLevels.map(() => p.lifeStages.map(() => p.occupations.map(() => 0)));
   let app = 0;

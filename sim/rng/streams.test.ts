@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createStream, keyedUniform, normalQuantile, permutation, uniformKey } from './streams';
 import { normalInv } from '../stats/dist';
+import { createStream, keyedUniform, normalQuantile, permutation, uniformKey } from './streams';
 
 describe('streams', () => {
   it('sequential streams are reproducible, in (0,1), and differ by purpose and replication', () => {
@@ -45,7 +45,9 @@ describe('streams', () => {
   it('normalQuantile matches jstat to 1e-8 · max(1, |z|) for p in [1e-9, 1 − 1e-9] (Acklam: relative error < 1.2e-9; beyond, jstat itself is less exact)', () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }), (p) => {
-        expect(Math.abs(normalQuantile(p) - normalInv(p))).toBeLessThan(1e-8 * Math.max(1, Math.abs(normalInv(p))));
+        expect(Math.abs(normalQuantile(p) - normalInv(p))).toBeLessThan(
+          1e-8 * Math.max(1, Math.abs(normalInv(p))),
+        );
       }),
     );
   });

@@ -35,12 +35,22 @@ function fmix32(x: number): number {
 }
 
 /** The key string of a stream: `masterSeed|purpose|replication|component`. */
-export function streamKey(masterSeed: string, purpose: string, replication: number, component: string): string {
+export function streamKey(
+  masterSeed: string,
+  purpose: string,
+  replication: number,
+  component: string,
+): string {
   return `${masterSeed}|${purpose}|${replication}|${component}`;
 }
 
 /** A sequential stream (alea) for one purpose. */
-export function createStream(masterSeed: string, purpose: string, replication: number, component = ''): Stream {
+export function createStream(
+  masterSeed: string,
+  purpose: string,
+  replication: number,
+  component = '',
+): Stream {
   const key = streamKey(masterSeed, purpose, replication, component);
   // Hash first so that nearby keys give unrelated generator states.
   const prng = seedrandom.alea(`${hash32(key).toString(16)}:${hash32(key, 0x9747b28c).toString(16)}:${key}`);
@@ -56,7 +66,12 @@ export function createStream(masterSeed: string, purpose: string, replication: n
 /** Two 32-bit words that key a family of keyed uniforms. */
 export type UniformKey = { a: number; b: number };
 
-export function uniformKey(masterSeed: string, purpose: string, replication: number, component = ''): UniformKey {
+export function uniformKey(
+  masterSeed: string,
+  purpose: string,
+  replication: number,
+  component = '',
+): UniformKey {
   const key = streamKey(masterSeed, purpose, replication, component);
   return { a: hash32(key), b: hash32(key, 0x2545f491) };
 }
@@ -101,15 +116,24 @@ export function normalQuantile(p: number): number {
   const pLow = 0.02425;
   if (p < pLow) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c1 * q + c2) * q + c3) * q + c4) * q + c5) * q + c6) / ((((d1 * q + d2) * q + d3) * q + d4) * q + 1);
+    return (
+      (((((c1 * q + c2) * q + c3) * q + c4) * q + c5) * q + c6) /
+      ((((d1 * q + d2) * q + d3) * q + d4) * q + 1)
+    );
   }
   if (p > 1 - pLow) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -(((((c1 * q + c2) * q + c3) * q + c4) * q + c5) * q + c6) / ((((d1 * q + d2) * q + d3) * q + d4) * q + 1);
+    return (
+      -(((((c1 * q + c2) * q + c3) * q + c4) * q + c5) * q + c6) /
+      ((((d1 * q + d2) * q + d3) * q + d4) * q + 1)
+    );
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a1 * r + a2) * r + a3) * r + a4) * r + a5) * r + a6) * q) / (((((b1 * r + b2) * r + b3) * r + b4) * r + b5) * r + 1);
+  return (
+    ((((((a1 * r + a2) * r + a3) * r + a4) * r + a5) * r + a6) * q) /
+    (((((b1 * r + b2) * r + b3) * r + b4) * r + b5) * r + 1)
+  );
 }
 
 /** A random permutation of 0..n-1 (Fisher–Yates) from a stream. */

@@ -4,7 +4,10 @@ export class UsageError extends Error {}
 export type FlagSpec = Record<string, 'value' | 'boolean'>;
 
 /** Split arguments into positionals and known flags; unknown flags are usage errors. */
-export function parseFlags(args: string[], spec: FlagSpec): { positional: string[]; flags: Record<string, string | undefined> } {
+export function parseFlags(
+  args: string[],
+  spec: FlagSpec,
+): { positional: string[]; flags: Record<string, string | undefined> } {
   const positional: string[] = [];
   const flags: Record<string, string | undefined> = {};
   for (let i = 0; i < args.length; i++) {
@@ -25,7 +28,8 @@ export function parseFlags(args: string[], spec: FlagSpec): { positional: string
       continue;
     }
     const value = eq > 0 ? a.slice(eq + 1) : args[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+    if (value === undefined || (eq < 0 && value.startsWith('--')))
+      throw new UsageError(`--${name} needs a value`);
     flags[name] = value;
   }
   return { positional, flags };

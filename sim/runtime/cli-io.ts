@@ -3,7 +3,9 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, write
 import { basename, dirname, join } from 'node:path';
 import { formatIssue, loadScenarioText, type Scenario } from '../scenario';
 
-export type ReadResult = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; messages: string[] };
+export type ReadResult =
+  | { ok: true; scenario: Scenario; warnings: string[] }
+  | { ok: false; messages: string[] };
 
 /** Read and validate a scenario file; every problem becomes one line naming file, line, path. */
 export function readScenarioFile(file: string): ReadResult {
@@ -12,7 +14,14 @@ export function readScenarioFile(file: string): ReadResult {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, not a scenario file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((e as Error).message);
     return { ok: false, messages: [`${file}: error: cannot read the scenario (${why})`] };
   }
   const r = loadScenarioText(text);

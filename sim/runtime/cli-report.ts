@@ -6,8 +6,11 @@ import type { RunSummary, Stat, StrategySummary, UpliftStat } from '../results';
 import type { Scenario } from '../scenario';
 
 const num = (x: number, digits = 0) =>
-  Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
-const signed = (x: number, digits = 2) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${num(x, digits)}` : '–');
+  Number.isFinite(x)
+    ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : '–';
+const signed = (x: number, digits = 2) =>
+  Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${num(x, digits)}` : '–';
 const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : '–');
 const cny = (x: number) => (Number.isFinite(x) ? `¥${num(x)}` : '–');
 const signedCny = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}¥${num(Math.abs(x))}` : '–');
@@ -69,13 +72,20 @@ const CSV_COLUMNS: Array<[string, StrategyScalar | ((r: (k: StrategyScalar) => n
   ['cost_contacts_cny', 'costContacts'],
   ['cost_incentives_cny', 'costIncentives'],
   ['staff_minutes', 'staffMinutes'],
-  ['incremental_value_cny', (r) => (r('valueT') / r('targetedT') - r('valueC') / r('targetedC')) * r('targetedT')],
+  [
+    'incremental_value_cny',
+    (r) => (r('valueT') / r('targetedT') - r('valueC') / r('targetedC')) * r('targetedT'),
+  ],
   ['p_value_conversion', 'pConversion'],
   ['p_value_net_new_money', 'pAum'],
 ];
 
 /** One row per replication and strategy. */
-export function perReplicationCsv(scenario: Scenario, settings: RunSettings, blocks: ReplicationBlock[]): string {
+export function perReplicationCsv(
+  scenario: Scenario,
+  settings: RunSettings,
+  blocks: ReplicationBlock[],
+): string {
   const L = recordLayout(scenario);
   const data = concatBlocks(blocks, L.length);
   const rows = [['replication', 'strategy', ...CSV_COLUMNS.map((c) => c[0]), 'roi'].join(',')];
@@ -88,7 +98,13 @@ export function perReplicationCsv(scenario: Scenario, settings: RunSettings, blo
       const values = CSV_COLUMNS.map(([, how]) => (typeof how === 'string' ? get(how) : how(get)));
       const inc = values[CSV_COLUMNS.findIndex((c) => c[0] === 'incremental_value_cny')];
       const roi = inc / (get('costContacts') + get('costIncentives'));
-      rows.push([String(k), st.id, ...[...values, roi].map((v) => (Number.isFinite(v) ? String(Number(v.toPrecision(12))) : ''))].join(','));
+      rows.push(
+        [
+          String(k),
+          st.id,
+          ...[...values, roi].map((v) => (Number.isFinite(v) ? String(Number(v.toPrecision(12))) : '')),
+        ].join(','),
+      );
     });
   }
   void settings;

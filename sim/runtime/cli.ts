@@ -4,10 +4,10 @@
 // partial output file.
 import { availableParallelism } from 'node:os';
 import { defaultSettings, type RunSettings, simApi } from '../api';
-import { type Scenario } from '../scenario';
-import { runPowerCli } from './cli-power';
+import type { Scenario } from '../scenario';
 import { parseFlags, UsageError } from './cli-args';
 import { readScenarioFile, writeFileAtomic } from './cli-io';
+import { runPowerCli } from './cli-power';
 import { perReplicationCsv, summaryTable, toJson } from './cli-report';
 import { RunCancelled, runReplications } from './node-pool';
 import { ProgressBar } from './progress';
@@ -36,7 +36,10 @@ async function cmdValidate(args: string[], io: Io): Promise<number> {
       continue;
     }
     for (const line of loaded.warnings) io.err(`${line}\n`);
-    io.out(`${file}: ok (${loaded.scenario.strategies.length} strategies, ${loaded.scenario.population.size.toLocaleString('en')} customers${loaded.warnings.length ? `, ${loaded.warnings.length} warning(s)` : ''})\n`);
+    const nStrategies = loaded.scenario.strategies.length;
+    io.out(
+      `${file}: ok (${nStrategies} ${nStrategies === 1 ? 'strategy' : 'strategies'}, ${loaded.scenario.population.size.toLocaleString('en')} customers${loaded.warnings.length ? `, ${loaded.warnings.length} warning(s)` : ''})\n`,
+    );
   }
   return bad > 0 ? 1 : 0;
 }
@@ -44,28 +47,40 @@ async function cmdValidate(args: string[], io: Io): Promise<number> {
 function settingsFrom(scenario: Scenario, flags: Record<string, string | undefined>): RunSettings {
   const s = defaultSettings(scenario);
   if (flags.seed !== undefined) s.seed = flags.seed;
-  if (flags.replications !== undefined) s.replications = positiveInt('--replications', flags.replications, 1_000_000);
+  if (flags.replications !== undefined)
+    s.replications = positiveInt('--replications', flags.replications, 1_000_000);
   return s;
 }
 
 export function positiveInt(flag: string, value: string, max: number): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a whole number from 1 to ${max}`);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > max)
+    throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a whole number from 1 to ${max}`);
   return n;
 }
 
 function workersFrom(flags: Record<string, string | undefined>): number {
   if (flags.workers === undefined) return Math.max(1, availableParallelism() - 1);
   const n = Number(flags.workers);
-  if (!/^\d+$/.test(flags.workers) || n > 64) throw new UsageError(`--workers: ${JSON.stringify(flags.workers)} is not a whole number from 0 to 64 (0 runs without worker threads)`);
+  if (!/^\d+$/.test(flags.workers) || n > 64)
+    throw new UsageError(
+      `--workers: ${JSON.stringify(flags.workers)} is not a whole number from 0 to 64 (0 runs without worker threads)`,
+    );
   return n;
 }
 
 async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<number> {
-  const { positional, flags } = parseFlags(args, { replications: 'value', seed: 'value', workers: 'value', out: 'value', format: 'value' });
+  const { positional, flags } = parseFlags(args, {
+    replications: 'value',
+    seed: 'value',
+    workers: 'value',
+    out: 'value',
+    format: 'value',
+  });
   if (positional.length !== 1) throw new UsageError('run needs exactly one scenario file');
   const format = flags.format ?? 'json';
-  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format: ${JSON.stringify(format)}; expected json or csv`);
+  if (format !== 'json' && format !== 'csv')
+    throw new UsageError(`--format: ${JSON.stringify(format)}; expected json or csv`);
   const loaded = readScenarioFile(positional[0]);
   if (!loaded.ok) {
     for (const line of loaded.messages) io.err(`${line}\n`);
@@ -77,13 +92,18 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
   const workers = workersFrom(flags);
   const bar = new ProgressBar(settings.replications, io.err);
   const started = performance.now();
-  const blocks = await runReplications(scenario, settings, { workers, onProgress: (d) => bar.update(d), signal });
+  const blocks = await runReplications(scenario, settings, {
+    workers,
+    onProgress: (d) => bar.update(d),
+    signal,
+  });
   bar.finish();
   const seconds = (performance.now() - started) / 1000;
   const summary = simApi.summarize(scenario, settings, blocks);
   io.out(summaryTable(summary, { seconds, workers }));
   if (flags.out) {
-    const body = format === 'csv' ? perReplicationCsv(scenario, settings, blocks) : toJson(scenario, settings, summary);
+    const body =
+      format === 'csv' ? perReplicationCsv(scenario, settings, blocks) : toJson(scenario, settings, summary);
     if (signal.aborted) throw new RunCancelled();
     writeFileAtomic(flags.out, body);
     io.err(`wrote ${flags.out}\n`);
@@ -113,7 +133,9 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         io.out(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, validate, power or pilot`);
+        throw new UsageError(
+          `unknown command ${JSON.stringify(command)}; expected run, validate, power or pilot`,
+        );
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -143,7 +165,9 @@ if (isEntry) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`internal error: ${e instanceof Error ? e.message : String(e)}\n(please report this with the scenario file)\n`);
+      process.stderr.write(
+        `internal error: ${e instanceof Error ? e.message : String(e)}\n(please report this with the scenario file)\n`,
+      );
       process.exitCode = 3;
     },
   );

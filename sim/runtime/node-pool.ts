@@ -24,11 +24,24 @@ export class RunCancelled extends Error {
   }
 }
 
-/** Blocks [start, end) covering [0, replications). */
-export function planBlocks(replications: number, workers: number, blockSize?: number): Array<[number, number]> {
-  const size = blockSize ?? Math.max(1, Math.min(25, Math.ceil(replications / (Math.max(1, workers) * 8))));
+/**
+ * Blocks [start, end) covering [0, replications). Without a fixed size, blocks start at one
+ * replication (so the first partial result arrives quickly) and double up to about an eighth of
+ * each worker's share, at most 25.
+ */
+export function planBlocks(
+  replications: number,
+  workers: number,
+  blockSize?: number,
+): Array<[number, number]> {
+  const w = Math.max(1, workers);
+  const cap = blockSize ?? Math.max(1, Math.min(25, Math.ceil(replications / (w * 8))));
   const out: Array<[number, number]> = [];
-  for (let s = 0; s < replications; s += size) out.push([s, Math.min(replications, s + size)]);
+  let size = blockSize ?? 1;
+  for (let s = 0, k = 0; s < replications; s += size, k++) {
+    if (blockSize === undefined && k > 0 && k % w === 0) size = Math.min(cap, size * 2);
+    out.push([s, Math.min(replications, s + size)]);
+  }
   return out;
 }
 
@@ -38,7 +51,11 @@ function spawn(): { worker: Worker; api: Remote<WorkerApi> } {
 }
 
 /** Run all replications; resolves with the blocks in replication order. */
-export async function runReplications(scenario: Scenario, settings: RunSettings, opts: PoolOptions): Promise<ReplicationBlock[]> {
+export async function runReplications(
+  scenario: Scenario,
+  settings: RunSettings,
+  opts: PoolOptions,
+): Promise<ReplicationBlock[]> {
   const plan = planBlocks(settings.replications, opts.workers, opts.blockSize);
   const results: ReplicationBlock[] = new Array(plan.length);
   const doneByBlock = new Array<number>(plan.length).fill(0);
@@ -74,14 +91,27 @@ export async function runReplications(scenario: Scenario, settings: RunSettings,
         const failed = new Promise<never>((_, reject) => {
           worker.once('error', reject);
           worker.once('exit', (code) => {
-            reject(cancelled ? new RunCancelled() : new Error(`a simulation worker stopped unexpectedly (exit code ${code})`));
+            reject(
+              cancelled
+                ? new RunCancelled()
+                : new Error(`a simulation worker stopped unexpectedly (exit code ${code})`),
+            );
           });
         });
         failed.catch(() => undefined); // settled by the race below, or by shutdown
         while (next < plan.length && !cancelled) {
           const k = next++;
           const [s, e] = plan[k];
-          const block = await Promise.race([api.runBlock(scenario, settings, s, e, proxy((n: number) => report(k, n))), failed]);
+          const block = await Promise.race([
+            api.runBlock(
+              scenario,
+              settings,
+              s,
+              e,
+              proxy((n: number) => report(k, n)),
+            ),
+            failed,
+          ]);
           results[k] = block;
           opts.onBlock?.(block, done);
         }

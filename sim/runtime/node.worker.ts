@@ -7,7 +7,13 @@ import { type RunSettings, simApi } from '../api';
 import type { Scenario } from '../scenario';
 
 export const workerApi = {
-  runBlock(scenario: Scenario, settings: RunSettings, start: number, end: number, onProgress?: (done: number) => void) {
+  runBlock(
+    scenario: Scenario,
+    settings: RunSettings,
+    start: number,
+    end: number,
+    onProgress?: (done: number) => void,
+  ) {
     const block = simApi.runBlock(scenario, settings, start, end, onProgress);
     return transfer(block, [block.data.buffer]);
   },

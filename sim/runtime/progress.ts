@@ -28,12 +28,16 @@ export class ProgressBar {
     this.lastDraw = now;
     const width = 30;
     const filled = Math.round((width * done) / this.total);
-    this.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total}  ${rate.toFixed(1)} rep/s  ETA ${fmt(eta)}   `);
+    this.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total}  ${rate.toFixed(1)} rep/s  ETA ${fmt(eta)}   `,
+    );
   }
 
   finish(): void {
     const elapsed = (performance.now() - this.started) / 1000;
-    this.write(`${this.isTty ? '\r' : ''}done: ${this.total} replications in ${elapsed.toFixed(1)} s${' '.repeat(30)}\n`);
+    this.write(
+      `${this.isTty ? '\r' : ''}done: ${this.total} replications in ${elapsed.toFixed(1)} s${' '.repeat(30)}\n`,
+    );
   }
 }
 

@@ -1,15 +1,15 @@
 // Loading a scenario: text → JSON (with line/column on syntax errors) → migrate → zod schema
 // → cross-field checks. Every error names the path, the value and what was expected.
 import { crossCheck } from './cross-check';
-import { scanJson } from './json-locate';
 import { attachLocations, fromZodIssues, type ScenarioIssue } from './issues';
+import { scanJson } from './json-locate';
 import { migrate } from './migrate';
 import { type Scenario, ScenarioSchema } from './schema';
 
 export { formatIssue, type ScenarioIssue } from './issues';
+export { migrate } from './migrate';
 export { getParam, setParam } from './param-path';
 export * from './schema';
-export { migrate } from './migrate';
 
 export type LoadResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
@@ -20,7 +20,8 @@ export function validateScenario(doc: unknown): LoadResult {
   const m = migrate(doc);
   if (!m.ok) return m;
   const parsed = ScenarioSchema.safeParse(m.value);
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(ScenarioSchema, parsed.error.issues, m.value) };
+  if (!parsed.success)
+    return { ok: false, issues: fromZodIssues(ScenarioSchema, parsed.error.issues, m.value) };
   const issues = crossCheck(parsed.data);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, issues };

@@ -141,7 +141,11 @@ function describeExpected(issue: z.core.$ZodIssue): string {
 }
 
 /** Convert zod issues into scenario issues (errors), naming path, value and expectation. */
-export function fromZodIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], root: unknown): ScenarioIssue[] {
+export function fromZodIssues(
+  schema: z.ZodType,
+  issues: readonly z.core.$ZodIssue[],
+  root: unknown,
+): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -196,7 +200,10 @@ export function formatIssue(issue: ScenarioIssue, source?: string): string {
   return `${where ? `${where}: ` : ''}${issue.severity}: ${path}${issue.message}`;
 }
 
-export function attachLocations(issues: ScenarioIssue[], locations: Map<string, SourceLocation>): ScenarioIssue[] {
+export function attachLocations(
+  issues: ScenarioIssue[],
+  locations: Map<string, SourceLocation>,
+): ScenarioIssue[] {
   return issues.map((issue) => {
     if (issue.line !== undefined) return issue;
     // Walk up the path until a located ancestor is found (a missing key sits in its parent).

@@ -50,7 +50,7 @@ export function scanJson(text: string): JsonScan {
       else break;
     }
   };
-  const describe = () => (i >= text.length ? 'end of file' : JSON.stringify(text[i]));
+  const describeHere = () => (i >= text.length ? 'end of file' : JSON.stringify(text[i]));
   const str = (): string => {
     const start = i;
     i++;
@@ -79,10 +79,12 @@ export function scanJson(text: string): JsonScan {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') throw new JsonSyntax(`expected a property name in double quotes, found ${describe()}`, i);
+        if (text[i] !== '"')
+          throw new JsonSyntax(`expected a property name in double quotes, found ${describeHere()}`, i);
         const key = str();
         ws();
-        if (text[i] !== ':') throw new JsonSyntax(`expected ':' after property name, found ${describe()}`, i);
+        if (text[i] !== ':')
+          throw new JsonSyntax(`expected ':' after property name, found ${describeHere()}`, i);
         i++;
         value([...path, key]);
         ws();
@@ -96,7 +98,7 @@ export function scanJson(text: string): JsonScan {
           i++;
           return;
         }
-        throw new JsonSyntax(`expected ',' or '}' after a property value, found ${describe()}`, i);
+        throw new JsonSyntax(`expected ',' or '}' after a property value, found ${describeHere()}`, i);
       }
     }
     if (c === '[') {
@@ -119,7 +121,7 @@ export function scanJson(text: string): JsonScan {
           i++;
           return;
         }
-        throw new JsonSyntax(`expected ',' or ']' in an array, found ${describe()}`, i);
+        throw new JsonSyntax(`expected ',' or ']' in an array, found ${describeHere()}`, i);
       }
     }
     if (c === '"') {
@@ -127,14 +129,15 @@ export function scanJson(text: string): JsonScan {
       return;
     }
     const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 64));
-    if (!m) throw new JsonSyntax(`unexpected ${describe()}; expected a JSON value`, i);
+    if (!m) throw new JsonSyntax(`unexpected ${describeHere()}; expected a JSON value`, i);
     i += m[0].length;
   };
   try {
     if (text.charCodeAt(0) === 0xfeff) i = 1;
     value([]);
     ws();
-    if (i < text.length) throw new JsonSyntax(`unexpected ${describe()} after the end of the JSON value`, i);
+    if (i < text.length)
+      throw new JsonSyntax(`unexpected ${describeHere()} after the end of the JSON value`, i);
   } catch (e) {
     if (e instanceof JsonSyntax) return { ok: false, message: e.message, location: locate(text, e.offset) };
     throw e;

@@ -34,7 +34,9 @@ function resolve(root: unknown, path: string): Holder | string {
       cur = (cur as Record<string, unknown>)[seg.key];
     } else {
       if (!Array.isArray(cur)) return `selects [${seg.select}] in something that is not a list`;
-      const byId = cur.findIndex((e) => e && typeof e === 'object' && (e as { id?: unknown }).id === seg.select);
+      const byId = cur.findIndex(
+        (e) => e && typeof e === 'object' && (e as { id?: unknown }).id === seg.select,
+      );
       const idx = byId >= 0 ? byId : /^\d+$/.test(seg.select) ? Number(seg.select) : -1;
       if (idx < 0 || idx >= cur.length) {
         const ids = cur.map((e) => (e as { id?: string })?.id).filter(Boolean);

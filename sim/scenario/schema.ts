@@ -50,7 +50,9 @@ const BranchesSchema = z.strictObject({
     .describe('Relative branch sizes, one per branch; when absent, drawn lognormal with sizeCv.'),
   sizeCv: nonNegative.max(3).default(0.5).describe('Coefficient of variation of branch size.'),
   regions: z.array(id).min(1).default(['north', 'south']),
-  wealthManagersPer10k: nonNegative.describe('Wealth managers per 10,000 customers of a branch (at least 1).'),
+  wealthManagersPer10k: nonNegative.describe(
+    'Wealth managers per 10,000 customers of a branch (at least 1).',
+  ),
   remoteAgentsPer10k: nonNegative.describe('Remote agents per 10,000 customers of a branch (at least 1).'),
   effectSd: nonNegative.max(3).describe('SD of the branch random effect on the response log-odds.'),
 });
@@ -116,7 +118,9 @@ const PopulationSchema = z.strictObject({
     aumIdioSdWeekly: nonNegative.max(0.2).describe('Customer-level SD of weekly AUM change (share of AUM).'),
     attritionWeekly: z.strictObject({ base: probability, byTier: byTier.default({}) }),
     attritionAumLoss: probability.describe('Share of AUM that leaves with a churned customer.'),
-    appActivationWeekly: probability.describe('Weekly chance a non-active app customer starts using the app.'),
+    appActivationWeekly: probability.describe(
+      'Weekly chance a non-active app customer starts using the app.',
+    ),
     attritionReductionAfterConversion: probability
       .default(0.5)
       .describe('Share of later churn a conversion prevents (a served customer stays).'),
@@ -131,7 +135,9 @@ const PopulationSchema = z.strictObject({
       maturitiesPerYear: nonNegative.max(12).describe('Maturities per year per WMP holder.'),
       windowDays: int(1, 60),
       responseMultiplier: multiplier,
-      organicReinvestProbability: probability.describe('Chance the customer reinvests matured money untreated.'),
+      organicReinvestProbability: probability.describe(
+        'Chance the customer reinvests matured money untreated.',
+      ),
       outflowProbability: probability.describe('Chance that matured money not reinvested leaves the bank.'),
       maturingShareOfAum: probability.describe('Share of the customer AUM that matures.'),
     }),
@@ -151,10 +157,16 @@ const ProductSchema = z.strictObject({
   ticket: z.strictObject({
     medianCny: nonNegative.describe('Median purchase amount for a mass-tier customer.'),
     sdLog: nonNegative.max(3),
-    aumElasticity: z.number().min(0).max(1).describe('How ticket size scales with AUM (0 = flat, 1 = proportional).'),
+    aumElasticity: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('How ticket size scales with AUM (0 = flat, 1 = proportional).'),
     maxShareOfAum: positive.max(10).default(1).describe('Cap as a share of AUM plus money held elsewhere.'),
   }),
-  newMoneyShare: probability.describe('Expected share of a purchase that is new money from outside the bank.'),
+  newMoneyShare: probability.describe(
+    'Expected share of a purchase that is new money from outside the bank.',
+  ),
   revenueRate: nonNegative.max(1).describe('Annual revenue per CNY purchased (fee or spread).'),
   valuePerConversionCny: nonNegative
     .default(0)
@@ -206,7 +218,9 @@ const ChannelSchema = z.strictObject({
       windowWeeks: int(1, 26),
     })
     .default({ perRecentContact: 0, windowWeeks: 4 }),
-  leadHalfLifeDays: positive.optional().describe('A hot lead handed to this channel cools with this half-life.'),
+  leadHalfLifeDays: positive
+    .optional()
+    .describe('A hot lead handed to this channel cools with this half-life.'),
 });
 
 const StepTarget = z.union([id, z.literal('end')]);
@@ -256,11 +270,15 @@ const TriggerSchema = z.discriminatedUnion('type', [
 const StrategySchema = z.strictObject({
   id,
   label: z.string().optional(),
-  priority: int(1, 1000).optional().describe('Lower runs first when strategies collide; default: list order.'),
+  priority: int(1, 1000)
+    .optional()
+    .describe('Lower runs first when strategies collide; default: list order.'),
   target: z.strictObject({
     rules: z.array(RuleSchema).default([]),
     topK: z
-      .strictObject({ share: z.number().gt(0).max(1).describe('Keep the top share by propensity for the offer.') })
+      .strictObject({
+        share: z.number().gt(0).max(1).describe('Keep the top share by propensity for the offer.'),
+      })
       .optional(),
   }),
   trigger: TriggerSchema,

@@ -17,7 +17,8 @@ export function statOf(values: ArrayLike<number>): Stat {
   const finite: number[] = [];
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(values[i]);
   const n = finite.length;
-  if (n === 0) return { mean: Number.NaN, median: Number.NaN, p05: Number.NaN, p95: Number.NaN, sd: Number.NaN };
+  if (n === 0)
+    return { mean: Number.NaN, median: Number.NaN, p05: Number.NaN, p95: Number.NaN, sd: Number.NaN };
   const sorted = Float64Array.from(finite).sort();
   let sum = 0;
   for (const v of finite) sum += v;

@@ -7,7 +7,8 @@ import { runReplications } from '../../sim/runtime/node-pool';
 
 const scenario = mustLoad(smallScenarioDoc(3000, 8, 8));
 const settings = { seed: 'workers', replications: 8 };
-const bytes = (blocks: Array<{ data: Float64Array }>) => Buffer.concat(blocks.map((b) => Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength)));
+const bytes = (blocks: Array<{ data: Float64Array }>) =>
+  Buffer.concat(blocks.map((b) => Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength)));
 
 describe('worker threads', () => {
   it('in-process, 1 worker and 2 workers give identical records and summaries', async () => {
@@ -16,8 +17,12 @@ describe('worker threads', () => {
     const two = await runReplications(scenario, settings, { workers: 2, blockSize: 1 });
     expect(bytes(one).equals(bytes(inProcess))).toBe(true);
     expect(bytes(two).equals(bytes(inProcess))).toBe(true);
-    const a = JSON.stringify(simApi.summarize(scenario, settings, inProcess), (_k, v) => (v instanceof Float64Array ? [...v] : v));
-    const b = JSON.stringify(simApi.summarize(scenario, settings, two), (_k, v) => (v instanceof Float64Array ? [...v] : v));
+    const a = JSON.stringify(simApi.summarize(scenario, settings, inProcess), (_k, v) =>
+      v instanceof Float64Array ? [...v] : v,
+    );
+    const b = JSON.stringify(simApi.summarize(scenario, settings, two), (_k, v) =>
+      v instanceof Float64Array ? [...v] : v,
+    );
     expect(b).toBe(a);
   }, 120_000);
 
@@ -26,14 +31,18 @@ describe('worker threads', () => {
     await runReplications(scenario, settings, { workers: 1, onProgress: (d) => (last = d) });
     expect(last).toBe(settings.replications);
     const controller = new AbortController();
-    const run = runReplications(scenario, { ...settings, replications: 400 }, {
-      workers: 2,
-      blockSize: 2,
-      signal: controller.signal,
-      onProgress: (d) => {
-        if (d >= 2) controller.abort();
+    const run = runReplications(
+      scenario,
+      { ...settings, replications: 400 },
+      {
+        workers: 2,
+        blockSize: 2,
+        signal: controller.signal,
+        onProgress: (d) => {
+          if (d >= 2) controller.abort();
+        },
       },
-    });
+    );
     await expect(run).rejects.toThrow('cancelled');
   }, 120_000);
 });
