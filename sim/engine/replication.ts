@@ -548,7 +548,8 @@ export function runWeeks(
           continue;
         }
         const cost = chCost[c];
-        if (ws.spent[si] + cost > budget) {
+        // A contact is made only if the budget still covers it and the incentive it may lead to.
+        if (ws.spent[si] + cost + incentive > budget) {
           rec[so + 6]++;
           flags[i] &= ~8;
           continue;

@@ -14,6 +14,9 @@ const signed = (x: number, digits = 2) =>
 const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : '–');
 const cny = (x: number) => (Number.isFinite(x) ? `¥${num(x)}` : '–');
 const signedCny = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}¥${num(Math.abs(x))}` : '–');
+/** Relative uplift from the mean rates (a mean of per-replication ratios is unstable when control rates are small). */
+const relative = (t: number, c: number) =>
+  c > 0 && Number.isFinite(t) ? `${signed(100 * (t / c - 1), 0)}%` : 'n/a: no control buyers';
 const interval = (s: Stat, f: (x: number) => string) => `90% [${f(s.p05)}, ${f(s.p95)}]`;
 
 function strategyBlock(st: StrategySummary): string {
@@ -25,7 +28,7 @@ function strategyBlock(st: StrategySummary): string {
     `${st.id} · ${st.label}  (offer ${st.offerProduct}, holdout ${pct(st.holdoutShare, 0)} by ${st.assignmentLevel})`,
     `  funnel, treatment      eligible ${num(f.eligible)} → targeted ${num(f.targeted)} → reached ${num(f.reached)} → responded ${num(f.responded)} → converted ${num(f.converted)}`,
     `  bought the offer       treatment ${pct(conv.treatment.mean, 2)} of ${num(f.targeted)}   control ${pct(conv.control.mean, 2)} of ${num(c.targeted)}`,
-    `  conversion uplift      ${signed(upPp.mean)} pp  ${interval(upPp, (x) => signed(x))}  P(>0) ${pct(upPp.pPositive, 0)}  (relative ${signed(100 * st.conversionUpliftRel.mean, 0)}%)`,
+    `  conversion uplift      ${signed(upPp.mean)} pp  ${interval(upPp, (x) => signed(x))}  P(>0) ${pct(upPp.pPositive, 0)}  (relative ${relative(conv.treatment.mean, conv.control.mean)})`,
     `  net new money uplift   ${signedCny(st.newMoneyPerCustomerCny.uplift.mean)} per customer  ${interval(st.newMoneyPerCustomerCny.uplift, signedCny)};  total ${signedCny(st.newMoneyUpliftTotalCny.mean)}`,
     `  cost                   ${cny(st.cost.totalCny.mean)} (contacts ${cny(st.cost.contactsCny.mean)}, incentives ${cny(st.cost.incentivesCny.mean)}), staff ${num(st.cost.staffHours.mean)} h`,
     `  ROI                    ${num(st.roi.mean, 2)}  ${interval(st.roi, (x) => num(x, 2))}  P(ROI > 1) ${pct(st.roi.pAbove1, 0)}`,

@@ -222,20 +222,21 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
     uniqueIds(steps, `${at}.journey.steps`);
     if (!stepIds.includes(st.journey.start))
       err(`${at}.journey.start`, unknownRefMessage(st.journey.start, 'a step', stepIds));
-    let isPaid = false;
+    let paidStep: string | undefined;
     steps.forEach((step, i) => {
       const sp = `${at}.journey.steps[${i}]`;
       const ch = s.channels.find((c) => c.id === step.channel);
       if (!ch) err(`${sp}.channel`, unknownRefMessage(step.channel, 'a channel', channelIds));
-      else if (ch.costPerAttemptCny > 0) isPaid = true;
+      else if (ch.costPerAttemptCny > 0 && paidStep === undefined)
+        paidStep = `step "${step.id}" uses ${ch.id} at ${ch.costPerAttemptCny} CNY an attempt`;
       for (const edge of ['onNoContact', 'onNotInterested', 'onInterested', 'onNotConverted'] as const) {
         const t = step[edge];
         if (t !== undefined && t !== 'end' && !stepIds.includes(t))
           err(`${sp}.${edge}`, unknownRefMessage(t, 'a step', [...stepIds, 'end']));
       }
     });
-    if (isPaid && st.budgetCny === 0)
-      warn(`${at}.budgetCny`, '0 while the journey uses a paid channel; no paid contact will be made');
+    if (paidStep && st.budgetCny === 0)
+      warn(`${at}.budgetCny`, `0, but ${paidStep}; no paid contact will be made`);
     // Reachability from start, cycles that cannot end.
     const index = new Map(stepIds.map((x, i) => [x, i]));
     const next = (i: number): number[] => {
@@ -266,7 +267,10 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
     for (const scc of stronglyConnected(steps.length, next)) {
       const inCycle = scc.length > 1 || next(scc[0]).includes(scc[0]);
       if (!inCycle || !scc.some((i) => seen.has(i))) continue;
-      const names = scc.map((i) => steps[i].id).join(' → ');
+      const names = [...scc]
+        .sort((a, b) => a - b)
+        .map((i) => steps[i].id)
+        .join(' → ');
       const members = new Set(scc);
       const canLeave = scc.some((i) => {
         const st2 = steps[i];
@@ -297,7 +301,7 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
     if (!VARIABLE_PARAM.test(u.param)) {
       err(
         `${at}.param`,
-        `${JSON.stringify(u.param)} is fixed for a run (the population and the journeys are built once); priors can vary channels[…], products[…] (ticket, newMoneyShare, revenueRate, valuePerConversionCny, propensity.base, organicWeekly), incentives[…], strategies[…].offer.fit / scriptQuality, population.organic.*, population.events.*, population.app.monthlyActiveShare / loginsPerActiveMonth, calendar.market.* and economics.*`,
+        `${JSON.stringify(u.param)} is fixed for a run (the population and journeys are built once); priors can vary channel, product, incentive, offer, event, organic, market and economics numbers (see docs/scenario-format.md)`,
       );
       return;
     }

@@ -42,6 +42,11 @@ export function loadScenarioText(text: string): LoadResult {
   const result = validateScenario(doc);
   const scan = scanJson(text);
   if (!scan.ok) return result;
-  if (result.ok) return { ...result, warnings: attachLocations(result.warnings, scan.locations) };
-  return { ok: false, issues: attachLocations(result.issues, scan.locations) };
+  if (result.ok) return { ...result, warnings: byLine(attachLocations(result.warnings, scan.locations)) };
+  return { ok: false, issues: byLine(attachLocations(result.issues, scan.locations)) };
+}
+
+/** Issues in file order (stable for those without a location). */
+function byLine(issues: ScenarioIssue[]): ScenarioIssue[] {
+  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

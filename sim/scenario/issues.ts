@@ -116,8 +116,17 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 
 function describeExpected(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
+    case 'invalid_type': {
+      const article: Record<string, string> = {
+        number: 'a number',
+        string: 'a string',
+        object: 'an object',
+        array: 'a list',
+        boolean: 'true or false',
+        int: 'a whole number',
+      };
+      return `expected ${article[issue.expected] ?? issue.expected}`;
+    }
     case 'too_small': {
       const inc = issue.inclusive ? 'at least' : 'more than';
       if (issue.origin === 'array') return `expected ${inc} ${issue.minimum} item(s)`;

@@ -50,6 +50,10 @@ export function scanJson(text: string): JsonScan {
       else break;
     }
   };
+  const where = (offset: number) => {
+    const loc = locate(text, offset);
+    return `line ${loc.line}, column ${loc.column}`;
+  };
   const describeHere = () => (i >= text.length ? 'end of file' : JSON.stringify(text[i]));
   const str = (): string => {
     const start = i;
@@ -61,7 +65,8 @@ export function scanJson(text: string): JsonScan {
         return JSON.parse(text.slice(start, i)) as string;
       }
       if (c === '\\') i += 2;
-      else if (c === '\n') throw new JsonSyntax('line break inside a string', i);
+      else if (c === '\n')
+        throw new JsonSyntax('unterminated string (it reaches the end of the line)', start);
       else i++;
     }
     throw new JsonSyntax('unterminated string', start);
@@ -70,6 +75,7 @@ export function scanJson(text: string): JsonScan {
     ws();
     starts.set(formatPath(path), i);
     const c = text[i];
+    const open = i;
     if (c === '{') {
       i++;
       ws();
@@ -89,15 +95,18 @@ export function scanJson(text: string): JsonScan {
         value([...path, key]);
         ws();
         if (text[i] === ',') {
+          const comma = i;
           i++;
           ws();
-          if (text[i] === '}') throw new JsonSyntax('trailing comma before }', i);
+          if (text[i] === '}') throw new JsonSyntax('trailing comma before }', comma);
           continue;
         }
         if (text[i] === '}') {
           i++;
           return;
         }
+        if (i >= text.length)
+          throw new JsonSyntax(`missing '}' for the object opened at ${where(open)}`, open);
         throw new JsonSyntax(`expected ',' or '}' after a property value, found ${describeHere()}`, i);
       }
     }
@@ -112,15 +121,17 @@ export function scanJson(text: string): JsonScan {
         value([...path, k]);
         ws();
         if (text[i] === ',') {
+          const comma = i;
           i++;
           ws();
-          if (text[i] === ']') throw new JsonSyntax('trailing comma before ]', i);
+          if (text[i] === ']') throw new JsonSyntax('trailing comma before ]', comma);
           continue;
         }
         if (text[i] === ']') {
           i++;
           return;
         }
+        if (i >= text.length) throw new JsonSyntax(`missing ']' for the list opened at ${where(open)}`, open);
         throw new JsonSyntax(`expected ',' or ']' in an array, found ${describeHere()}`, i);
       }
     }

@@ -2,6 +2,8 @@
 // `channels[ai_call].responseEffect`, `products[wmp].propensity.base`, `population.events.payroll.responseMultiplier`.
 // A bracket holds an element's id (or a numeric index).
 
+import { didYouMean, unknownRefMessage } from './issues';
+
 type Segment = { key: string } | { select: string };
 
 export function parseParamPath(path: string): Segment[] | undefined {
@@ -28,7 +30,9 @@ function resolve(root: unknown, path: string): Holder | string {
   for (const seg of segs) {
     if ('key' in seg) {
       if (!cur || typeof cur !== 'object' || Array.isArray(cur) || !(seg.key in cur)) {
-        return `has no ${JSON.stringify(seg.key)} at this point`;
+        const known = cur && typeof cur === 'object' && !Array.isArray(cur) ? Object.keys(cur) : [];
+        const guess = didYouMean(seg.key, known);
+        return `has no ${JSON.stringify(seg.key)} here${guess ? ` (did you mean "${guess}"?)` : ''}; known: ${known.join(', ') || '(none)'}`;
       }
       holder = { container: cur as Record<string, unknown>, key: seg.key };
       cur = (cur as Record<string, unknown>)[seg.key];
@@ -39,8 +43,8 @@ function resolve(root: unknown, path: string): Holder | string {
       );
       const idx = byId >= 0 ? byId : /^\d+$/.test(seg.select) ? Number(seg.select) : -1;
       if (idx < 0 || idx >= cur.length) {
-        const ids = cur.map((e) => (e as { id?: string })?.id).filter(Boolean);
-        return `selects [${seg.select}], which is not in the list (known: ${ids.join(', ')})`;
+        const ids = cur.map((e) => (e as { id?: string })?.id).filter((x): x is string => Boolean(x));
+        return `selects [${seg.select}]: ${unknownRefMessage(seg.select, 'in the list', ids)}`;
       }
       holder = { container: cur, key: idx };
       cur = cur[idx];

@@ -1,0 +1,213 @@
+// The CLI as a user runs it: a child process `tsx sim/runtime/cli.ts …` from the repo root.
+// Exit codes, the summary on stdout, clean one-line errors, atomic output files, Ctrl-C.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(root, 'node_modules/.bin/tsx');
+const TINY = 'tests/fixtures/tiny.json';
+const TINY_STRATEGIES = ['omni_fund', 'payday_wmp', 'app_activation', 'inflow_wm'];
+
+type Result = { code: number | null; signal: NodeJS.Signals | null; out: string; err: string };
+
+type RunOptions = {
+  /** Called with the child and the stderr so far, on every stderr chunk. */
+  onStderr?: (child: ChildProcess, err: string) => void;
+  /**
+   * Run `node --import tsx` instead of the tsx wrapper, so a signal reaches the CLI itself (the
+   * wrapper relays it, and SIGKILLs a child that does not acknowledge within 30 ms).
+   */
+  isDirect?: boolean;
+};
+
+const children = new Set<ChildProcess>();
+
+function cli(args: string[], opts: RunOptions = {}): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const [cmd, pre] = opts.isDirect ? [process.execPath, ['--import', 'tsx']] : [TSX, []];
+    const child = spawn(cmd, [...pre, 'sim/runtime/cli.ts', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    children.add(child);
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+      opts.onStderr?.(child, err);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      children.delete(child);
+      resolve({ code, signal, out, err });
+    });
+  });
+}
+
+const tmpDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sandtable-cli-'));
+  tmpDirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const c of children) if (c.pid !== undefined && c.exitCode === null) c.kill('SIGKILL');
+  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** No stack trace reached the user. */
+function expectNoStack(text: string) {
+  expect(text).not.toMatch(/^ {4}at /m);
+  expect(text).not.toContain('internal error');
+}
+
+describe('sim run', () => {
+  it('prints the summary, writes JSON, and the same seed twice gives byte-identical JSON', async () => {
+    const dir = tempDir();
+    const args = (out: string) => [
+      'run',
+      TINY,
+      '--replications',
+      '6',
+      '--workers',
+      '1',
+      '--out',
+      join(dir, out),
+    ];
+    const [a, b] = await Promise.all([cli(args('r.json')), cli(args('again.json'))]);
+    expect(a.err).not.toContain('error');
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    for (const id of TINY_STRATEGIES) expect(a.out).toContain(id);
+    expect(a.out).toContain('conversion uplift');
+    expect(a.out).toContain('6 replications');
+    expect(a.err).toContain(`wrote ${join(dir, 'r.json')}`);
+
+    const text = readFileSync(join(dir, 'r.json'), 'utf8');
+    const doc = JSON.parse(text);
+    expect(doc.kind).toBe('sandtable.result');
+    expect(doc.settings).toEqual({ seed: 'sandtable-tiny-fixture', replications: 6 });
+    expect(doc.summary.replicationsDone).toBe(6);
+    expect(doc.summary.strategies.map((s: { id: string }) => s.id)).toEqual(TINY_STRATEGIES);
+    expect(readFileSync(join(dir, 'again.json'), 'utf8') === text, 'same seed, same bytes').toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['again.json', 'r.json']);
+  });
+
+  it('writes one CSV row per replication and strategy, plus a header', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'r.csv');
+    const r = await cli([
+      'run',
+      TINY,
+      '--replications',
+      '6',
+      '--workers',
+      '1',
+      '--format',
+      'csv',
+      '--out',
+      file,
+    ]);
+    expect(r.code).toBe(0);
+    const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const columns = header.split(',');
+    expect(columns.slice(0, 2)).toEqual(['replication', 'strategy']);
+    expect(columns).toContain('conversion_uplift_pp');
+    expect(rows).toHaveLength(6 * TINY_STRATEGIES.length);
+    for (const row of rows) expect(row.split(',')).toHaveLength(columns.length);
+    const keys = rows.map((row) => row.split(',').slice(0, 2).join(':'));
+    const expected = [0, 1, 2, 3, 4, 5].flatMap((k) => TINY_STRATEGIES.map((id) => `${k}:${id}`));
+    expect(keys).toEqual(expected);
+  });
+});
+
+describe('sim validate and user errors', () => {
+  it('reports a bad file as file:line:col: error: path: message, without a stack trace', async () => {
+    const bad = 'tests/fixtures/bad/unknown-channel.json';
+    const malformed = 'tests/fixtures/bad/malformed-trailing-comma.txt';
+    const r = await cli(['validate', TINY, bad, malformed]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${TINY}: ok (4 strategies, 3,000 customers)`);
+    const lines = r.err.split('\n');
+    expect(lines).toContain(
+      `${bad}:124:38: error: strategies[0].journey.steps[2].channel: "wechat2" is not a channel; known: sms, wechat, ai_call (did you mean "wechat"?)`,
+    );
+    expect(lines).toContain(`${malformed}:90:64: error: malformed JSON: trailing comma before }`);
+    expectNoStack(r.err);
+  });
+
+  it('run on an invalid scenario exits 1 and leaves an existing output file and the folder untouched', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'r.json');
+    writeFileSync(file, 'previous results\n');
+    const r = await cli(['run', 'tests/fixtures/bad/holdout-zero.json', '--workers', '1', '--out', file]);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')).toContain(
+      'tests/fixtures/bad/holdout-zero.json:128:29: error: strategies[0].holdout.share: 0; expected more than 0 and less than 1 (a 0% or 100% holdout leaves no comparison)',
+    );
+    expectNoStack(r.err);
+    expect(readFileSync(file, 'utf8')).toBe('previous results\n');
+    expect(readdirSync(dir)).toEqual(['r.json']);
+  });
+
+  it.concurrent.for([
+    ['an unknown option', ['run', TINY, '--frobnicate'], 'unknown option --frobnicate'],
+    ['a missing file argument', ['run'], 'run needs exactly one scenario file'],
+    ['--replications 0', ['run', TINY, '--replications', '0'], '--replications: "0" is not a whole number'],
+    [
+      '--replications abc',
+      ['run', TINY, '--replications', 'abc'],
+      '--replications: "abc" is not a whole number',
+    ],
+    ['validate without files', ['validate'], 'validate needs at least one scenario file'],
+    ['an unknown command', ['frobnicate'], 'unknown command "frobnicate"'],
+  ] as const)('exits 2 with the usage on %s', async ([, args, message], { expect }) => {
+    const r = await cli([...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`error: ${message}`);
+    expect(r.err).toContain('Usage:');
+    expect(r.err).not.toMatch(/^ {4}at /m);
+  });
+
+  it('exits 1 with "cannot read" for a file that does not exist', async () => {
+    const r = await cli(['run', 'tests/fixtures/no-such-file.json', '--workers', '1']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      'tests/fixtures/no-such-file.json: error: cannot read the scenario (no such file)',
+    );
+    expectNoStack(r.err);
+  });
+});
+
+describe('Ctrl-C', () => {
+  // SIGINT after the first progress line, as a user would press Ctrl-C; the run would take minutes.
+  it.each([
+    ['a worker thread', '1'],
+    ['no worker threads', '0'],
+  ])('with %s: exits 130, says cancelled, writes no output or temp file', async (_what, workers) => {
+    const dir = tempDir();
+    let isSent = false;
+    const args = ['run', TINY, '--replications', '1000', '--workers', workers, '--out', join(dir, 'r.json')];
+    const r = await cli(args, {
+      isDirect: true,
+      onStderr: (child, err) => {
+        if (isSent || !err.includes('progress:')) return;
+        isSent = true;
+        child.kill('SIGINT');
+      },
+    });
+    expect(isSent).toBe(true);
+    expect({ code: r.code, signal: r.signal }).toEqual({ code: 130, signal: null });
+    expect(r.err).toContain('cancelled; no output file was written');
+    expect(r.out).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+    expectNoStack(r.err);
+  });
+});

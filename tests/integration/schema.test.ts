@@ -1,0 +1,46 @@
+// The generated JSON Schema is up to date, and every example scenario is valid and documented.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatIssue, loadScenarioText } from '../../sim/scenario';
+import { scenarioJsonSchema } from '../../sim/scenario/json-schema';
+
+const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+const SCHEMA_FILE = 'scenario.schema.json';
+const examples = readdirSync(scenariosDir)
+  .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
+  .sort();
+
+describe('scenarios/scenario.schema.json', () => {
+  it('matches the zod schema', () => {
+    const onDisk = readFileSync(`${scenariosDir}${SCHEMA_FILE}`, 'utf8');
+    expect(
+      onDisk,
+      'scenarios/scenario.schema.json is stale: run `npm run schema` and commit the result',
+    ).toBe(scenarioJsonSchema());
+  });
+});
+
+describe('example scenarios', () => {
+  it('exist', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(examples)('%s validates with no errors', (file) => {
+    const r = loadScenarioText(readFileSync(`${scenariosDir}${file}`, 'utf8'));
+    const errors = r.ok ? [] : r.issues.map((i) => formatIssue(i, file));
+    expect(errors).toEqual([]);
+  });
+
+  it.each(examples)('%s points editors at the schema and lists its assumptions with sources', (file) => {
+    const doc = JSON.parse(readFileSync(`${scenariosDir}${file}`, 'utf8')) as {
+      $schema?: string;
+      meta: { assumptions?: Array<{ text: string; source?: string }> };
+    };
+    expect(doc.$schema).toBe(`./${SCHEMA_FILE}`);
+    const assumptions = doc.meta.assumptions ?? [];
+    expect(assumptions.length).toBeGreaterThan(0);
+    const unsourced = assumptions.filter((a) => !a.source?.trim()).map((a) => a.text);
+    expect(unsourced, 'every assumption names its source').toEqual([]);
+  });
+});
