@@ -190,7 +190,7 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
       for (
         let m = 0, d = phase;
         d < horizonDays && m < MAX_MATURITIES;
-        m++, d = Math.floor(phase + (m + 1) * period)
+        m++, d = Math.floor(phase + m * period)
       ) {
         if (keyedUniform(key, i, slotMaturity(m, false)) < mature.organicReinvestProbability) {
           ws.retained[i] |= m < 8 ? 1 << m : 0;
@@ -259,37 +259,47 @@ export function assignAndTrigger(engine: Engine, tables: RepTables, rep: number)
     const tau = ws.tau[si];
     const start = model.steps[si].start;
     const trig = st.trigger;
-    const fire = (i: number, day: number) => {
-      if (day >= model.horizonDays) return;
-      if (tau[i] < 0 || day < tau[i]) tau[i] = day;
-      if (arm[i] === 1) pushToken(ws, si, W, TOKEN_START, i, start, day, -1, 0);
-    };
     if (trig.type === 'batch') {
-      for (let k = 0; k < elig.length; k++) fire(elig[k], 7 * trig.week);
+      const day = 7 * trig.week;
+      for (let k = 0; k < elig.length; k++) {
+        const i = elig[k];
+        tau[i] = day;
+        if (arm[i] === 1) pushToken(ws, si, W, TOKEN_START, i, start, day, -1, 0);
+      }
       return;
     }
-    const occurrences = (i: number, visit: (day: number) => void) => {
-      const ev = trig.type === 'event' ? trig.event : trig.did;
+    const ev = trig.type === 'event' ? trig.event : trig.did;
+    const days = new Int32Array(MAX_MATURITIES + model.payrollDays.length + 2);
+    for (let k = 0; k < elig.length; k++) {
+      const i = elig[k];
+      // This customer's occurrences of the event within the horizon.
+      let nd = 0;
       if (ev === 'payroll') {
-        if (pop.isPayroll[i]) for (const d of model.payrollDays) visit(d);
+        if (pop.isPayroll[i]) for (const d of model.payrollDays) days[nd++] = d;
       } else if (ev === 'wmp_maturity') {
         const phase = pop.maturityPhaseDay[i];
-        if (phase >= 0)
+        if (phase >= 0) {
           for (
             let m = 0, d = phase;
             d < model.horizonDays && m < MAX_MATURITIES;
-            m++, d = Math.floor(phase + (m + 1) * period)
+            m++, d = Math.floor(phase + m * period)
           )
-            visit(d);
+            days[nd++] = d;
+        }
       } else {
-        if (ws.inflowDay[i] >= 0) visit(ws.inflowDay[i]);
-        if (ws.inflowDay2[i] >= 0) visit(ws.inflowDay2[i]);
+        if (ws.inflowDay[i] >= 0) days[nd++] = ws.inflowDay[i];
+        if (ws.inflowDay2[i] >= 0) days[nd++] = ws.inflowDay2[i];
       }
-    };
-    for (let k = 0; k < elig.length; k++) {
-      const i = elig[k];
-      if (trig.type === 'event') occurrences(i, (d) => fire(i, d + trig.delayDays));
-      else occurrences(i, (d) => pushToken(ws, si, W, TOKEN_CHECK, i, d, d + trig.withinDays, -1, 0));
+      for (let e = 0; e < nd; e++) {
+        if (trig.type === 'sequence') {
+          pushToken(ws, si, W, TOKEN_CHECK, i, days[e], days[e] + trig.withinDays, -1, 0);
+          continue;
+        }
+        const day = days[e] + trig.delayDays;
+        if (day >= model.horizonDays) continue;
+        if (tau[i] < 0 || day < tau[i]) tau[i] = day;
+        if (arm[i] === 1) pushToken(ws, si, W, TOKEN_START, i, start, day, -1, 0);
+      }
     }
   });
 }
@@ -726,7 +736,7 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
       for (
         let m = 0, d = phase;
         d < model.horizonDays && m < MAX_MATURITIES;
-        m++, d = Math.floor(phase + (m + 1) * period)
+        m++, d = Math.floor(phase + m * period)
       ) {
         const kept = m < 8 && ws.retained[i] & (1 << m);
         if (!kept && keyedUniform(key, i, slotMaturity(m, true)) < ev.wmpMaturity.outflowProbability) {
