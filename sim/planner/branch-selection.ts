@@ -148,7 +148,8 @@ function stratifiedPairs(
   const orderWithin = (members: number[]): number[] => {
     if (bySize) {
       return [...members].sort(
-        (a, b) => branches[b].customers - branches[a].customers || branches[a].name.localeCompare(branches[b].name),
+        (a, b) =>
+          branches[b].customers - branches[a].customers || branches[a].name.localeCompare(branches[b].name),
       );
     }
     const p = permutation(members.length, stream);
@@ -225,7 +226,14 @@ export function balanceTable(
 function row(key: string, kind: BalanceRow['kind'], t: number, c: number, sd: number): BalanceRow {
   const diff = t - c;
   const stdDiff = sd > 0 ? diff / sd : diff === 0 ? 0 : Math.sign(diff) * Number.POSITIVE_INFINITY;
-  return { key, kind, treatment: t, control: c, stdDiff, isImbalanced: Math.abs(stdDiff) > IMBALANCE_THRESHOLD };
+  return {
+    key,
+    kind,
+    treatment: t,
+    control: c,
+    stdDiff,
+    isImbalanced: Math.abs(stdDiff) > IMBALANCE_THRESHOLD,
+  };
 }
 
 export type SrmResult = {
@@ -243,7 +251,10 @@ export type SrmResult = {
  * (e.g. targeted customers in treatment and control) against the planned shares, df = arms − 1;
  * flagged at p < 0.001 (Fabijan et al. 2019, KDD). Shares are normalized to sum to 1.
  */
-export function sampleRatioMismatch(observed: readonly number[], plannedShares: readonly number[]): SrmResult {
+export function sampleRatioMismatch(
+  observed: readonly number[],
+  plannedShares: readonly number[],
+): SrmResult {
   if (observed.length < 2 || observed.length !== plannedShares.length) {
     throw new PlannerInputError(
       'plannedShares',

@@ -5,7 +5,7 @@
 import type { RunSettings } from '../api';
 import { GROUP_FIELDS, recordLayout } from '../engine/layout';
 import type { RunSummary, StrategySummary } from '../results';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario, Strategy } from '../scenario/schema';
 import { normalInv } from '../stats/dist';
 import { planPower } from './analytic';
 import {
@@ -26,10 +26,12 @@ export const PILOT_TARGET_POWER = 0.8;
 export const MAX_WEEKS = 104;
 
 export type HoldoutLevel = 'branch' | 'customer';
+export type Holdout = { level: HoldoutLevel; share: number };
 
 /** How to restrict a scenario to some branches. */
 export type RestrictOptions = {
-  holdout: { level: HoldoutLevel; share: number };
+  /** One holdout for every strategy, or one per strategy. */
+  holdout: Holdout | ((strategy: Strategy) => Holdout);
   weeks?: number;
   replications?: number;
   /** Multiplies every strategy's budget (e.g. the branches' share of customers). Default 1. */
@@ -41,21 +43,31 @@ export type RestrictOptions = {
  * its rules, so existing rules still apply), with the given holdout, horizon (batch trigger weeks
  * are clamped inside it), replications and budget scale.
  */
-export function restrictToBranches(scenario: Scenario, branches: readonly string[], opts: RestrictOptions): Scenario {
+export function restrictToBranches(
+  scenario: Scenario,
+  branches: readonly string[],
+  opts: RestrictOptions,
+): Scenario {
   if (branches.length === 0) {
     throw new PlannerInputError('branches', '[]', 'selects no branch', 'at least one branch name');
   }
   const s = JSON.parse(JSON.stringify(scenario)) as Scenario;
   const weeks = opts.weeks ?? s.calendar.weeks;
   if (!(Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_WEEKS)) {
-    throw new PlannerInputError('weeks', weeks, 'is not a horizon', `a whole number of weeks from 1 to ${MAX_WEEKS}`);
+    throw new PlannerInputError(
+      'weeks',
+      weeks,
+      'is not a horizon',
+      `a whole number of weeks from 1 to ${MAX_WEEKS}`,
+    );
   }
   s.calendar.weeks = weeks;
   if (opts.replications !== undefined) s.monteCarlo.replications = opts.replications;
   const scale = opts.budgetScale ?? 1;
   for (const st of s.strategies) {
     st.target.rules.push({ attr: 'branch', op: 'in', values: [...branches] });
-    st.holdout = { level: opts.holdout.level, share: opts.holdout.share };
+    const h = typeof opts.holdout === 'function' ? opts.holdout(st) : opts.holdout;
+    st.holdout = { level: h.level, share: h.share };
     if (st.trigger.type === 'batch') st.trigger.week = Math.min(st.trigger.week, weeks - 1);
     st.budgetCny = Math.max(0, st.budgetCny * scale);
   }
@@ -92,7 +104,11 @@ export type PilotDesign = {
  * `{ level: 'branch', share: 0.5 }` (or customer-level), `calendar.weeks = w` with batch triggers
  * clamped inside, `monteCarlo.replications = R`, and budgets scaled to the branches' customers.
  */
-export function pilotScenario(scenario: Scenario, design: PilotDesign, branches: readonly BranchInfo[]): Scenario {
+export function pilotScenario(
+  scenario: Scenario,
+  design: PilotDesign,
+  branches: readonly BranchInfo[],
+): Scenario {
   const level = design.level ?? 'branch';
   const share = level === 'branch' ? 0.5 : (design.holdoutShare ?? 0.5);
   return restrictToBranches(scenario, design.branches, {
@@ -205,7 +221,11 @@ export function branchIcc(
  * Customer-level SD of net new money (CNY), pooled within arms and over replications:
  * √(mean over replications of (SSₜ + SS꜀)/(nₜ + n꜀ − 2)), from the per-arm sums and sums of squares.
  */
-export function customerSdOfNewMoney(scenario: Scenario, records: Float64Array, strategyIndex: number): number {
+export function customerSdOfNewMoney(
+  scenario: Scenario,
+  records: Float64Array,
+  strategyIndex: number,
+): number {
   const L = recordLayout(scenario);
   const sc = L.strategies[strategyIndex].scalar;
   const count = Math.floor(records.length / L.length);
@@ -360,7 +380,7 @@ export function analysePilotPoint(
     const k = ctx.branchesPerArm;
     const tT = st.funnelTreatment.targeted;
     const tC = st.funnelControl.targeted;
-    const m = ctx.level === 'branch' ? (tT + tC) / (2 * k) : (tT + tC) / (2 * k);
+    const m = (tT + tC) / (2 * k);
     const df = ctx.level === 'branch' ? 2 * (k - 1) : null;
     const mult = mdeMultiplier(PILOT_ALPHA, PILOT_TARGET_POWER, df);
     const iccConv = branchIcc(scenario, records, si, 'conversion');
@@ -406,7 +426,10 @@ export function analysePilotPoint(
       srmFlagShare: ctx.level === 'customer' ? srmShare(scenario, records, si, ctx.holdoutShare) : null,
       notes: [],
     };
-    point.notes = [...notesFor('conversion', point, ctx, hasPriors), ...notesFor('aum', point, ctx, hasPriors)];
+    point.notes = [
+      ...notesFor('conversion', point, ctx, hasPriors),
+      ...notesFor('aum', point, ctx, hasPriors),
+    ];
     return point;
   });
 }
@@ -428,7 +451,10 @@ function analyticConversion(st: StrategySummary, d: DesignFacts, icc: number): A
   const base = {
     alpha: PILOT_ALPHA,
     ...(d.level === 'branch'
-      ? { test: 't' as const, cluster: { icc: clampIcc(icc), cv: d.cv, clustersPerArm: d.k, clusterSize: d.m } }
+      ? {
+          test: 't' as const,
+          cluster: { icc: clampIcc(icc), cv: d.cv, clustersPerArm: d.k, clusterSize: d.m },
+        }
       : { test: 'z' as const, nPerArm: individualN(d) }),
   };
   const answer: AnalyticAnswer = { power: null, mde: null, designEffect: null, error: null };
@@ -517,7 +543,9 @@ function notesFor(
   const analytic = r.analytic.power;
   if (analytic === null || !Number.isFinite(r.power)) return [];
   const diff = r.power - analytic;
-  const tolerance = Math.max(AGREE_TOLERANCE, 2 * (Number.isFinite(r.powerSe) ? r.powerSe : 0));
+  // Binomial SE of a simulated power if the formula were right (the simulated SE is 0 at power 0 or 1).
+  const se = Math.sqrt((analytic * (1 - analytic)) / Math.max(1, p.replications));
+  const tolerance = Math.max(AGREE_TOLERANCE, 2 * se);
   const facts = { simulated: r.power, simulatedSe: r.powerSe, analytic };
   if (Math.abs(diff) <= tolerance) return [{ outcome, code: 'agree', direction: 'same', params: facts }];
   const direction = diff < 0 ? 'lower' : 'higher';
@@ -534,7 +562,8 @@ function notesFor(
   if (outcome === 'aum') out.push(note('skewed-aum'));
   if (hasPriors) out.push(note('parameter-uncertainty'));
   const buyersPerBranch = p.conversion.control * p.customersPerBranch;
-  if (outcome === 'conversion' && isBranch && buyersPerBranch < 5) out.push(note('rare-outcome', { buyersPerBranch }));
+  if (outcome === 'conversion' && isBranch && buyersPerBranch < 5)
+    out.push(note('rare-outcome', { buyersPerBranch }));
   if (isBranch && Number.isFinite(r.icc.se) && r.icc.se > Math.abs(r.icc.icc))
     out.push(note('noisy-icc', { icc: r.icc.icc, iccSe: r.icc.se }));
   if (out.length === 0) out.push(note('unexplained'));
@@ -577,11 +606,10 @@ export function pilotNoteHeading(n: PilotNote): string {
 export type PilotRun = { summary: RunSummary; records: Float64Array };
 
 /** Runs one scenario (all `settings.replications`) and returns its summary and concatenated records. */
-export type PilotRunner = (
-  scenario: Scenario,
-  settings: RunSettings,
-  point: { index: number; count: number; branchesPerArm: number; weeks: number },
-) => Promise<PilotRun>;
+export type PilotRunner = (scenario: Scenario, settings: RunSettings, point: RunPoint) => Promise<PilotRun>;
+
+/** Which of the runs of a plan this is (for progress), with a short English label. */
+export type RunPoint = { index: number; count: number; label: string };
 
 export type PilotPlanOptions = {
   branchesPerArm: number;
@@ -679,7 +707,12 @@ export function checkPilotOptions(options: PilotPlanOptions, branchCount: number
     throw new PlannerInputError('weeks', weeks, 'is not a horizon', `a whole number from 1 to ${MAX_WEEKS}`);
   }
   if (!(Number.isInteger(replications) && replications >= 2)) {
-    throw new PlannerInputError('replications', replications, 'is too few', 'at least 2 (a power needs a spread)');
+    throw new PlannerInputError(
+      'replications',
+      replications,
+      'is too few',
+      'at least 2 (a power needs a spread)',
+    );
   }
   const h = options.holdoutShare;
   if (h !== undefined && !(h > 0 && h < 1)) {
@@ -726,14 +759,13 @@ export async function simulatePilotPlan(
       branches,
     );
     const settings: RunSettings = { seed: options.seed, replications: options.replications };
-    const { summary, records } = await run(pilot, settings, {
-      index,
-      count: points.length,
-      branchesPerArm: k,
-      weeks: w,
-    });
+    const label = `${k} branches per arm, ${w} weeks`;
+    const { summary, records } = await run(pilot, settings, { index, count: points.length, label });
     const cv = sizeCv(branches.filter((b) => names.includes(b.name)).map((b) => b.customers));
-    results.set(`${k}x${w}`, analysePilotPoint(pilot, summary, records, { branchesPerArm: k, weeks: w, level, holdoutShare, cv }));
+    results.set(
+      `${k}x${w}`,
+      analysePilotPoint(pilot, summary, records, { branchesPerArm: k, weeks: w, level, holdoutShare, cv }),
+    );
     sizes.set(`${k}x${w}`, cv);
   }
   const selection = select(K);
@@ -749,7 +781,8 @@ export async function simulatePilotPlan(
       si,
       wGrid.map((w) => ({ k: K, w })),
     );
-    const on = (key: 'powerConversion' | 'powerAum') => byBranches.map((p) => ({ x: p.branchesPerArm, power: p[key] }));
+    const on = (key: 'powerConversion' | 'powerAum') =>
+      byBranches.map((p) => ({ x: p.branchesPerArm, power: p[key] }));
     return {
       id: d.id,
       label: d.label,

@@ -1,0 +1,254 @@
+// Runtime: Node (CLI). `npm run sim -- pilot <scenario.json> --branches K --weeks W …`: the
+// simulation-based power of a branch pilot, on a grid of branches per arm and of weeks, beside the
+// analytic planner fed with the ICC and CV the simulation implies. Exit codes: 0 ok, 1 invalid
+// scenario or values, 2 usage error; 130 when cancelled.
+import { availableParallelism } from 'node:os';
+import { concatBlocks, simApi } from '../api';
+import { recordLayout } from '../engine/layout';
+import { type BalanceRow, branchInfos } from '../planner/branch-selection';
+import { PlannerInputError } from '../planner/errors';
+import {
+  type CurveCrossing,
+  type CurvePoint,
+  type PilotNote,
+  type PilotPlanReport,
+  type PilotRunner,
+  type PilotStrategyPlan,
+  pilotNoteHeading,
+  pilotNoteText,
+  simulatePilotPlan,
+} from '../planner/pilot-sim';
+import { parseFlags, UsageError } from './cli-args';
+import { readScenarioFile } from './cli-io';
+import { runReplications } from './node-pool';
+import { ProgressBar } from './progress';
+
+type Io = { out: (s: string) => void; err: (s: string) => void };
+
+const DEFAULT_REPLICATIONS = 100;
+
+/** Planner input names → the flags that set them, so errors name what the user typed. */
+const FLAG_OF: Record<string, string> = {
+  branchesPerArm: '--branches',
+  weeks: '--weeks',
+  replications: '--replications',
+};
+
+function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number {
+  if (value === undefined) throw new UsageError(`pilot needs ${flag}`);
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function choice<T extends string>(
+  flag: string,
+  value: string | undefined,
+  options: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (!(options as readonly string[]).includes(value)) {
+    throw new UsageError(`${flag}: ${JSON.stringify(value)}; expected ${options.join(' or ')}`);
+  }
+  return value as T;
+}
+
+/**
+ * Worker threads: --workers, else cores − 1. One worker thread gains nothing over this thread and
+ * pays a thread start and a population build per grid point, so the default then runs in-process.
+ */
+function workersFrom(value: string | undefined): number {
+  if (value === undefined) {
+    const n = Math.max(1, availableParallelism() - 1);
+    return n === 1 ? 0 : n;
+  }
+  return wholeNumber('--workers', value, 0, 64);
+}
+
+/** `pilot …`: see docs/planner.md. Returns the exit code. */
+export async function cmdPilot(args: string[], io: Io, signal: AbortSignal): Promise<number> {
+  const { positional, flags } = parseFlags(args, {
+    branches: 'value',
+    weeks: 'value',
+    replications: 'value',
+    workers: 'value',
+    seed: 'value',
+    method: 'value',
+    level: 'value',
+    json: 'boolean',
+  });
+  if (positional.length !== 1) throw new UsageError('pilot needs exactly one scenario file');
+  const branchesPerArm = wholeNumber('--branches', flags.branches, 1, 1000);
+  const weeks = wholeNumber('--weeks', flags.weeks, 1, 104);
+  const replications =
+    flags.replications === undefined
+      ? DEFAULT_REPLICATIONS
+      : wholeNumber('--replications', flags.replications, 2, 1_000_000);
+  const workers = workersFrom(flags.workers);
+  const method = choice('--method', flags.method, ['stratified', 'random'] as const, 'stratified');
+  const level = choice('--level', flags.level, ['branch', 'customer'] as const, 'branch');
+  const isJson = flags.json === 'true';
+
+  const loaded = readScenarioFile(positional[0]);
+  if (!loaded.ok) {
+    for (const line of loaded.messages) io.err(`${line}\n`);
+    return 1;
+  }
+  for (const line of loaded.warnings) io.err(`${line}\n`);
+  const scenario = loaded.scenario;
+  const seed = flags.seed ?? String(scenario.monteCarlo.seed);
+  const branches = branchInfos(simApi.populationSummary(scenario, seed));
+
+  let bar: ProgressBar | null = null;
+  const run: PilotRunner = async (s, settings, point) => {
+    bar ??= new ProgressBar(point.count * settings.replications, io.err);
+    const offset = point.index * settings.replications;
+    const progress = bar;
+    const blocks = await runReplications(s, settings, {
+      workers,
+      signal,
+      onProgress: (done) => progress.update(offset + done),
+    });
+    return {
+      summary: simApi.summarize(s, settings, blocks),
+      records: concatBlocks(blocks, recordLayout(s).length),
+    };
+  };
+  let report: PilotPlanReport;
+  try {
+    report = await simulatePilotPlan(
+      scenario,
+      branches,
+      { branchesPerArm, weeks, replications, seed, method, level },
+      run,
+    );
+  } catch (e) {
+    if (e instanceof PlannerInputError) {
+      io.err(`error: ${FLAG_OF[e.input] ?? e.input}: ${e.detail}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  (bar as ProgressBar | null)?.finish();
+  io.out(isJson ? `${JSON.stringify(report, null, 2)}\n` : pilotText(report, branches.length));
+  return 0;
+}
+
+const num = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(digits);
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
+const cny = (x: number | null) =>
+  x === null || !Number.isFinite(x)
+    ? 'n/a'
+    : `${x < 0 ? '-' : ''}¥${Math.abs(Math.round(x)).toLocaleString('en')}`;
+const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en') : 'n/a');
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padStart(widths[i])).join('  ')}`.trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+function curveTable(points: CurvePoint[], first: 'branches' | 'weeks'): string {
+  const header = [
+    first === 'branches' ? 'branches/arm' : 'weeks',
+    'customers/arm',
+    'power conv (±SE)',
+    'formula',
+    'MDE conv pp',
+    'formula',
+    'power AUM (±SE)',
+    'formula',
+    'MDE AUM',
+  ];
+  const rows = points.map((p) => [
+    String(first === 'branches' ? p.branchesPerArm : p.weeks),
+    int(p.customersPerArm),
+    `${num(p.powerConversion)} ±${num(p.powerConversionSe)}`,
+    num(p.analyticPowerConversion),
+    num(p.mdeConversionPp),
+    num(p.analyticMdeConversionPp),
+    `${num(p.powerAum)} ±${num(p.powerAumSe)}`,
+    num(p.analyticPowerAum),
+    cny(p.mdeAumCny),
+  ]);
+  return table(header, rows);
+}
+
+const BALANCE_NAMES: Record<string, string> = {
+  customers: 'customers',
+  wealthManagers: 'wealth managers',
+  remoteAgents: 'remote agents',
+  aumCny: 'AUM (CNY)',
+};
+
+function balanceLine(r: BalanceRow): string {
+  const name = r.key.startsWith('region:') ? `region ${r.key.slice(7)}` : (BALANCE_NAMES[r.key] ?? r.key);
+  const value = (x: number) => (r.kind === 'share' ? pct(x) : num(x, 1));
+  return `${name} ${value(r.treatment)} vs ${value(r.control)} (d = ${num(r.stdDiff)}${r.isImbalanced ? ', imbalanced' : ''})`;
+}
+
+function crossingText(c: CurveCrossing, maxK: number): string {
+  if (c.bound === 'interpolated') return `about ${num(c.value, 1)} (interpolated)`;
+  if (c.bound === 'at-most') return `${c.value} or fewer (already at the smallest grid point)`;
+  return `more than ${maxK} (not reached on the grid)`;
+}
+
+function notesText(notes: PilotNote[]): string[] {
+  const lines: string[] = [];
+  for (const outcome of ['conversion', 'aum'] as const) {
+    const mine = notes.filter((n) => n.outcome === outcome);
+    if (mine.length === 0) continue;
+    if (mine[0].code === 'agree') {
+      lines.push(`  ${pilotNoteText(mine[0])}`);
+      continue;
+    }
+    lines.push(`  ${pilotNoteHeading(mine[0])}`);
+    for (const n of mine) lines.push(`    - ${pilotNoteText(n)}`);
+  }
+  return lines;
+}
+
+function strategyText(st: PilotStrategyPlan, r: PilotPlanReport): string {
+  const d = st.design;
+  const c = d.conversion;
+  const a = d.aum;
+  const maxK = r.grids.branches.at(-1)!;
+  const df = r.level === 'branch' ? `t test, df ${2 * (r.branchesPerArm - 1)}` : 'individually randomized';
+  const de = c.analytic.designEffect;
+  return [
+    `== ${st.id} — ${st.label} ==`,
+    `Power vs branches per arm (${r.weeks} weeks):`,
+    curveTable(st.byBranches, 'branches'),
+    `Power and MDE vs weeks (${r.branchesPerArm} branches per arm):`,
+    curveTable(st.byWeeks, 'weeks'),
+    `At ${r.branchesPerArm} branches per arm × ${r.weeks} weeks: conversion ${pct(c.control)} control, ${pct(c.treatment)} pilot, uplift ${num(c.uplift)} pp (SD ${num(c.upliftSd)} pp); net new money uplift ${cny(a.uplift)} per customer (SD ${cny(a.upliftSd)}).`,
+    `MDE at 80% power: conversion ${num(c.mde)} pp simulated vs ${num(c.analytic.mde)} pp formula; net new money ${cny(a.mde)} vs ${cny(a.analytic.mde)} per customer.`,
+    `Branches per arm for 80% power: conversion ${crossingText(st.branchesFor80.conversion, maxK)}; net new money ${crossingText(st.branchesFor80.aum, maxK)}.`,
+    `Implied ICC (ANOVA across branches, mean over replications): conversion ${num(c.icc.icc, 4)} ± ${num(c.icc.se, 4)}, net new money ${num(a.icc.icc, 4)} ± ${num(a.icc.se, 4)}; ${num(d.customersPerBranch, 0)} targeted customers per branch.`,
+    `Formula (planPower, ${df}${de !== null ? `, design effect ${num(de)}` : ''}): conversion power ${num(c.analytic.power)} vs simulated ${num(c.power)} ± ${num(c.powerSe)}; net new money ${num(a.analytic.power)} vs ${num(a.power)} ± ${num(a.powerSe)}.`,
+    ...(c.analytic.error ? [`  Formula, conversion: ${c.analytic.error}`] : []),
+    ...(a.analytic.error ? [`  Formula, net new money: ${a.analytic.error}`] : []),
+    ...notesText(d.notes),
+  ].join('\n');
+}
+
+/** The plain-text report: design, balance, then per strategy the curves, MDE, ICC and the comparison. */
+export function pilotText(r: PilotPlanReport, branchCount: number): string {
+  const design =
+    r.level === 'branch'
+      ? 'branch-randomized (the engine re-draws which half of the selected branches is held out in each replication)'
+      : 'customer-randomized within the selected branches';
+  const head = [
+    `Pilot plan for ${r.scenarioName}: ${r.branchesPerArm} branches per arm, ${r.weeks} weeks, ${design}; ${r.method} selection; ${r.replications} replications per point, seed ${JSON.stringify(r.seed)}; two-sided tests at α = ${r.alpha}.`,
+    `Pilot branches:   ${r.selection.pilot.join(' ')}`,
+    `Control branches: ${r.selection.control.join(' ')}`,
+    `Balance per branch (pilot vs control): ${r.selection.balance.map(balanceLine).join('; ')}.`,
+    `CV of branch sizes: ${num(r.cv.selected)} in the selected branches, ${num(r.cv.all)} over all ${branchCount}.`,
+    `MDE method: ${r.mdeMethod}`,
+  ];
+  return `${[...head, '', ...r.strategies.map((st) => `${strategyText(st, r)}\n`)].join('\n')}`;
+}
