@@ -75,7 +75,7 @@ describe('saveScenario', () => {
     if (res.ok) return;
     expect(res.error).toContain('not saved');
     expect(res.error).toMatch(
-      /bad\.json:\d+:\d+: error: population\.lifeStages\[0\]\.share: "lots"; expected number/,
+      /bad\.json:\d+:\d+: error: population\.lifeStages\[0\]\.share: "lots"; expected a number/,
     );
     expect(dialogs.pickSavePath).not.toHaveBeenCalled();
     expect(onSaveAborted).toHaveBeenCalled();

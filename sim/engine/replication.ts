@@ -471,6 +471,10 @@ export function runWeeks(
   const capUsed = ws.capUsed;
   const capIsGlobal = model.capacityIsGlobal;
   const reachKind = model.channelReachKind;
+  // Reach kinds that are a known yes/no per customer (opt-in, consent, link), not a chance per attempt.
+  const isStaticReach = s.channels.map(
+    (c) => c.reachVia === 'app' || c.reachVia === 'sms' || c.reachVia === 'wecom',
+  );
   const propensity = pop.propensity;
   const branchOf = pop.branch;
   const branchMult = engine.branchMult;
@@ -544,6 +548,13 @@ export function runWeeks(
           flags[i] &= ~8;
           continue;
         }
+        // The platform knows who has no push opt-in, no SMS consent or no WeCom link: nothing is sent.
+        const reachP = pop.reach[reachKind[c]][i];
+        if (reachP === 0 && isStaticReach[c]) {
+          rec[so + 1]++;
+          followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
+          continue;
+        }
         // Contact policy across strategies (reached contacts this week and in the last four).
         const cbase = i * W;
         let last4 = 0;
@@ -595,7 +606,7 @@ export function runWeeks(
         rec[weekBase + 2]++;
         rec[weekBase + 3] += cost;
         if (leadDay >= 0) rec[oReferralsFollowed]++;
-        if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * pop.reach[reachKind[c]][i]) {
+        if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
           rec[so + 1]++;
           followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
           continue;

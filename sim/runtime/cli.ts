@@ -18,7 +18,8 @@ Usage:
   npm run sim -- run <scenario.json> [--replications N] [--seed S] [--workers W] [--out FILE] [--format json|csv]
   npm run sim -- validate <file…>
   npm run sim -- power --outcome binary|mean … [--json]      (analytic pilot sizing; see docs/planner.md)
-  npm run sim -- pilot <scenario.json> --branches K --weeks W [--replications R] [--workers W] [--json]
+  npm run sim -- pilot <scenario.json> --branches K --weeks W [--replications R] [--workers W] [--seed S]
+                       [--method stratified|random] [--level branch|customer] [--json]
 
 Exit codes: 0 ok, 1 invalid scenario, 2 usage error.`;
 

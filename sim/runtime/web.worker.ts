@@ -1,20 +1,30 @@
 // Runtime: Web Worker (DOM-less). Exposes the one simulation API over Comlink. Replication
 // blocks and summary samples go back as transferred buffers, not copies.
 import * as Comlink from 'comlink';
-import { type ReplicationBlock, type SimApi, simApi } from '../api';
+import { type ReplicationBlock, type RunSettings, type SimApi, simApi } from '../api';
 import type { RunSummary } from '../results';
+import type { Scenario } from '../scenario';
 
-function transferSummary(summary: RunSummary): RunSummary {
+/** The API plus one transport variant of summarize that hands the (transferred) blocks back. */
+export type SimWorkerApi = SimApi & {
+  summarizeBlocks(
+    scenario: Scenario,
+    settings: RunSettings,
+    blocks: ReplicationBlock[],
+  ): { summary: RunSummary; blocks: ReplicationBlock[] };
+};
+
+function sampleBuffers(summary: RunSummary): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const s of summary.strategies) {
     for (const arr of Object.values(s.samples)) {
       if (arr.buffer instanceof ArrayBuffer) buffers.add(arr.buffer);
     }
   }
-  return Comlink.transfer(summary, [...buffers]);
+  return [...buffers];
 }
 
-const workerApi: SimApi = {
+const workerApi: SimWorkerApi = {
   validateText: (text) => simApi.validateText(text),
   validate: (doc) => simApi.validate(doc),
   populationSummary: (scenario, seed) => simApi.populationSummary(scenario, seed),
@@ -29,7 +39,16 @@ const workerApi: SimApi = {
       ]?.();
     }
   },
-  summarize: (scenario, settings, blocks) => transferSummary(simApi.summarize(scenario, settings, blocks)),
+  summarize(scenario, settings, blocks) {
+    const summary = simApi.summarize(scenario, settings, blocks);
+    return Comlink.transfer(summary, sampleBuffers(summary));
+  },
+  summarizeBlocks(scenario, settings, blocks) {
+    // The caller transfers the blocks in (no copy on its thread) and gets them back the same way.
+    const summary = simApi.summarize(scenario, settings, blocks);
+    const buffers = new Set([...sampleBuffers(summary), ...blocks.map((b) => b.data.buffer as ArrayBuffer)]);
+    return Comlink.transfer({ summary, blocks }, [...buffers]);
+  },
 };
 
 Comlink.expose(workerApi);

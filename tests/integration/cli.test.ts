@@ -139,7 +139,7 @@ describe('sim validate and user errors', () => {
     expect(lines).toContain(
       `${bad}:124:38: error: strategies[0].journey.steps[2].channel: "wechat2" is not a channel; known: sms, wechat, ai_call (did you mean "wechat"?)`,
     );
-    expect(lines).toContain(`${malformed}:90:64: error: malformed JSON: trailing comma before }`);
+    expect(lines).toContain(`${malformed}:90:62: error: malformed JSON: trailing comma before }`);
     expectNoStack(r.err);
   });
 
