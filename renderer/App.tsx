@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CompareScreen } from './features/compare/CompareScreen';
+import { CalendarSection } from './features/editor/CalendarSection';
+import { ChannelsSection } from './features/editor/ChannelsSection';
+import { IssuesPanel } from './features/editor/IssuesPanel';
+import { OffersSection } from './features/editor/OffersSection';
+import { PopulationSection } from './features/editor/PopulationSection';
+import { RawJsonSection } from './features/editor/RawJsonSection';
+import { StrategiesSection } from './features/editor/StrategiesSection';
+import { useValidation } from './features/editor/useValidation';
+import { OpenErrorDialog } from './features/file/OpenErrorDialog';
+import { RecoveryBanner } from './features/file/RecoveryBanner';
+import { useAutosave, useDirtySync } from './features/file/useAutosave';
+import { PlannerScreen } from './features/planner/PlannerScreen';
+import { ReportScreen } from './features/report/ReportScreen';
+import { AboutDialog } from './features/shell/AboutDialog';
+import { SideNav } from './features/shell/SideNav';
+import { Toaster } from './features/shell/Toaster';
+import { TopBar } from './features/shell/TopBar';
+import { useMenuCommands } from './features/shell/useMenuCommands';
+import { useAppState } from './state/hooks';
+import type { ScreenId } from './state/store';
+
+const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
+  population: PopulationSection,
+  offers: OffersSection,
+  strategies: StrategiesSection,
+  channels: ChannelsSection,
+  calendar: CalendarSection,
+  json: RawJsonSection,
+  results: ReportScreen,
+  compare: CompareScreen,
+  planner: PlannerScreen,
+};
+
+const EDITOR: ReadonlySet<ScreenId> = new Set([
+  'population',
+  'offers',
+  'strategies',
+  'channels',
+  'calendar',
+  'json',
+]);
+
+export function App() {
+  const { ready } = useTranslation();
+  const screen = useAppState((s) => s.screen);
+  const hasScenario = useAppState((s) => s.text !== '');
+  useValidation();
+  useAutosave();
+  useDirtySync();
+  useMenuCommands();
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // A new screen starts at its top (each screen otherwise keeps the last one's scroll).
+    if (screen) mainRef.current?.scrollTo?.({ top: 0 });
+  }, [screen]);
+  const Screen = SCREENS[screen];
+  return (
+    <div className="app" data-testid={ready && hasScenario ? 'app-ready' : 'app-loading'}>
+      <TopBar />
+      <RecoveryBanner />
+      <div className="app__body">
+        <SideNav />
+        <main ref={mainRef} className={`app__main app__main--${screen}`}>
+          <Screen />
+        </main>
+        {EDITOR.has(screen) ? <IssuesPanel /> : null}
+      </div>
+      <OpenErrorDialog />
+      <AboutDialog />
+      <Toaster />
+    </div>
+  );
+}

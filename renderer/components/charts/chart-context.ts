@@ -1,0 +1,13 @@
+import { createContext } from 'react';
+import type { EChartsType } from './echarts-setup';
+
+export type ChartRenderer = 'canvas' | 'svg';
+
+/**
+ * Renderer for every EChart below. Canvas by default (PNG export is direct); tests and jsdom
+ * pages provide 'svg', which needs no canvas.
+ */
+export const ChartRendererContext = createContext<ChartRenderer>('canvas');
+
+/** Lets a frame around a chart (title, export button) reach the chart instance inside it. */
+export const ChartInstanceContext = createContext<((chart: EChartsType | null) => void) | null>(null);

@@ -1,0 +1,34 @@
+// Colours with one meaning across every chart: treatment, control, uplift, interval, flows.
+export const palette = {
+  treatment: '#2563eb',
+  control: '#9ca3af',
+  uplift: '#059669',
+  negative: '#dc2626',
+  interval: 'rgba(37, 99, 235, 0.12)',
+  intervalLine: '#1d4ed8',
+  reference: '#6b7280',
+  text: '#1f2937',
+  muted: '#6b7280',
+  series: ['#2563eb', '#f59e0b', '#10b981', '#8b5cf6', '#ef4444', '#0ea5e9'],
+  heatDiverging: ['#b91c1c', '#fca5a5', '#f9fafb', '#86efac', '#047857'],
+  heatSequential: ['#eff6ff', '#93c5fd', '#1d4ed8'],
+  flow: {
+    start: '#93c5fd',
+    referral: '#f59e0b',
+    return: '#8b5cf6',
+    converted: '#10b981',
+    no_contact: '#d1d5db',
+    not_interested: '#d1d5db',
+    end: '#e5e7eb',
+    dropped: '#ef4444',
+  },
+} as const;
+
+/**
+ * Shared defaults so every chart looks like one family. ECharts' aria module stays off: it would
+ * replace our translated aria-label with an English data dump.
+ */
+export const baseOption = {
+  animationDuration: 300,
+  textStyle: { fontFamily: 'inherit', color: palette.text },
+} as const;

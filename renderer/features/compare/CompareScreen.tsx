@@ -1,0 +1,108 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunSummary } from '../../../sim/results';
+import { ScreenHeader } from '../../components/Card';
+import { getSummary } from '../../sim-client/result-cache';
+import { useActions, useAppState } from '../../state/hooks';
+import { CompareView } from '../results/CompareView';
+import { CompareBar } from './CompareBar';
+import { compareKey } from './compare-actions';
+import { VariantCard } from './VariantCard';
+import { defaultVariants, MAX_VARIANTS, nextVariantId, numericParams, prepareVariant } from './variants';
+
+const LETTERS = 'ABCD';
+
+/** Up to four variants of the current scenario, run with common random numbers, side by side. */
+export function CompareScreen() {
+  const { t } = useTranslation();
+  const doc = useAppState((s) => s.doc);
+  const variants = useAppState((s) => s.variants);
+  const compare = useAppState((s) => s.compare);
+  const isMainRunning = useAppState((s) => s.run.status === 'running');
+  const isValid = useAppState((s) => s.scenario !== null);
+  const { setVariants } = useActions();
+  const isRunning = compare.status === 'running';
+
+  useEffect(() => {
+    if (variants.length === 0 && doc) {
+      setVariants(
+        defaultVariants(doc, {
+          current: t('compare.current'),
+          holdout: (share) => t('compare.holdoutVariant', { share }),
+        }),
+      );
+    }
+  }, [variants.length, doc, setVariants, t]);
+
+  const prepared = useMemo(() => variants.map((v) => prepareVariant(doc, v)), [doc, variants]);
+  const params = useMemo(() => numericParams(doc), [doc]);
+  const allValid = prepared.every((p) => p.result.ok && p.overrideErrors.length === 0);
+  const version = compare.summaryVersion;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version changes when the cache has newer summaries
+  const results = useMemo(() => {
+    const out: Array<{ name: string; summary: RunSummary }> = [];
+    for (const v of variants) {
+      const summary = compare.compareId ? getSummary(compareKey(compare.compareId, v.id)) : undefined;
+      if (summary) out.push({ name: v.name, summary });
+    }
+    return out;
+  }, [variants, compare.compareId, version]);
+
+  const reason = !isValid
+    ? t('compare.fixScenario')
+    : !allValid
+      ? t('compare.fixVariants')
+      : isMainRunning
+        ? t('compare.busyRun')
+        : null;
+  return (
+    <div className="screen" data-testid="screen-compare">
+      <ScreenHeader title={t('nav.compare')} subtitle={t('compare.subtitle')} />
+      <datalist id="param-paths">
+        {params.map((p) => (
+          <option key={p} value={p} />
+        ))}
+      </datalist>
+      <CompareBar reason={reason} variantCount={variants.length} />
+      <div className="variant-grid">
+        {prepared.map((p, i) => (
+          <VariantCard
+            key={p.variant.id}
+            prepared={p}
+            doc={doc}
+            letter={LETTERS[i]}
+            canRemove={variants.length > 1}
+            isLocked={isRunning}
+            onChange={(v) => setVariants(variants.map((x) => (x.id === v.id ? v : x)))}
+            onRemove={() => setVariants(variants.filter((x) => x.id !== p.variant.id))}
+          />
+        ))}
+        {variants.length < MAX_VARIANTS ? (
+          <button
+            type="button"
+            className="variant-add"
+            disabled={isRunning}
+            data-testid="variant-add"
+            onClick={() =>
+              setVariants([
+                ...variants,
+                {
+                  id: nextVariantId(variants),
+                  name: t('compare.newVariant', { letter: LETTERS[variants.length] }),
+                  overrides: [],
+                },
+              ])
+            }
+          >
+            + {t('compare.addVariant')}
+          </button>
+        ) : null}
+      </div>
+      {results.length > 0 ? (
+        <div data-testid="compare-results">
+          <CompareView variants={results} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

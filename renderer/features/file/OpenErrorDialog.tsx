@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { useActions, useAppState } from '../../state/hooks';
+
+/** A file that does not load: what is wrong and where (line, column); the open scenario stays. */
+export function OpenErrorDialog() {
+  const { t } = useTranslation();
+  const error = useAppState((s) => s.openError);
+  const { setOpenError, loadText } = useActions();
+  if (!error) return null;
+  const close = () => setOpenError(null);
+  const shown = error.issues.slice(0, 20);
+  return (
+    <Dialog
+      title={t(error.isJson ? 'file.invalidScenarioTitle' : 'file.malformedTitle', { name: error.name })}
+      onClose={close}
+      tone="error"
+      testId="open-error-dialog"
+      actions={
+        <>
+          {error.isJson ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="open-anyway"
+              onClick={() => loadText(error.text, { name: error.name, path: error.path })}
+            >
+              {t('file.openAnyway')}
+            </button>
+          ) : null}
+          <button type="button" className="btn btn--primary" onClick={close} data-testid="open-error-close">
+            {t('common.close')}
+          </button>
+        </>
+      }
+    >
+      <p>{t(error.isJson ? 'file.invalidScenarioBody' : 'file.malformedBody')}</p>
+      <ul className="issue-lines" data-testid="open-error-issues">
+        {shown.map((issue, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: issues may repeat
+          <li key={i}>
+            {issue.line !== undefined ? (
+              <strong className="issue-lines__loc" data-testid="open-error-location">
+                {t('issues.lineCol', { line: issue.line, column: issue.column ?? 1 })}
+              </strong>
+            ) : null}{' '}
+            {issue.path ? <code>{issue.path}</code> : null} {issue.message}
+          </li>
+        ))}
+      </ul>
+      {error.issues.length > shown.length ? (
+        <p>{t('file.moreIssues', { count: error.issues.length - shown.length })}</p>
+      ) : null}
+      <p className="muted">{t('file.keptCurrent')}</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { FieldShell } from '../../components/FieldShell';
+import { NumberInput } from '../../components/NumberInput';
+import type { FieldError, InputKey, OutcomeKind, PlannerInputs } from './analytic-plan';
+
+const FIELDS: Record<OutcomeKind, InputKey[]> = {
+  binary: ['pControl', 'pTreat'],
+  mean: ['delta', 'sd'],
+};
+const COMMON: InputKey[] = ['alpha', 'power', 'icc', 'cv', 'customersPerBranch', 'accrualPerBranchWeek'];
+
+export type AnalyticFormProps = {
+  inputs: PlannerInputs;
+  error: FieldError | null;
+  onOutcome(outcome: OutcomeKind): void;
+  onField(key: InputKey, value: number | undefined): void;
+};
+
+/** The analytic planner's inputs: outcome and effect, α and power, ICC, CV, branch size, accrual. */
+export function AnalyticForm({ inputs, error, onOutcome, onField }: AnalyticFormProps) {
+  const { t } = useTranslation('planner');
+  const field = (key: InputKey) => {
+    const id = `planner-${key}`;
+    const isBad = error?.field === key;
+    const message = isBad ? (error.message === 'required' ? t('form.required') : error.message) : null;
+    return (
+      <FieldShell
+        key={key}
+        id={id}
+        label={t(`input.${key}`)}
+        hint={t(`hint.${key}`)}
+        errors={message ? [message] : []}
+      >
+        <NumberInput
+          id={id}
+          testId={id}
+          value={inputs[key]}
+          invalid={isBad}
+          describedBy={isBad ? `${id}-error` : `${id}-hint`}
+          onChange={(v) => onField(key, typeof v === 'number' ? v : undefined)}
+        />
+      </FieldShell>
+    );
+  };
+  return (
+    <form className="planner-form" aria-label={t('form.title')} onSubmit={(e) => e.preventDefault()}>
+      <h3 className="card__title">{t('form.title')}</h3>
+      <div className="field">
+        <label htmlFor="planner-outcome" className="field__label">
+          {t('input.outcome')}
+        </label>
+        <select
+          id="planner-outcome"
+          className="input"
+          data-testid="planner-outcome"
+          value={inputs.outcome}
+          onChange={(e) => onOutcome(e.target.value as OutcomeKind)}
+        >
+          <option value="binary">{t('outcome.binary')}</option>
+          <option value="mean">{t('outcome.mean')}</option>
+        </select>
+      </div>
+      {FIELDS[inputs.outcome].map(field)}
+      {COMMON.map(field)}
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import type { LineSeriesOption } from 'echarts/charts';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import { useMemo } from 'react';
+import { EChart } from '../../components/charts/EChart';
+import { baseOption, palette } from '../../components/charts/palette';
+
+type Option = ComposeOption<
+  | LineSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | MarkLineComponentOption
+>;
+
+export type CurveSeries = {
+  name: string;
+  points: ReadonlyArray<{ x: number; y: number | null }>;
+  color?: string;
+  isDashed?: boolean;
+};
+
+export type CurveChartProps = {
+  series: CurveSeries[];
+  xName: string;
+  yName: string;
+  formatY: (y: number) => string;
+  ariaLabel: string;
+  testId?: string;
+  /** A horizontal reference line (e.g. the target power). */
+  markY?: { value: number; label: string };
+};
+
+/** Lines over a numeric x axis (branches per arm, weeks): simulated beside analytic. */
+export function CurveChart({ series, xName, yName, formatY, ariaLabel, testId, markY }: CurveChartProps) {
+  const option = useMemo<Option>(
+    () => ({
+      ...baseOption,
+      legend: { top: 0, data: series.map((s) => s.name) },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatY(v) : '—') },
+      grid: { left: 64, right: 24, top: 36, bottom: 44 },
+      xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 28, minInterval: 1, scale: true },
+      yAxis: { type: 'value', name: yName, axisLabel: { formatter: (v: number) => formatY(v) } },
+      series: series.map(
+        (s, i): LineSeriesOption => ({
+          type: 'line',
+          name: s.name,
+          symbolSize: 6,
+          itemStyle: { color: s.color ?? palette.series[i % palette.series.length] },
+          lineStyle: { type: s.isDashed ? 'dashed' : 'solid', width: 2 },
+          data: s.points.map((p) => [p.x, p.y === null || !Number.isFinite(p.y) ? '-' : p.y]),
+          ...(i === 0 && markY
+            ? {
+                markLine: {
+                  silent: true,
+                  symbol: 'none',
+                  lineStyle: { color: palette.reference, type: 'dotted' },
+                  label: { formatter: markY.label },
+                  data: [{ yAxis: markY.value }],
+                },
+              }
+            : {}),
+        }),
+      ),
+    }),
+    [series, xName, yName, formatY, markY],
+  );
+  return <EChart option={option} ariaLabel={ariaLabel} testId={testId} heightPx={260} />;
+}

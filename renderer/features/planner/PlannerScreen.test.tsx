@@ -1,0 +1,222 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { simApi } from '../../../sim/api';
+import { planPower } from '../../../sim/planner/analytic';
+import { ChartRendererContext } from '../../components/charts/chart-context';
+import { echarts } from '../../components/charts/echarts-setup';
+import { initI18n, setLanguage } from '../../i18n';
+import { desktopApi } from '../../platform/desktop-api';
+import { StoreContext } from '../../state/hooks';
+import { createAppStore } from '../../state/store';
+import { PlannerScreen } from './PlannerScreen';
+import { joinBlocks, type PlannerSimulator, RunStopped } from './simulator';
+
+// jsdom has no canvas: zrender measures text from its width table (as in the results tests).
+echarts.setPlatformAPI({ createCanvas: () => undefined as unknown as HTMLCanvasElement });
+
+afterEach(async () => {
+  cleanup();
+  await setLanguage('en');
+});
+
+/** The simulation API in this thread, as the workers would run it. */
+const inProcess: PlannerSimulator = {
+  async populationSummary(scenario, seed) {
+    return simApi.populationSummary(scenario, seed);
+  },
+  async run(scenario, settings, onProgress, signal) {
+    if (signal.aborted) throw new RunStopped();
+    const block = simApi.runBlock(scenario, settings, 0, settings.replications, onProgress);
+    await new Promise((r) => setTimeout(r, 0));
+    if (signal.aborted) throw new RunStopped();
+    const { recordLayout } = await import('../../../sim/engine/layout');
+    return {
+      summary: simApi.summarize(scenario, settings, [block]),
+      records: joinBlocks([block], recordLayout(scenario).length),
+    };
+  },
+};
+
+const TINY_TEXT = readFileSync('tests/fixtures/tiny.json', 'utf8');
+const TINY = JSON.parse(TINY_TEXT);
+
+async function renderPlanner(simulator: PlannerSimulator = inProcess) {
+  // The tiny fixture (3,000 customers, 8 branches) keeps the simulated pilot fast.
+  await initI18n('en');
+  const store = createAppStore({ workers: 3 });
+  store.getState().loadText(TINY_TEXT, { name: 'example.json', path: null });
+  render(
+    <StoreContext.Provider value={store}>
+      <ChartRendererContext.Provider value="svg">
+        <PlannerScreen simulator={simulator} />
+      </ChartRendererContext.Provider>
+    </StoreContext.Provider>,
+  );
+  return store;
+}
+
+const text = (id: string) => screen.getByTestId(id).textContent;
+const type = (id: string, value: string) => fireEvent.change(screen.getByTestId(id), { target: { value } });
+
+describe('PlannerScreen: the formula', () => {
+  it('solves the branches per arm from the defaults and explains the design effect', async () => {
+    await renderPlanner();
+    const expected = planPower({
+      outcome: { kind: 'binary', pControl: 0.05, pTreat: 0.07, method: 'pooled' },
+      alpha: 0.05,
+      power: 0.8,
+      test: 't',
+      cluster: { icc: 0.01, cv: 0.6, clusterSize: 500 },
+      accrualPerBranchPerWeek: 60,
+    });
+    expect(text('planner-analytic-branches')).toBe(String(expected.clustersPerArmRounded));
+    // DE = 1 + (1.36 × 500 − 1) × 0.01 = 7.79.
+    expect(text('planner-analytic-de')).toBe('7.79');
+    expect(text('planner-analytic-weeks')).toBe('9');
+    expect(text('planner-de-explanation')).toMatch(
+      /design effect is 1 \+ \(\(CV² \+ 1\) × 500 − 1\) × ICC = 7\.79/,
+    );
+    expect(screen.getByTestId('planner-power-curve').getAttribute('aria-label')).toBe(
+      'Power vs branches per arm',
+    );
+    expect(screen.getByTestId('planner-mde-curve')).toBeTruthy();
+  });
+
+  it('recomputes as inputs change, names a bad input, and switches to a continuous outcome', async () => {
+    await renderPlanner();
+    type('planner-icc', '0');
+    expect(text('planner-analytic-de')).toBe('1');
+    type('planner-pControl', '1.5');
+    expect(screen.getByTestId('planner-pControl-error').textContent).toMatch(/1\.5 is not a probability/);
+    expect(screen.getByTestId('planner-pControl').getAttribute('aria-invalid')).toBe('true');
+    type('planner-pControl', '0.05');
+    type('planner-accrualPerBranchWeek', '');
+    expect(screen.queryByTestId('planner-mde-curve')).toBeNull();
+    expect(screen.getByTestId('planner-mde-needs-accrual')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('planner-outcome'), { target: { value: 'mean' } });
+    expect(screen.getByTestId('planner-delta')).toBeTruthy();
+    expect(screen.queryByTestId('planner-pTreat')).toBeNull();
+    expect(Number(text('planner-analytic-branches'))).toBeGreaterThanOrEqual(2);
+  });
+
+  it('labels every input and button', async () => {
+    await renderPlanner();
+    for (const el of screen.getAllByRole('textbox')) expect(el.getAttribute('data-testid')).toBeTruthy();
+    for (const el of screen.getAllByRole('button')) {
+      expect(el.getAttribute('data-testid')).toMatch(/^planner-/);
+      expect(el.textContent?.trim()).not.toBe('');
+    }
+    expect(screen.getByLabelText('ICC (intracluster correlation)')).toBeTruthy();
+  });
+
+  it('speaks Chinese', async () => {
+    await renderPlanner();
+    await act(() => setLanguage('zh-CN'));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('试点规划');
+    expect(text('planner-de-explanation')).toMatch(/设计效应为/);
+  });
+});
+
+describe('PlannerScreen: simulated pilot and rollout (tiny fixture)', () => {
+  it('simulates the pilot, compares with the formula, feeds the ICC back, forecasts the rollout and exports', async () => {
+    await renderPlanner();
+    expect(screen.getByTestId('planner-rollout-needs-pilot')).toBeTruthy();
+    type('planner-sim-branchesPerArm', '2');
+    type('planner-sim-weeks', '2');
+    type('planner-sim-replications', '4');
+    fireEvent.click(screen.getByTestId('planner-sim-run'));
+    await waitFor(() => expect(screen.getByTestId('planner-sim-status').dataset.status).toBe('done'), {
+      timeout: 30_000,
+    });
+    expect(text('planner-sim-status-text')).toBe('Done');
+    expect(text('planner-pilot-branches')!.split(' ')).toHaveLength(2);
+    expect(text('planner-control-branches')!.split(' ')).toHaveLength(2);
+    expect(screen.getByTestId('planner-sim-power-curve')).toBeTruthy();
+    expect(text('planner-compare-power-sim')).toMatch(/^\d+% ± \d+%$/);
+    expect(text('planner-compare-power-formula')).toMatch(/^(\d+%|—)$/);
+    expect(text('planner-implied')).toMatch(/implies ICC/);
+    expect(
+      within(screen.getByTestId('planner-notes')).getAllByText(/conversion|net new money/).length,
+    ).toBeGreaterThan(0);
+    // Strategy picker: every strategy of the scenario.
+    const picker = screen.getByTestId('planner-sim-strategy') as HTMLSelectElement;
+    expect(picker.options).toHaveLength(TINY.strategies.length);
+    fireEvent.change(picker, { target: { value: '1' } });
+    fireEvent.change(screen.getByTestId('planner-sim-outcome'), { target: { value: 'aum' } });
+
+    fireEvent.click(screen.getByTestId('planner-use-estimates'));
+    const icc = Number((screen.getByTestId('planner-icc') as HTMLInputElement).value);
+    expect(icc).toBeGreaterThanOrEqual(0);
+    expect(icc).toBeLessThan(0.5);
+
+    // Rollout: pilot → sprint → all 8 branches.
+    expect(text('planner-rollout-stages')).toBe(
+      'Pilot (2 branches) → Sprint (4 branches) → All branches (8 branches)',
+    );
+    type('planner-rollout-replications', '2');
+    fireEvent.click(screen.getByTestId('planner-rollout-run'));
+    await waitFor(() => expect(screen.getByTestId('planner-rollout-status').dataset.status).toBe('done'), {
+      timeout: 30_000,
+    });
+    expect(screen.getByTestId('planner-rollout-all')).toBeTruthy();
+    expect(screen.getByTestId(`planner-rollout-all-${TINY.strategies[0].id}`).textContent).toMatch(
+      /\(.+ – .+\)/,
+    );
+
+    const exportFile = vi
+      .spyOn(desktopApi, 'exportFile')
+      .mockResolvedValue({ ok: true, value: { path: null } });
+    fireEvent.click(screen.getByTestId('planner-export-csv'));
+    await waitFor(() => expect(exportFile).toHaveBeenCalled());
+    const req = exportFile.mock.calls[0][0];
+    expect(req.kind).toBe('csv');
+    expect(req.suggestedName).toBe('example-pilot-plan.csv');
+    const csv = String(req.data);
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFsection,strategy,stage,branches_per_arm,weeks,metric,value,p05,p95',
+    );
+    expect(csv).toMatch(/\r\ncurve_branches,omni_fund,,2,2,power_conversion,/);
+    expect(csv).toMatch(/\r\nrollout,omni_fund,all,,8,roi,/);
+    expect(csv).toMatch(/\r\nselection,,,,,pilot_branches,B\d\d B\d\d,,\r\n/);
+    const pdf = vi.spyOn(desktopApi, 'exportReportPdf').mockResolvedValue({ ok: true, value: null });
+    fireEvent.click(screen.getByTestId('planner-export-pdf'));
+    await waitFor(() => expect(pdf).toHaveBeenCalledWith({ suggestedName: 'example-pilot-plan.pdf' }));
+  }, 60_000);
+
+  it('cancels a running simulation', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const slow: PlannerSimulator = {
+      populationSummary: inProcess.populationSummary,
+      async run(_scenario, _settings, onProgress, signal) {
+        onProgress(1);
+        await Promise.race([gate, new Promise((r) => signal.addEventListener('abort', r))]);
+        throw new RunStopped();
+      },
+    };
+    await renderPlanner(slow);
+    type('planner-sim-branchesPerArm', '2');
+    fireEvent.click(screen.getByTestId('planner-sim-run'));
+    await waitFor(() => expect(screen.getByTestId('planner-sim-status').dataset.status).toBe('running'));
+    await waitFor(() => expect(text('planner-sim-status-text')).toMatch(/Running: 1 \/ \d+ replications/));
+    fireEvent.click(screen.getByTestId('planner-sim-cancel'));
+    await waitFor(() => expect(screen.getByTestId('planner-sim-status').dataset.status).toBe('cancelled'));
+    release();
+    expect((screen.getByTestId('planner-sim-run') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('says why the pilot cannot run when the branches are too few', async () => {
+    await renderPlanner();
+    type('planner-sim-branchesPerArm', '5');
+    type('planner-sim-replications', '2');
+    fireEvent.click(screen.getByTestId('planner-sim-run'));
+    await waitFor(() => expect(screen.getByTestId('planner-sim-status').dataset.status).toBe('error'));
+    expect(text('planner-sim-status-text')).toBe(
+      'Could not finish: Branches per arm (K): 5 needs 10 branches but the scenario has 8; expected at most 4 per arm',
+    );
+  });
+});

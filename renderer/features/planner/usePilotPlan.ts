@@ -1,0 +1,137 @@
+// Runs the simulated pilot plan (and then the rollout forecast) for the current scenario, with
+// progress and cancel. Results stay in this screen's state: they belong to one planning session.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type BranchInfo, branchInfos, type SelectionMethod } from '../../../sim/planner/branch-selection';
+import { PlannerInputError } from '../../../sim/planner/errors';
+import { type PilotPlanReport, type PilotRunner, simulatePilotPlan } from '../../../sim/planner/pilot-sim';
+import { forecastRollout, type RolloutForecast, type RolloutStage } from '../../../sim/planner/rollout';
+import type { Scenario } from '../../../sim/scenario';
+import { type PlannerSimulator, RunStopped } from './simulator';
+
+export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export type Job<T> = {
+  status: JobStatus;
+  done: number;
+  planned: number;
+  value: T | null;
+  error: string | null;
+  /** The planner input the error is about (branchesPerArm, weeks, replications), when it is one. */
+  errorInput: string | null;
+};
+
+const idle = <T>(): Job<T> => ({
+  status: 'idle',
+  done: 0,
+  planned: 0,
+  value: null,
+  error: null,
+  errorInput: null,
+});
+
+export type PilotRequest = {
+  branchesPerArm: number;
+  weeks: number;
+  replications: number;
+  method: SelectionMethod;
+};
+export type PilotResult = { report: PilotPlanReport; branches: BranchInfo[] };
+export type RolloutRequest = { stages: RolloutStage[]; replications: number };
+
+function errorOf(e: unknown): Pick<Job<unknown>, 'error' | 'errorInput'> {
+  if (e instanceof PlannerInputError) return { error: e.detail, errorInput: e.input };
+  return { error: e instanceof Error ? e.message : String(e), errorInput: null };
+}
+
+/** One cancellable job at a time: run(work) → state with progress; cancel() aborts it. */
+function useJob<T>() {
+  const [job, setJob] = useState<Job<T>>(idle);
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+  const run = useCallback(
+    async (work: (signal: AbortSignal, progress: (done: number, planned: number) => void) => Promise<T>) => {
+      abort.current?.abort();
+      const controller = new AbortController();
+      abort.current = controller;
+      setJob({ ...idle<T>(), status: 'running' });
+      const progress = (done: number, planned: number) => {
+        if (abort.current === controller) setJob((j) => ({ ...j, done, planned }));
+      };
+      try {
+        const value = await work(controller.signal, progress);
+        if (abort.current === controller) setJob((j) => ({ ...j, status: 'done', value, done: j.planned }));
+      } catch (e) {
+        if (abort.current !== controller) return;
+        if (e instanceof RunStopped || controller.signal.aborted)
+          setJob((j) => ({ ...j, status: 'cancelled' }));
+        else setJob((j) => ({ ...j, status: 'error', ...errorOf(e) }));
+      }
+    },
+    [],
+  );
+  const cancel = useCallback(() => abort.current?.abort(), []);
+  return { job, run, cancel };
+}
+
+/** A runner over the simulator whose progress counts replications across all runs of a job. */
+function runnerFor(
+  simulator: PlannerSimulator,
+  signal: AbortSignal,
+  progress: (done: number, planned: number) => void,
+): PilotRunner {
+  return (s, settings, point) => {
+    const planned = point.count * settings.replications;
+    const offset = point.index * settings.replications;
+    progress(offset, planned);
+    return simulator.run(s, settings, (done) => progress(offset + done, planned), signal);
+  };
+}
+
+export function usePilotPlan(simulator: PlannerSimulator, scenario: Scenario | null) {
+  const pilot = useJob<PilotResult>();
+  const rollout = useJob<RolloutForecast[]>();
+  const { run: runPilot } = pilot;
+  const { run: runRollout } = rollout;
+  const startPilot = useCallback(
+    (req: PilotRequest) => {
+      if (!scenario) return;
+      const seed = String(scenario.monteCarlo.seed);
+      void runPilot(async (signal, progress) => {
+        const branches = branchInfos(await simulator.populationSummary(scenario, seed));
+        if (signal.aborted) throw new RunStopped();
+        const report = await simulatePilotPlan(
+          scenario,
+          branches,
+          { ...req, seed },
+          runnerFor(simulator, signal, progress),
+        );
+        return { report, branches };
+      });
+    },
+    [scenario, simulator, runPilot],
+  );
+  const startRollout = useCallback(
+    (req: RolloutRequest, branches: BranchInfo[]) => {
+      if (!scenario) return;
+      const seed = String(scenario.monteCarlo.seed);
+      void runRollout((signal, progress) =>
+        forecastRollout(
+          scenario,
+          branches,
+          req.stages,
+          { replications: req.replications, seed },
+          runnerFor(simulator, signal, progress),
+        ),
+      );
+    },
+    [scenario, simulator, runRollout],
+  );
+  return {
+    pilot: pilot.job,
+    rollout: rollout.job,
+    startPilot,
+    startRollout,
+    cancelPilot: pilot.cancel,
+    cancelRollout: rollout.cancel,
+  };
+}

@@ -1,0 +1,80 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ScreenHeader } from '../../components/Card';
+import { useFmt } from '../../i18n/numbers';
+import { useActions, useAppState, useStoreApi } from '../../state/hooks';
+import { ResultsDashboard } from '../results/ResultsDashboard';
+import { ConvergencePanel } from '../run/ConvergencePanel';
+import { runScenario } from '../run/run-actions';
+import { useLatestSummary } from '../run/useRunSummary';
+import { ExportBar } from './ExportBar';
+import { useThrottledSummary } from './useThrottledSummary';
+
+// Progress ticks re-render this screen many times a second; the dashboard only when its props change.
+const Dashboard = memo(ResultsDashboard);
+
+/** The latest run: convergence, the results dashboard (the printed report) and exports. */
+export function ReportScreen() {
+  const { t } = useTranslation();
+  const fmt = useFmt();
+  const store = useStoreApi();
+  const status = useAppState((s) => s.run.status);
+  const summary = useLatestSummary();
+  const isValid = useAppState((s) => s.scenario !== null);
+  const { setScreen } = useActions();
+  const isRunning = status === 'running';
+  const dashboardSummary = useThrottledSummary(summary, isRunning);
+  return (
+    <div className="screen" data-testid="screen-results">
+      <ScreenHeader
+        title={t('nav.results')}
+        subtitle={
+          summary
+            ? t('report.meta', {
+                name: summary.scenarioName,
+                seed: summary.seed,
+                done: fmt.int(summary.replicationsDone),
+                planned: fmt.int(summary.replicationsPlanned),
+              })
+            : t('report.subtitle')
+        }
+        actions={<ExportBar isDisabled={!summary || isRunning} />}
+      />
+      {!summary ? (
+        <div className="empty" data-testid="results-empty">
+          <p>
+            {isRunning
+              ? t('report.waiting')
+              : status === 'cancelled'
+                ? t('report.cancelledEmpty')
+                : t('report.empty')}
+          </p>
+          {!isRunning ? (
+            <button
+              type="button"
+              className="btn btn--primary"
+              disabled={!isValid}
+              onClick={() => {
+                if (runScenario(store)) setScreen('results');
+              }}
+            >
+              ▶ {t('run.run')}
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <>
+          {status === 'cancelled' ? (
+            <p className="notice" data-testid="results-partial">
+              {t('report.partial', { done: fmt.int(summary.replicationsDone) })}
+            </p>
+          ) : null}
+          <div className="print-area" data-testid="results-print-area">
+            <Dashboard summary={dashboardSummary ?? summary} isRunning={isRunning} />
+          </div>
+          <ConvergencePanel summary={summary} />
+        </>
+      )}
+    </div>
+  );
+}

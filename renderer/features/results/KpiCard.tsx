@@ -1,0 +1,39 @@
+export type KpiCardProps = {
+  name: string;
+  label: string;
+  value: string;
+  /** "90% interval: a – b", or a note why there is none; omitted for figures without one. */
+  interval?: string;
+  /** A second figure, e.g. "P(ROI > 1): 91%". */
+  sub?: string;
+  hint?: string;
+  isProvisional: boolean;
+};
+
+/** One headline figure. The test ids are read by e2e tests: keep them stable. */
+export function KpiCard({ name, label, value, interval, sub, hint, isProvisional }: KpiCardProps) {
+  return (
+    <section
+      className={isProvisional ? 'st-kpi st-kpi--provisional' : 'st-kpi'}
+      data-testid={`kpi-${name}`}
+      data-provisional={isProvisional || undefined}
+      aria-label={label}
+      title={hint}
+    >
+      <h3 className="st-kpi__label">{label}</h3>
+      <p className="st-kpi__value" data-testid={`kpi-${name}-value`}>
+        {value}
+      </p>
+      {interval ? (
+        <p className="st-kpi__interval" data-testid={`kpi-${name}-interval`}>
+          {interval}
+        </p>
+      ) : null}
+      {sub ? (
+        <p className="st-kpi__sub" data-testid={`kpi-${name}-sub`}>
+          {sub}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import type { StrategySummary } from '../../../sim/results';
+import type { Formatters } from './format';
+import { KpiCard } from './KpiCard';
+import { KPI_NAMES, KPIS, type KpiName } from './kpis';
+import { useFormat } from './useFormat';
+
+export type KpiGridProps = {
+  strategy: StrategySummary;
+  /** False with fewer than two replications: every interval has collapsed to a point. */
+  hasSpread: boolean;
+  isProvisional: boolean;
+};
+
+export function KpiGrid({ strategy, hasSpread, isProvisional }: KpiGridProps) {
+  const { t } = useTranslation('results');
+  const f = useFormat();
+  return (
+    <div className="st-kpis" data-testid="kpi-grid">
+      {KPI_NAMES.map((name) => {
+        const def = KPIS[name];
+        const v = def.value(strategy);
+        const fmt = def.format(f);
+        // A probability over replications has no interval of its own.
+        const interval =
+          name === 'p-uplift'
+            ? undefined
+            : hasSpread
+              ? `${t('kpi.interval')}: ${f.range(v.p05, v.p95, fmt)}`
+              : t('kpi.noSpread');
+        return (
+          <KpiCard
+            key={name}
+            name={name}
+            label={t(`kpi.${name}`)}
+            value={fmt(v.mean)}
+            interval={interval}
+            sub={subLine(name, strategy, f, t)}
+            hint={t(`kpi.hint.${name}`)}
+            isProvisional={isProvisional}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+type T = (key: string, values?: Record<string, string>) => string;
+
+function subLine(name: KpiName, s: StrategySummary, f: Formatters, t: T): string {
+  switch (name) {
+    case 'conversion-uplift':
+      return t('kpi.sub.arms', {
+        treatment: f.percent(s.conversionRate.treatment.mean),
+        control: f.percent(s.conversionRate.control.mean),
+      });
+    case 'new-money-per-customer':
+      return t('kpi.sub.pPositive', { p: f.probability(s.newMoneyPerCustomerCny.uplift.pPositive) });
+    case 'new-money-total':
+      return t('kpi.sub.pPositive', { p: f.probability(s.newMoneyUpliftTotalCny.pPositive) });
+    case 'roi':
+      return t('kpi.sub.pRoiAbove1', { p: f.probability(s.roi.pAbove1) });
+    case 'p-uplift':
+      return t('kpi.sub.pNewMoney', { p: f.probability(s.newMoneyPerCustomerCny.uplift.pPositive) });
+    case 'power':
+      return t('kpi.sub.power', {
+        aum: f.probability(s.pilot.powerAum),
+        level: t(`kpi.level.${s.pilot.analysisLevel}`),
+      });
+  }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { isPairable, kpiDifference, matchStrategy } from './compare';
+import { compareVariantsFixture } from './fixtures';
+import { KPIS } from './kpis';
+
+describe('kpiDifference', () => {
+  const [a, b, c] = compareVariantsFixture([0, 0.5, -0.3]).map((v) => v.summary.strategies[0]);
+
+  it('pairs samples: a pure shift gives a collapsed interval at the shift', () => {
+    const d = kpiDifference(KPIS['conversion-uplift'], a, b);
+    expect(d.mean).toBeCloseTo(0.5, 9);
+    expect(d.p05).toBeCloseTo(0.5, 9);
+    expect(d.p95).toBeCloseTo(0.5, 9);
+    expect(d.pPositive).toBe(1);
+    expect(kpiDifference(KPIS['conversion-uplift'], a, c).pPositive).toBe(0);
+  });
+
+  it('gives the interval of the difference, far narrower than either variant interval', () => {
+    const noisy = structuredClone(b);
+    noisy.samples.roi = noisy.samples.roi.map((v, i) => v + (i % 2 === 0 ? 0.05 : -0.05));
+    const d = kpiDifference(KPIS.roi, a, noisy);
+    expect(d.mean).toBeCloseTo(0.25, 9);
+    expect(d.p05).toBeCloseTo(0.2, 9);
+    expect(d.p95).toBeCloseTo(0.3, 9);
+    expect(a.roi.p95 - a.roi.p05).toBeGreaterThan(1);
+  });
+
+  it('does not pair runs with different seeds', () => {
+    const d = kpiDifference(KPIS['conversion-uplift'], a, b, false);
+    expect(d.mean).toBeCloseTo(0.5, 9);
+    expect(d.p05).toBeNaN();
+  });
+
+  it('falls back to the mean difference without samples', () => {
+    const d = kpiDifference(KPIS['new-money-total'], a, b);
+    expect(d.mean).toBe(0);
+    expect(d.p05).toBeNaN();
+    expect(d.pPositive).toBeNaN();
+  });
+
+  it('falls back to the mean difference when a run kept no samples', () => {
+    const empty = structuredClone(b);
+    empty.samples.conversionUpliftPp = new Float64Array(0);
+    const d = kpiDifference(KPIS['conversion-uplift'], a, empty);
+    expect(d.mean).toBeCloseTo(0.5, 9);
+    expect(d.p05).toBeNaN();
+  });
+});
+
+describe('matchStrategy', () => {
+  const strategies = compareVariantsFixture([0])[0].summary.strategies;
+  it('matches by id, then by position', () => {
+    expect(matchStrategy(strategies, 'payroll-push', 0)?.id).toBe('payroll-push');
+    expect(matchStrategy(strategies, 'renamed', 1)?.id).toBe('payroll-push');
+    expect(matchStrategy(strategies, 'renamed', 5)).toBeUndefined();
+  });
+});
+
+describe('isPairable', () => {
+  it('needs the same seed and sampling', () => {
+    const [a, b] = compareVariantsFixture([0, 1]).map((v) => v.summary);
+    expect(isPairable(a, b)).toBe(true);
+    expect(isPairable(a, { ...b, seed: 'other' })).toBe(false);
+    expect(isPairable(a, { ...b, sampling: 'plain' })).toBe(false);
+  });
+});

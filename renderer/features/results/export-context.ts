@@ -1,0 +1,28 @@
+import { createContext, useCallback, useContext } from 'react';
+import type { EChartsType } from '../../components/charts/echarts-setup';
+import { chartToPngBytes, downloadBytes, type PngSink } from '../../components/charts/export-png';
+
+/** Where chart PNGs go: the shell passes DesktopApi.exportFile; without it, a browser download. */
+export const PngExportContext = createContext<PngSink | undefined>(undefined);
+
+export function usePngExport(): (name: string, chart: EChartsType) => Promise<void> {
+  const sink = useContext(PngExportContext);
+  return useCallback(
+    async (name, chart) => {
+      const bytes = await chartToPngBytes(chart);
+      (sink ?? downloadBytes)(name, bytes);
+    },
+    [sink],
+  );
+}
+
+/** File-name-safe slug for export names: keeps letters (any script), digits and dashes. */
+export function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'chart'
+  );
+}

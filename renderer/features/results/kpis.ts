@@ -1,0 +1,79 @@
+// The six headline figures of a strategy, defined once for the dashboard cards and the compare view.
+import type { StrategySummary } from '../../../sim/results';
+import type { Formatters } from './format';
+
+export const KPI_NAMES = [
+  'conversion-uplift',
+  'new-money-per-customer',
+  'new-money-total',
+  'roi',
+  'p-uplift',
+  'power',
+] as const;
+export type KpiName = (typeof KPI_NAMES)[number];
+
+export type KpiValue = { mean: number; p05: number; p95: number };
+
+export type KpiDef = {
+  name: KpiName;
+  value: (s: StrategySummary) => KpiValue;
+  /** Per-replication values, when the engine keeps them: they make paired differences possible. */
+  samples?: (s: StrategySummary) => ArrayLike<number>;
+  format: (f: Formatters) => (v: number) => string;
+  /** How a difference between two variants is shown (probabilities differ in points). */
+  formatDiff: (f: Formatters) => (v: number) => string;
+};
+
+const Z90 = 1.6449;
+const clip01 = (v: number) => Math.min(1, Math.max(0, v));
+
+export const KPIS: Record<KpiName, KpiDef> = {
+  'conversion-uplift': {
+    name: 'conversion-uplift',
+    // The pp-named field; conversionRate.uplift holds the same figure as a rate difference.
+    value: (s) => s.naive.causalUpliftPp,
+    samples: (s) => s.samples.conversionUpliftPp,
+    format: (f) => (v) => f.pp(v),
+    formatDiff: (f) => (v) => f.pp(v),
+  },
+  'new-money-per-customer': {
+    name: 'new-money-per-customer',
+    value: (s) => s.newMoneyPerCustomerCny.uplift,
+    samples: (s) => s.samples.newMoneyUpliftPerCustomerCny,
+    format: (f) => f.cnySigned,
+    formatDiff: (f) => f.cnySigned,
+  },
+  'new-money-total': {
+    name: 'new-money-total',
+    value: (s) => s.newMoneyUpliftTotalCny,
+    format: (f) => f.cnySigned,
+    formatDiff: (f) => f.cnySigned,
+  },
+  roi: {
+    name: 'roi',
+    value: (s) => s.roi,
+    samples: (s) => s.samples.roi,
+    format: (f) => f.ratio,
+    formatDiff: (f) => (v) => (v > 0 ? '+' : '') + f.ratio(v),
+  },
+  'p-uplift': {
+    name: 'p-uplift',
+    value: (s) => {
+      const p = s.naive.causalUpliftPp.pPositive;
+      return { mean: p, p05: Number.NaN, p95: Number.NaN };
+    },
+    format: (f) => f.probability,
+    formatDiff: (f) => (v) => f.pp(v * 100),
+  },
+  power: {
+    name: 'power',
+    // Monte Carlo uncertainty of the simulated power: ±1.645 standard errors, clipped to [0, 1].
+    value: ({ pilot }) => ({
+      mean: pilot.powerConversion,
+      p05: clip01(pilot.powerConversion - Z90 * pilot.powerConversionSe),
+      p95: clip01(pilot.powerConversion + Z90 * pilot.powerConversionSe),
+    }),
+    format: (f) => f.probability,
+    formatDiff: (f) => (v) => f.pp(v * 100),
+  },
+};

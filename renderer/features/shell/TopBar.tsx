@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { useActions, useAppState, useStoreApi } from '../../state/hooks';
+import { openScenario, saveScenario } from '../file/file-actions';
+import { RunPanel } from '../run/RunPanel';
+import { ExamplesMenu } from './ExamplesMenu';
+import { LanguageSwitch } from './LanguageSwitch';
+import { notify } from './toast';
+
+/** Scenario name and file, Open / Save / Examples, language, and the run panel. */
+export function TopBar() {
+  const { t } = useTranslation();
+  const store = useStoreApi();
+  const name = useAppState((s) => {
+    const meta = (s.doc as { meta?: { name?: unknown } } | null)?.meta;
+    return typeof meta?.name === 'string' ? meta.name : '';
+  });
+  const fileName = useAppState((s) => s.fileName);
+  const isDirty = useAppState((s) => s.isDirty);
+  const canSave = useAppState((s) => s.scenario !== null);
+  const { setAboutOpen } = useActions();
+  return (
+    <header className="topbar no-print">
+      <div className="topbar__row">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ◧
+          </span>
+          <span className="brand__name">{t('app.name')}</span>
+        </div>
+        <div className="doc-title">
+          <span className="doc-title__name" data-testid="scenario-name" title={name}>
+            {name || t('top.unnamed')}
+          </span>
+          <span className="doc-title__file" data-testid="file-name">
+            {fileName}
+            {isDirty ? (
+              <span className="dirty-dot" data-testid="dirty-marker" title={t('top.unsaved')}>
+                <span aria-hidden="true">●</span>
+                <span className="sr-only">{t('top.unsaved')}</span>
+              </span>
+            ) : null}
+          </span>
+        </div>
+        <div className="topbar__actions">
+          <button
+            type="button"
+            className="btn btn--bar"
+            onClick={() => openScenario(store, notify)}
+            data-testid="open-button"
+          >
+            {t('top.open')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--bar"
+            disabled={!canSave}
+            title={canSave ? undefined : t('file.saveInvalid')}
+            onClick={() => saveScenario(store, notify)}
+            data-testid="save-button"
+          >
+            {t('top.save')}
+          </button>
+          <ExamplesMenu />
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="btn btn--bar btn--icon"
+            onClick={() => setAboutOpen(true)}
+            aria-label={t('about.title')}
+            data-testid="about-button"
+          >
+            ?
+          </button>
+        </div>
+      </div>
+      <RunPanel />
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ScreenId } from '../../state/store';
+
+/** The editor in 3K order (KYC → KYP → KYATO → calendar), then the raw JSON, then the outputs. */
+export const EDITOR_SCREENS: ReadonlyArray<{ id: ScreenId; step?: string }> = [
+  { id: 'population', step: 'KYC' },
+  { id: 'offers', step: 'KYP' },
+  { id: 'strategies', step: 'KYATO' },
+  { id: 'channels', step: 'KYATO' },
+  { id: 'calendar' },
+  { id: 'json' },
+];
+
+export const OUTPUT_SCREENS: ReadonlyArray<{ id: ScreenId; isComingSoon?: boolean }> = [
+  { id: 'results' },
+  { id: 'compare' },
+  { id: 'planner' },
+];

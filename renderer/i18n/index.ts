@@ -1,0 +1,64 @@
+// i18next with two languages, English and Simplified Chinese, bundled at build time.
+// The app's own strings are the default namespace; the results dashboard has 'results', the planner 'planner'.
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import plannerEn from './planner.en.json';
+import plannerZh from './planner.zh-CN.json';
+import resultsEn from './results.en.json';
+import resultsZh from './results.zh-CN.json';
+import zhCN from './zh-CN.json';
+
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const LANGUAGE_KEY = 'sandtable.language';
+
+/** Map a system/browser locale ("zh", "zh-Hans-CN", "en-GB") to a supported language. */
+export function toLanguage(locale: string | null | undefined): Language {
+  return locale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export function savedLanguage(): Language | null {
+  try {
+    const v = localStorage.getItem(LANGUAGE_KEY);
+    return v === 'en' || v === 'zh-CN' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function initI18n(language: Language): Promise<I18n> {
+  if (!i18next.isInitialized) {
+    await i18next.use(initReactI18next).init({
+      resources: {
+        en: { translation: en, results: resultsEn, planner: plannerEn },
+        'zh-CN': { translation: zhCN, results: resultsZh, planner: plannerZh },
+      },
+      lng: language,
+      fallbackLng: 'en',
+      supportedLngs: [...LANGUAGES],
+      ns: ['translation', 'results', 'planner'],
+      defaultNS: 'translation',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false,
+    });
+  } else if (i18next.language !== language) {
+    await i18next.changeLanguage(language);
+  }
+  document.documentElement.lang = language;
+  return i18next;
+}
+
+export async function setLanguage(language: Language): Promise<void> {
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Private mode: the choice lasts for this session only.
+  }
+}
+
+export { i18next };

@@ -1,0 +1,146 @@
+// DesktopApi for a plain browser: a file picker to open, downloads to save and export,
+// localStorage for recents and autosave, the print dialog for the PDF report.
+import type { AutosaveEntry, DesktopApi, IpcResult, OpenedScenario } from '../../main/ipc-contract';
+
+const AUTOSAVE_KEY = 'sandtable.autosave';
+const RECENT_KEY = 'sandtable.recent';
+
+const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
+const fail = (e: unknown): IpcResult<never> => ({
+  ok: false,
+  error: e instanceof Error ? e.message : String(e),
+});
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.hidden = true;
+    input.setAttribute('data-testid', 'web-file-input');
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+function download(name: string, data: string | Uint8Array, mime: string): void {
+  const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
+  const url = URL.createObjectURL(new Blob([part], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function remember(name: string): void {
+  const s = storage();
+  if (!s) return;
+  const list = [name, ...readRecent().filter((n) => n !== name)].slice(0, 10);
+  s.setItem(RECENT_KEY, JSON.stringify(list));
+}
+
+function readRecent(): string[] {
+  try {
+    const raw = storage()?.getItem(RECENT_KEY);
+    const list: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+const MIME = { csv: 'text/csv', json: 'application/json', png: 'image/png', pdf: 'application/pdf' } as const;
+
+export const webAdapter: DesktopApi = {
+  platform: 'web',
+  async openScenario() {
+    try {
+      const file = await pickFile();
+      if (!file) return ok(null);
+      const opened: OpenedScenario = { path: null, name: file.name, text: await file.text() };
+      remember(file.name);
+      return ok(opened);
+    } catch (e) {
+      return fail(e);
+    }
+  },
+  async openRecent(path) {
+    return { ok: false, error: `a browser cannot reopen ${path} by itself; use Open` };
+  },
+  async saveScenario(req) {
+    try {
+      const name = req.suggestedName.endsWith('.json') ? req.suggestedName : `${req.suggestedName}.json`;
+      download(name, req.text, MIME.json);
+      remember(name);
+      return ok({ path: null, name });
+    } catch (e) {
+      return fail(e);
+    }
+  },
+  async listRecent() {
+    return ok(readRecent());
+  },
+  async writeAutosave(entry: AutosaveEntry) {
+    try {
+      storage()?.setItem(AUTOSAVE_KEY, JSON.stringify(entry));
+      return ok(null);
+    } catch (e) {
+      return fail(e);
+    }
+  },
+  async readAutosave() {
+    try {
+      const raw = storage()?.getItem(AUTOSAVE_KEY);
+      if (!raw) return ok(null);
+      const e = JSON.parse(raw) as Partial<AutosaveEntry>;
+      if (typeof e.text !== 'string' || typeof e.name !== 'string') return ok(null);
+      return ok({ name: e.name, path: e.path ?? null, text: e.text, savedAtIso: e.savedAtIso ?? '' });
+    } catch (e) {
+      return fail(e);
+    }
+  },
+  async clearAutosave() {
+    storage()?.removeItem(AUTOSAVE_KEY);
+    return ok(null);
+  },
+  async exportFile(req) {
+    try {
+      download(req.suggestedName, req.data, MIME[req.kind]);
+      return ok({ path: null });
+    } catch (e) {
+      return fail(e);
+    }
+  },
+  async exportReportPdf() {
+    window.print();
+    return ok({ path: null });
+  },
+  async setDirty(req) {
+    document.title = `${req.isDirty ? '• ' : ''}${req.title} — Sandtable`;
+    return ok(null);
+  },
+  async systemLocale() {
+    return ok(typeof navigator === 'undefined' ? 'en' : navigator.language || 'en');
+  },
+  onMenuCommand() {
+    return () => {};
+  },
+};

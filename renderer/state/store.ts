@@ -1,0 +1,231 @@
+// The one store: the scenario being edited (text, the JSON it parses to, the validated scenario and
+// its issues), file identity, run progress and small UI state. Run results are NOT here: they live
+// in renderer/sim-client/result-cache.ts keyed by run id.
+import { createStore } from 'zustand/vanilla';
+import { loadScenarioText, type Scenario, type ScenarioIssue } from '../../sim/scenario';
+import { setIn } from './path';
+
+export type ScreenId =
+  | 'population'
+  | 'offers'
+  | 'strategies'
+  | 'channels'
+  | 'calendar'
+  | 'json'
+  | 'results'
+  | 'compare'
+  | 'planner';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export type RunState = {
+  status: RunStatus;
+  runId: string | null;
+  done: number;
+  planned: number;
+  etaSeconds: number | null;
+  repsPerSecond: number | null;
+  elapsedSeconds: number;
+  error: string | null;
+  /** Bumped whenever the result cache gets a newer summary for runId. */
+  summaryVersion: number;
+};
+
+export type Variant = { id: string; name: string; overrides: Array<{ path: string; value: number }> };
+
+export type CompareState = {
+  status: RunStatus;
+  compareId: string | null;
+  replications: number;
+  done: number;
+  planned: number;
+  error: string | null;
+  summaryVersion: number;
+};
+
+export type OpenError = {
+  name: string;
+  path: string | null;
+  text: string;
+  issues: ScenarioIssue[];
+  isJson: boolean;
+};
+
+export type RecoveryOffer = { name: string; path: string | null; text: string; savedAtIso: string };
+
+export type AppState = {
+  text: string;
+  /** The JSON document `docText` parses to; null when that text is not valid JSON. */
+  doc: unknown;
+  docText: string;
+  validatedText: string;
+  scenario: Scenario | null;
+  issues: ScenarioIssue[];
+  warnings: ScenarioIssue[];
+  filePath: string | null;
+  fileName: string;
+  isDirty: boolean;
+  screen: ScreenId;
+  selectedStrategy: number;
+  workers: number;
+  run: RunState;
+  variants: Variant[];
+  compare: CompareState;
+  openError: OpenError | null;
+  recovery: RecoveryOffer | null;
+  isAboutOpen: boolean;
+};
+
+export type AppActions = {
+  loadText(text: string, file: { name: string; path: string | null; isDirty?: boolean }): void;
+  setText(text: string): void;
+  setField(path: string, value: unknown): void;
+  validateNow(): void;
+  markSaved(file: { name: string; path: string | null }): void;
+  setScreen(screen: ScreenId): void;
+  selectStrategy(index: number): void;
+  setWorkers(n: number): void;
+  patchRun(patch: Partial<RunState>): void;
+  patchCompare(patch: Partial<CompareState>): void;
+  setVariants(variants: Variant[]): void;
+  setOpenError(e: OpenError | null): void;
+  setRecovery(r: RecoveryOffer | null): void;
+  setAboutOpen(isOpen: boolean): void;
+};
+
+export type AppStore = AppState & AppActions;
+
+export function defaultWorkers(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, cores - 1);
+}
+
+const idleRun: RunState = {
+  status: 'idle',
+  runId: null,
+  done: 0,
+  planned: 0,
+  etaSeconds: null,
+  repsPerSecond: null,
+  elapsedSeconds: 0,
+  error: null,
+  summaryVersion: 0,
+};
+
+const idleCompare: CompareState = {
+  status: 'idle',
+  compareId: null,
+  replications: 100,
+  done: 0,
+  planned: 0,
+  error: null,
+  summaryVersion: 0,
+};
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function validation(text: string): Pick<AppState, 'scenario' | 'issues' | 'warnings' | 'validatedText'> {
+  const r = loadScenarioText(text);
+  return r.ok
+    ? { scenario: r.scenario, issues: [], warnings: r.warnings, validatedText: text }
+    : { scenario: null, issues: r.issues, warnings: [], validatedText: text };
+}
+
+export function initialState(): AppState {
+  return {
+    text: '',
+    doc: null,
+    docText: '',
+    validatedText: '',
+    scenario: null,
+    issues: [],
+    warnings: [],
+    filePath: null,
+    fileName: '',
+    isDirty: false,
+    screen: 'population',
+    selectedStrategy: 0,
+    workers: defaultWorkers(),
+    run: idleRun,
+    variants: [],
+    compare: idleCompare,
+    openError: null,
+    recovery: null,
+    isAboutOpen: false,
+  };
+}
+
+export function createAppStore(init: Partial<AppState> = {}) {
+  return createStore<AppStore>()((set, get) => ({
+    ...initialState(),
+    ...init,
+    loadText(text, file) {
+      set({
+        text,
+        doc: parseJson(text),
+        docText: text,
+        ...validation(text),
+        fileName: file.name,
+        filePath: file.path,
+        isDirty: file.isDirty ?? false,
+        selectedStrategy: 0,
+        variants: [],
+        openError: null,
+      });
+    },
+    setText(text) {
+      if (text !== get().text) set({ text, isDirty: true });
+    },
+    setField(path, value) {
+      const s = get();
+      const doc = s.docText === s.text ? s.doc : parseJson(s.text);
+      if (doc === null || typeof doc !== 'object') return;
+      const next = setIn(doc, path, value);
+      const text = JSON.stringify(next, null, 2);
+      set({ doc: next, docText: text, text, isDirty: true });
+    },
+    validateNow() {
+      const s = get();
+      if (s.validatedText === s.text && s.docText === s.text) return;
+      set({ doc: s.docText === s.text ? s.doc : parseJson(s.text), docText: s.text, ...validation(s.text) });
+    },
+    markSaved(file) {
+      set({ fileName: file.name, filePath: file.path, isDirty: false });
+    },
+    setScreen(screen) {
+      set({ screen });
+    },
+    selectStrategy(index) {
+      set({ selectedStrategy: index });
+    },
+    setWorkers(n) {
+      set({ workers: Math.max(1, Math.min(64, Math.round(n) || 1)) });
+    },
+    patchRun(patch) {
+      set({ run: { ...get().run, ...patch } });
+    },
+    patchCompare(patch) {
+      set({ compare: { ...get().compare, ...patch } });
+    },
+    setVariants(variants) {
+      set({ variants });
+    },
+    setOpenError(openError) {
+      set({ openError });
+    },
+    setRecovery(recovery) {
+      set({ recovery });
+    },
+    setAboutOpen(isAboutOpen) {
+      set({ isAboutOpen });
+    },
+  }));
+}
+
+export type AppStoreApi = ReturnType<typeof createAppStore>;
