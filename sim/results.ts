@@ -143,6 +143,12 @@ export type StrategySummary = {
   conversionsPerStaffHour: Stat;
   leadFollowUpRate: Stat;
   naive: NaiveView;
+  /**
+   * The modelled effect on the treated, from each customer's own counterfactual (the same draws
+   * without the campaign): incremental buyers and net new money. Free of the randomized
+   * comparison's sampling noise, so it shows the expected effect the pilot's estimate scatters around.
+   */
+  modelled: { conversionUpliftPp: Stat; newMoneyPerCustomerCny: Stat; newMoneyTotalCny: Stat };
   pilot: PilotAnalysis;
   channels: Array<Pick<ChannelUse, 'id' | 'attempts' | 'reached' | 'responses' | 'conversions' | 'costCny'>>;
   flows: FlowEdge[];

@@ -45,6 +45,8 @@ export const STRATEGY_SCALARS = [
   'pAum',
   'referrals',
   'referralsFollowed',
+  'modelledNewMoneyT',
+  'modelledBuyersT',
 ] as const;
 export type StrategyScalar = (typeof STRATEGY_SCALARS)[number];
 

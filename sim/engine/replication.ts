@@ -397,7 +397,15 @@ function purchaseAmount(
 const INVESTMENT_FAMILIES = new Set(['wmp', 'fund', 'large_cd', 'insurance']);
 
 /** Record a purchase's money: new money, internal shift, revenue, and maturity retention. */
-function bookPurchase(engine: Engine, tables: RepTables, p: number, i: number, u: number, day: number): void {
+function bookPurchase(
+  engine: Engine,
+  tables: RepTables,
+  p: number,
+  i: number,
+  u: number,
+  day: number,
+  isCampaign: boolean,
+): void {
   const { ws } = engine;
   const prod = tables.scenario.products[p];
   ws.value[i] += prod.valuePerConversionCny * tables.scenario.economics.valueYears;
@@ -409,9 +417,13 @@ function bookPurchase(engine: Engine, tables: RepTables, p: number, i: number, u
   ws.purchaseNewMoney[i] += newMoney;
   ws.internalShift[i] += amount - newMoney;
   ws.value[i] += amount * prod.revenueRate * tables.scenario.economics.valueYears;
+  if (isCampaign) ws.campaignNewMoney[i] += newMoney;
   if (INVESTMENT_FAMILIES.has(prod.family)) {
     const m = maturityWindowAt(engine, tables, i, day);
-    if (m >= 0 && m < 8) ws.retained[i] |= 1 << m;
+    if (m >= 0 && m < 8) {
+      if (isCampaign && !(ws.retained[i] & (1 << m))) ws.retainedByCampaign[i] |= 1 << m;
+      ws.retained[i] |= 1 << m;
+    }
   }
 }
 
@@ -660,7 +672,7 @@ export function runWeeks(
           if (ws.campFirst[offerRel][i] === NONE) ws.campFirst[offerRel][i] = t;
           ws.campLast[offerRel][i] = t;
         }
-        bookPurchase(engine, tables, offer, i, keyedUniform(ckey, i, visit * 4 + 3), day);
+        bookPurchase(engine, tables, offer, i, keyedUniform(ckey, i, visit * 4 + 3), day, true);
         const aw = attritionWeek[i];
         if (
           aw !== NONE &&
@@ -668,6 +680,7 @@ export function runWeeks(
           keyedUniform(bkey, i, SLOT_ATTRITION_AVOIDED) < reductionAfterConversion
         ) {
           attritionWeek[i] = NONE;
+          ws.attritionAvoided[i] = 1;
         }
       }
     }
@@ -720,13 +733,22 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
   const list = model.relevant;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
+    let incremental = ws.campaignNewMoney[i];
     for (let r = 0; r < rel.length; r++) {
       const campF = ws.campFirst[r][i];
       for (let e = 0; e < 3; e++) {
         const w = ws.organic[r * 3 + e][i];
         if (w === NONE) continue;
         if (w >= campF) {
-          ws.organic[r * 3 + e][i] = NONE; // the campaign pulled this purchase forward
+          // The campaign pulled this purchase forward: it does not happen again (nor its new money).
+          if (e < 2)
+            incremental -= purchaseAmount(
+              engine,
+              rel[r],
+              i,
+              keyedUniform(key, i, slotOrganic(rel[r], 2 + e)),
+              tables,
+            ).newMoney;
           continue;
         }
         if (e === 2) {
@@ -735,7 +757,15 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
           ws.internalShift[i] += amount;
           ws.value[i] += amount * s.products[rel[r]].revenueRate * s.economics.valueYears;
         } else
-          bookPurchase(engine, tables, rel[r], i, keyedUniform(key, i, slotOrganic(rel[r], 2 + e)), 7 * w);
+          bookPurchase(
+            engine,
+            tables,
+            rel[r],
+            i,
+            keyedUniform(key, i, slotOrganic(rel[r], 2 + e)),
+            7 * w,
+            false,
+          );
       }
     }
     let flow = ws.purchaseNewMoney[i];
@@ -750,24 +780,29 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
         m++, d = Math.floor(phase + m * period)
       ) {
         const kept = m < 8 && ws.retained[i] & (1 << m);
-        if (!kept && keyedUniform(key, i, slotMaturity(m, true)) < ev.wmpMaturity.outflowProbability) {
-          flow -= ev.wmpMaturity.maturingShareOfAum * aum;
-        }
+        const wouldLeave = keyedUniform(key, i, slotMaturity(m, true)) < ev.wmpMaturity.outflowProbability;
+        if (!kept && wouldLeave) flow -= ev.wmpMaturity.maturingShareOfAum * aum;
+        if (wouldLeave && m < 8 && ws.retainedByCampaign[i] & (1 << m))
+          incremental += ev.wmpMaturity.maturingShareOfAum * aum;
       }
     }
     if (ws.attritionWeek[i] < W) flow -= s.population.organic.attritionAumLoss * aum;
+    if (ws.attritionAvoided[i]) incremental += s.population.organic.attritionAumLoss * aum;
     ws.netNewMoney[i] = flow;
+    ws.incremental[i] = incremental;
     ws.value[i] += flow * margin;
     const aumEnd = aum * (growth + idioSd * normalQuantile(keyedUniform(key, i, SLOT_IDIO))) + flow;
     ws.tierUp[i] = bandOf(aumEnd, tierMins) > pop.tier[i] ? 1 : 0;
     let gained = 0;
     for (let r = 0; r < rel.length; r++) {
       if (pop.holds[rel[r] * pop.n + i]) continue;
+      const campF = ws.campFirst[r][i];
+      // Organic purchases count only if they came before any campaign purchase of the product.
       if (
-        ws.campFirst[r][i] !== NONE ||
-        ws.organic[r * 3][i] !== NONE ||
-        ws.organic[r * 3 + 1][i] !== NONE ||
-        ws.organic[r * 3 + 2][i] !== NONE
+        campF !== NONE ||
+        ws.organic[r * 3][i] < campF ||
+        ws.organic[r * 3 + 1][i] < campF ||
+        ws.organic[r * 3 + 2][i] < campF
       )
         gained++;
     }
@@ -807,6 +842,8 @@ export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array):
     let reached = 0;
     let responded = 0;
     let convertedCampaign = 0;
+    let modelledNewMoney = 0;
+    let modelledBuyers = 0;
     for (let k = 0; k < elig.length; k++) {
       const i = elig[k];
       const a = arm[i] === 1 ? 0 : 1;
@@ -817,12 +854,14 @@ export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array):
       let first = NONE;
       const cl = campLast[i];
       if (cl >= tw) first = campFirst[i] >= tw ? campFirst[i] : cl;
+      // Organic purchases pre-empted by a campaign purchase (on or after its week) did not happen.
+      const cf = campFirst[i];
       const w0 = org0[i];
-      if (w0 !== NONE && w0 >= tw && w0 < first) first = w0;
       const w1 = org1[i];
-      if (w1 !== NONE && w1 >= tw && w1 < first) first = w1;
       const w2 = org2[i];
-      if (w2 !== NONE && w2 >= tw && w2 < first) first = w2;
+      if (w0 >= tw && w0 < cf && w0 < first) first = w0;
+      if (w1 >= tw && w1 < cf && w1 < first) first = w1;
+      if (w2 >= tw && w2 < cf && w2 < first) first = w2;
       const buyer = first !== NONE ? 1 : 0;
       const nm = netNewMoney[i];
       const o = a * 13;
@@ -855,6 +894,15 @@ export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array):
         reached += f & 1;
         responded += (f >> 1) & 1;
         convertedCampaign += (f >> 2) & 1;
+        if (f & 4) {
+          // The modelled effect on this customer, shared among the strategies that converted them.
+          let k = 0;
+          for (let q = 0; q < ws.flags.length; q++) k += (ws.flags[q][i] >> 2) & 1;
+          modelledNewMoney += ws.incremental[i] / k;
+          // An incremental buyer: would not have bought the offer on or after the trigger week untreated.
+          if (!((w0 !== NONE && w0 >= tw) || (w1 !== NONE && w1 >= tw) || (w2 !== NONE && w2 >= tw)))
+            modelledBuyers++;
+        }
       }
       // The naive view: participants (reached and responded) against everyone else targeted.
       if (a === 0 && f & 2) {
@@ -882,6 +930,8 @@ export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array):
     rec[sc.reachedT] = reached;
     rec[sc.respondedT] = responded;
     rec[sc.convertedCampaignT] = convertedCampaign;
+    rec[sc.modelledNewMoneyT] = modelledNewMoney;
+    rec[sc.modelledBuyersT] = modelledBuyers;
     rec[sc.participants] = participants;
     rec[sc.participantsBuyers] = participantsBuyers;
     rec[sc.participantsNewMoney] = participantsNm;

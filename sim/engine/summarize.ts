@@ -290,6 +290,11 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
         column(rec, (r) => ratio(v(r, 'nonParticipantsNewMoney'), v(r, 'nonParticipants'))),
       ),
     },
+    modelled: {
+      conversionUpliftPp: statOf(column(rec, (r) => 100 * ratio(v(r, 'modelledBuyersT'), v(r, 'targetedT')))),
+      newMoneyPerCustomerCny: statOf(column(rec, (r) => ratio(v(r, 'modelledNewMoneyT'), v(r, 'targetedT')))),
+      newMoneyTotalCny: statOf(column(rec, (r) => v(r, 'modelledNewMoneyT'))),
+    },
     pilot: {
       powerConversion: pc.p,
       powerConversionSe: pc.se,

@@ -77,6 +77,13 @@ export type Workspace = {
   internalShift: Float64Array;
   value: Float64Array;
   netNewMoney: Float64Array;
+  /** New money of the customer's campaign purchases (for the modelled counterfactual). */
+  campaignNewMoney: Float64Array;
+  /** Modelled incremental net new money: with the campaigns minus without them (same draws). */
+  incremental: Float64Array;
+  /** Maturities kept only because of a campaign purchase (bit k), and churn a conversion prevented. */
+  retainedByCampaign: Uint8Array;
+  attritionAvoided: Uint8Array;
   /** Reached contacts per (customer, week): contacts[i * weeks + week]. */
   contacts: Uint8Array;
   capUsed: Float64Array[];
@@ -111,6 +118,10 @@ export function createWorkspace(model: Model): Workspace {
     internalShift: new Float64Array(n),
     value: new Float64Array(n),
     netNewMoney: new Float64Array(n),
+    campaignNewMoney: new Float64Array(n),
+    incremental: new Float64Array(n),
+    retainedByCampaign: new Uint8Array(n),
+    attritionAvoided: new Uint8Array(n),
     contacts: new Uint8Array(W * n),
     capUsed: model.scenario.channels.map(() => new Float64Array(nB)),
     spent: new Float64Array(S),
@@ -129,6 +140,9 @@ export function resetWorkspace(ws: Workspace, model: Model): void {
   for (const a of ws.campFirst) a.fill(NONE);
   for (const a of ws.campLast) a.fill(-1);
   ws.retained.fill(0);
+  ws.campaignNewMoney.fill(0);
+  ws.retainedByCampaign.fill(0);
+  ws.attritionAvoided.fill(0);
   ws.purchaseNewMoney.fill(0);
   ws.internalShift.fill(0);
   ws.value.fill(0);

@@ -30,6 +30,7 @@ function strategyBlock(st: StrategySummary): string {
     `  bought the offer       treatment ${pct(conv.treatment.mean, 2)} of ${num(f.targeted)}   control ${pct(conv.control.mean, 2)} of ${num(c.targeted)}`,
     `  conversion uplift      ${signed(upPp.mean)} pp  ${interval(upPp, (x) => signed(x))}  P(>0) ${pct(upPp.pPositive, 0)}  (relative ${relative(conv.treatment.mean, conv.control.mean)})`,
     `  net new money uplift   ${signedCny(st.newMoneyPerCustomerCny.uplift.mean)} per customer  ${interval(st.newMoneyPerCustomerCny.uplift, signedCny)};  total ${signedCny(st.newMoneyUpliftTotalCny.mean)}`,
+    `  modelled effect        ${signed(st.modelled.conversionUpliftPp.mean)} pp incremental buyers, ${signedCny(st.modelled.newMoneyPerCustomerCny.mean)} net new money per customer  ${interval(st.modelled.newMoneyPerCustomerCny, signedCny)} (each treated customer against their own counterfactual)`,
     `  cost                   ${cny(st.cost.totalCny.mean)} (contacts ${cny(st.cost.contactsCny.mean)}, incentives ${cny(st.cost.incentivesCny.mean)}), staff ${num(st.cost.staffHours.mean)} h`,
     `  ROI                    ${num(st.roi.mean, 2)}  ${interval(st.roi, (x) => num(x, 2))}  P(ROI > 1) ${pct(st.roi.pAbove1, 0)}`,
     `  naive view             participants ${pct(st.naive.participantsConversion.mean)} vs non-participants ${pct(st.naive.nonParticipantsConversion.mean)}: ${signed(st.naive.naiveUpliftPp.mean)} pp — overstates the causal ${signed(upPp.mean)} pp by ${signed(st.naive.selectionBiasPp.mean)} pp (selection bias)`,

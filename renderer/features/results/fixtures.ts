@@ -223,6 +223,11 @@ function strategy(
       participantsNewMoneyPerCustomerCny: stat(s.newMoney * 9, s.newMoneySd * 2),
       nonParticipantsNewMoneyPerCustomerCny: stat(s.newMoney * 2.5, s.newMoneySd),
     },
+    modelled: {
+      conversionUpliftPp: stat(upliftPp, s.upliftSdPp / 4),
+      newMoneyPerCustomerCny: stat(s.newMoney, s.newMoneySd / 10),
+      newMoneyTotalCny: stat(newMoneyTotalMean, (s.newMoneySd / 10) * targetedT),
+    },
     pilot: {
       powerConversion: s.id === 'maturity-wm' ? 0.86 : 0.41,
       powerConversionSe: s.id === 'maturity-wm' ? 0.011 : 0.016,
