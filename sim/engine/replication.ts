@@ -44,6 +44,8 @@ export type Engine = {
   /** baseByTier[p * nTiers + t]: the tier-level typical propensity used at population build. */
   baseByTier: Float64Array;
   meanOutside: number;
+  /** Churn multiplier from relationship temperature, exp(−0.5 × temperature): warm customers stay. */
+  churnFactor: Float32Array;
   /** Test hook, called at the end of each simulated week with the capacity used and available. */
   probe?: { weekEnd(week: number, capUsed: Float64Array[], capacity: Float64Array[]): void };
 };
@@ -70,6 +72,7 @@ export function createEngine(model: Model): Engine {
     branchMult: Float64Array.from(pop.branches.map((b) => Math.exp(b.effect))),
     baseByTier,
     meanOutside: os / pop.n,
+    churnFactor: Float32Array.from(pop.temperature, (x) => Math.exp(-0.5 * x)),
   };
 }
 
@@ -161,7 +164,7 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
           W,
         );
     }
-    const la = attrByTier[t] * Math.exp(-0.5 * pop.temperature[i]);
+    const la = attrByTier[t] * engine.churnFactor[i];
     if (la > 0) {
       const ua = keyedUniform(key, i, SLOT_ATTRITION);
       if (ua >= 1 - la * W) {
