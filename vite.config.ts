@@ -21,7 +21,8 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'sandtable-csp',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    transformIndexHtml: (html) =>
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
   };
 }
 
