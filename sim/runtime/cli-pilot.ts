@@ -62,7 +62,7 @@ function choice<T extends string>(
  */
 function workersFrom(value: string | undefined): number {
   if (value === undefined) {
-    const n = Math.max(1, availableParallelism() - 1);
+    const n = Math.max(1, availableParallelism());
     return n === 1 ? 0 : n;
   }
   return wholeNumber('--workers', value, 0, 64);

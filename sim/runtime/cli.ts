@@ -61,7 +61,8 @@ export function positiveInt(flag: string, value: string, max: number): number {
 }
 
 function workersFrom(flags: Record<string, string | undefined>): number {
-  if (flags.workers === undefined) return Math.max(1, availableParallelism() - 1);
+  // The CLI's main thread only waits, so every core can run a worker.
+  if (flags.workers === undefined) return Math.max(1, availableParallelism());
   const n = Number(flags.workers);
   if (!/^\d+$/.test(flags.workers) || n > 64)
     throw new UsageError(
