@@ -56,6 +56,8 @@ function subLine(name: KpiName, s: StrategySummary, f: Formatters, t: T): string
       });
     case 'new-money-per-customer':
       return t('kpi.sub.pPositive', { p: f.probability(s.newMoneyPerCustomerCny.uplift.pPositive) });
+    case 'modelled-new-money':
+      return t('kpi.sub.modelled', { pp: f.pp(s.modelled.conversionUpliftPp.mean) });
     case 'new-money-total':
       return t('kpi.sub.pPositive', { p: f.probability(s.newMoneyUpliftTotalCny.pPositive) });
     case 'roi':

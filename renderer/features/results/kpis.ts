@@ -5,6 +5,7 @@ import type { Formatters } from './format';
 export const KPI_NAMES = [
   'conversion-uplift',
   'new-money-per-customer',
+  'modelled-new-money',
   'new-money-total',
   'roi',
   'p-uplift',
@@ -40,6 +41,14 @@ export const KPIS: Record<KpiName, KpiDef> = {
     name: 'new-money-per-customer',
     value: (s) => s.newMoneyPerCustomerCny.uplift,
     samples: (s) => s.samples.newMoneyUpliftPerCustomerCny,
+    format: (f) => f.cnySigned,
+    formatDiff: (f) => f.cnySigned,
+  },
+  'modelled-new-money': {
+    name: 'modelled-new-money',
+    // Each treated customer against their own counterfactual: the expected effect without the
+    // randomized comparison's sampling noise (large when AUM is skewed).
+    value: (s) => s.modelled.newMoneyPerCustomerCny,
     format: (f) => f.cnySigned,
     formatDiff: (f) => f.cnySigned,
   },
