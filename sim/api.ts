@@ -64,6 +64,11 @@ function engineFor(scenario: Scenario, seed: string): Engine {
   return engine;
 }
 
+/** Forget cached populations (benchmarks measure cold starts with it). */
+export function clearEngineCache(): void {
+  engines.clear();
+}
+
 /** Check that blocks cover [0, n) in order, and concatenate their records. */
 export function concatBlocks(blocks: ReplicationBlock[], recordLength: number): Float64Array {
   const sorted = [...blocks].sort((a, b) => a.start - b.start);

@@ -16,6 +16,8 @@ export type PoolOptions = {
   onProgress?: (done: number) => void;
   onBlock?: (block: ReplicationBlock, done: number) => void;
   signal?: AbortSignal;
+  /** With workers, run the first block in this thread while they start (default true). */
+  firstBlockInThread?: boolean;
 };
 
 export class RunCancelled extends Error {
@@ -85,38 +87,49 @@ export async function runReplications(
     for (const p of pool) void p.worker.terminate();
   };
   opts.signal?.addEventListener('abort', terminate, { once: true });
+  // While the workers start (loading sources, building their population), this thread — which
+  // would only wait — runs the first block itself, so the first partial result comes early.
+  const runFirstHere = plan.length > pool.length && opts.firstBlockInThread !== false;
+  if (runFirstHere) next = 1;
   try {
-    await Promise.all(
-      pool.map(async ({ api, worker }) => {
-        const failed = new Promise<never>((_, reject) => {
-          worker.once('error', reject);
-          worker.once('exit', (code) => {
-            reject(
-              cancelled
-                ? new RunCancelled()
-                : new Error(`a simulation worker stopped unexpectedly (exit code ${code})`),
-            );
-          });
+    const loops = pool.map(async ({ api, worker }) => {
+      const failed = new Promise<never>((_, reject) => {
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+          reject(
+            cancelled
+              ? new RunCancelled()
+              : new Error(`a simulation worker stopped unexpectedly (exit code ${code})`),
+          );
         });
-        failed.catch(() => undefined); // settled by the race below, or by shutdown
-        while (next < plan.length && !cancelled) {
-          const k = next++;
-          const [s, e] = plan[k];
-          const block = await Promise.race([
-            api.runBlock(
-              scenario,
-              settings,
-              s,
-              e,
-              proxy((n: number) => report(k, n)),
-            ),
-            failed,
-          ]);
-          results[k] = block;
-          opts.onBlock?.(block, done);
-        }
-      }),
-    );
+      });
+      failed.catch(() => undefined); // settled by the race below, or by shutdown
+      while (next < plan.length && !cancelled) {
+        const k = next++;
+        const [s, e] = plan[k];
+        const block = await Promise.race([
+          api.runBlock(
+            scenario,
+            settings,
+            s,
+            e,
+            proxy((n: number) => report(k, n)),
+          ),
+          failed,
+        ]);
+        results[k] = block;
+        opts.onBlock?.(block, done);
+      }
+    });
+    const all = Promise.all(loops);
+    all.catch(() => undefined); // awaited below; a failure meanwhile is not unhandled
+    if (runFirstHere) {
+      await new Promise((r) => setImmediate(r)); // let the workers' start-up begin
+      const [s, e] = plan[0];
+      results[0] = simApi.runBlock(scenario, settings, s, e, (n) => report(0, n));
+      opts.onBlock?.(results[0], done);
+    }
+    await all;
   } catch (err) {
     if (cancelled) throw new RunCancelled();
     throw err;
