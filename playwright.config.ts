@@ -11,7 +11,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results/artifacts',
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: 'http://localhost:4319',
     locale: 'en-US',
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
@@ -30,8 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: 'npx vite preview --port 4319 --strictPort',
+    url: 'http://localhost:4319',
     reuseExistingServer: false,
     timeout: 60_000,
   },
