@@ -1,6 +1,7 @@
 // DesktopApi for a plain browser: a file picker to open, downloads to save and export,
 // localStorage for recents and autosave, the print dialog for the PDF report.
 import type { AutosaveEntry, DesktopApi, IpcResult, OpenedScenario } from '../../main/ipc-contract';
+import { downloadFile } from './download';
 
 const AUTOSAVE_KEY = 'sandtable.autosave';
 const RECENT_KEY = 'sandtable.recent';
@@ -37,18 +38,7 @@ function pickFile(): Promise<File | null> {
   });
 }
 
-function download(name: string, data: string | Uint8Array, mime: string): void {
-  const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
-  const url = URL.createObjectURL(new Blob([part], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = downloadFile;
 
 function remember(name: string): void {
   const s = storage();

@@ -31,6 +31,7 @@ export const ProductFamilySchema = z.enum([
   'app_activation',
 ]);
 export const WheelSchema = z.enum(['online', 'remote', 'offline']);
+export const IncentiveKindSchema = z.enum(['points', 'voucher', 'rate_coupon', 'gift', 'none']);
 
 const MetaSchema = z.strictObject({
   name: z.string().min(1),
@@ -183,7 +184,7 @@ const ProductSchema = z.strictObject({
 const IncentiveSchema = z.strictObject({
   id,
   label: z.string().optional(),
-  kind: z.enum(['points', 'voucher', 'rate_coupon', 'gift', 'none']),
+  kind: IncentiveKindSchema,
   costPerRedemptionCny: nonNegative.describe('Paid when a treated customer converts.'),
   responseMultiplier: multiplier,
 });

@@ -1,5 +1,7 @@
 // PNG export of a chart: ECharts renders a data URL; we hand bytes to the caller (the desktop
 // shell saves them through DesktopApi.exportFile) or fall back to a browser download.
+
+import { downloadFile } from '../../platform/download';
 import type { EChartsType } from './echarts-setup';
 
 export type PngSink = (name: string, bytes: Uint8Array) => void;
@@ -36,14 +38,5 @@ async function rasterizeSvg(url: string, width: number, height: number): Promise
 
 /** Browser fallback: save the bytes through a temporary download link. */
 export function downloadBytes(name: string, bytes: Uint8Array, mime = 'image/png'): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 0);
+  downloadFile(name, bytes, mime);
 }

@@ -1,21 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { IncentiveKindSchema, ProductFamilySchema } from '../../../sim/scenario/schema';
 import { Card, ScreenHeader } from '../../components/Card';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';
 import { ScenarioNumber, ScenarioSelect, ScenarioText } from './fields';
 import { SectionGuard } from './SectionGuard';
 
-const FAMILIES = [
-  'deposit',
-  'large_cd',
-  'wmp',
-  'fund',
-  'insurance',
-  'loan',
-  'credit_card',
-  'app_activation',
-] as const;
-const INCENTIVE_KINDS = ['points', 'voucher', 'rate_coupon', 'gift', 'none'] as const;
+const FAMILIES = ProductFamilySchema.options;
+const INCENTIVE_KINDS = IncentiveKindSchema.options;
 
 type Item = { id?: string; label?: string };
 
