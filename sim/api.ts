@@ -24,7 +24,7 @@ export type ReplicationBlock = { start: number; end: number; data: Float64Array 
 export type SimApi = {
   /** Parse and validate scenario text (same rules as the CLI and the desktop shell). */
   validateText(text: string): LoadResult;
-  /** Validate a parsed document. */
+  /** Validate a parsed JSON value as a scenario. */
   validate(doc: unknown): LoadResult;
   /** Summary statistics of the synthetic population (Lorenz, tiers, grid, branches). */
   populationSummary(scenario: Scenario, seed?: string): PopulationSummary;
