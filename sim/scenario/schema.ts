@@ -215,7 +215,9 @@ const ChannelSchema = z.strictObject({
   capacity: CapacitySchema.optional(),
   fatigue: z
     .strictObject({
-      perRecentContact: probability.describe('Response falls by this share per recent contact (within windowWeeks).'),
+      perRecentContact: probability.describe(
+        'Response falls by this share per recent contact (within windowWeeks).',
+      ),
       windowWeeks: int(1, 26),
     })
     .default({ perRecentContact: 0, windowWeeks: 4 }),
