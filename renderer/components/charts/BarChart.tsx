@@ -51,6 +51,7 @@ export function BarChart(props: BarChartProps) {
         outerBoundsContain: 'axisLabel',
       },
       tooltip: {
+        confine: true,
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
         valueFormatter: (v) => format(Number(v)),

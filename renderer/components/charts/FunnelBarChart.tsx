@@ -41,6 +41,7 @@ export function FunnelBarChart(props: FunnelBarChartProps) {
       grid: { left: 48, right: 16, top: 40, bottom: 32 },
       legend: { top: 0 },
       tooltip: {
+        confine: true,
         trigger: 'item',
         formatter: (p: unknown) => {
           const { seriesName, name, data } = p as {

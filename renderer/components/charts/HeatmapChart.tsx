@@ -48,6 +48,7 @@ export function HeatmapChart(props: HeatmapChartProps) {
         outerBoundsContain: 'axisLabel',
       },
       tooltip: {
+        confine: true,
         formatter: (p: unknown) => {
           const [x, y, v] = (p as { value: [number, number, number | string] }).value;
           const text = typeof v === 'number' ? format(v) : '—';

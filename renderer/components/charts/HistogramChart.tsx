@@ -47,6 +47,7 @@ export function HistogramChart(props: HistogramChartProps) {
       ...baseOption,
       grid: { left: 48, right: 16, top: 24, bottom: 32 },
       tooltip: {
+        confine: true,
         trigger: 'item',
         formatter: (p: unknown) => {
           const [x0, x1, count] = (p as { value: number[] }).value;

@@ -48,6 +48,7 @@ export function IntervalChart({ rows, format, reference = 0, ariaLabel, testId }
         outerBoundsContain: 'axisLabel',
       },
       tooltip: {
+        confine: true,
         trigger: 'item',
         formatter: (p: unknown) => {
           const r = rows[(p as { dataIndex: number }).dataIndex];

@@ -31,6 +31,7 @@ export function LorenzChart({ points, topShare, names, formatShare, ariaLabel, t
       ...baseOption,
       grid: { left: 56, right: 24, top: 24, bottom: 44 },
       tooltip: {
+        confine: true,
         trigger: 'axis',
         valueFormatter: (v) => formatShare(Number(v)),
         axisPointer: { label: { formatter: (p) => formatShare(Number(p.value)) } },

@@ -36,6 +36,7 @@ export function SankeyChart({
     return {
       ...baseOption,
       tooltip: {
+        confine: true,
         trigger: 'item',
         formatter: (p: unknown) => {
           const { dataType, data } = p as {

@@ -49,7 +49,7 @@ export function WeeklyChart({ points, names, formatRate, formatPp, ariaLabel, te
     return {
       ...baseOption,
       legend: { top: 0, data: [names.treatment, names.control, names.uplift] },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', confine: true },
       grid: [
         { left: 56, right: 16, top: 32, height: '40%' },
         { left: 56, right: 16, top: '60%', bottom: 28 },

@@ -26,7 +26,8 @@ export const palette = {
 
 /**
  * Shared defaults so every chart looks like one family. ECharts' aria module stays off: it would
- * replace our translated aria-label with an English data dump.
+ * replace our translated aria-label with an English data dump. Every chart's tooltip sets
+ * `confine: true`: the dashboard's sections clip what overflows them (content-visibility).
  */
 export const baseOption = {
   animationDuration: 300,

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../../../sim/results';
 import type { PngSink } from '../../components/charts/export-png';
@@ -20,7 +20,7 @@ export type CompareViewProps = {
   onExportPng?: PngSink;
 };
 
-export function CompareView({ variants, onExportPng }: CompareViewProps) {
+export const CompareView = memo(function CompareView({ variants, onExportPng }: CompareViewProps) {
   const { t } = useTranslation('results');
   const f = useFormat();
   const shown = useMemo(() => variants.slice(0, MAX_VARIANTS), [variants]);
@@ -95,4 +95,4 @@ export function CompareView({ variants, onExportPng }: CompareViewProps) {
       </div>
     </PngExportContext.Provider>
   );
-}
+});

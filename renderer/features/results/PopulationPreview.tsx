@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PopulationSummary } from '../../../sim/results';
 import { BarChart } from '../../components/charts/BarChart';
@@ -17,8 +17,14 @@ import './results.css';
 
 export type PopulationPreviewProps = { summary: PopulationSummary; onExportPng?: PngSink };
 
-/** The synthetic population before any campaign: concentration, tiers, KYC grid, branches. */
-export function PopulationPreview({ summary, onExportPng }: PopulationPreviewProps) {
+/**
+ * The synthetic population before any campaign: concentration, tiers, KYC grid, branches.
+ * Memoized: the editor re-renders its panel on every edit, the summary changes only when rebuilt.
+ */
+export const PopulationPreview = memo(function PopulationPreview({
+  summary,
+  onExportPng,
+}: PopulationPreviewProps) {
   const { t } = useTranslation('results');
   const f = useFormat();
   const [occupation, setOccupation] = useState<string>(ALL);
@@ -152,4 +158,4 @@ export function PopulationPreview({ summary, onExportPng }: PopulationPreviewPro
       </div>
     </PngExportContext.Provider>
   );
-}
+});

@@ -16,8 +16,18 @@ function sign(value: number, signed: boolean | undefined): string {
   return signed && value > 0 ? '+' : '';
 }
 
+// Number#toLocaleString builds a new Intl.NumberFormat on every call, which is slow enough to
+// show when a dashboard formats thousands of labels and ticks; keep one per locale and digits.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function fixed(abs: number, digits: number, locale: NumberLocale): string {
-  return abs.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const key = `${locale}:${digits}`;
+  let nf = numberFormats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, nf);
+  }
+  return nf.format(abs);
 }
 
 /** About three significant digits: 1.23, 12.3, 123, 1,234. */
