@@ -5,6 +5,7 @@
 import { recordLayout } from './engine/layout';
 import { prepareModel } from './engine/model';
 import { createEngine, type Engine, runReplication } from './engine/replication';
+import { summarizeSegments } from './engine/segments';
 import { summarizeRecords } from './engine/summarize';
 import { summarizePopulation } from './population/summary';
 import type { PopulationSummary, RunSummary } from './results';
@@ -26,7 +27,7 @@ export type SimApi = {
   validateText(text: string): LoadResult;
   /** Validate a parsed JSON value as a scenario. */
   validate(doc: unknown): LoadResult;
-  /** Summary statistics of the synthetic population (Lorenz, tiers, grid, branches). */
+  /** Summary statistics of the synthetic population (Lorenz, tiers, grid, branches) and each strategy's segment size. */
   populationSummary(scenario: Scenario, seed?: string): PopulationSummary;
   /** Run replications [start, end); onProgress is called after each replication with the count done. */
   runBlock(
@@ -92,7 +93,8 @@ export const simApi: SimApi = {
   validate: validateScenario,
   populationSummary(scenario, seed) {
     const s = seed ?? String(scenario.monteCarlo.seed);
-    return summarizePopulation(scenario, engineFor(scenario, s).model.pop);
+    const model = engineFor(scenario, s).model;
+    return { ...summarizePopulation(scenario, model.pop), segments: summarizeSegments(model) };
   },
   runBlock(scenario, settings, start, end, onProgress) {
     if (

@@ -193,6 +193,28 @@ export type PopulationSummary = {
   }>;
   appUserShare: number;
   payrollShare: number;
+  /** Each strategy's target segment, in the scenario's strategy order (simApi.populationSummary fills it). */
+  segments?: StrategySegment[];
+};
+
+/** The size of a group of customers within the population. */
+export type SegmentCount = {
+  customers: number;
+  /** customers ÷ population size (0–1). */
+  share: number;
+  /** The group's AUM ÷ the population's AUM (0–1), at the start of the horizon. */
+  aumShare: number;
+  /** Customers per service tier, in the order of `PopulationSummary.tiers`. */
+  byTier: number[];
+};
+
+/** Who a strategy may reach: the customers its rules match, and those left after its topK cut. */
+export type StrategySegment = {
+  strategyId: string;
+  /** Every target rule holds (the whole population when there are no rules). */
+  matched: SegmentCount;
+  /** After the top-share cut by the propensity-model score, exactly as the engine selects; null without topK. */
+  afterTopK: SegmentCount | null;
 };
 
 export type RunSummary = {

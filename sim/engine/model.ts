@@ -55,8 +55,13 @@ function isoDay(start: Date, days: number): Date {
   return new Date(start.getTime() + days * 86_400_000);
 }
 
-/** Compile a targeting rule into a test on customer index i (lookups prepared once). */
-function compileRule(rule: Rule, s: Scenario, pop: Population, offer: number): (i: number) => boolean {
+/**
+ * Compile a targeting rule into a test on customer index i (lookups prepared once). `offer` is the
+ * index of the strategy's offered product (a `propensity` rule reads that product's propensity).
+ * Thresholds are in the attribute's own unit: `aum_cny` in CNY, `temperature` in logit units,
+ * `propensity` a probability in (0, 1).
+ */
+export function compileRule(rule: Rule, s: Scenario, pop: Population, offer: number): (i: number) => boolean {
   const p = s.population;
   const isNot = rule.op === 'not_in';
   const mask = (ids: string[]) =>
@@ -100,7 +105,8 @@ function compileRule(rule: Rule, s: Scenario, pop: Population, offer: number): (
       const products = (rule.values ?? [])
         .map((id) => s.products.findIndex((q) => q.id === id))
         .filter((k) => k >= 0);
-      const want = rule.attr === 'holds';
+      // `not_in` negates like it does for the other list rules: holds none of / holds one of.
+      const want = (rule.attr === 'holds') !== (rule.op === 'not_in');
       return (i) => products.some((k) => pop.holds[k * pop.n + i] === 1) === want;
     }
     case 'temperature':
@@ -110,8 +116,8 @@ function compileRule(rule: Rule, s: Scenario, pop: Population, offer: number): (
   }
 }
 
-/** Eligible customers of a strategy: all rules hold; then the top share by a noisy model score. */
-function eligibleFor(s: Scenario, st: Strategy, pop: Population, seed: string): Int32Array {
+/** Customers (ascending indices) for whom every target rule of a strategy holds, before any topK cut. */
+export function ruleEligible(s: Scenario, st: Strategy, pop: Population): Int32Array {
   const offer = s.products.findIndex((p) => p.id === st.offer.product);
   const tests = st.target.rules.map((r) => compileRule(r, s, pop, offer));
   const out: number[] = [];
@@ -120,7 +126,18 @@ function eligibleFor(s: Scenario, st: Strategy, pop: Population, seed: string): 
     for (let k = 0; k < tests.length && ok; k++) ok = tests[k](i);
     if (ok) out.push(i);
   }
-  if (!st.target.topK) return Int32Array.from(out);
+  return Int32Array.from(out);
+}
+
+/**
+ * Eligible customers of a strategy (ascending indices): all rules hold; then, with `topK`, the top
+ * round(share × count) by a noisy propensity-model score drawn from the population stream of `seed`.
+ */
+export function eligibleFor(s: Scenario, st: Strategy, pop: Population, seed: string): Int32Array {
+  const matched = ruleEligible(s, st, pop);
+  if (!st.target.topK) return matched;
+  const offer = s.products.findIndex((p) => p.id === st.offer.product);
+  const out = Array.from(matched);
   // A propensity model is good, not perfect: score = true log-odds + noise (SD 0.5).
   const rng = createStream(seed, 'population', 0, `score:${st.id}`);
   const score = new Map<number, number>();

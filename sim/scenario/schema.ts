@@ -238,22 +238,25 @@ const JourneyStepSchema = z.strictObject({
   onNotConverted: StepTarget.default('end').describe('Return (回流): send back to nurture.'),
 });
 
+/** What a target rule can test (see cross-check.ts for the operators and values each takes). */
+export const RuleAttrSchema = z.enum([
+  'tier',
+  'wealth_level',
+  'life_stage',
+  'occupation',
+  'region',
+  'branch',
+  'aum_cny',
+  'is_app_user',
+  'is_payroll',
+  'holds',
+  'not_holds',
+  'temperature',
+  'propensity',
+]);
+
 const RuleSchema = z.strictObject({
-  attr: z.enum([
-    'tier',
-    'wealth_level',
-    'life_stage',
-    'occupation',
-    'region',
-    'branch',
-    'aum_cny',
-    'is_app_user',
-    'is_payroll',
-    'holds',
-    'not_holds',
-    'temperature',
-    'propensity',
-  ]),
+  attr: RuleAttrSchema,
   op: z.enum(['in', 'not_in', 'gte', 'lte']).optional(),
   values: z.array(z.string()).optional(),
   value: z.number().optional(),

@@ -11,11 +11,22 @@ export type PreviewState = {
 
 export type PreviewView = PreviewState & { hasScenario: boolean };
 
-/** The population summary of the current scenario, rebuilt in a worker after edits settle. */
+/**
+ * The population summary of the current scenario, rebuilt in a worker after edits settle. It also
+ * carries each strategy's segment size, so what a segment depends on (products, targets) is in the key.
+ */
 export function usePopulationPreview(delayMs = 400): PreviewView {
   const scenario = useAppState((s) => s.scenario);
   const key = useMemo(
-    () => (scenario ? JSON.stringify([scenario.population, scenario.monteCarlo.seed]) : null),
+    () =>
+      scenario
+        ? JSON.stringify([
+            scenario.population,
+            scenario.products,
+            scenario.strategies.map((st) => [st.id, st.offer.product, st.target]),
+            scenario.monteCarlo.seed,
+          ])
+        : null,
     [scenario],
   );
   const [state, setState] = useState<PreviewState>({ summary: null, isUpdating: false, error: null });
