@@ -31,7 +31,11 @@ export type RunState = {
   summaryVersion: number;
 };
 
-export type Variant = { id: string; name: string; overrides: Array<{ path: string; value: number }> };
+/** What a compare variant sets at a parameter path: a number, an id (channel, step, product …) or a flag. */
+export type OverrideValue = number | string | boolean;
+export type Override = { path: string; value: OverrideValue };
+/** Variants live in memory only (not autosaved); numeric-only overrides of older builds still fit. */
+export type Variant = { id: string; name: string; overrides: Override[] };
 
 export type CompareState = {
   status: RunStatus;

@@ -1,6 +1,8 @@
-// Paths that name one number in a scenario, as uncertainty priors use them:
+// Paths that name one value in a scenario, as uncertainty priors use them:
 // `channels[ai_call].responseEffect`, `products[wmp].propensity.base`, `population.events.payroll.responseMultiplier`.
-// A bracket holds an element's id (or a numeric index).
+// A bracket holds an element's id (or a numeric index), so journey steps read
+// `strategies[omni_fund].journey.steps[push].channel`. getParam/setParam name numbers only (priors);
+// getValue/setValue name any scalar (compare variants change channels, step routes, ids).
 
 import { didYouMean, unknownRefMessage } from './issues';
 
@@ -22,14 +24,27 @@ export function parseParamPath(path: string): Segment[] | undefined {
 
 type Holder = { container: Record<string, unknown> | unknown[]; key: string | number };
 
-function resolve(root: unknown, path: string): Holder | string {
+/** A value a path can name: a number, a string (an id, an enum) or a flag. */
+export type ParamValue = number | string | boolean;
+
+type Want = { isAnyScalar: boolean; canCreate: boolean };
+
+const NUMBER: Want = { isAnyScalar: false, canCreate: false };
+
+const isScalar = (v: unknown): v is ParamValue =>
+  typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
+
+function resolve(root: unknown, path: string, want: Want = NUMBER): Holder | string {
   const segs = parseParamPath(path);
   if (!segs) return 'is not a path like channels[ai_call].responseEffect';
   let cur: unknown = root;
   let holder: Holder | undefined;
-  for (const seg of segs) {
+  for (const [n, seg] of segs.entries()) {
     if ('key' in seg) {
-      if (!cur || typeof cur !== 'object' || Array.isArray(cur) || !(seg.key in cur)) {
+      const isObject = Boolean(cur) && typeof cur === 'object' && !Array.isArray(cur);
+      if (want.canCreate && isObject && n === segs.length - 1 && !(seg.key in (cur as object)))
+        return { container: cur as Record<string, unknown>, key: seg.key };
+      if (!isObject || !(seg.key in (cur as object))) {
         const known = cur && typeof cur === 'object' && !Array.isArray(cur) ? Object.keys(cur) : [];
         const guess = didYouMean(seg.key, known);
         return `has no ${JSON.stringify(seg.key)} here${guess ? ` (did you mean "${guess}"?)` : ''}; known: ${known.join(', ') || '(none)'}`;
@@ -50,7 +65,11 @@ function resolve(root: unknown, path: string): Holder | string {
       cur = cur[idx];
     }
   }
-  if (typeof cur !== 'number' || !holder) return 'does not name a number';
+  if (!holder) return 'does not name a number';
+  if (want.isAnyScalar ? !isScalar(cur) : typeof cur !== 'number')
+    return want.isAnyScalar
+      ? 'does not name a single value (a number, text or true/false)'
+      : 'does not name a number';
   return holder;
 }
 
@@ -66,5 +85,31 @@ export function setParam(root: unknown, path: string, value: number): string | u
   const h = resolve(root, path);
   if (typeof h === 'string') return h;
   (h.container as Record<string | number, number>)[h.key] = value;
+  return undefined;
+}
+
+export type ValueRead = { ok: true; value: ParamValue } | { ok: false; error: string };
+
+/** Read the scalar a path names (a number, a string or a boolean), or why it cannot. */
+export function getValue(root: unknown, path: string): ValueRead {
+  const h = resolve(root, path, { isAnyScalar: true, canCreate: false });
+  if (typeof h === 'string') return { ok: false, error: h };
+  return { ok: true, value: (h.container as Record<string | number, ParamValue>)[h.key] };
+}
+
+/**
+ * Write the scalar a path names (in place). With canCreate, the last key may be missing from its
+ * object (an optional field such as a step's onInterested); validation then judges the result.
+ * Returns an error string, or undefined.
+ */
+export function setValue(
+  root: unknown,
+  path: string,
+  value: ParamValue,
+  options: { canCreate?: boolean } = {},
+): string | undefined {
+  const h = resolve(root, path, { isAnyScalar: true, canCreate: options.canCreate ?? false });
+  if (typeof h === 'string') return h;
+  (h.container as Record<string | number, ParamValue>)[h.key] = value;
   return undefined;
 }

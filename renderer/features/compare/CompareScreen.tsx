@@ -7,12 +7,14 @@ import { useActions, useAppState } from '../../state/hooks';
 import { CompareView } from '../results/CompareView';
 import { CompareBar } from './CompareBar';
 import { compareKey } from './compare-actions';
+import { paramChoices } from './param-choices';
 import { VariantCard } from './VariantCard';
-import { defaultVariants, MAX_VARIANTS, nextVariantId, numericParams, prepareVariant } from './variants';
+import './compare.css';
+import { baseDocument, defaultVariants, MAX_VARIANTS, nextVariantId, prepareVariant } from './variants';
 
 const LETTERS = 'ABCD';
 
-/** Up to four variants of the current scenario, run with common random numbers, side by side. */
+/** Up to four variants of the current scenario (values, channels, journey routes), run with common random numbers, side by side. */
 export function CompareScreen() {
   const { t } = useTranslation();
   const doc = useAppState((s) => s.doc);
@@ -34,8 +36,9 @@ export function CompareScreen() {
     }
   }, [variants.length, doc, setVariants, t]);
 
-  const prepared = useMemo(() => variants.map((v) => prepareVariant(doc, v)), [doc, variants]);
-  const params = useMemo(() => numericParams(doc), [doc]);
+  const base = useMemo(() => baseDocument(doc), [doc]);
+  const prepared = useMemo(() => variants.map((v) => prepareVariant(doc, v, base)), [doc, base, variants]);
+  const choices = useMemo(() => paramChoices(base), [base]);
   const allValid = prepared.every((p) => p.result.ok && p.overrideErrors.length === 0);
   const version = compare.summaryVersion;
   // biome-ignore lint/correctness/useExhaustiveDependencies: version changes when the cache has newer summaries
@@ -59,8 +62,8 @@ export function CompareScreen() {
     <div className="screen" data-testid="screen-compare">
       <ScreenHeader title={t('nav.compare')} subtitle={t('compare.subtitle')} />
       <datalist id="param-paths">
-        {params.map((p) => (
-          <option key={p} value={p} />
+        {choices.map((c) => (
+          <option key={c.path} value={c.path} />
         ))}
       </datalist>
       <CompareBar reason={reason} variantCount={variants.length} />
@@ -69,8 +72,10 @@ export function CompareScreen() {
           <VariantCard
             key={p.variant.id}
             prepared={p}
-            doc={doc}
+            doc={base}
+            choices={choices}
             letter={LETTERS[i]}
+            isBase={i === 0}
             canRemove={variants.length > 1}
             isLocked={isRunning}
             onChange={(v) => setVariants(variants.map((x) => (x.id === v.id ? v : x)))}

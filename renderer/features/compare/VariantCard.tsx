@@ -1,38 +1,49 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NumberInput } from '../../components/NumberInput';
-import type { Variant } from '../../state/store';
-import { baseValue, type PreparedVariant } from './variants';
+import type { Override, Variant } from '../../state/store';
+import { OverrideRow } from './OverrideRow';
+import type { ParamChoice } from './param-choices';
+import { VariantPresets } from './VariantPresets';
+import { mergeOverrides, type PreparedVariant } from './variants';
 
 export type VariantCardProps = {
   prepared: PreparedVariant;
+  /** The base document (defaults filled in, see baseDocument). */
   doc: unknown;
+  choices: readonly ParamChoice[];
   letter: string;
+  /** The first variant: the others are compared with it, so presets stay folded on it. */
+  isBase: boolean;
   canRemove: boolean;
   isLocked: boolean;
   onChange(v: Variant): void;
   onRemove(): void;
 };
 
-/** One variant: its name and the numbers it changes relative to the current scenario. */
+/** One variant: its name and what it changes relative to the current scenario (values or presets). */
 export function VariantCard({
   prepared,
   doc,
+  choices,
   letter,
+  isBase,
   canRemove,
   isLocked,
   onChange,
   onRemove,
 }: VariantCardProps) {
   const { t } = useTranslation();
+  const [isPresetsOpen, setPresetsOpen] = useState(false);
   const { variant, result, overrideErrors } = prepared;
+  const isEmpty = variant.overrides.length === 0;
+  const isPresetsInline = isEmpty && !isBase;
   const problems = [
     ...overrideErrors,
     ...(result.ok
       ? []
       : result.issues.filter((i) => i.severity === 'error').map((i) => `${i.path}: ${i.message}`)),
   ];
-  const setOverride = (i: number, patch: Partial<Variant['overrides'][number]>) =>
-    onChange({ ...variant, overrides: variant.overrides.map((o, j) => (j === i ? { ...o, ...patch } : o)) });
+  const setOverrides = (overrides: Override[]) => onChange({ ...variant, overrides });
   return (
     <section className="card variant" aria-label={variant.name} data-testid={`variant-${variant.id}`}>
       <header className="card__header">
@@ -54,65 +65,69 @@ export function VariantCard({
             onClick={onRemove}
             disabled={isLocked}
             aria-label={t('compare.removeVariant', { name: variant.name })}
+            data-testid={`variant-remove-${variant.id}`}
           >
             ✕
           </button>
         ) : null}
       </header>
       <div className="card__body">
-        {variant.overrides.length === 0 ? <p className="muted">{t('compare.noChanges')}</p> : null}
+        {isEmpty ? <p className="muted">{t('compare.noChanges')}</p> : null}
         <ul className="overrides">
-          {variant.overrides.map((o, i) => {
-            const was = baseValue(doc, o.path);
-            return (
+          {variant.overrides.map((o, i) => (
+            <OverrideRow
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
-              <li key={i} className="override">
-                <input
-                  className="input override__path"
-                  list="param-paths"
-                  aria-label={t('compare.parameter')}
-                  data-testid={`override-path-${variant.id}-${i}`}
-                  value={o.path}
-                  placeholder={t('compare.parameterPlaceholder')}
-                  disabled={isLocked}
-                  onChange={(e) => setOverride(i, { path: e.target.value.trim() })}
-                />
-                <NumberInput
-                  id={`override-value-${variant.id}-${i}`}
-                  testId={`override-value-${variant.id}-${i}`}
-                  value={o.value}
-                  disabled={isLocked}
-                  onChange={(v) => {
-                    if (typeof v === 'number') setOverride(i, { value: v });
-                  }}
-                />
-                <button
-                  type="button"
-                  className="btn btn--small btn--ghost"
-                  aria-label={t('compare.removeChange')}
-                  disabled={isLocked}
-                  onClick={() =>
-                    onChange({ ...variant, overrides: variant.overrides.filter((_, j) => j !== i) })
-                  }
-                >
-                  ✕
-                </button>
-                <small className="override__was">
-                  {was !== undefined ? t('compare.was', { value: was }) : ''}
-                </small>
-              </li>
-            );
-          })}
+              key={i}
+              variantId={variant.id}
+              index={i}
+              override={o}
+              doc={doc}
+              choices={choices}
+              isLocked={isLocked}
+              onChange={(next) => setOverrides(variant.overrides.map((x, j) => (j === i ? next : x)))}
+              onRemove={() => setOverrides(variant.overrides.filter((_, j) => j !== i))}
+            />
+          ))}
         </ul>
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={isLocked}
-          data-testid={`variant-add-change-${variant.id}`}
-          onClick={() => onChange({ ...variant, overrides: [...variant.overrides, { path: '', value: 0 }] })}
-        >
-          + {t('compare.addChange')}
-        </button>
+        <div className="variant__actions">
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={isLocked}
+            data-testid={`variant-add-change-${variant.id}`}
+            onClick={() => setOverrides([...variant.overrides, { path: '', value: 0 }])}
+          >
+            + {t('compare.addChange')}
+          </button>
+          {isPresetsInline ? null : (
+            <button
+              type="button"
+              className="btn btn--small btn--ghost"
+              aria-expanded={isPresetsOpen}
+              disabled={isLocked}
+              data-testid={`variant-presets-toggle-${variant.id}`}
+              onClick={() => setPresetsOpen(!isPresetsOpen)}
+            >
+              {t(isPresetsOpen ? 'compare.preset.hide' : 'compare.preset.show')}
+            </button>
+          )}
+        </div>
+        {isPresetsInline || isPresetsOpen ? (
+          <VariantPresets
+            variantId={variant.id}
+            doc={doc}
+            isLocked={isLocked}
+            onApply={(p) => {
+              // A fresh variant takes the preset's name; a named one keeps its own.
+              onChange({
+                ...variant,
+                name: isEmpty ? p.name : variant.name,
+                overrides: mergeOverrides(variant.overrides, p.overrides),
+              });
+              setPresetsOpen(false);
+            }}
+          />
+        ) : null}
         {problems.length ? (
           <div className="field__errors" role="alert" data-testid={`variant-errors-${variant.id}`}>
             {problems.slice(0, 3).map((p) => (

@@ -6,7 +6,7 @@ import { newRunId, putSummary } from '../../sim-client/result-cache';
 import type { AppStoreApi } from '../../state/store';
 import { activeRun, setActiveRun } from '../run/active-run';
 import { notify } from '../shell/toast';
-import { prepareVariant } from './variants';
+import { baseDocument, prepareVariant } from './variants';
 
 export function compareKey(compareId: string, variantId: string): string {
   return `${compareId}:${variantId}`;
@@ -17,7 +17,8 @@ export async function runCompare(store: AppStoreApi): Promise<void> {
   s.validateNow();
   const { doc, scenario, variants, compare, workers } = store.getState();
   if (!scenario || activeRun() || variants.length === 0) return;
-  const prepared = variants.map((v) => prepareVariant(doc, v));
+  const base = baseDocument(doc);
+  const prepared = variants.map((v) => prepareVariant(doc, v, base));
   const bad = prepared.find((p) => !p.result.ok || p.overrideErrors.length > 0);
   if (bad) {
     notify(i18next.t('compare.invalidVariant', { name: bad.variant.name }));

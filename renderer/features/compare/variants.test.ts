@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultVariants, numericParams, prepareVariant } from './variants';
+import { validateScenario } from '../../../sim/scenario';
+import { getValue } from '../../../sim/scenario/param-path';
+import type { Variant } from '../../state/store';
+import { baseDocument, defaultVariants, mergeOverrides, numericParams, prepareVariant } from './variants';
 
 const doc = JSON.parse(readFileSync('scenarios/omnichannel-referral-pilot.json', 'utf8'));
 
@@ -32,5 +35,71 @@ describe('compare variants', () => {
     });
     expect(p.overrideErrors[0]).toContain('channels[nope]');
     expect(p.result.ok).toBe(false);
+  });
+});
+
+describe('variants that change strings (channels, routes, ids)', () => {
+  const base = baseDocument(doc);
+  const prepare = (overrides: Variant['overrides']) =>
+    prepareVariant(doc, { id: 'x', name: 'x', overrides }, base);
+
+  it('fills the schema defaults in so defaulted fields have paths, and re-validates to the same scenario', () => {
+    expect(getValue(doc, 'strategies[payday_wmp].journey.steps[sms].waitDays').ok).toBe(true);
+    expect(getValue(doc, 'strategies[payday_wmp].journey.steps[push].waitDays').ok).toBe(false);
+    expect(getValue(base, 'strategies[payday_wmp].journey.steps[push].waitDays')).toEqual({
+      ok: true,
+      value: 0,
+    });
+    const again = validateScenario(base);
+    expect(again.ok && again.scenario).toEqual(base);
+  });
+
+  it('moves a journey step to another channel', () => {
+    const p = prepare([{ path: 'strategies[omni_fund].journey.steps[sms].channel', value: 'wecom' }]);
+    expect(p.overrideErrors).toEqual([]);
+    expect(p.result.ok).toBe(true);
+    if (p.result.ok) expect(p.result.scenario.strategies[0].journey.steps[1].channel).toBe('wecom');
+    expect(doc.strategies[0].journey.steps[1].channel).toBe('sms');
+  });
+
+  it('says clearly when a string names an unknown id', () => {
+    const p = prepare([{ path: 'strategies[omni_fund].journey.steps[sms].channel', value: 'fax' }]);
+    expect(p.result.ok).toBe(false);
+    if (!p.result.ok) {
+      const issue = p.result.issues.find((i) => i.path === 'strategies[0].journey.steps[1].channel');
+      expect(issue?.message).toContain('"fax" is not a channel; known: app_push, sms, ai_call');
+    }
+    const route = prepare([
+      { path: 'strategies[omni_fund].journey.steps[push].onNoContact', value: 'nowhere' },
+    ]);
+    expect(route.result.ok).toBe(false);
+    if (!route.result.ok) expect(route.result.issues[0].message).toContain('"nowhere" is not a step');
+  });
+
+  it('adds an optional referral, but not a misspelt field', () => {
+    const ok = prepare([{ path: 'strategies[omni_fund].journey.steps[push].onInterested', value: 'agent' }]);
+    expect(ok.result.ok && ok.result.scenario.strategies[0].journey.steps[0].onInterested).toBe('agent');
+    const typo = prepare([{ path: 'strategies[omni_fund].journey.steps[push].onIntrested', value: 'agent' }]);
+    expect(typo.overrideErrors[0]).toContain('has no "onIntrested" here');
+  });
+
+  it('still takes numeric overrides as older builds made them', () => {
+    const p = prepare([{ path: 'channels[ai_call].responseEffect', value: 0.5 }]);
+    expect(p.result.ok && p.result.scenario.channels[2].responseEffect).toBe(0.5);
+  });
+
+  it('merges preset overrides over existing ones at the same path', () => {
+    const merged = mergeOverrides(
+      [
+        { path: 'strategies[omni_fund].holdout.share', value: 0.2 },
+        { path: '', value: 0 },
+        { path: 'channels[sms].costPerAttemptCny', value: 0.1 },
+      ],
+      [{ path: 'strategies[omni_fund].holdout.share', value: 0.05 }],
+    );
+    expect(merged).toEqual([
+      { path: 'channels[sms].costPerAttemptCny', value: 0.1 },
+      { path: 'strategies[omni_fund].holdout.share', value: 0.05 },
+    ]);
   });
 });

@@ -1,46 +1,48 @@
-// Compare variants: copies of the current scenario with a few numbers changed, named by the same
-// paths uncertainty priors use (`strategies[omni_fund].holdout.share`).
-import { getParam, type LoadResult, setParam, validateScenario } from '../../../sim/scenario';
-import type { Variant } from '../../state/store';
+// Compare variants: copies of the current scenario with a few values changed (numbers, channels,
+// journey routes, ids), named by the same paths uncertainty priors use
+// (`strategies[omni_fund].holdout.share`, `strategies[omni_fund].journey.steps[sms].channel`).
+import { type LoadResult, validateScenario } from '../../../sim/scenario';
+import { getValue, type ParamValue, setValue } from '../../../sim/scenario/param-path';
+import type { Override, Variant } from '../../state/store';
+import { isCreatable } from './param-choices';
+
+export { numericParams } from './param-choices';
 
 export const MAX_VARIANTS = 4;
 
-/** Every number in the document, by parameter path (list elements by id where they have one). */
-export function numericParams(doc: unknown): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown, path: string) => {
-    if (typeof v === 'number') {
-      if (path !== 'version') out.push(path);
-    } else if (Array.isArray(v)) {
-      v.forEach((el, i) => {
-        const id = el && typeof el === 'object' ? (el as { id?: unknown }).id : undefined;
-        walk(el, `${path}[${typeof id === 'string' ? id : i}]`);
-      });
-    } else if (v && typeof v === 'object') {
-      for (const [k, child] of Object.entries(v)) walk(child, path ? `${path}.${k}` : k);
-    }
-  };
-  walk(doc, '');
-  return out;
+/**
+ * The document variants start from: the validated scenario with the schema's defaults filled in,
+ * so a step's default `waitDays` or `onNoContact` has a path too; the document itself when it does
+ * not validate (its variants cannot, either).
+ */
+export function baseDocument(doc: unknown): unknown {
+  const r = validateScenario(doc);
+  return r.ok ? JSON.parse(JSON.stringify(r.scenario)) : doc;
 }
 
-export function baseValue(doc: unknown, path: string): number | undefined {
-  const v = getParam(doc, path);
-  return typeof v === 'number' ? v : undefined;
+export function baseValue(doc: unknown, path: string): ParamValue | undefined {
+  const r = getValue(doc, path);
+  return r.ok ? r.value : undefined;
 }
 
 export type PreparedVariant = { variant: Variant; result: LoadResult; overrideErrors: string[] };
 
-/** Apply a variant's overrides to a copy of the document and validate it. */
-export function prepareVariant(doc: unknown, variant: Variant): PreparedVariant {
-  const copy: unknown = JSON.parse(JSON.stringify(doc ?? null));
+/** Apply a variant's overrides to a copy of the base document and validate it. */
+export function prepareVariant(doc: unknown, variant: Variant, base = baseDocument(doc)): PreparedVariant {
+  const copy: unknown = JSON.parse(JSON.stringify(base ?? null));
   const overrideErrors: string[] = [];
   for (const o of variant.overrides) {
     if (!o.path) continue;
-    const err = setParam(copy, o.path, o.value);
+    const err = setValue(copy, o.path, o.value, { canCreate: isCreatable(o.path) });
     if (err) overrideErrors.push(`${o.path} ${err}`);
   }
   return { variant, result: validateScenario(copy), overrideErrors };
+}
+
+/** Add overrides to a variant's, replacing those at the same paths (and dropping unfinished rows). */
+export function mergeOverrides(existing: readonly Override[], added: readonly Override[]): Override[] {
+  const paths = new Set(added.map((o) => o.path));
+  return [...existing.filter((o) => o.path && !paths.has(o.path)), ...added];
 }
 
 export function defaultVariants(

@@ -59,9 +59,9 @@ export function CompareTable({ columns, hasSpread }: CompareTableProps) {
                           {t('compare.diff', { value: fmtDiff(d.mean) })}
                           {Number.isFinite(d.p05) && hasSpread ? ` (${f.range(d.p05, d.p95, fmtDiff)})` : ''}
                           {Number.isFinite(d.pPositive) && d.p05 !== d.p95 ? (
-                            <span className="st-muted">
+                            <span className="st-muted st-compare__p">
                               {' '}
-                              · {t('compare.pBetter', { p: f.probability(d.pPositive) })}
+                              {t('compare.pBetter', { p: f.probability(d.pPositive) })}
                             </span>
                           ) : null}
                         </div>

@@ -24,7 +24,7 @@ describe('CompareView', () => {
     expect(screen.queryByTestId('compare-conversion-uplift-0-diff')).toBeNull();
     // Common random numbers: the difference is exactly the shift in every replication.
     expect(screen.getByTestId('compare-conversion-uplift-1-diff').textContent).toBe(
-      'Δ vs base +0.50 pp (+0.50 pp – +0.50 pp) · P(> base) 100%',
+      'Δ vs base +0.50 pp (+0.50 pp – +0.50 pp) P(> base) 100%',
     );
     expect(screen.getByTestId('compare-conversion-uplift-2-diff').textContent).toContain(
       'Δ vs base -0.30 pp',
