@@ -65,8 +65,15 @@ export function ScenarioText({
   wide,
   multiline,
   idPrefix = '',
-}: BaseProps & { multiline?: boolean }) {
-  const { value, errors, set } = useBinding(path);
+  onChange,
+}: BaseProps & {
+  multiline?: boolean;
+  /** Instead of writing the path: for an edit that changes more than this field (a step's id). */
+  onChange?: (text: string) => void;
+}) {
+  const binding = useBinding(path);
+  const { value, errors } = binding;
+  const set = onChange ?? binding.set;
   const id = idPrefix + fieldId(path);
   const common = {
     id,

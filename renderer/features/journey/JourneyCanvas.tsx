@@ -1,13 +1,31 @@
 import '@xyflow/react/dist/style.css';
-import { Background, Controls, type Edge, MarkerType, type Node, ReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
+import './journey.css';
+import {
+  Background,
+  Controls,
+  type EdgeChange,
+  type FitViewOptions,
+  type Node,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useDocValue } from '../../state/hooks';
 import { getIn } from '../../state/path';
-import { END_ID, layoutJourney } from './journey-layout';
+import { JourneyLegend } from './JourneyLegend';
+import { JourneyToolbar } from './JourneyToolbar';
+import { layoutJourney } from './journey-layout';
+import { OutcomeEdge, type OutcomeEdgeType } from './OutcomeEdge';
 import { EndNode, LaneNode, StepNode } from './StepNode';
+import { useJourneyEditing } from './useJourneyEditing';
+import { useJourneyGraph } from './useJourneyGraph';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, end: EndNode };
+const edgeTypes = { outcome: OutcomeEdge };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const FIT: FitViewOptions = { padding: 0.08 };
 
 export type JourneyCanvasProps = {
   strategyIndex: number;
@@ -15,7 +33,7 @@ export type JourneyCanvasProps = {
   onSelectStep(index: number): void;
 };
 
-/** The journey of one strategy across the three channel wheels, with referral and return paths. */
+/** The journey of one strategy across the three channel wheels, editable: connect, delete, add. */
 export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: JourneyCanvasProps) {
   const { t } = useTranslation();
   const strategy = useAppState((s) => getIn(s.doc, `strategies[${strategyIndex}]`));
@@ -25,98 +43,109 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
     () => layoutJourney(strategy, channels, issues, strategyIndex),
     [strategy, channels, issues, strategyIndex],
   );
-  const nodes = useMemo<Node[]>(() => {
-    const lanes: Node[] = layout.lanes.map((l) => ({
-      id: `lane-${l.wheel ?? 'unknown'}`,
-      type: 'lane',
-      position: { x: 0, y: l.y },
-      data: {
-        label: l.wheel ? t(`wheel.${l.wheel}`) : t('journey.unknownLane'),
-        width: layout.width,
-        height: l.height,
-        wheel: l.wheel ?? 'unknown',
-      },
-      draggable: false,
-      selectable: false,
-      focusable: false,
-      zIndex: -1,
-    }));
-    const steps: Node[] = layout.steps.map((s) => ({
-      id: s.id,
-      type: 'step',
-      position: { x: s.x, y: s.y },
-      data: { ...s, isSelected: s.index === selectedStep },
-      draggable: false,
-      ariaLabel: `${s.id}: ${s.channelLabel}`,
-    }));
-    const end: Node = {
-      id: END_ID,
-      type: 'end',
-      position: layout.end,
-      data: { label: t('journey.end') },
-      draggable: false,
+  // The selected edge is canvas-only state (the form has no notion of it), kept per strategy.
+  const [picked, setPicked] = useState<{ strategy: number; id: string } | null>(null);
+  const selectedEdge = picked?.strategy === strategyIndex ? picked.id : null;
+  const { nodes, edges } = useJourneyGraph(layout, selectedStep, selectedEdge);
+  const edit = useJourneyEditing(strategyIndex, onSelectStep);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  // React Flow listens for Delete/Backspace on the whole document: drop the edge selection as soon
+  // as the user works elsewhere (or presses Escape), so a key pressed there cannot reset an outcome.
+  useEffect(() => {
+    if (selectedEdge === null) return;
+    const away = (e: Event) => {
+      if (!wrapper.current?.contains(e.target as globalThis.Node)) setPicked(null);
     };
-    return [...lanes, ...steps, end];
-  }, [layout, selectedStep, t]);
-  const edges = useMemo<Edge[]>(
-    () =>
-      layout.edges.map((e) => {
-        const kind = e.target === END_ID ? 'end' : e.kinds[0];
-        return {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          // One label per edge: the most important outcome, and how many more share the edge.
-          label:
-            e.target === END_ID
-              ? undefined
-              : `${t(`journey.edge.${e.kinds[0]}`)}${e.kinds.length > 1 ? ` +${e.kinds.length - 1}` : ''}`,
-          labelBgPadding: [4, 2] as [number, number],
-          labelBgBorderRadius: 3,
-          className: `jedge jedge--${kind}`,
-          animated: kind === 'referral',
-          markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-          focusable: false,
-        };
-      }),
-    [layout, t],
-  );
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setPicked(null);
+    };
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('focusin', away);
+    document.addEventListener('keydown', esc);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('focusin', away);
+      document.removeEventListener('keydown', esc);
+    };
+  }, [selectedEdge]);
+
+  const onEdgesChange = (changes: EdgeChange<OutcomeEdgeType>[]) => {
+    const chosen = changes.filter((c) => c.type === 'select' && c.selected).at(-1);
+    if (chosen && chosen.type === 'select') setPicked({ strategy: strategyIndex, id: chosen.id });
+    else if (changes.some((c) => c.type === 'select' && c.id === selectedEdge)) setPicked(null);
+  };
+  // Enter or Space on a focused step selects it; React Flow reports that as a selection change.
+  const onNodesChange = (changes: NodeChange[]) => {
+    for (const c of changes) {
+      const step = c.type === 'select' && c.selected ? layout.steps.find((s) => s.id === c.id) : undefined;
+      if (step) onSelectStep(step.index);
+    }
+  };
+  const errors = [
+    ...layout.startErrors.map((m) => ({ id: 'journey-start-error', label: t('journey.startError'), m })),
+    ...layout.journeyErrors.map((m) => ({ id: 'journey-error', label: t('journey.journeyError'), m })),
+  ];
   return (
     <div className="journey" data-testid="journey-canvas">
-      {layout.startErrors.length ? (
-        <p className="notice notice--error" role="alert" data-testid="journey-start-error">
-          {t('journey.startError')}: {layout.startErrors.join('; ')}
+      {errors.map((e) => (
+        <p key={`${e.id}${e.m}`} className="notice notice--error" role="alert" data-testid={e.id}>
+          {e.label}: {e.m}
         </p>
-      ) : null}
-      <div className="journey__canvas">
-        <ReactFlow
+      ))}
+      <JourneyToolbar
+        selectedId={layout.steps[selectedStep]?.id ?? null}
+        stepCount={layout.steps.length}
+        onAdd={edit.addStepOn}
+        onRemove={() => edit.removeStepAt(selectedStep)}
+      />
+      <div className="journey__canvas" ref={wrapper}>
+        <ReactFlow<Node, OutcomeEdgeType>
           key={strategyIndex}
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           fitView
-          fitViewOptions={{ padding: 0.08 }}
+          fitViewOptions={FIT}
           minZoom={0.25}
           nodesDraggable={false}
-          nodesConnectable={false}
+          nodesConnectable
           elementsSelectable
+          connectionRadius={28}
+          deleteKeyCode={DELETE_KEYS}
+          isValidConnection={edit.isValidConnection}
+          onConnect={edit.onConnect}
+          onReconnect={edit.onReconnect}
+          onEdgesDelete={(deleted) => {
+            edit.onEdgesDelete(deleted);
+            setPicked(null);
+          }}
+          onEdgesChange={onEdgesChange}
+          onNodesChange={onNodesChange}
           onNodeClick={(_, n) => {
             if (n.type === 'step') onSelectStep((n.data as { index: number }).index);
           }}
+          onPaneClick={() => setPicked(null)}
         >
           <Background gap={24} size={1} />
           <Controls showInteractive={false} />
+          <FitOnStepCount count={layout.steps.length} />
         </ReactFlow>
       </div>
-      <ul className="legend" aria-label={t('journey.legend')}>
-        {(['referral', 'return', 'not_interested', 'no_contact', 'end'] as const).map((k) => (
-          <li key={k} className={`legend__item legend__item--${k}`}>
-            <span className="legend__swatch" />
-            {k === 'end' ? t('journey.end') : t(`journey.edge.${k}`)}
-          </li>
-        ))}
-        <li className="legend__item legend__item--note">{t('journey.legendMore')}</li>
-      </ul>
+      <JourneyLegend />
     </div>
   );
+}
+
+/** Steps added or removed: fit again, so a new step (placed after the others) is in view. */
+function FitOnStepCount({ count }: { count: number }) {
+  const { fitView } = useReactFlow();
+  const last = useRef(count);
+  useEffect(() => {
+    if (last.current === count) return;
+    last.current = count;
+    void fitView({ ...FIT, duration: 200 });
+  }, [count, fitView]);
+  return null;
 }

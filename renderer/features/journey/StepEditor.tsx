@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/Card';
 import { useActions, useDocValue } from '../../state/hooks';
 import { ScenarioNumber, ScenarioSelect, ScenarioText } from '../editor/fields';
-import { OUTCOMES, type StepDoc } from './journey-layout';
+import { addStep, removeStep, renameStep, stepsOf } from './journey-edit';
+import { OUTCOMES } from './journey-layout';
 
 type Named = { id?: unknown; label?: unknown };
 
@@ -19,33 +20,34 @@ export function StepEditor({
   const { t } = useTranslation();
   const { setField } = useActions();
   const journeyPath = `strategies[${strategyIndex}].journey`;
-  const steps = useDocValue(`${journeyPath}.steps`);
+  const journey = useDocValue(journeyPath);
   const start = useDocValue(`${journeyPath}.start`);
   const channels = useDocValue('channels');
-  const list = Array.isArray(steps) ? (steps as StepDoc[]) : [];
+  const list = stepsOf(journey);
   const step = list[stepIndex];
   if (!step) return null;
   const base = `${journeyPath}.steps[${stepIndex}]`;
   const stepIds = list.map((s) => String(s.id ?? ''));
+  // The step itself is a target too (a loop, e.g. retry until reached): the engine caps visits and
+  // validation reports a loop that cannot end or has no wait.
   const targets = [
-    ...stepIds.filter((id) => id !== step.id).map((id) => ({ value: id, label: id })),
+    ...stepIds.map((id) => ({ value: id, label: id === step.id ? t('journey.selfTarget', { id }) : id })),
     { value: 'end', label: t('journey.end') },
   ];
   const channelOptions = (Array.isArray(channels) ? (channels as Named[]) : []).map((c) => ({
     value: String(c.id),
     label: c.label ? `${String(c.label)} (${String(c.id)})` : String(c.id),
   }));
-  const addStep = () => {
-    let n = list.length + 1;
-    while (stepIds.includes(`step_${n}`)) n++;
-    setField(`${journeyPath}.steps`, [...list, { id: `step_${n}`, channel: step.channel, waitDays: 1 }]);
-    onSelectStep(list.length);
+  const onAdd = () => {
+    const r = addStep(journey, String(step.channel ?? ''));
+    setField(journeyPath, r.journey);
+    onSelectStep(r.index);
   };
-  const removeStep = () => {
-    const next = list.filter((_, i) => i !== stepIndex);
-    setField(`${journeyPath}.steps`, next);
-    if (start === step.id && next[0]) setField(`${journeyPath}.start`, next[0].id);
-    onSelectStep(Math.max(0, stepIndex - 1));
+  const onRemove = () => {
+    const r = removeStep(journey, stepIndex);
+    if (!r) return;
+    setField(journeyPath, r.journey);
+    onSelectStep(r.selected);
   };
   return (
     <Card
@@ -61,13 +63,13 @@ export function StepEditor({
           >
             {t('journey.makeStart')}
           </button>
-          <button type="button" className="btn btn--small" onClick={addStep} data-testid="journey-add-step">
+          <button type="button" className="btn btn--small" onClick={onAdd} data-testid="journey-add-step">
             {t('journey.addStep')}
           </button>
           <button
             type="button"
             className="btn btn--small btn--danger"
-            onClick={removeStep}
+            onClick={onRemove}
             disabled={list.length <= 1}
             data-testid="journey-remove-step"
           >
@@ -77,7 +79,11 @@ export function StepEditor({
       }
     >
       <div className="fields">
-        <ScenarioText path={`${base}.id`} label={t('journey.stepId')} />
+        <ScenarioText
+          path={`${base}.id`}
+          label={t('journey.stepId')}
+          onChange={(id) => setField(journeyPath, renameStep(journey, stepIndex, id))}
+        />
         <ScenarioSelect path={`${base}.channel`} label={t('journey.channel')} options={channelOptions} />
         <ScenarioNumber path={`${base}.waitDays`} label={t('journey.waitDays')} />
         {OUTCOMES.map(({ key, kind }) => (

@@ -1,6 +1,8 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type { LaidOutStep } from './journey-layout';
+import { InputHandle } from './InputHandle';
+import { END_ID, type LaidOutStep } from './journey-layout';
+import { OutcomeHandles } from './OutcomeHandles';
 
 export type StepNodeData = LaidOutStep & { isSelected: boolean };
 
@@ -14,23 +16,29 @@ export function StepNode({ data }: NodeProps & { data: StepNodeData }) {
       data-invalid={hasErrors || undefined}
       title={hasErrors ? data.errors.join('\n') : undefined}
     >
-      <Handle type="target" position={Position.Left} />
-      <div className="jnode__head">
-        <span className="jnode__id">{data.id}</span>
-        {data.isStart ? <span className="jnode__badge">{t('journey.start')}</span> : null}
-        {hasErrors ? (
-          <span
-            className="jnode__error"
-            role="img"
-            aria-label={t('journey.hasErrors', { count: data.errors.length })}
-          >
-            ⚠ {data.errors.length}
-          </span>
-        ) : null}
+      <InputHandle
+        nodeId={data.id}
+        label={t('journey.handleIn', { id: data.id })}
+        testId={`journey-handle-${data.id}-in`}
+      />
+      <div className="jnode__main">
+        <div className="jnode__head">
+          <span className="jnode__id">{data.id}</span>
+          {data.isStart ? <span className="jnode__badge">{t('journey.start')}</span> : null}
+          {hasErrors ? (
+            <span
+              className="jnode__error"
+              role="img"
+              aria-label={t('journey.hasErrors', { count: data.errors.length })}
+            >
+              ⚠ {data.errors.length}
+            </span>
+          ) : null}
+        </div>
+        <div className="jnode__channel">{data.channelLabel || t('journey.noChannel')}</div>
+        <div className="jnode__meta">{t('journey.wait', { count: data.waitDays })}</div>
       </div>
-      <div className="jnode__channel">{data.channelLabel || t('journey.noChannel')}</div>
-      <div className="jnode__meta">{t('journey.wait', { count: data.waitDays })}</div>
-      <Handle type="source" position={Position.Right} />
+      <OutcomeHandles step={data} />
     </div>
   );
 }
@@ -48,7 +56,7 @@ export function LaneNode({
 export function EndNode({ data }: NodeProps & { data: { label: string } }) {
   return (
     <div className="jend" data-testid="journey-node-end">
-      <Handle type="target" position={Position.Left} />
+      <InputHandle nodeId={END_ID} label={data.label} testId="journey-handle-end-in" />
       {data.label}
     </div>
   );

@@ -7,8 +7,9 @@ export const WHEELS = ['online', 'remote', 'offline'] as const;
 export type Wheel = (typeof WHEELS)[number];
 
 export type EdgeKind = 'referral' | 'return' | 'not_interested' | 'no_contact';
-/** Edge kinds by outcome key, most important first (used when two outcomes share an edge). */
-export const OUTCOMES: ReadonlyArray<{ key: keyof StepDoc; kind: EdgeKind }> = [
+export type OutcomeKey = 'onInterested' | 'onNotConverted' | 'onNotInterested' | 'onNoContact';
+/** Edge kinds by outcome key, most important first (the order of a node's handles, top to bottom). */
+export const OUTCOMES: ReadonlyArray<{ key: OutcomeKey; kind: EdgeKind }> = [
   { key: 'onInterested', kind: 'referral' },
   { key: 'onNotConverted', kind: 'return' },
   { key: 'onNotInterested', kind: 'not_interested' },
@@ -34,11 +35,26 @@ export type LaidOutStep = {
   waitDays: number;
   isStart: boolean;
   errors: string[];
+  /** Where each outcome leads: a step id, 'end', or null for a referral left out (close here). */
+  targets: Record<OutcomeKey, string | null>;
   x: number;
   y: number;
 };
 
-export type LaidOutEdge = { id: string; source: string; target: string; kinds: EdgeKind[] };
+/** One outcome of one step: edges leave the step's handle for that outcome. */
+export type LaidOutEdge = {
+  id: string;
+  source: string;
+  target: string;
+  stepIndex: number;
+  key: OutcomeKey;
+  kind: EdgeKind;
+  /** Left at its default ('end'): nothing to delete. */
+  isDefault: boolean;
+  /** Outcomes of this step going to the same target, and this one's place among them (0 = first). */
+  shared: number;
+  rank: number;
+};
 
 export type JourneyLayout = {
   steps: LaidOutStep[];
@@ -47,15 +63,24 @@ export type JourneyLayout = {
   end: { x: number; y: number };
   width: number;
   startErrors: string[];
+  /** Errors about the journey as a whole (cycles that cannot end or have no wait). */
+  journeyErrors: string[];
 };
 
 export const END_ID = '__end__';
-const COL_W = 260;
-const ROW_H = 78;
+const COL_W = 300;
+const ROW_H = 92;
 const LANE_PAD = 22;
-const X0 = 140;
+const X0 = 120;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** Where an outcome leads. Left out, it ends; a referral left out (or to 'end') closes at the step. */
+export function outcomeTarget(step: StepDoc, key: OutcomeKey): string | null {
+  const to = str(step[key]);
+  if (key === 'onInterested') return to && to !== 'end' ? to : null;
+  return to || 'end';
+}
 
 export function layoutJourney(
   strategy: unknown,
@@ -74,7 +99,7 @@ export function layoutJourney(
   const indexById = new Map(ids.map((id, i) => [id, i]));
   const base = `strategies[${strategyIndex}].journey`;
 
-  // Column = breadth-first distance from the start step; unreachable steps go after the rest.
+  // Column = breadth-first distance from the start step.
   const depth = new Array<number>(docs.length).fill(-1);
   const queue: number[] = [];
   const s0 = indexById.get(start);
@@ -92,8 +117,10 @@ export function layoutJourney(
       }
     }
   }
+  // Steps not reached from the start (e.g. just added) share one column after the rest.
   let maxDepth = Math.max(0, ...depth);
-  for (let i = 0; i < depth.length; i++) if (depth[i] < 0) depth[i] = ++maxDepth;
+  if (depth.some((d) => d < 0)) maxDepth++;
+  for (let i = 0; i < depth.length; i++) if (depth[i] < 0) depth[i] = maxDepth;
 
   const laneOf = (i: number): Wheel | null => {
     const w = channelById.get(str(docs[i].channel))?.wheel;
@@ -121,6 +148,7 @@ export function layoutJourney(
 
   const steps: LaidOutStep[] = docs.map((d, i) => {
     const channel = channelById.get(str(d.channel));
+    const targets = Object.fromEntries(OUTCOMES.map(({ key }) => [key, outcomeTarget(d, key)]));
     return {
       index: i,
       id: ids[i],
@@ -130,33 +158,45 @@ export function layoutJourney(
       waitDays: typeof d.waitDays === 'number' ? d.waitDays : 0,
       isStart: ids[i] === start,
       errors: issues.filter((iss) => isWithin(iss.path, `${base}.steps[${i}]`)).map((iss) => iss.message),
+      targets: targets as LaidOutStep['targets'],
       x: X0 + depth[i] * COL_W,
       y: (laneY.get(laneOf(i)) ?? 0) + LANE_PAD + rowOf[i] * ROW_H,
     };
   });
 
-  const byPair = new Map<string, LaidOutEdge>();
+  const edges: LaidOutEdge[] = [];
   docs.forEach((d, i) => {
+    const mine: LaidOutEdge[] = [];
     for (const { key, kind } of OUTCOMES) {
-      // Outcomes left out default to 'end' (except a referral, which is only there when given).
-      const to = str(d[key]) || (key === 'onInterested' ? '' : 'end');
-      if (!to) continue;
-      const target = to === 'end' ? END_ID : indexById.has(to) ? to : null;
+      const to = outcomeTarget(d, key);
+      // A target that is not a step draws nothing; validation reports it at the step.
+      const target = to === 'end' ? END_ID : to !== null && indexById.has(to) ? to : null;
       if (target === null) continue;
-      const id = `${ids[i]}->${target}`;
-      const e = byPair.get(id) ?? { id, source: ids[i], target, kinds: [] };
-      e.kinds.push(kind);
-      byPair.set(id, e);
+      const rank = mine.filter((e) => e.target === target).length;
+      mine.push({
+        id: `${ids[i]}:${key}`,
+        source: ids[i],
+        target,
+        stepIndex: i,
+        key,
+        kind,
+        isDefault: to === 'end',
+        shared: 0,
+        rank,
+      });
     }
+    for (const e of mine) e.shared = mine.filter((o) => o.target === e.target).length;
+    edges.push(...mine);
   });
 
   const width = X0 + (maxDepth + 2) * COL_W;
   return {
     steps,
-    edges: [...byPair.values()],
+    edges,
     lanes,
     end: { x: X0 + (maxDepth + 1) * COL_W, y: Math.max(0, y / 2 - 30) },
     width,
     startErrors: issues.filter((iss) => iss.path === `${base}.start`).map((iss) => iss.message),
+    journeyErrors: issues.filter((iss) => iss.path === base).map((iss) => iss.message),
   };
 }

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { useDocValue } from '../../state/hooks';
+import { channelsInWheel } from './journey-edit';
+import { WHEELS } from './journey-layout';
+import { LaneAddMenu } from './LaneAddMenu';
+
+/** Above the canvas: add a step in a lane (on one of its channels), delete the selected step. */
+export function JourneyToolbar({
+  selectedId,
+  stepCount,
+  onAdd,
+  onRemove,
+}: {
+  selectedId: string | null;
+  stepCount: number;
+  onAdd(channel: string): void;
+  onRemove(): void;
+}) {
+  const { t } = useTranslation();
+  const channels = useDocValue('channels');
+  const isOnly = stepCount <= 1;
+  return (
+    <div className="jtool" role="toolbar" aria-label={t('journey.toolbar')}>
+      <span className="jtool__title">{t('journey.addTitle')}</span>
+      {WHEELS.map((w) => (
+        <LaneAddMenu key={w} wheel={w} channels={channelsInWheel(channels, w)} onAdd={onAdd} />
+      ))}
+      {selectedId !== null ? (
+        <button
+          type="button"
+          className="btn btn--small btn--danger"
+          disabled={isOnly}
+          title={isOnly ? t('journey.deleteStepOnly') : undefined}
+          onClick={onRemove}
+          data-testid="journey-delete-step"
+        >
+          {t('journey.deleteStep', { id: selectedId })}
+        </button>
+      ) : null}
+    </div>
+  );
+}
