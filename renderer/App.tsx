@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isPacedEnvironment } from './components/charts/chart-scheduler';
+import { warmUpCharts } from './components/charts/chart-warmup';
 import { CompareScreen } from './features/compare/CompareScreen';
 import { CalendarSection } from './features/editor/CalendarSection';
 import { ChannelsSection } from './features/editor/ChannelsSection';
@@ -52,6 +54,8 @@ export function App() {
   useDirtySync();
   useMenuCommands();
   const mainRef = useRef<HTMLElement>(null);
+  // Compile the chart code while the studio is idle, not while the first results stream in.
+  useEffect(() => (isPacedEnvironment() ? warmUpCharts() : undefined), []);
   useEffect(() => {
     // A new screen starts at its top (each screen otherwise keeps the last one's scroll).
     if (screen) mainRef.current?.scrollTo?.({ top: 0 });

@@ -3,6 +3,9 @@
 import type { AutosaveEntry, DesktopApi, IpcResult, OpenedScenario } from '../../main/ipc-contract';
 import { downloadFile } from './download';
 
+/** Where no 'afterprint' comes, the print layout is taken down after this long. */
+const PRINT_TIMEOUT_MS = 60_000;
+
 const AUTOSAVE_KEY = 'sandtable.autosave';
 const RECENT_KEY = 'sandtable.recent';
 
@@ -120,7 +123,19 @@ export const webAdapter: DesktopApi = {
     }
   },
   async exportReportPdf() {
-    window.print();
+    // The browser's print dialog ("Save as PDF"). Resolves when printing is over ('afterprint':
+    // Chromium fires it before print() returns, other browsers when their dialog closes), so the
+    // print layout stays in place while it is needed.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        window.removeEventListener('afterprint', done);
+        resolve();
+      };
+      const timer = setTimeout(done, PRINT_TIMEOUT_MS);
+      window.addEventListener('afterprint', done);
+      window.print();
+    });
     return ok({ path: null });
   },
   async setDirty(req) {

@@ -38,6 +38,8 @@ export function EChart({ option, ariaLabel, heightPx = 280, testId }: EChartProp
   const latest = useRef({ option, isLive });
   /** Asks for the chart to be brought up to date with `latest` (set while mounted). */
   const requestRef = useRef<(() => void) | null>(null);
+  const nameRef = useRef('');
+  nameRef.current = testId ?? ariaLabel;
 
   useEffect(() => {
     const host = hostRef.current;
@@ -50,6 +52,7 @@ export function EChart({ option, ariaLabel, heightPx = 280, testId }: EChartProp
     let isOnScreen = false;
 
     const sync = () => {
+      const startedAt = performance.now();
       if (!chart) {
         chart = echarts.init(host, undefined, {
           renderer,
@@ -70,6 +73,8 @@ export function EChart({ option, ariaLabel, heightPx = 280, testId }: EChartProp
         const animate = !live && (isOnScreen || !isPaced) && !isFlushingChartJobs();
         chart.setOption(animate ? next : { ...next, animation: false }, { notMerge: true });
       }
+      // A User Timing entry per chart update: DevTools' performance panel and `npm run bench:ui` read it.
+      performance.measure(`chart ${nameRef.current}`, { start: startedAt });
     };
     const request = isPaced ? () => scheduleChartJob(key, sync, isOnScreen) : sync;
     requestRef.current = request;

@@ -25,11 +25,19 @@ export const palette = {
 } as const;
 
 /**
+ * The studio's font stack (styles/app.css), named outright: ECharts measures text on a canvas, where
+ * 'inherit' means its default font, so an SVG chart (the printed report) that inherits the page's
+ * font drew wider labels than it had measured and clipped them.
+ */
+export const CHART_FONT_FAMILY =
+  'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
+
+/**
  * Shared defaults so every chart looks like one family. ECharts' aria module stays off: it would
  * replace our translated aria-label with an English data dump. Every chart's tooltip sets
  * `confine: true`: the dashboard's sections clip what overflows them (content-visibility).
  */
 export const baseOption = {
   animationDuration: 300,
-  textStyle: { fontFamily: 'inherit', color: palette.text },
+  textStyle: { fontFamily: CHART_FONT_FAMILY, color: palette.text },
 } as const;

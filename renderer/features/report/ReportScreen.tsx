@@ -8,6 +8,8 @@ import { ConvergencePanel } from '../run/ConvergencePanel';
 import { runScenario } from '../run/run-actions';
 import { useLatestSummary } from '../run/useRunSummary';
 import { ExportBar } from './ExportBar';
+import { PrintReport } from './PrintReport';
+import { usePrintJob } from './print-job';
 import { useThrottledSummary } from './useThrottledSummary';
 
 // Progress ticks re-render this screen many times a second; the dashboard only when its props change.
@@ -24,6 +26,7 @@ export function ReportScreen() {
   const { setScreen } = useActions();
   const isRunning = status === 'running';
   const dashboardSummary = useThrottledSummary(summary, isRunning);
+  const printJob = usePrintJob();
   return (
     <div className="screen" data-testid="screen-results">
       <ScreenHeader
@@ -73,6 +76,7 @@ export function ReportScreen() {
             <Dashboard summary={dashboardSummary ?? summary} isRunning={isRunning} />
           </div>
           <ConvergencePanel summary={summary} />
+          {printJob ? <PrintReport summary={summary} job={printJob} /> : null}
         </>
       )}
     </div>

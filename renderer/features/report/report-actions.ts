@@ -4,6 +4,7 @@ import { getSummary } from '../../sim-client/result-cache';
 import type { AppStoreApi } from '../../state/store';
 import { notify } from '../shell/toast';
 import { baseName, summaryToCsv, summaryToJson } from './export-format';
+import { openPrintReport } from './print-job';
 
 function latest(store: AppStoreApi) {
   const summary = getSummary(store.getState().run.runId);
@@ -28,16 +29,23 @@ export async function exportResultsCsv(store: AppStoreApi): Promise<void> {
   if (summary) await save('csv', `${baseName(store.getState().fileName)}-results.csv`, summaryToCsv(summary));
 }
 
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-/** Show the results screen (the print layout keeps only the dashboard), then print to PDF. */
+/** Lay out every strategy for print (see PrintReport), then print it to PDF. */
 export async function exportReportPdf(store: AppStoreApi): Promise<void> {
   if (!latest(store)) return;
   store.getState().setScreen('results');
-  await nextFrame();
-  await nextFrame();
-  const r = await desktopApi.exportReportPdf({
-    suggestedName: `${baseName(store.getState().fileName)}-report.pdf`,
-  });
-  if (!r.ok) notify(i18next.t('report.exportFailed', { error: r.error }));
+  let release: () => void;
+  try {
+    release = await openPrintReport();
+  } catch (e) {
+    notify(i18next.t('report.printFailed', { error: e instanceof Error ? e.message : String(e) }));
+    return;
+  }
+  try {
+    const r = await desktopApi.exportReportPdf({
+      suggestedName: `${baseName(store.getState().fileName)}-report.pdf`,
+    });
+    if (!r.ok) notify(i18next.t('report.exportFailed', { error: r.error }));
+  } finally {
+    release();
+  }
 }

@@ -1,20 +1,12 @@
-import { type ReactNode, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../../../sim/results';
 import { ChartLiveContext } from '../../components/charts/chart-context';
 import { isPacedEnvironment } from '../../components/charts/chart-scheduler';
 import type { PngSink } from '../../components/charts/export-png';
-import { BranchWeekSection } from './BranchWeekSection';
-import { ChannelTable } from './ChannelTable';
-import { CostBreakdown } from './CostBreakdown';
-import { DistributionSection } from './DistributionSection';
 import { PngExportContext, slug } from './export-context';
-import { FlowSection } from './FlowSection';
-import { FunnelCard } from './FunnelCard';
-import { KpiGrid } from './KpiGrid';
-import { NaiveVsCausal } from './NaiveVsCausal';
 import { RunStatus } from './RunStatus';
-import { SegmentSection } from './SegmentSection';
+import { PANEL_SECTIONS, StrategyPanel } from './StrategyPanel';
 import { StrategyTabs, tabId } from './StrategyTabs';
 import { useProgressiveReveal } from './useProgressiveReveal';
 import './results.css';
@@ -49,14 +41,6 @@ export function ResultsDashboard({ summary, isRunning, onExportPng }: ResultsDas
   );
 }
 
-/** Sections of the strategy panel: the KPIs, then seven more. */
-const SECTIONS = 8;
-
-/** A section below the KPIs: skipped by style, layout and paint while off screen (see results.css). */
-function Section({ isShown, children }: { isShown: boolean; children: ReactNode }) {
-  return isShown ? <div className="st-section">{children}</div> : null;
-}
-
 function DashboardBody({ summary, isRunning }: { summary: RunSummary; isRunning: boolean }) {
   const { t } = useTranslation('results');
   const panelId = useId();
@@ -68,7 +52,7 @@ function DashboardBody({ summary, isRunning }: { summary: RunSummary; isRunning:
   const isProvisional = isRunning || summary.replicationsDone < summary.replicationsPlanned;
   const scenarioSlug = useMemo(() => slug(summary.scenarioName), [summary.scenarioName]);
   const prefix = strategy ? `${scenarioSlug}-${slug(strategy.id)}` : '';
-  const revealed = useProgressiveReveal(SECTIONS);
+  const revealed = useProgressiveReveal(PANEL_SECTIONS);
   return (
     <>
       <RunStatus summary={summary} isRunning={isRunning} />
@@ -92,54 +76,13 @@ function DashboardBody({ summary, isRunning }: { summary: RunSummary; isRunning:
             className="st-panel"
             data-testid="strategy-panel"
           >
-            <p className="st-muted">
-              {t('dashboard.strategyMeta', {
-                offer: t(`offer.${strategy.offerProduct}`, { defaultValue: strategy.offerProduct }),
-                holdout: `${Math.round(strategy.holdoutShare * 100)}%`,
-                level: t(`dashboard.assignment.${strategy.assignmentLevel}`),
-              })}
-            </p>
-            {strategy.funnelTreatment.targeted > 0 ? null : (
-              <p role="note" className="st-banner" data-testid="no-targeted-note">
-                {t('dashboard.noTargeted')}
-              </p>
-            )}
-            {/* Mounted one per task, in this order (see SECTIONS). */}
-            {revealed > 0 ? (
-              <KpiGrid
-                strategy={strategy}
-                hasSpread={summary.replicationsDone >= 2}
-                isProvisional={isProvisional}
-              />
-            ) : null}
-            <Section isShown={revealed > 1}>
-              <div className="st-grid st-grid--2">
-                <NaiveVsCausal naive={strategy.naive} exportName={`${prefix}-naive-vs-causal`} />
-                <FunnelCard strategy={strategy} exportName={`${prefix}-funnel`} />
-              </div>
-            </Section>
-            <Section isShown={revealed > 2}>
-              <DistributionSection strategy={strategy} exportPrefix={prefix} />
-            </Section>
-            <Section isShown={revealed > 3}>
-              <FlowSection
-                flows={strategy.flows}
-                channels={summary.channels}
-                exportName={`${prefix}-flows`}
-              />
-            </Section>
-            <Section isShown={revealed > 4}>
-              <SegmentSection strategy={strategy} exportPrefix={prefix} />
-            </Section>
-            <Section isShown={revealed > 5}>
-              <BranchWeekSection strategy={strategy} exportPrefix={prefix} />
-            </Section>
-            <Section isShown={revealed > 6}>
-              <CostBreakdown strategy={strategy} />
-            </Section>
-            <Section isShown={revealed > 7}>
-              <ChannelTable strategy={strategy} runChannels={summary.channels} />
-            </Section>
+            <StrategyPanel
+              summary={summary}
+              strategy={strategy}
+              isProvisional={isProvisional}
+              revealed={revealed}
+              exportPrefix={prefix}
+            />
           </div>
         </>
       )}
