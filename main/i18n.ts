@@ -18,6 +18,8 @@ export type ShellStrings = {
   exportCsv: string;
   quit: string;
   edit: string;
+  undo: string;
+  redo: string;
   view: string;
   language: string;
   help: string;
@@ -45,6 +47,8 @@ const en: ShellStrings = {
   exportCsv: 'Results CSV…',
   quit: 'Quit',
   edit: '&Edit',
+  undo: 'Undo',
+  redo: 'Redo',
   view: '&View',
   language: 'Language',
   help: '&Help',
@@ -72,6 +76,8 @@ const zhCN: ShellStrings = {
   exportCsv: '结果 CSV…',
   quit: '退出',
   edit: '编辑(&E)',
+  undo: '撤销',
+  redo: '重做',
   view: '视图(&V)',
   language: '语言',
   help: '帮助(&H)',

@@ -26,6 +26,8 @@ export type MenuCommand =
   | 'file:export-pdf'
   | 'file:export-json'
   | 'file:export-csv'
+  | 'edit:undo'
+  | 'edit:redo'
   | 'view:lang-en'
   | 'view:lang-zh-CN'
   | 'help:about'

@@ -59,9 +59,17 @@ describe.each(['en', 'zh-CN'] as const)('menu (%s)', (locale) => {
     expect(submenu(byLabel(submenu(menu[0]), t.openRecent))).toEqual([{ label: t.noRecent, enabled: false }]);
   });
 
-  it('Edit uses the standard roles', () => {
-    const roles = submenu(build(locale).menu[1]).map((i) => i.role);
-    expect(roles).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+  it('Edit: Undo / Redo go to the renderer (keys left to the page), the clipboard uses the standard roles', () => {
+    const { menu, onCommand, t } = build(locale);
+    const edit = submenu(menu[1]);
+    expect(edit.map((i) => i.role)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+    const undo = byLabel(edit, t.undo);
+    const redo = byLabel(edit, t.redo);
+    expect(undo).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
+    expect(redo).toMatchObject({ accelerator: 'CmdOrCtrl+Y', registerAccelerator: false });
+    click(undo);
+    click(redo);
+    expect(onCommand.mock.calls.flat()).toEqual(['edit:undo', 'edit:redo']);
   });
 
   it('View has Language ▸ English / 简体中文 (current one checked), reload, devtools and zoom', () => {

@@ -61,8 +61,13 @@ export function buildMenuTemplate({
   const edit: MenuItemConstructorOptions = {
     label: t.edit,
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // Undo and redo step through the renderer's edit history (and a text field's own undo while
+      // one has focus). The page handles the keys itself, so the menu only shows them.
+      { ...item(t.undo, 'edit:undo', 'CmdOrCtrl+Z'), registerAccelerator: false },
+      {
+        ...item(t.redo, 'edit:redo', isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y'),
+        registerAccelerator: false,
+      },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

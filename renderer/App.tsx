@@ -21,6 +21,7 @@ import { SideNav } from './features/shell/SideNav';
 import { Toaster } from './features/shell/Toaster';
 import { TopBar } from './features/shell/TopBar';
 import { useMenuCommands } from './features/shell/useMenuCommands';
+import { useUndoShortcuts } from './features/shell/useUndoShortcuts';
 import { useAppState } from './state/hooks';
 import type { ScreenId } from './state/store';
 
@@ -53,6 +54,7 @@ export function App() {
   useAutosave();
   useDirtySync();
   useMenuCommands();
+  useUndoShortcuts();
   const mainRef = useRef<HTMLElement>(null);
   // Compile the chart code while the studio is idle, not while the first results stream in.
   useEffect(() => (isPacedEnvironment() ? warmUpCharts() : undefined), []);

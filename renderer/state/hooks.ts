@@ -40,6 +40,8 @@ export function useActions(): AppActions {
       setOpenError: s.setOpenError,
       setRecovery: s.setRecovery,
       setAboutOpen: s.setAboutOpen,
+      undo: s.undo,
+      redo: s.redo,
     })),
   );
 }

@@ -78,6 +78,19 @@ export type AppState = {
   openError: OpenError | null;
   recovery: RecoveryOffer | null;
   isAboutOpen: boolean;
+  /** Edit history of the scenario text (undo / redo); reset when a file is opened. */
+  history: EditHistory;
+};
+
+/**
+ * Earlier and undone versions of the scenario text. A run of edits to one field (typing a number,
+ * a label, JSON) within HISTORY_COALESCE_MS of each other counts as one step.
+ */
+export type EditHistory = {
+  past: string[];
+  future: string[];
+  /** What the last recorded edit changed (a path, or 'text' for the raw JSON) and when (ms). */
+  last: { key: string; at: number } | null;
 };
 
 export type AppActions = {
@@ -95,6 +108,9 @@ export type AppActions = {
   setOpenError(e: OpenError | null): void;
   setRecovery(r: RecoveryOffer | null): void;
   setAboutOpen(isOpen: boolean): void;
+  /** Back to the text before the last edit step; false when there is none. */
+  undo(): boolean;
+  redo(): boolean;
 };
 
 export type AppStore = AppState & AppActions;
@@ -125,6 +141,23 @@ const idleCompare: CompareState = {
   error: null,
   summaryVersion: 0,
 };
+
+/** Edit steps kept for undo. */
+export const HISTORY_LIMIT = 200;
+/** Edits of the same field closer together than this are one undo step. */
+export const HISTORY_COALESCE_MS = 1000;
+
+const emptyHistory: EditHistory = { past: [], future: [], last: null };
+
+const nowMs = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** The history after an edit of `key` that replaces `before`. */
+function recorded(h: EditHistory, before: string, key: string): EditHistory {
+  const at = nowMs();
+  const isSameStep = h.last !== null && h.last.key === key && at - h.last.at < HISTORY_COALESCE_MS;
+  const past = isSameStep ? h.past : [...h.past, before].slice(-HISTORY_LIMIT);
+  return { past, future: [], last: { key, at } };
+}
 
 function parseJson(text: string): unknown {
   try {
@@ -162,6 +195,7 @@ export function initialState(): AppState {
     openError: null,
     recovery: null,
     isAboutOpen: false,
+    history: emptyHistory,
   };
 }
 
@@ -181,10 +215,12 @@ export function createAppStore(init: Partial<AppState> = {}) {
         selectedStrategy: 0,
         variants: [],
         openError: null,
+        history: emptyHistory,
       });
     },
     setText(text) {
-      if (text !== get().text) set({ text, isDirty: true });
+      const s = get();
+      if (text !== s.text) set({ text, isDirty: true, history: recorded(s.history, s.text, 'text') });
     },
     setField(path, value) {
       const s = get();
@@ -192,7 +228,34 @@ export function createAppStore(init: Partial<AppState> = {}) {
       if (doc === null || typeof doc !== 'object') return;
       const next = setIn(doc, path, value);
       const text = JSON.stringify(next, null, 2);
-      set({ doc: next, docText: text, text, isDirty: true });
+      if (text === s.text) return;
+      set({ doc: next, docText: text, text, isDirty: true, history: recorded(s.history, s.text, path) });
+    },
+    undo() {
+      const s = get();
+      const before = s.history.past.at(-1);
+      if (before === undefined) return false;
+      set({
+        text: before,
+        doc: parseJson(before),
+        docText: before,
+        isDirty: true,
+        history: { past: s.history.past.slice(0, -1), future: [s.text, ...s.history.future], last: null },
+      });
+      return true;
+    },
+    redo() {
+      const s = get();
+      const after = s.history.future[0];
+      if (after === undefined) return false;
+      set({
+        text: after,
+        doc: parseJson(after),
+        docText: after,
+        isDirty: true,
+        history: { past: [...s.history.past, s.text], future: s.history.future.slice(1), last: null },
+      });
+      return true;
     },
     validateNow() {
       const s = get();

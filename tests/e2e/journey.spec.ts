@@ -123,5 +123,13 @@ test('the journey canvas edits the scenario: connect, delete an edge, add a step
   await expect(page.getByTestId('journey-node-wealth_manager')).toHaveCount(0);
   j = await journeyJson(page);
   expect(j.steps.map((s) => s.id)).toEqual(['push', 'sms', 'ai', 'agent', 'wm', 'nurture']);
+
+  // Undo brings the deleted step back; redo (Ctrl+Y, focus outside any text field) deletes it again.
+  await page.getByTestId('undo-button').click();
+  await expect(page.getByTestId('journey-node-wealth_manager')).toBeVisible();
+  await page.keyboard.press('Control+y');
+  await expect(page.getByTestId('journey-node-wealth_manager')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('journey-node-wealth_manager')).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -17,7 +17,9 @@ export function TopBar() {
   const fileName = useAppState((s) => s.fileName);
   const isDirty = useAppState((s) => s.isDirty);
   const canSave = useAppState((s) => s.scenario !== null);
-  const { setAboutOpen } = useActions();
+  const canUndo = useAppState((s) => s.history.past.length > 0);
+  const canRedo = useAppState((s) => s.history.future.length > 0);
+  const { setAboutOpen, undo, redo } = useActions();
   return (
     <header className="topbar no-print">
       <div className="topbar__row">
@@ -59,6 +61,28 @@ export function TopBar() {
             data-testid="save-button"
           >
             {t('top.save')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--bar btn--icon"
+            disabled={!canUndo}
+            onClick={undo}
+            aria-label={t('top.undo')}
+            title={t('top.undoHint')}
+            data-testid="undo-button"
+          >
+            ↶
+          </button>
+          <button
+            type="button"
+            className="btn btn--bar btn--icon"
+            disabled={!canRedo}
+            onClick={redo}
+            aria-label={t('top.redo')}
+            title={t('top.redoHint')}
+            data-testid="redo-button"
+          >
+            ↷
           </button>
           <ExamplesMenu />
           <LanguageSwitch />

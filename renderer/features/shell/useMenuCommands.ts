@@ -7,6 +7,7 @@ import type { AppStoreApi } from '../../state/store';
 import { newScenario, openRecent, openScenario, saveScenario } from '../file/file-actions';
 import { exportReportPdf, exportResultsCsv, exportResultsJson } from '../report/report-actions';
 import { notify } from './toast';
+import { runHistoryCommand } from './useUndoShortcuts';
 
 export function handleMenuCommand(store: AppStoreApi, cmd: MenuCommand): void {
   if (typeof cmd === 'object') {
@@ -21,6 +22,8 @@ export function handleMenuCommand(store: AppStoreApi, cmd: MenuCommand): void {
     'file:export-pdf': () => exportReportPdf(store),
     'file:export-json': () => exportResultsJson(store),
     'file:export-csv': () => exportResultsCsv(store),
+    'edit:undo': () => runHistoryCommand(store, 'undo'),
+    'edit:redo': () => runHistoryCommand(store, 'redo'),
     'view:lang-en': () => setLanguage('en'),
     'view:lang-zh-CN': () => setLanguage('zh-CN'),
     'help:about': () => store.getState().setAboutOpen(true),
