@@ -17,6 +17,19 @@ export type EChartProps = {
   testId?: string;
 };
 
+/**
+ * With `localStorage['sandtable.profile'] = '1'` every chart update leaves a User Timing entry
+ * (`chart <test id>`), for DevTools' performance panel and `npm run bench:ui`. Off by default:
+ * the browser keeps such entries until the page closes.
+ */
+function isProfiling(): boolean {
+  try {
+    return typeof localStorage !== 'undefined' && localStorage.getItem('sandtable.profile') === '1';
+  } catch {
+    return false;
+  }
+}
+
 // Width used while the container has no size yet (hidden tab, jsdom); a resize fixes it later.
 const FALLBACK_WIDTH_PX = 640;
 // Charts this close to the viewport count as on screen (drawn just before they scroll in).
@@ -73,8 +86,7 @@ export function EChart({ option, ariaLabel, heightPx = 280, testId }: EChartProp
         const animate = !live && (isOnScreen || !isPaced) && !isFlushingChartJobs();
         chart.setOption(animate ? next : { ...next, animation: false }, { notMerge: true });
       }
-      // A User Timing entry per chart update: DevTools' performance panel and `npm run bench:ui` read it.
-      performance.measure(`chart ${nameRef.current}`, { start: startedAt });
+      if (isProfiling()) performance.measure(`chart ${nameRef.current}`, { start: startedAt });
     };
     const request = isPaced ? () => scheduleChartJob(key, sync, isOnScreen) : sync;
     requestRef.current = request;
