@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binSamples, defaultBinCount } from './histogram-bins';
-import { REPEAT_SUFFIX, toSankeyGraph } from './sankey-data';
+import { REPEAT_SUFFIX, sankeyColumns, toSankeyGraph } from './sankey-data';
 import { tooltipLines } from './tooltip-html';
 
 describe('binSamples', () => {
@@ -65,5 +65,25 @@ describe('tooltipLines', () => {
     expect(tooltipLines('<img src=x onerror=alert(1)>', undefined, '', 'A & B')).toBe(
       '&lt;img src=x onerror=alert(1)&gt;<br/>A &amp; B',
     );
+  });
+});
+
+describe('sankeyColumns', () => {
+  it('puts a node at its longest path from a source, and every sink in the last column', () => {
+    const g = toSankeyGraph([
+      { from: 'targeted', to: 'push', kind: 'start', count: 10 },
+      { from: 'push', to: 'ai', kind: 'no_contact', count: 6 },
+      { from: 'ai', to: 'wm', kind: 'referral', count: 2 },
+      { from: 'push', to: 'wm', kind: 'referral', count: 1 },
+      { from: 'push', to: 'converted', kind: 'converted', count: 1 },
+      { from: 'wm', to: 'converted', kind: 'converted', count: 1 },
+    ]);
+    const { column, columns } = sankeyColumns(g);
+    expect(columns).toBe(5);
+    expect(Object.fromEntries(column)).toEqual({ targeted: 0, push: 1, ai: 2, wm: 3, converted: 4 });
+  });
+
+  it('gives a lone node one column', () => {
+    expect(sankeyColumns({ nodes: [], links: [] }).columns).toBe(1);
   });
 });

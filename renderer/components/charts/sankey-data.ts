@@ -65,3 +65,36 @@ export function toSankeyGraph(flows: readonly FlowLink[]): { nodes: SankeyNode[]
 function backEdgeRank(kind: FlowKind): number {
   return kind === 'return' ? 2 : kind === 'referral' ? 1 : 0;
 }
+
+/**
+ * The column of each node as ECharts' Sankey lays it out (nodeAlign 'justify', its default): a
+ * node's depth is its longest path from a source, and nodes without outgoing links go to the last
+ * column. Labels are sized to the gap between columns with it.
+ */
+export function sankeyColumns(graph: { nodes: readonly SankeyNode[]; links: readonly SankeyLink[] }): {
+  column: Map<string, number>;
+  columns: number;
+} {
+  const incoming = new Map<string, string[]>();
+  const hasOutgoing = new Set<string>();
+  for (const l of graph.links) {
+    hasOutgoing.add(l.source);
+    incoming.set(l.target, [...(incoming.get(l.target) ?? []), l.source]);
+  }
+  const depth = new Map<string, number>();
+  const depthOf = (id: string, guard: Set<string>): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    if (guard.has(id)) return 0; // toSankeyGraph removes cycles; never loop if one slips through
+    guard.add(id);
+    const d = Math.max(-1, ...(incoming.get(id) ?? []).map((src) => depthOf(src, guard))) + 1;
+    guard.delete(id);
+    depth.set(id, d);
+    return d;
+  };
+  for (const n of graph.nodes) depthOf(n.id, new Set());
+  const last = Math.max(0, ...depth.values());
+  const column = new Map<string, number>();
+  for (const n of graph.nodes) column.set(n.id, hasOutgoing.has(n.id) ? (depth.get(n.id) ?? 0) : last);
+  return { column, columns: last + 1 };
+}
