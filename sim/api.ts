@@ -3,7 +3,7 @@
 // A run is cut into blocks of replications; any worker may run any block; blocks are merged
 // in replication order, so the result depends only on (scenario, seed, replications).
 import { recordLayout } from './engine/layout';
-import { prepareModel } from './engine/model';
+import { type Model, prepareModel } from './engine/model';
 import { createEngine, type Engine, runReplication } from './engine/replication';
 import { summarizeSegments } from './engine/segments';
 import { summarizeRecords } from './engine/summarize';
@@ -50,9 +50,13 @@ export function defaultSettings(scenario: Scenario): RunSettings {
 const engines = new Map<string, Engine>();
 const ENGINE_CACHE_SIZE = 2;
 
-function engineFor(scenario: Scenario, seed: string): Engine {
+function engineKey(scenario: Scenario, seed: string): string {
   const text = JSON.stringify(scenario);
-  const key = `${hash32(text).toString(16)}:${hash32(text, 0x1b873593).toString(16)}:${text.length}|${seed}`;
+  return `${hash32(text).toString(16)}:${hash32(text, 0x1b873593).toString(16)}:${text.length}|${seed}`;
+}
+
+function engineFor(scenario: Scenario, seed: string): Engine {
+  const key = engineKey(scenario, seed);
   let engine = engines.get(key);
   if (engine) {
     engines.delete(key);
@@ -63,6 +67,26 @@ function engineFor(scenario: Scenario, seed: string): Engine {
   engines.set(key, engine);
   while (engines.size > ENGINE_CACHE_SIZE) engines.delete(engines.keys().next().value as string);
   return engine;
+}
+
+/**
+ * The static part of a run (population, eligibility, calendar, journeys) for (scenario, seed),
+ * built once and cached. It holds only plain data and typed arrays, so a runtime can hand it to
+ * its worker threads (structured clone) instead of having each of them build it again.
+ */
+export function preparedModel(scenario: Scenario, seed: string): Model {
+  return engineFor(scenario, seed).model;
+}
+
+/**
+ * Use a model that preparedModel(scenario, seed) returned elsewhere (another thread's copy) for
+ * this (scenario, seed): the same data, so the same results as building it here.
+ */
+export function adoptModel(scenario: Scenario, seed: string, model: Model): void {
+  const key = engineKey(scenario, seed);
+  if (engines.has(key)) return;
+  engines.set(key, createEngine(model));
+  while (engines.size > ENGINE_CACHE_SIZE) engines.delete(engines.keys().next().value as string);
 }
 
 /** Forget cached populations (benchmarks measure cold starts with it). */

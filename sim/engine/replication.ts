@@ -4,13 +4,21 @@
 // aggregated into the replication record. Pure: output fixed by (model, replication, replications).
 import { bandOf } from '../population/build';
 import { keyedUniform, normalQuantile, type UniformKey, uniformKey } from '../rng/streams';
-import { CHANNEL_FIELDS, GROUP_FIELDS, STEP_FIELDS, STRATEGY_CHANNEL_FIELDS, WEEK_FIELDS } from './layout';
+import {
+  CHANNEL_FIELDS,
+  GROUP_FIELDS,
+  STEP_FIELDS,
+  STRATEGY_CHANNEL_FIELDS,
+  type StrategyScalar,
+  WEEK_FIELDS,
+} from './layout';
 import { END, type Model } from './model';
 import { drawRepTables, type RepTables } from './params';
 import { clusterTTest, twoProportionZTest, welchTTest } from './pilot-tests';
 import {
   createWorkspace,
   NONE,
+  productBit,
   resetWorkspace,
   TOKEN_CHECK,
   TOKEN_START,
@@ -23,6 +31,8 @@ export const REFERENCE_AUM_CNY = 100_000;
 const MAX_VISITS = 200;
 const MAX_POLICY_POSTPONES = 3;
 const RESPONSE_CAP = 0.95;
+/** Recent-contact counts below this use a tabulated fatigue multiplier. */
+const FATIGUE_TABLE = 32;
 
 // Keyed-uniform slots of a customer's behaviour draws (shared by every strategy: common random numbers).
 const SLOT_ATTRITION = 1;
@@ -118,11 +128,59 @@ function maturityPeriodDays(model: Model): number {
 /** Untreated behaviour of every relevant customer: purchases, churn, inflows, app use, maturity reinvestment. */
 export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformKey): void {
   const { model, ws } = engine;
+  for (let r = 0; r < model.relevantProducts.length * 3; r++) ws.organic[r].fill(NONE);
+  ws.attritionWeek.fill(NONE);
+  ws.inflowDay.fill(-1);
+  ws.inflowDay2.fill(-1);
+  ws.appActive.fill(0);
+  // Product by product, then the other events customer by customer: every draw is keyed by
+  // (customer, slot), so the order does not change them.
+  for (let r = 0; r < model.relevantProducts.length; r++) simulatePurchases(engine, tables, key, r);
+  simulateEvents(engine, tables, key);
+}
+
+/** Organic purchase weeks of relevant product r (two events by a non-homogeneous hazard). */
+function simulatePurchases(engine: Engine, tables: RepTables, key: UniformKey, r: number): void {
+  const { model, ws } = engine;
   const pop = model.pop;
-  const s = tables.scenario;
   const n = pop.n;
   const W = model.weeks;
-  const nT = s.population.tiers.length;
+  const nT = tables.scenario.population.tiers.length;
+  const p = model.relevantProducts[r];
+  const hz = tables.scenario.products[p].organicWeekly * tables.marketMult * tables.propensityScale[p];
+  const first = ws.organic[r * 3];
+  const second = ws.organic[r * 3 + 1];
+  const { organicMask } = ws;
+  const bit = productBit(r);
+  const { tier, propensity } = pop;
+  const baseByTier = engine.baseByTier;
+  const seasonCum = model.seasonCum;
+  const seasonTotal = seasonCum[W];
+  const slot0 = slotOrganic(p, 0);
+  const slot1 = slotOrganic(p, 1);
+  const list = model.relevant;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    const lambda = Math.min(0.5, (hz * propensity[p * n + i]) / baseByTier[p * nT + tier[i]]);
+    const u1 = keyedUniform(key, i, slot0);
+    // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles it without a log.
+    if (u1 < 1 - lambda * seasonTotal) continue;
+    const e1 = -Math.log(u1);
+    const w1 = firstWeekOfHazard(e1, lambda, seasonCum, W);
+    first[i] = w1;
+    if (w1 !== NONE) {
+      organicMask[i] |= bit;
+      second[i] = firstWeekOfHazard(e1 - Math.log(keyedUniform(key, i, slot1)), lambda, seasonCum, W);
+    }
+  }
+}
+
+/** Churn week, large inflows, app activity and reinvestment at maturity of every relevant customer. */
+function simulateEvents(engine: Engine, tables: RepTables, key: UniformKey): void {
+  const { model, ws } = engine;
+  const pop = model.pop;
+  const s = tables.scenario;
+  const W = model.weeks;
   const tierIds = s.population.tiers.map((t) => t.id);
   const org = s.population.organic;
   const attrByTier = Float64Array.from(
@@ -131,45 +189,26 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
   const inflowByTier = Float64Array.from(
     tierIds.map((id) => (s.population.events.largeInflow.perYearByTier[id] ?? 0) / 52),
   );
-  const mature = s.population.events.wmpMaturity;
+  const reinvestP = s.population.events.wmpMaturity.organicReinvestProbability;
+  const monthlyActiveShare = s.population.app.monthlyActiveShare;
+  const activationWeekly = org.appActivationWeekly;
   const period = maturityPeriodDays(model);
   const wmpRel = model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1;
-  const rel = model.relevantProducts;
-  const hz = rel.map((p) => s.products[p].organicWeekly * tables.marketMult * tables.propensityScale[p]);
+  const reinvested = wmpRel >= 0 ? ws.organic[wmpRel * 3 + 2] : undefined;
   const horizonDays = model.horizonDays;
-  for (let r = 0; r < rel.length * 3; r++) ws.organic[r].fill(NONE);
-  ws.attritionWeek.fill(NONE);
-  ws.inflowDay.fill(-1);
-  ws.inflowDay2.fill(-1);
-  ws.appActive.fill(0);
+  const { attritionWeek, inflowDay, inflowDay2, appActive, retained, organicMask } = ws;
+  const { tier, isAppUser, maturityPhaseDay } = pop;
+  const churnFactor = engine.churnFactor;
   const list = model.relevant;
-  const seasonTotal = model.seasonCum[W];
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
-    const t = pop.tier[i];
-    for (let r = 0; r < rel.length; r++) {
-      const p = rel[r];
-      const lambda = Math.min(0.5, (hz[r] * pop.propensity[p * n + i]) / engine.baseByTier[p * nT + t]);
-      const u1 = keyedUniform(key, i, slotOrganic(p, 0));
-      // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles it without a log.
-      if (u1 < 1 - lambda * seasonTotal) continue;
-      const e1 = -Math.log(u1);
-      const w1 = firstWeekOfHazard(e1, lambda, model.seasonCum, W);
-      ws.organic[r * 3][i] = w1;
-      if (w1 !== NONE)
-        ws.organic[r * 3 + 1][i] = firstWeekOfHazard(
-          e1 - Math.log(keyedUniform(key, i, slotOrganic(p, 1))),
-          lambda,
-          model.seasonCum,
-          W,
-        );
-    }
-    const la = attrByTier[t] * engine.churnFactor[i];
+    const t = tier[i];
+    const la = attrByTier[t] * churnFactor[i];
     if (la > 0) {
       const ua = keyedUniform(key, i, SLOT_ATTRITION);
       if (ua >= 1 - la * W) {
         const wa = Math.floor(-Math.log(ua) / la);
-        if (wa < W) ws.attritionWeek[i] = wa;
+        if (wa < W) attritionWeek[i] = wa;
       }
     }
     const li = inflowByTier[t];
@@ -177,39 +216,40 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
     if (li > 0 && ui >= 1 - li * W) {
       const d1 = Math.floor((7 * -Math.log(ui)) / li);
       if (d1 < horizonDays) {
-        ws.inflowDay[i] = d1;
+        inflowDay[i] = d1;
         const d2 = d1 + Math.floor((7 * -Math.log(keyedUniform(key, i, SLOT_INFLOW2))) / li);
-        if (d2 < horizonDays) ws.inflowDay2[i] = d2;
+        if (d2 < horizonDays) inflowDay2[i] = d2;
       }
     }
-    if (pop.isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < s.population.app.monthlyActiveShare)
-      ws.appActive[i] = 1;
-    else if (org.appActivationWeekly > 0) {
-      const wa = Math.floor(-Math.log(keyedUniform(key, i, SLOT_APP_ACTIVATION)) / org.appActivationWeekly);
-      if (wa < W) ws.appActive[i] = 1;
+    if (isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < monthlyActiveShare) appActive[i] = 1;
+    else if (activationWeekly > 0) {
+      const wa = Math.floor(-Math.log(keyedUniform(key, i, SLOT_APP_ACTIVATION)) / activationWeekly);
+      if (wa < W) appActive[i] = 1;
     }
-    const phase = pop.maturityPhaseDay[i];
+    const phase = maturityPhaseDay[i];
     if (phase >= 0) {
       for (
         let m = 0, d = phase;
         d < horizonDays && m < MAX_MATURITIES;
         m++, d = Math.floor(phase + m * period)
       ) {
-        if (keyedUniform(key, i, slotMaturity(m, false)) < mature.organicReinvestProbability) {
-          ws.retained[i] |= m < 8 ? 1 << m : 0;
-          if (wmpRel >= 0 && ws.organic[wmpRel * 3 + 2][i] === NONE)
-            ws.organic[wmpRel * 3 + 2][i] = Math.floor(d / 7);
+        if (keyedUniform(key, i, slotMaturity(m, false)) < reinvestP) {
+          retained[i] |= m < 8 ? 1 << m : 0;
+          if (reinvested !== undefined && reinvested[i] === NONE) {
+            reinvested[i] = Math.floor(d / 7);
+            organicMask[i] |= productBit(wmpRel);
+          }
         }
       }
     }
   }
 }
 
+/** Queue journey step `step` of strategy s for customer i on `day` (dropped past the horizon). */
 function pushToken(
   ws: Workspace,
   s: number,
   W: number,
-  kind: number,
   i: number,
   step: number,
   day: number,
@@ -220,7 +260,6 @@ function pushToken(
   if (week >= W) return;
   const t = ws.tokens;
   const id = t.alloc();
-  t.kind[id] = kind;
   t.cust[id] = i;
   t.step[id] = step;
   t.day[id] = day;
@@ -235,87 +274,130 @@ function pushToken(
 
 /** Randomize each strategy's eligible customers into treatment and control, then schedule triggers. */
 export function assignAndTrigger(engine: Engine, tables: RepTables, rep: number): void {
+  for (let si = 0; si < tables.scenario.strategies.length; si++) assignStrategy(engine, tables, rep, si);
+}
+
+/** Strategy si's randomized arms and its triggers (in strategy order: TriggerList.close). */
+function assignStrategy(engine: Engine, tables: RepTables, rep: number, si: number): void {
   const { model, ws } = engine;
-  const s = tables.scenario;
+  const st = tables.scenario.strategies[si];
   const pop = model.pop;
-  const W = model.weeks;
   const period = maturityPeriodDays(model);
-  s.strategies.forEach((st, si) => {
-    const akey = uniformKey(model.seed, 'assign', rep, st.id);
-    const arm = ws.arm[si];
-    const elig = model.eligible[si];
-    if (st.holdout.level === 'branch') {
-      // Randomize the branches that hold eligible customers; round(share × count) go to control.
-      const has = new Uint8Array(pop.branches.length);
-      for (let k = 0; k < elig.length; k++) has[pop.branch[elig[k]]] = 1;
-      const branches = Array.from({ length: pop.branches.length }, (_, b) => b).filter((b) => has[b]);
-      const nB = branches.length;
-      const held = Math.min(nB - 1, Math.max(1, Math.round(st.holdout.share * nB)));
-      const order = branches.sort((a, b) => keyedUniform(akey, a, 0) - keyedUniform(akey, b, 0) || a - b);
-      const isControl = new Uint8Array(pop.branches.length);
-      for (let k = 0; k < held; k++) isControl[order[k]] = 1;
-      for (let k = 0; k < elig.length; k++) arm[elig[k]] = isControl[pop.branch[elig[k]]] ? 2 : 1;
-    } else {
-      for (let k = 0; k < elig.length; k++)
-        arm[elig[k]] = keyedUniform(akey, elig[k], 0) < st.holdout.share ? 2 : 1;
-    }
-    const tau = ws.tau[si];
-    const start = model.steps[si].start;
-    const trig = st.trigger;
-    if (trig.type === 'batch') {
-      const day = 7 * trig.week;
-      for (let k = 0; k < elig.length; k++) {
-        const i = elig[k];
-        tau[i] = day;
-        if (arm[i] === 1) pushToken(ws, si, W, TOKEN_START, i, start, day, -1, 0);
-      }
-      return;
-    }
-    const ev = trig.type === 'event' ? trig.event : trig.did;
-    const days = new Int32Array(MAX_MATURITIES + model.payrollDays.length + 2);
+  const akey = uniformKey(model.seed, 'assign', rep, st.id);
+  const arm = ws.arm[si];
+  const elig = model.eligible[si];
+  if (st.holdout.level === 'branch') {
+    // Randomize the branches that hold eligible customers; round(share × count) go to control.
+    const has = new Uint8Array(pop.branches.length);
+    for (let k = 0; k < elig.length; k++) has[pop.branch[elig[k]]] = 1;
+    const branches = Array.from({ length: pop.branches.length }, (_, b) => b).filter((b) => has[b]);
+    const nB = branches.length;
+    const held = Math.min(nB - 1, Math.max(1, Math.round(st.holdout.share * nB)));
+    const order = branches.sort((a, b) => keyedUniform(akey, a, 0) - keyedUniform(akey, b, 0) || a - b);
+    const isControl = new Uint8Array(pop.branches.length);
+    for (let k = 0; k < held; k++) isControl[order[k]] = 1;
+    for (let k = 0; k < elig.length; k++) arm[elig[k]] = isControl[pop.branch[elig[k]]] ? 2 : 1;
+  } else {
+    const share = st.holdout.share;
+    for (let k = 0; k < elig.length; k++) arm[elig[k]] = keyedUniform(akey, elig[k], 0) < share ? 2 : 1;
+  }
+  const tau = ws.tau[si];
+  const triggers = ws.triggers;
+  const trig = st.trigger;
+  if (trig.type === 'batch') {
+    const day = 7 * trig.week;
     for (let k = 0; k < elig.length; k++) {
       const i = elig[k];
-      // This customer's occurrences of the event within the horizon.
-      let nd = 0;
-      if (ev === 'payroll') {
-        if (pop.isPayroll[i]) for (const d of model.payrollDays) days[nd++] = d;
-      } else if (ev === 'wmp_maturity') {
-        const phase = pop.maturityPhaseDay[i];
-        if (phase >= 0) {
-          for (
-            let m = 0, d = phase;
-            d < model.horizonDays && m < MAX_MATURITIES;
-            m++, d = Math.floor(phase + m * period)
-          )
-            days[nd++] = d;
-        }
-      } else {
-        if (ws.inflowDay[i] >= 0) days[nd++] = ws.inflowDay[i];
-        if (ws.inflowDay2[i] >= 0) days[nd++] = ws.inflowDay2[i];
-      }
-      for (let e = 0; e < nd; e++) {
-        if (trig.type === 'sequence') {
-          pushToken(ws, si, W, TOKEN_CHECK, i, days[e], days[e] + trig.withinDays, -1, 0);
-          continue;
-        }
-        const day = days[e] + trig.delayDays;
-        if (day >= model.horizonDays) continue;
+      tau[i] = day;
+      if (arm[i] === 1) triggers.add(i, day, -1);
+    }
+    triggers.close(si);
+    return;
+  }
+  const ev = trig.type === 'event' ? trig.event : trig.did;
+  const isSequence = trig.type === 'sequence';
+  const withinDays = trig.type === 'sequence' ? trig.withinDays : 0;
+  const delayDays = trig.type === 'event' ? trig.delayDays : 0;
+  const horizonDays = model.horizonDays;
+  const payrollDays = Int32Array.from(model.payrollDays);
+  const { isPayroll, maturityPhaseDay } = pop;
+  const { inflowDay, inflowDay2 } = ws;
+  if (ev === 'payroll' && !isSequence && isOnePerWeek(payrollDays, delayDays, horizonDays)) {
+    // Every payroll customer has the same trigger days, at most one a week: scheduling payday by
+    // payday gives each week's bucket the same customers in the same order as customer by
+    // customer, and already in week order (TriggerList.close then only copies).
+    for (let e = 0; e < payrollDays.length; e++) {
+      const day = payrollDays[e] + delayDays;
+      if (day >= horizonDays) continue;
+      for (let k = 0; k < elig.length; k++) {
+        const i = elig[k];
+        if (!isPayroll[i]) continue;
         if (tau[i] < 0 || day < tau[i]) tau[i] = day;
-        if (arm[i] === 1) pushToken(ws, si, W, TOKEN_START, i, start, day, -1, 0);
+        if (arm[i] === 1) triggers.add(i, day, -1);
       }
     }
-  });
+    triggers.close(si);
+    return;
+  }
+  const days = new Int32Array(MAX_MATURITIES + payrollDays.length + 2);
+  for (let k = 0; k < elig.length; k++) {
+    const i = elig[k];
+    // This customer's occurrences of the event within the horizon.
+    let nd = 0;
+    if (ev === 'payroll') {
+      if (isPayroll[i]) for (let e = 0; e < payrollDays.length; e++) days[nd++] = payrollDays[e];
+    } else if (ev === 'wmp_maturity') {
+      const phase = maturityPhaseDay[i];
+      if (phase >= 0) {
+        for (
+          let m = 0, d = phase;
+          d < horizonDays && m < MAX_MATURITIES;
+          m++, d = Math.floor(phase + m * period)
+        )
+          days[nd++] = d;
+      }
+    } else {
+      if (inflowDay[i] >= 0) days[nd++] = inflowDay[i];
+      if (inflowDay2[i] >= 0) days[nd++] = inflowDay2[i];
+    }
+    for (let e = 0; e < nd; e++) {
+      if (isSequence) {
+        triggers.add(i, days[e] + withinDays, days[e]);
+        continue;
+      }
+      const day = days[e] + delayDays;
+      if (day >= horizonDays) continue;
+      if (tau[i] < 0 || day < tau[i]) tau[i] = day;
+      if (arm[i] === 1) triggers.add(i, day, -1);
+    }
+  }
+  triggers.close(si);
+}
+
+/** Whether the days (ascending) shifted by `delay` fall in distinct weeks, ignoring those past the horizon. */
+function isOnePerWeek(days: Int32Array, delay: number, horizonDays: number): boolean {
+  let lastWeek = -1;
+  for (let e = 0; e < days.length; e++) {
+    const day = days[e] + delay;
+    if (day >= horizonDays) continue;
+    const week = Math.floor(day / 7);
+    if (week <= lastWeek) return false;
+    lastWeek = week;
+  }
+  return true;
 }
 
 type EventWindows = {
   /** Payroll window multiplier by day (1 outside a window). */
   payroll: Float64Array;
-  maturityPeriod: number;
+  /** The largest value eventMultiplier can return (≥ 1). */
+  maxMultiplier: number;
   maturityPhase: Int32Array;
-  maturityWindowDays: number;
+  /** By days since the first maturity (0 ≤ x < horizon): 1 when x falls in a maturity window. */
+  isInMaturityWindow: Uint8Array;
   maturityMult: number;
-  inflow1: Int32Array;
-  inflow2: Int32Array;
+  inflow1: Int16Array;
+  inflow2: Int16Array;
   inflowWindowDays: number;
   inflowMult: number;
 };
@@ -328,11 +410,18 @@ function eventWindows(engine: Engine, tables: RepTables): EventWindows {
     for (let k = d; k <= d + ev.payroll.windowDays && k < model.horizonDays; k++)
       payroll[k] = Math.max(payroll[k], ev.payroll.responseMultiplier);
   }
+  // Tabulated once: the float remainder (x % 182.5) is slow in the per-contact loop.
+  const period = maturityPeriodDays(model);
+  const isInMaturityWindow = new Uint8Array(model.horizonDays);
+  for (let x = 0; x < model.horizonDays; x++)
+    isInMaturityWindow[x] = x % period <= ev.wmpMaturity.windowDays ? 1 : 0;
+  let maxMultiplier = Math.max(1, ev.wmpMaturity.responseMultiplier, ev.largeInflow.responseMultiplier);
+  for (let d = 0; d < payroll.length; d++) maxMultiplier = Math.max(maxMultiplier, payroll[d]);
   return {
     payroll,
-    maturityPeriod: maturityPeriodDays(model),
+    maxMultiplier,
     maturityPhase: model.pop.maturityPhaseDay,
-    maturityWindowDays: ev.wmpMaturity.windowDays,
+    isInMaturityWindow,
     maturityMult: ev.wmpMaturity.responseMultiplier,
     inflow1: ws.inflowDay,
     inflow2: ws.inflowDay2,
@@ -345,12 +434,7 @@ function eventWindows(engine: Engine, tables: RepTables): EventWindows {
 function eventMultiplier(e: EventWindows, pop: Model['pop'], i: number, day: number): number {
   let m = pop.isPayroll[i] ? e.payroll[day] : 1;
   const phase = e.maturityPhase[i];
-  if (
-    phase >= 0 &&
-    day >= phase &&
-    (day - phase) % e.maturityPeriod <= e.maturityWindowDays &&
-    e.maturityMult > m
-  )
+  if (phase >= 0 && day >= phase && e.isInMaturityWindow[day - phase] === 1 && e.maturityMult > m)
     m = e.maturityMult;
   const d1 = e.inflow1[i];
   const d2 = e.inflow2[i];
@@ -444,8 +528,28 @@ function followEdge(
   asLeadDay: number,
 ): void {
   if (target === END || visits[i] >= MAX_VISITS) flags[i] &= ~8;
-  else pushToken(ws, si, W, TOKEN_STEP, i, target, day + steps.waitDays[target], asLeadDay, 0);
+  else pushToken(ws, si, W, i, target, day + steps.waitDays[target], asLeadDay, 0);
 }
+
+/**
+ * Everything the weekly loop reads, gathered once per replication so that the per-bucket loop
+ * below starts from a handful of property reads instead of re-deriving them from the scenario.
+ */
+type WeekRun = {
+  engine: Engine;
+  tables: RepTables;
+  rec: Float64Array;
+  bkey: UniformKey;
+  ckeys: UniformKey[];
+  skeys: UniformKey[];
+  events: EventWindows;
+  /** Reach kinds that are a known yes/no per customer (opt-in, consent, link), not a chance per attempt. */
+  isStaticReach: boolean[];
+  /** (1 − fatigue)^k per channel for k < FATIGUE_TABLE, from the same expression (Math.pow is slow per contact). */
+  fatigueMult: Float64Array;
+  /** Sequence-trigger strategies get TOKEN_CHECK entries, all others TOKEN_START. */
+  triggerKind: Int32Array;
+};
 
 /** The weekly loop: each strategy's journeys, in priority order, week by week. */
 export function runWeeks(
@@ -457,19 +561,68 @@ export function runWeeks(
 ): void {
   const { model, ws } = engine;
   const s = tables.scenario;
+  const W = model.weeks;
+  const CH = CHANNEL_FIELDS.length;
+  const chBase = model.layout.channelBase;
+  const { capacity, chFatigue } = tables;
+  const capUsed = ws.capUsed;
+  const nC = s.channels.length;
+  const fatigueMult = new Float64Array(nC * FATIGUE_TABLE);
+  for (let c = 0; c < nC; c++)
+    for (let k = 0; k < FATIGUE_TABLE; k++) fatigueMult[c * FATIGUE_TABLE + k] = (1 - chFatigue[c]) ** k;
+  const run: WeekRun = {
+    engine,
+    tables,
+    rec,
+    bkey,
+    ckeys: s.strategies.map((st) => uniformKey(model.seed, 'contact', rep, st.id)),
+    skeys: s.strategies.map((st) => uniformKey(model.seed, 'sequence', rep, st.id)),
+    events: eventWindows(engine, tables),
+    isStaticReach: s.channels.map(
+      (c) => c.reachVia === 'app' || c.reachVia === 'sms' || c.reachVia === 'wecom',
+    ),
+    fatigueMult,
+    triggerKind: Int32Array.from(s.strategies, (st) =>
+      st.trigger.type === 'sequence' ? TOKEN_CHECK : TOKEN_START,
+    ),
+  };
+  // Per-channel capacity made available over the horizon (reported as capacity used share).
+  for (let c = 0; c < nC; c++) {
+    const cap = capacity[c];
+    let total = 0;
+    if (model.capacityIsGlobal[c]) total = cap[0];
+    else for (let b = 0; b < cap.length; b++) total += cap[b];
+    rec[chBase + c * CH + 1] = Number.isFinite(total) ? total * W : Number.NaN;
+  }
+  const order = model.order;
+  for (let t = 0; t < W; t++) {
+    for (let c = 0; c < nC; c++) capUsed[c].fill(0);
+    for (let k = 0; k < order.length; k++) runBucket(run, order[k], t);
+    engine.probe?.weekEnd(t, capUsed, capacity);
+  }
+}
+
+/**
+ * Strategy si's queue for week t: its scheduled triggers, then the journey steps queued for the
+ * week (including those this loop appends). Each entry passes the contact policy, budget and
+ * staff capacity, then reach, response, referral or close.
+ */
+function runBucket(run: WeekRun, si: number, t: number): void {
+  const { engine, tables, rec, events, isStaticReach, fatigueMult } = run;
+  const { model, ws } = engine;
   const pop = model.pop;
+  const n = pop.n;
   const W = model.weeks;
   const L = model.layout;
   const tok = ws.tokens;
-  const contacts = ws.contacts; // customer-major: contacts[i * W + week]
+  const triggers = ws.triggers;
+  const contacts = ws.contacts; // week-major: contacts[week * n + i]
+  const s = tables.scenario;
   const maxWeek = s.contactPolicy.maxContactsPerWeek;
   const max4 = s.contactPolicy.maxContactsPer4Weeks;
-  const ckeys = s.strategies.map((st) => uniformKey(model.seed, 'contact', rep, st.id));
-  const skeys = s.strategies.map((st) => uniformKey(model.seed, 'sequence', rep, st.id));
   const nSF = STEP_FIELDS.length;
   const CH = CHANNEL_FIELDS.length;
   const SCF = STRATEGY_CHANNEL_FIELDS.length;
-  const WF = WEEK_FIELDS.length;
   const chBase = L.channelBase;
   const {
     chCost,
@@ -481,213 +634,246 @@ export function runWeeks(
     chFatigueWeeks,
     chHalfLifeDays,
     chMaxQueue,
+    capacity,
   } = tables;
-  const capacity = tables.capacity;
   const capUsed = ws.capUsed;
   const capIsGlobal = model.capacityIsGlobal;
   const reachKind = model.channelReachKind;
-  // Reach kinds that are a known yes/no per customer (opt-in, consent, link), not a chance per attempt.
-  const isStaticReach = s.channels.map(
-    (c) => c.reachVia === 'app' || c.reachVia === 'sms' || c.reachVia === 'wecom',
-  );
+  const reach = pop.reach;
   const propensity = pop.propensity;
   const branchOf = pop.branch;
   const branchMult = engine.branchMult;
   const attritionWeek = ws.attritionWeek;
-  const n = pop.n;
-  const events = eventWindows(engine, tables);
   const suppressedAt = L.suppressedByPolicy;
-  const reductionAfterConversion = s.population.organic.attritionReductionAfterConversion;
-  // Per-channel capacity made available over the horizon (reported as capacity used share).
-  for (let c = 0; c < s.channels.length; c++) {
-    const cap = capacity[c];
-    let total = 0;
-    if (capIsGlobal[c]) total = cap[0];
-    else for (let b = 0; b < cap.length; b++) total += cap[b];
-    rec[chBase + c * CH + 1] = Number.isFinite(total) ? total * W : Number.NaN;
-  }
-  for (let t = 0; t < W; t++) {
-    for (const cu of capUsed) cu.fill(0);
-    const seasonT = model.season[t] * tables.marketMult;
-    for (const si of model.order) {
-      const st = s.strategies[si];
-      const steps = model.steps[si];
-      const lay = L.strategies[si];
-      const sc = lay.scalar;
-      const oCostContacts = sc.costContacts;
-      const oCostStaff = sc.costStaff;
-      const oStaffMinutes = sc.staffMinutes;
-      const oReferralsFollowed = sc.referralsFollowed;
-      const oReferrals = sc.referrals;
-      const oCostIncentives = sc.costIncentives;
-      const flags = ws.flags[si];
-      const visits = ws.visits[si];
-      const ckey = ckeys[si];
-      const offer = model.offerProduct[si];
-      const offerRel = model.relevantIndex[offer];
-      const offerBase = offer * n;
-      const stMult = tables.stMultiplier[si] * tables.propensityScale[offer] * seasonT;
-      const budget = st.budgetCny;
-      const incentive = tables.stIncentiveCost[si];
-      const stepsBase = lay.steps;
-      const chanBase = lay.channels;
-      const weekBase = lay.weeks + t * WF;
-      const b = si * (W + 1) + t;
-      for (let id = ws.head[b]; id >= 0; id = tok.next[id]) {
-        const i = tok.cust[id];
-        const day = tok.day[id];
-        const kind = tok.kind[id];
-        let stepIdx = tok.step[id];
-        let leadDay = tok.leadDay[id];
-        if (kind === TOKEN_CHECK) {
-          if (sequenceSatisfied(engine, tables, si, i, tok.step[id], t, offerRel, skeys[si])) continue;
-          if (ws.tau[si][i] < 0 || day < ws.tau[si][i]) ws.tau[si][i] = day;
-          if (ws.arm[si][i] !== 1) continue;
-          stepIdx = steps.start;
-          leadDay = -1;
-        }
-        if (kind !== TOKEN_STEP) {
-          if (flags[i] & 12) continue; // already in this journey, or converted by it
-          flags[i] |= 8;
-          const d = day + steps.waitDays[stepIdx];
-          if (d >= 7 * (t + 1)) {
-            pushToken(ws, si, W, TOKEN_STEP, i, stepIdx, d, -1, 0);
-            continue;
-          }
-        }
-        // A contact attempt at step stepIdx on channel c.
-        const c = steps.channel[stepIdx];
-        const so = stepsBase + stepIdx * nSF;
-        if (attritionWeek[i] <= t) {
-          rec[so + 6]++;
-          flags[i] &= ~8;
-          continue;
-        }
-        // The platform knows who has no push opt-in, no SMS consent or no WeCom link: nothing is sent.
-        const reachP = pop.reach[reachKind[c]][i];
-        if (reachP === 0 && isStaticReach[c]) {
-          rec[so + 1]++;
-          followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
-          continue;
-        }
-        // Contact policy across strategies (reached contacts this week and in the last four).
-        const cbase = i * W;
-        let last4 = 0;
-        for (let w = t > 3 ? t - 3 : 0; w <= t; w++) last4 += contacts[cbase + w];
-        if (contacts[cbase + t] >= maxWeek || last4 >= max4) {
-          rec[so + 7]++;
-          rec[suppressedAt]++;
-          if (tok.queued[id] >= MAX_POLICY_POSTPONES) {
-            rec[so + 6]++;
-            flags[i] &= ~8;
-          } else pushToken(ws, si, W, TOKEN_STEP, i, stepIdx, day + 7, leadDay, tok.queued[id] + 1);
-          continue;
-        }
-        const cost = chCost[c];
-        // A contact is made only if the budget still covers it and the incentive it may lead to.
-        if (ws.spent[si] + cost + incentive > budget) {
-          rec[so + 6]++;
-          flags[i] &= ~8;
-          continue;
-        }
-        const capB = capIsGlobal[c] ? 0 : branchOf[i];
-        if (capUsed[c][capB] >= capacity[c][capB]) {
-          if (tok.queued[id] >= chMaxQueue[c]) {
-            rec[chBase + c * CH + 4]++;
-            rec[so + 6]++;
-            flags[i] &= ~8;
-          } else {
-            if (tok.queued[id] === 0) rec[chBase + c * CH + 2]++;
-            pushToken(ws, si, W, TOKEN_STEP, i, stepIdx, day + 7, leadDay, tok.queued[id] + 1);
-          }
-          continue;
-        }
-        if (leadDay >= 0 && tok.queued[id] > 0) rec[chBase + c * CH + 3]++;
-        // The attempt is made: it costs money, staff time and capacity.
-        capUsed[c][capB]++;
-        ws.spent[si] += cost;
-        const visit = visits[i]++;
-        const staffMin = chStaffMinutes[c];
-        rec[oCostContacts] += cost;
-        if (staffMin > 0) {
-          rec[oCostStaff] += cost;
-          rec[oStaffMinutes] += staffMin;
-        }
-        rec[chBase + c * CH]++;
-        rec[chBase + c * CH + 5] += staffMin;
-        rec[chanBase + c * SCF]++;
-        rec[chanBase + c * SCF + 4] += cost;
-        rec[so]++;
-        rec[weekBase + 2]++;
-        rec[weekBase + 3] += cost;
-        if (leadDay >= 0) rec[oReferralsFollowed]++;
-        if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
-          rec[so + 1]++;
-          followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
-          continue;
-        }
-        flags[i] |= 1;
-        rec[chanBase + c * SCF + 1]++;
-        let respP: number;
-        if (leadDay >= 0) {
-          respP = 0.5 ** ((day - leadDay) / chHalfLifeDays[c]);
-        } else {
-          let recent = 0;
-          const from = t - chFatigueWeeks[c] + 1;
-          for (let w = Math.max(from, 0); w <= t; w++) recent += contacts[cbase + w];
-          respP =
-            propensity[offerBase + i] *
-            stMult *
-            chResponse[c] *
-            branchMult[branchOf[i]] *
-            eventMultiplier(events, pop, i, day);
-          if (recent > 0) respP *= (1 - chFatigue[c]) ** recent;
-          if (respP > RESPONSE_CAP) respP = RESPONSE_CAP;
-        }
-        contacts[cbase + t]++;
-        if (keyedUniform(ckey, i, visit * 4 + 1) >= respP) {
-          rec[so + 2]++;
-          followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
-          continue;
-        }
-        flags[i] |= 2;
-        rec[chanBase + c * SCF + 2]++;
-        const referral = steps.onInterested[stepIdx];
-        if (referral >= 0) {
-          rec[so + 3]++;
-          rec[oReferrals]++;
-          followEdge(ws, si, W, steps, flags, visits, i, referral, day, day);
-          continue;
-        }
-        if (keyedUniform(ckey, i, visit * 4 + 2) >= chClose[c]) {
-          rec[so + 5]++;
-          followEdge(ws, si, W, steps, flags, visits, i, steps.onNotConverted[stepIdx], day, -1);
-          continue;
-        }
-        // Converted by the campaign.
-        rec[so + 4]++;
-        rec[chanBase + c * SCF + 3]++;
-        flags[i] = (flags[i] | 4) & ~8;
-        ws.spent[si] += incentive;
-        rec[oCostIncentives] += incentive;
-        rec[weekBase + 3] += incentive;
-        if (offerRel >= 0) {
-          if (ws.campFirst[offerRel][i] === NONE) ws.campFirst[offerRel][i] = t;
-          ws.campLast[offerRel][i] = t;
-        }
-        bookPurchase(engine, tables, offer, i, keyedUniform(ckey, i, visit * 4 + 3), day, true);
-        const aw = attritionWeek[i];
-        if (
-          aw !== NONE &&
-          aw > t &&
-          keyedUniform(bkey, i, SLOT_ATTRITION_AVOIDED) < reductionAfterConversion
-        ) {
-          attritionWeek[i] = NONE;
-          ws.attritionAvoided[i] = 1;
-        }
+  const steps = model.steps[si];
+  const stepChannel = steps.channel;
+  const lay = L.strategies[si];
+  const sc = lay.scalar;
+  const oCostContacts = sc.costContacts;
+  const oCostStaff = sc.costStaff;
+  const oStaffMinutes = sc.staffMinutes;
+  const oReferralsFollowed = sc.referralsFollowed;
+  const oReferrals = sc.referrals;
+  const flags = ws.flags[si];
+  const visits = ws.visits[si];
+  const ckey = run.ckeys[si];
+  const offer = model.offerProduct[si];
+  const offerRel = model.relevantIndex[offer];
+  const offerBase = offer * n;
+  const seasonT = model.season[t] * tables.marketMult;
+  const stMult = tables.stMultiplier[si] * tables.propensityScale[offer] * seasonT;
+  const budget = s.strategies[si].budgetCny;
+  const incentive = tables.stIncentiveCost[si];
+  const stepsBase = lay.steps;
+  const chanBase = lay.channels;
+  const weekBase = lay.weeks + t * WEEK_FIELDS.length;
+  const b = si * (W + 1) + t;
+  const triggerKind = run.triggerKind[si];
+  // Budget spent by this strategy so far (written back at the end of the bucket).
+  let spent = ws.spent[si];
+  // The bucket's triggers [q, qEnd) first, then its linked tokens from head[b] (id = -1: not yet).
+  const qEnd = triggers.start[b + 1];
+  for (let q = triggers.start[b], id = -1; ; ) {
+    let i: number;
+    let day: number;
+    let kind: number;
+    let stepIdx: number;
+    let leadDay: number;
+    let queued: number;
+    let eventDay = -1;
+    if (q < qEnd) {
+      i = triggers.cust[q];
+      day = triggers.day[q];
+      eventDay = triggers.eventDay[q];
+      q++;
+      kind = triggerKind;
+      stepIdx = steps.start;
+      leadDay = -1;
+      queued = 0;
+    } else {
+      id = id < 0 ? ws.head[b] : tok.next[id];
+      if (id < 0) break;
+      i = tok.cust[id];
+      day = tok.day[id];
+      kind = TOKEN_STEP;
+      stepIdx = tok.step[id];
+      leadDay = tok.leadDay[id];
+      queued = tok.queued[id];
+    }
+    if (kind === TOKEN_CHECK) {
+      if (sequenceSatisfied(engine, tables, si, i, eventDay, t, offerRel, run.skeys[si])) continue;
+      if (ws.tau[si][i] < 0 || day < ws.tau[si][i]) ws.tau[si][i] = day;
+      if (ws.arm[si][i] !== 1) continue;
+    }
+    if (kind !== TOKEN_STEP) {
+      if (flags[i] & 12) continue; // already in this journey, or converted by it
+      flags[i] |= 8;
+      const d = day + steps.waitDays[stepIdx];
+      if (d >= 7 * (t + 1)) {
+        pushToken(ws, si, W, i, stepIdx, d, -1, 0);
+        continue;
       }
     }
-    engine.probe?.weekEnd(t, capUsed, capacity);
+    // A contact attempt at step stepIdx on channel c.
+    const c = stepChannel[stepIdx];
+    const so = stepsBase + stepIdx * nSF;
+    if (attritionWeek[i] <= t) {
+      rec[so + 6]++;
+      flags[i] &= ~8;
+      continue;
+    }
+    // The platform knows who has no push opt-in, no SMS consent or no WeCom link: nothing is sent.
+    const reachP = reach[reachKind[c]][i];
+    if (reachP === 0 && isStaticReach[c]) {
+      rec[so + 1]++;
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
+      continue;
+    }
+    // Contact policy across strategies (reached contacts this week and in the last four).
+    let last4 = 0;
+    for (let w = t > 3 ? t - 3 : 0; w <= t; w++) last4 += contacts[w * n + i];
+    if (contacts[t * n + i] >= maxWeek || last4 >= max4) {
+      rec[so + 7]++;
+      rec[suppressedAt]++;
+      if (queued >= MAX_POLICY_POSTPONES) {
+        rec[so + 6]++;
+        flags[i] &= ~8;
+      } else pushToken(ws, si, W, i, stepIdx, day + 7, leadDay, queued + 1);
+      continue;
+    }
+    const cost = chCost[c];
+    // A contact is made only if the budget still covers it and the incentive it may lead to.
+    if (spent + cost + incentive > budget) {
+      rec[so + 6]++;
+      flags[i] &= ~8;
+      continue;
+    }
+    const capB = capIsGlobal[c] ? 0 : branchOf[i];
+    const used = capUsed[c];
+    if (used[capB] >= capacity[c][capB]) {
+      if (queued >= chMaxQueue[c]) {
+        rec[chBase + c * CH + 4]++;
+        rec[so + 6]++;
+        flags[i] &= ~8;
+      } else {
+        if (queued === 0) rec[chBase + c * CH + 2]++;
+        pushToken(ws, si, W, i, stepIdx, day + 7, leadDay, queued + 1);
+      }
+      continue;
+    }
+    if (leadDay >= 0 && queued > 0) rec[chBase + c * CH + 3]++;
+    // The attempt is made: it costs money, staff time and capacity.
+    used[capB]++;
+    spent += cost;
+    const visit = visits[i]++;
+    const staffMin = chStaffMinutes[c];
+    rec[oCostContacts] += cost;
+    if (staffMin > 0) {
+      rec[oCostStaff] += cost;
+      rec[oStaffMinutes] += staffMin;
+    }
+    rec[chBase + c * CH]++;
+    rec[chBase + c * CH + 5] += staffMin;
+    rec[chanBase + c * SCF]++;
+    rec[chanBase + c * SCF + 4] += cost;
+    rec[so]++;
+    rec[weekBase + 2]++;
+    rec[weekBase + 3] += cost;
+    if (leadDay >= 0) rec[oReferralsFollowed]++;
+    if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
+      rec[so + 1]++;
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
+      continue;
+    }
+    flags[i] |= 1;
+    rec[chanBase + c * SCF + 1]++;
+    const uResponse = keyedUniform(ckey, i, visit * 4 + 1);
+    let respP: number;
+    if (leadDay >= 0) {
+      respP = 0.5 ** ((day - leadDay) / chHalfLifeDays[c]);
+    } else {
+      // The response chance is this product times the event multiplier (at most events.maxMultiplier)
+      // and fatigue (at most 1), capped: floating-point products are monotone, so a uniform at or
+      // above the bound fails the exact test below too, and most contacts skip computing it.
+      const before = propensity[offerBase + i] * stMult * chResponse[c] * branchMult[branchOf[i]];
+      if (uResponse >= before * events.maxMultiplier) {
+        contacts[t * n + i]++;
+        rec[so + 2]++;
+        followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
+        continue;
+      }
+      let recent = 0;
+      const from = t - chFatigueWeeks[c] + 1;
+      for (let w = Math.max(from, 0); w <= t; w++) recent += contacts[w * n + i];
+      respP = before * eventMultiplier(events, pop, i, day);
+      if (recent > 0)
+        respP *=
+          recent < FATIGUE_TABLE ? fatigueMult[c * FATIGUE_TABLE + recent] : (1 - chFatigue[c]) ** recent;
+      if (respP > RESPONSE_CAP) respP = RESPONSE_CAP;
+    }
+    contacts[t * n + i]++;
+    if (uResponse >= respP) {
+      rec[so + 2]++;
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
+      continue;
+    }
+    flags[i] |= 2;
+    rec[chanBase + c * SCF + 2]++;
+    const referral = steps.onInterested[stepIdx];
+    if (referral >= 0) {
+      rec[so + 3]++;
+      rec[oReferrals]++;
+      followEdge(ws, si, W, steps, flags, visits, i, referral, day, day);
+      continue;
+    }
+    if (keyedUniform(ckey, i, visit * 4 + 2) >= chClose[c]) {
+      rec[so + 5]++;
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotConverted[stepIdx], day, -1);
+      continue;
+    }
+    // Converted by the campaign.
+    rec[so + 4]++;
+    rec[chanBase + c * SCF + 3]++;
+    spent += incentive;
+    convert(run, si, offer, offerRel, i, t, day, keyedUniform(ckey, i, visit * 4 + 3));
+  }
+  ws.spent[si] = spent;
+}
+
+/** Book a campaign conversion of customer i in week t (the purchase, and the churn it prevents). */
+function convert(
+  run: WeekRun,
+  si: number,
+  offer: number,
+  offerRel: number,
+  i: number,
+  t: number,
+  day: number,
+  uAmount: number,
+): void {
+  const { engine, tables, rec } = run;
+  const { model, ws } = engine;
+  const sc = model.layout.strategies[si].scalar;
+  const incentive = tables.stIncentiveCost[si];
+  const flags = ws.flags[si];
+  flags[i] = (flags[i] | 4) & ~8;
+  rec[sc.costIncentives] += incentive;
+  rec[model.layout.strategies[si].weeks + t * WEEK_FIELDS.length + 3] += incentive;
+  if (offerRel >= 0) {
+    if (ws.campFirst[offerRel][i] === NONE) ws.campFirst[offerRel][i] = t;
+    ws.campLast[offerRel][i] = t;
+    ws.campaignMask[i] |= productBit(offerRel);
+  }
+  bookPurchase(engine, tables, offer, i, uAmount, day, true);
+  const aw = ws.attritionWeek[i];
+  if (
+    aw !== NONE &&
+    aw > t &&
+    keyedUniform(run.bkey, i, SLOT_ATTRITION_AVOIDED) <
+      tables.scenario.population.organic.attritionReductionAfterConversion
+  ) {
+    ws.attritionWeek[i] = NONE;
+    ws.attritionAvoided[i] = 1;
   }
 }
 
@@ -721,26 +907,37 @@ function sequenceSatisfied(
 
 /** After the horizon: organic purchases not pre-empted by a campaign, outflows, net new money, value. */
 export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKey): void {
+  settlePurchases(engine, tables, key);
+  settleMoney(engine, tables, key);
+}
+
+/**
+ * Each customer's organic purchases (booked unless a campaign purchase pre-empted them) and the
+ * products gained; starts the modelled incremental new money from the campaign purchases.
+ */
+function settlePurchases(engine: Engine, tables: RepTables, key: UniformKey): void {
   const { model, ws } = engine;
   const s = tables.scenario;
   const pop = model.pop;
-  const W = model.weeks;
-  const ev = s.population.events;
-  const period = maturityPeriodDays(model);
-  const rel = model.relevantProducts;
-  const margin = s.economics.newMoneyMarginRate * s.economics.valueYears;
-  const org = s.population.organic;
-  const tierMins = s.population.tiers.map((t) => t.minAumCny);
-  const growth = 1 + org.aumDriftWeekly * W + tables.marketReturn;
-  const idioSd = org.aumIdioSdWeekly * Math.sqrt(W);
+  const n = pop.n;
+  const rel = Int32Array.from(model.relevantProducts);
+  const nRel = rel.length;
+  const valueYears = s.economics.valueYears;
+  const maturingShare = s.population.events.wmpMaturity.maturingShareOfAum;
+  const { organic, campFirst, organicMask, campaignMask, campaignNewMoney, internalShift, value } = ws;
+  const { aum, holds } = pop;
   const list = model.relevant;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
-    let incremental = ws.campaignNewMoney[i];
-    for (let r = 0; r < rel.length; r++) {
-      const campF = ws.campFirst[r][i];
+    const orgMask = organicMask[i];
+    // Products without an organic purchase week have only NONE below: nothing to book.
+    const boughtMask = orgMask | campaignMask[i];
+    let incremental = campaignNewMoney[i];
+    for (let r = 0; orgMask !== 0 && r < nRel; r++) {
+      if ((orgMask & productBit(r)) === 0) continue;
+      const campF = campFirst[r][i];
       for (let e = 0; e < 3; e++) {
-        const w = ws.organic[r * 3 + e][i];
+        const w = organic[r * 3 + e][i];
         if (w === NONE) continue;
         if (w >= campF) {
           // The campaign pulled this purchase forward: it does not happen again (nor its new money).
@@ -756,9 +953,9 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
         }
         if (e === 2) {
           // Organic reinvestment at maturity: matured money stays; revenue on the amount.
-          const amount = ev.wmpMaturity.maturingShareOfAum * pop.aum[i];
-          ws.internalShift[i] += amount;
-          ws.value[i] += amount * s.products[rel[r]].revenueRate * s.economics.valueYears;
+          const amount = maturingShare * aum[i];
+          internalShift[i] += amount;
+          value[i] += amount * s.products[rel[r]].revenueRate * valueYears;
         } else
           bookPurchase(
             engine,
@@ -771,41 +968,18 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
           );
       }
     }
-    let flow = ws.purchaseNewMoney[i];
-    const aum = pop.aum[i];
-    if (ws.inflowDay[i] >= 0) flow += ev.largeInflow.amountShareOfAum * aum;
-    if (ws.inflowDay2[i] >= 0) flow += ev.largeInflow.amountShareOfAum * aum;
-    const phase = pop.maturityPhaseDay[i];
-    if (phase >= 0) {
-      for (
-        let m = 0, d = phase;
-        d < model.horizonDays && m < MAX_MATURITIES;
-        m++, d = Math.floor(phase + m * period)
-      ) {
-        const kept = m < 8 && ws.retained[i] & (1 << m);
-        const wouldLeave = keyedUniform(key, i, slotMaturity(m, true)) < ev.wmpMaturity.outflowProbability;
-        if (!kept && wouldLeave) flow -= ev.wmpMaturity.maturingShareOfAum * aum;
-        if (wouldLeave && m < 8 && ws.retainedByCampaign[i] & (1 << m))
-          incremental += ev.wmpMaturity.maturingShareOfAum * aum;
-      }
-    }
-    if (ws.attritionWeek[i] < W) flow -= s.population.organic.attritionAumLoss * aum;
-    if (ws.attritionAvoided[i]) incremental += s.population.organic.attritionAumLoss * aum;
-    ws.netNewMoney[i] = flow;
     ws.incremental[i] = incremental;
-    ws.value[i] += flow * margin;
-    const aumEnd = aum * (growth + idioSd * normalQuantile(keyedUniform(key, i, SLOT_IDIO))) + flow;
-    ws.tierUp[i] = bandOf(aumEnd, tierMins) > pop.tier[i] ? 1 : 0;
     let gained = 0;
-    for (let r = 0; r < rel.length; r++) {
-      if (pop.holds[rel[r] * pop.n + i]) continue;
-      const campF = ws.campFirst[r][i];
+    // A product counts only with a campaign purchase or an organic week (else all weeks are NONE).
+    for (let r = 0; boughtMask !== 0 && r < nRel; r++) {
+      if ((boughtMask & productBit(r)) === 0 || holds[rel[r] * n + i]) continue;
+      const campF = campFirst[r][i];
       // Organic purchases count only if they came before any campaign purchase of the product.
       if (
         campF !== NONE ||
-        ws.organic[r * 3][i] < campF ||
-        ws.organic[r * 3 + 1][i] < campF ||
-        ws.organic[r * 3 + 2][i] < campF
+        organic[r * 3][i] < campF ||
+        organic[r * 3 + 1][i] < campF ||
+        organic[r * 3 + 2][i] < campF
       )
         gained++;
     }
@@ -813,10 +987,85 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
   }
 }
 
-/** Sum per-customer outcomes into the record, by strategy, arm, group and week; pilot tests. */
-export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array): void {
+/**
+ * Each customer's net new money (purchases, inflows, maturity run-off, churn), its value, the
+ * rest of the modelled increment (maturities kept, churn prevented) and the end-of-horizon tier.
+ */
+function settleMoney(engine: Engine, tables: RepTables, key: UniformKey): void {
   const { model, ws } = engine;
   const s = tables.scenario;
+  const pop = model.pop;
+  const W = model.weeks;
+  const ev = s.population.events;
+  const period = maturityPeriodDays(model);
+  const margin = s.economics.newMoneyMarginRate * s.economics.valueYears;
+  const org = s.population.organic;
+  const tierMins = s.population.tiers.map((t) => t.minAumCny);
+  const growth = 1 + org.aumDriftWeekly * W + tables.marketReturn;
+  const idioSd = org.aumIdioSdWeekly * Math.sqrt(W);
+  const maturingShare = ev.wmpMaturity.maturingShareOfAum;
+  const outflowP = ev.wmpMaturity.outflowProbability;
+  const inflowShare = ev.largeInflow.amountShareOfAum;
+  const attritionLoss = org.attritionAumLoss;
+  const horizonDays = model.horizonDays;
+  const { retained, retainedByCampaign, attritionWeek, attritionAvoided, incremental } = ws;
+  const { purchaseNewMoney, value, netNewMoney, inflowDay, inflowDay2, tierUp } = ws;
+  const { aum: aumOf, tier, maturityPhaseDay } = pop;
+  const list = model.relevant;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    let flow = purchaseNewMoney[i];
+    let more = incremental[i];
+    const aum = aumOf[i];
+    if (inflowDay[i] >= 0) flow += inflowShare * aum;
+    if (inflowDay2[i] >= 0) flow += inflowShare * aum;
+    const phase = maturityPhaseDay[i];
+    if (phase >= 0) {
+      for (
+        let m = 0, d = phase;
+        d < horizonDays && m < MAX_MATURITIES;
+        m++, d = Math.floor(phase + m * period)
+      ) {
+        const kept = m < 8 && retained[i] & (1 << m);
+        const wouldLeave = keyedUniform(key, i, slotMaturity(m, true)) < outflowP;
+        if (!kept && wouldLeave) flow -= maturingShare * aum;
+        if (wouldLeave && m < 8 && retainedByCampaign[i] & (1 << m)) more += maturingShare * aum;
+      }
+    }
+    if (attritionWeek[i] < W) flow -= attritionLoss * aum;
+    if (attritionAvoided[i]) more += attritionLoss * aum;
+    netNewMoney[i] = flow;
+    incremental[i] = more;
+    value[i] += flow * margin;
+    const aumEnd = aum * (growth + idioSd * normalQuantile(keyedUniform(key, i, SLOT_IDIO))) + flow;
+    tierUp[i] = bandOf(aumEnd, tierMins) > tier[i] ? 1 : 0;
+  }
+}
+
+/** The record's treatment and control fields of the per-arm sums, in the order of `sum` in aggregateStrategy. */
+const ARM_SUMS: ReadonlyArray<readonly [StrategyScalar, StrategyScalar]> = [
+  ['eligibleT', 'eligibleC'],
+  ['targetedT', 'targetedC'],
+  ['buyersT', 'buyersC'],
+  ['netNewMoneyT', 'netNewMoneyC'],
+  ['netNewMoneySqT', 'netNewMoneySqC'],
+  ['purchaseNewMoneyT', 'purchaseNewMoneyC'],
+  ['internalShiftT', 'internalShiftC'],
+  ['productsDeltaT', 'productsDeltaC'],
+  ['mauT', 'mauC'],
+  ['tierUpT', 'tierUpC'],
+  ['attritedT', 'attritedC'],
+  ['valueT', 'valueC'],
+];
+
+/** Sum per-customer outcomes into the record, by strategy, arm, group and week; pilot tests. */
+export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array): void {
+  for (let si = 0; si < tables.scenario.strategies.length; si++) aggregateStrategy(engine, rec, si);
+}
+
+/** One strategy's sums over its eligible customers (see aggregate). */
+function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void {
+  const { model, ws } = engine;
   const pop = model.pop;
   const L = model.layout;
   const GF = GROUP_FIELDS.length;
@@ -824,144 +1073,142 @@ export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array):
   const { netNewMoney, purchaseNewMoney, internalShift, appActive, value, tierUp, gained, attritionWeek } =
     ws;
   const W = model.weeks;
-  s.strategies.forEach((st, si) => {
-    const lay = L.strategies[si];
-    const sc = lay.scalar;
-    const arm = ws.arm[si];
-    const tau = ws.tau[si];
-    const flags = ws.flags[si];
-    const r = model.relevantIndex[model.offerProduct[si]];
-    const campFirst = ws.campFirst[r];
-    const campLast = ws.campLast[r];
-    const org0 = ws.organic[r * 3];
-    const org1 = ws.organic[r * 3 + 1];
-    const org2 = ws.organic[r * 3 + 2];
-    const elig = model.eligible[si];
-    // Sums by arm: index 0 treatment, 1 control.
-    const sum = new Float64Array(2 * 13);
-    let participants = 0;
-    let participantsBuyers = 0;
-    let participantsNm = 0;
-    let reached = 0;
-    let responded = 0;
-    let convertedCampaign = 0;
-    let modelledNewMoney = 0;
-    let modelledBuyers = 0;
-    for (let k = 0; k < elig.length; k++) {
-      const i = elig[k];
-      const a = arm[i] === 1 ? 0 : 1;
-      sum[a * 13]++;
-      if (tau[i] < 0) continue;
-      const tw = Math.floor(tau[i] / 7);
-      // First purchase of the offer at or after the trigger week, by any route.
-      let first = NONE;
-      const cl = campLast[i];
-      if (cl >= tw) first = campFirst[i] >= tw ? campFirst[i] : cl;
-      // Organic purchases pre-empted by a campaign purchase (on or after its week) did not happen.
-      const cf = campFirst[i];
-      const w0 = org0[i];
-      const w1 = org1[i];
-      const w2 = org2[i];
-      if (w0 >= tw && w0 < cf && w0 < first) first = w0;
-      if (w1 >= tw && w1 < cf && w1 < first) first = w1;
-      if (w2 >= tw && w2 < cf && w2 < first) first = w2;
-      const buyer = first !== NONE ? 1 : 0;
-      const nm = netNewMoney[i];
-      const o = a * 13;
-      sum[o + 1]++;
-      sum[o + 2] += buyer;
-      sum[o + 3] += nm;
-      sum[o + 4] += nm * nm;
-      sum[o + 5] += purchaseNewMoney[i];
-      sum[o + 6] += internalShift[i];
-      sum[o + 7] += gained[i];
-      sum[o + 8] += appActive[i];
-      sum[o + 9] += tierUp[i];
-      sum[o + 10] += attritionWeek[i] < W ? 1 : 0;
-      sum[o + 11] += value[i];
-      const gt = lay.tiers + pop.tier[i] * GF + a;
-      const gc = lay.cells + pop.cell[i] * GF + a;
-      const gb = lay.branches + pop.branch[i] * GF + a;
-      rec[gt]++;
-      rec[gc]++;
-      rec[gb]++;
-      rec[gt + 2] += buyer;
-      rec[gc + 2] += buyer;
-      rec[gb + 2] += buyer;
-      rec[gt + 4] += nm;
-      rec[gc + 4] += nm;
-      rec[gb + 4] += nm;
-      if (buyer) rec[lay.weeks + first * WF + a]++;
-      const f = flags[i];
-      if (a === 0) {
-        reached += f & 1;
-        responded += (f >> 1) & 1;
-        convertedCampaign += (f >> 2) & 1;
-        if (f & 4) {
-          // The modelled effect on this customer, shared among the strategies that converted them.
-          let k = 0;
-          for (let q = 0; q < ws.flags.length; q++) k += (ws.flags[q][i] >> 2) & 1;
-          modelledNewMoney += ws.incremental[i] / k;
-          // An incremental buyer: would not have bought the offer on or after the trigger week untreated.
-          if (!((w0 !== NONE && w0 >= tw) || (w1 !== NONE && w1 >= tw) || (w2 !== NONE && w2 >= tw)))
-            modelledBuyers++;
-        }
-      }
-      // The naive view: participants (reached and responded) against everyone else targeted.
-      if (a === 0 && f & 2) {
-        participants++;
-        participantsBuyers += buyer;
-        participantsNm += nm;
+  // The holdout level is not a number, so no prior changes it: read it from the base scenario.
+  const isBranchHoldout = model.scenario.strategies[si].holdout.level === 'branch';
+  const { tier, cell, branch } = pop;
+  const lay = L.strategies[si];
+  const sc = lay.scalar;
+  const arm = ws.arm[si];
+  const tau = ws.tau[si];
+  const flags = ws.flags[si];
+  const r = model.relevantIndex[model.offerProduct[si]];
+  const campFirst = ws.campFirst[r];
+  const campLast = ws.campLast[r];
+  const org0 = ws.organic[r * 3];
+  const org1 = ws.organic[r * 3 + 1];
+  const org2 = ws.organic[r * 3 + 2];
+  const { organicMask, campaignMask } = ws;
+  const bit = productBit(r);
+  const elig = model.eligible[si];
+  // Sums by arm: index 0 treatment, 1 control.
+  const sum = new Float64Array(2 * 13);
+  let participants = 0;
+  let participantsBuyers = 0;
+  let participantsNm = 0;
+  let reached = 0;
+  let responded = 0;
+  let convertedCampaign = 0;
+  let modelledNewMoney = 0;
+  let modelledBuyers = 0;
+  for (let k = 0; k < elig.length; k++) {
+    const i = elig[k];
+    const a = arm[i] === 1 ? 0 : 1;
+    sum[a * 13]++;
+    if (tau[i] < 0) continue;
+    const tw = Math.floor(tau[i] / 7);
+    // First purchase of the offer at or after the trigger week, by any route.
+    // (Without the product's bit in a mask its weeks are NONE, and its last campaign week −1.)
+    const hasCampaign = (campaignMask[i] & bit) !== 0;
+    const cf = hasCampaign ? campFirst[i] : NONE;
+    const cl = hasCampaign ? campLast[i] : -1;
+    let first = NONE;
+    if (cl >= tw) first = cf >= tw ? cf : cl;
+    // Organic purchases pre-empted by a campaign purchase (on or after its week) did not happen.
+    let w0 = NONE;
+    let w1 = NONE;
+    let w2 = NONE;
+    if ((organicMask[i] & bit) !== 0) {
+      w0 = org0[i];
+      w1 = org1[i];
+      w2 = org2[i];
+    }
+    if (w0 >= tw && w0 < cf && w0 < first) first = w0;
+    if (w1 >= tw && w1 < cf && w1 < first) first = w1;
+    if (w2 >= tw && w2 < cf && w2 < first) first = w2;
+    const buyer = first !== NONE ? 1 : 0;
+    const nm = netNewMoney[i];
+    const o = a * 13;
+    sum[o + 1]++;
+    sum[o + 2] += buyer;
+    sum[o + 3] += nm;
+    sum[o + 4] += nm * nm;
+    sum[o + 5] += purchaseNewMoney[i];
+    sum[o + 6] += internalShift[i];
+    sum[o + 7] += gained[i];
+    sum[o + 8] += appActive[i];
+    sum[o + 9] += tierUp[i];
+    sum[o + 10] += attritionWeek[i] < W ? 1 : 0;
+    sum[o + 11] += value[i];
+    const gt = lay.tiers + tier[i] * GF + a;
+    const gc = lay.cells + cell[i] * GF + a;
+    const gb = lay.branches + branch[i] * GF + a;
+    rec[gt]++;
+    rec[gc]++;
+    rec[gb]++;
+    rec[gt + 2] += buyer;
+    rec[gc + 2] += buyer;
+    rec[gb + 2] += buyer;
+    rec[gt + 4] += nm;
+    rec[gc + 4] += nm;
+    rec[gb + 4] += nm;
+    if (buyer) rec[lay.weeks + first * WF + a]++;
+    const f = flags[i];
+    if (a === 0) {
+      reached += f & 1;
+      responded += (f >> 1) & 1;
+      convertedCampaign += (f >> 2) & 1;
+      if (f & 4) {
+        // The modelled effect on this customer, shared among the strategies that converted them.
+        let k = 0;
+        for (let q = 0; q < ws.flags.length; q++) k += (ws.flags[q][i] >> 2) & 1;
+        modelledNewMoney += ws.incremental[i] / k;
+        // An incremental buyer: would not have bought the offer on or after the trigger week untreated.
+        if (!((w0 !== NONE && w0 >= tw) || (w1 !== NONE && w1 >= tw) || (w2 !== NONE && w2 >= tw)))
+          modelledBuyers++;
       }
     }
-    const put = (kT: keyof typeof sc, kC: keyof typeof sc, idx: number) => {
-      rec[sc[kT]] = sum[idx];
-      rec[sc[kC]] = sum[13 + idx];
-    };
-    put('eligibleT', 'eligibleC', 0);
-    put('targetedT', 'targetedC', 1);
-    put('buyersT', 'buyersC', 2);
-    put('netNewMoneyT', 'netNewMoneyC', 3);
-    put('netNewMoneySqT', 'netNewMoneySqC', 4);
-    put('purchaseNewMoneyT', 'purchaseNewMoneyC', 5);
-    put('internalShiftT', 'internalShiftC', 6);
-    put('productsDeltaT', 'productsDeltaC', 7);
-    put('mauT', 'mauC', 8);
-    put('tierUpT', 'tierUpC', 9);
-    put('attritedT', 'attritedC', 10);
-    put('valueT', 'valueC', 11);
-    rec[sc.reachedT] = reached;
-    rec[sc.respondedT] = responded;
-    rec[sc.convertedCampaignT] = convertedCampaign;
-    rec[sc.modelledNewMoneyT] = modelledNewMoney;
-    rec[sc.modelledBuyersT] = modelledBuyers;
-    rec[sc.participants] = participants;
-    rec[sc.participantsBuyers] = participantsBuyers;
-    rec[sc.participantsNewMoney] = participantsNm;
-    rec[sc.nonParticipants] = sum[1] + sum[14] - participants;
-    rec[sc.nonParticipantsBuyers] = sum[2] + sum[15] - participantsBuyers;
-    rec[sc.nonParticipantsNewMoney] = sum[3] + sum[16] - participantsNm;
-    // The pilot's own analysis of this replication.
-    if (st.holdout.level === 'branch') {
-      const conv = clusterTTest(rec, lay.branches, L.nBranches, 0, 2);
-      const aum = clusterTTest(rec, lay.branches, L.nBranches, 0, 4);
-      rec[sc.pConversion] = conv;
-      rec[sc.pAum] = aum;
-    } else {
-      rec[sc.pConversion] = twoProportionZTest(
-        rec[sc.buyersT],
-        rec[sc.targetedT],
-        rec[sc.buyersC],
-        rec[sc.targetedC],
-      );
-      rec[sc.pAum] = welchTTest(
-        rec[sc.netNewMoneyT],
-        rec[sc.netNewMoneySqT],
-        rec[sc.targetedT],
-        rec[sc.netNewMoneyC],
-        rec[sc.netNewMoneySqC],
-        rec[sc.targetedC],
-      );
+    // The naive view: participants (reached and responded) against everyone else targeted.
+    if (a === 0 && f & 2) {
+      participants++;
+      participantsBuyers += buyer;
+      participantsNm += nm;
     }
-  });
+  }
+  for (let k = 0; k < ARM_SUMS.length; k++) {
+    rec[sc[ARM_SUMS[k][0]]] = sum[k];
+    rec[sc[ARM_SUMS[k][1]]] = sum[13 + k];
+  }
+  rec[sc.reachedT] = reached;
+  rec[sc.respondedT] = responded;
+  rec[sc.convertedCampaignT] = convertedCampaign;
+  rec[sc.modelledNewMoneyT] = modelledNewMoney;
+  rec[sc.modelledBuyersT] = modelledBuyers;
+  rec[sc.participants] = participants;
+  rec[sc.participantsBuyers] = participantsBuyers;
+  rec[sc.participantsNewMoney] = participantsNm;
+  rec[sc.nonParticipants] = sum[1] + sum[14] - participants;
+  rec[sc.nonParticipantsBuyers] = sum[2] + sum[15] - participantsBuyers;
+  rec[sc.nonParticipantsNewMoney] = sum[3] + sum[16] - participantsNm;
+  // The pilot's own analysis of this replication.
+  if (isBranchHoldout) {
+    const conv = clusterTTest(rec, lay.branches, L.nBranches, 0, 2);
+    const aum = clusterTTest(rec, lay.branches, L.nBranches, 0, 4);
+    rec[sc.pConversion] = conv;
+    rec[sc.pAum] = aum;
+  } else {
+    rec[sc.pConversion] = twoProportionZTest(
+      rec[sc.buyersT],
+      rec[sc.targetedT],
+      rec[sc.buyersC],
+      rec[sc.targetedC],
+    );
+    rec[sc.pAum] = welchTTest(
+      rec[sc.netNewMoneyT],
+      rec[sc.netNewMoneySqT],
+      rec[sc.targetedT],
+      rec[sc.netNewMoneyC],
+      rec[sc.netNewMoneySqC],
+      rec[sc.targetedC],
+    );
+  }
 }

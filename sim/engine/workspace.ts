@@ -4,18 +4,26 @@ import type { Model } from './model';
 
 export const NONE = 32767;
 
-/** Token kinds in the weekly queues. */
+/**
+ * The bit of relevant product r in the per-customer purchase masks (products from 7 on share the
+ * top bit, so a set bit means "maybe": the tables are then read as before).
+ */
+export function productBit(r: number): number {
+  return r < 7 ? 1 << r : 128;
+}
+
+/** Token kinds in the weekly queues: a journey step, a journey start, a sequence-trigger check. */
 export const TOKEN_STEP = 0;
 export const TOKEN_START = 1;
 export const TOKEN_CHECK = 2;
 
+/** Journey steps queued while the weekly loop runs (all TOKEN_STEP), linked per (strategy, week) bucket. */
 export class TokenPool {
   cust = new Int32Array(1024);
   step = new Int32Array(1024);
   day = new Int32Array(1024);
   leadDay = new Int32Array(1024);
   queued = new Int32Array(1024);
-  kind = new Int8Array(1024);
   next = new Int32Array(1024);
   size = 0;
 
@@ -41,21 +49,128 @@ export class TokenPool {
     this.leadDay = g32(this.leadDay);
     this.queued = g32(this.queued);
     this.next = g32(this.next);
-    const k = new Int8Array(cap);
-    k.set(this.kind);
-    this.kind = k;
+  }
+}
+
+/**
+ * Journey entries scheduled before the weekly loop (batch week, event occurrences, sequence
+ * checks), stored contiguously per (strategy, week) bucket in the order they were scheduled. The
+ * loop reads a bucket's triggers first, then its linked tokens: the same order as one queue that
+ * held both, without a linked token per trigger (W1 schedules ~240,000 of them a replication).
+ */
+export class TriggerList {
+  /** Customer, day (from the start) and, for a sequence check, the day of the first event. */
+  cust = new Int32Array(1024);
+  day = new Int32Array(1024);
+  eventDay = new Int32Array(1024);
+  /** Bucket b's entries are [start[b], start[b + 1]). */
+  start: Int32Array;
+  size = 0;
+  // Entries of the strategy being scheduled, before they are grouped by week.
+  private pendingWeek = new Int32Array(1024);
+  private pendingCust = new Int32Array(1024);
+  private pendingDay = new Int32Array(1024);
+  private pendingEventDay = new Int32Array(1024);
+  private pending = 0;
+  private readonly weeks: number;
+
+  constructor(strategies: number, weeks: number) {
+    this.weeks = weeks;
+    this.start = new Int32Array(strategies * (weeks + 1) + 1);
+  }
+
+  reset(): void {
+    this.size = 0;
+    this.pending = 0;
+    this.start.fill(0);
+  }
+
+  /** Schedule an entry of the current strategy (dropped when its week is past the horizon). */
+  add(i: number, day: number, eventDay: number): void {
+    const week = Math.floor(day / 7);
+    if (week >= this.weeks) return;
+    if (this.pending === this.pendingCust.length) this.growPending();
+    const k = this.pending++;
+    this.pendingWeek[k] = week;
+    this.pendingCust[k] = i;
+    this.pendingDay[k] = day;
+    this.pendingEventDay[k] = eventDay;
+  }
+
+  /** Group strategy s's pending entries by week (stable), after those of strategies before it. */
+  close(s: number): void {
+    const W = this.weeks;
+    const b0 = s * (W + 1);
+    const n = this.pending;
+    const pendingWeek = this.pendingWeek;
+    const counts = new Int32Array(W + 1);
+    let isSorted = true;
+    for (let k = 0; k < n; k++) {
+      counts[pendingWeek[k]]++;
+      if (k > 0 && pendingWeek[k] < pendingWeek[k - 1]) isSorted = false;
+    }
+    let at = this.size;
+    for (let w = 0; w <= W; w++) {
+      this.start[b0 + w] = at;
+      at += counts[w];
+    }
+    // Buckets of later strategies start where this strategy's entries end (until they are closed).
+    this.start.fill(at, b0 + W + 1);
+    if (at > this.cust.length) this.grow(at);
+    if (isSorted) {
+      // Already in week order (a batch trigger: one week): copy as they are.
+      this.cust.set(this.pendingCust.subarray(0, n), this.size);
+      this.day.set(this.pendingDay.subarray(0, n), this.size);
+      this.eventDay.set(this.pendingEventDay.subarray(0, n), this.size);
+    } else {
+      const put = this.start.slice(b0, b0 + W + 1);
+      for (let k = 0; k < n; k++) {
+        const q = put[pendingWeek[k]]++;
+        this.cust[q] = this.pendingCust[k];
+        this.day[q] = this.pendingDay[k];
+        this.eventDay[q] = this.pendingEventDay[k];
+      }
+    }
+    this.size = at;
+    this.pending = 0;
+  }
+
+  private grow(min: number): void {
+    let cap = this.cust.length;
+    while (cap < min) cap *= 2;
+    const g = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.cust = g(this.cust);
+    this.day = g(this.day);
+    this.eventDay = g(this.eventDay);
+  }
+
+  private growPending(): void {
+    const g = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.pendingWeek = g(this.pendingWeek);
+    this.pendingCust = g(this.pendingCust);
+    this.pendingDay = g(this.pendingDay);
+    this.pendingEventDay = g(this.pendingEventDay);
   }
 }
 
 export type Workspace = {
+  triggers: TriggerList;
   tokens: TokenPool;
   /** Bucket heads and tails per (strategy, week). */
   head: Int32Array;
   tail: Int32Array;
   /** arm[s][i]: 0 not eligible, 1 treatment, 2 control. */
   arm: Uint8Array[];
-  /** First trigger day of customer i for strategy s, or -1. */
-  tau: Int32Array[];
+  /** First trigger day of customer i for strategy s, or -1 (days fit 16 bits: at most 104 weeks). */
+  tau: Int16Array[];
   /** Bit flags per strategy: 1 reached, 2 responded, 4 converted by the campaign, 8 in a journey. */
   flags: Uint8Array[];
   visits: Uint16Array[];
@@ -64,9 +179,17 @@ export type Workspace = {
   /** Campaign purchase weeks per relevant product: first and last. */
   campFirst: Int16Array[];
   campLast: Int16Array[];
+  /**
+   * productBit(r) set when customer i has an organic purchase week of relevant product r
+   * (organicMask) or a campaign purchase of it (campaignMask): outcomes and aggregation read the
+   * week tables only for those products (most customers buy nothing).
+   */
+  organicMask: Uint8Array;
+  campaignMask: Uint8Array;
   attritionWeek: Int16Array;
-  inflowDay: Int32Array;
-  inflowDay2: Int32Array;
+  /** Days of the first and second large inflow within the horizon, or -1. */
+  inflowDay: Int16Array;
+  inflowDay2: Int16Array;
   /** Maturity retained by a purchase in its window (bit k for the k-th maturity). */
   retained: Uint8Array;
   appActive: Uint8Array;
@@ -84,7 +207,7 @@ export type Workspace = {
   /** Maturities kept only because of a campaign purchase (bit k), and churn a conversion prevented. */
   retainedByCampaign: Uint8Array;
   attritionAvoided: Uint8Array;
-  /** Reached contacts per (customer, week): contacts[i * weeks + week]. */
+  /** Reached contacts per (week, customer): contacts[week * n + i] (a week's tokens then touch nearby bytes). */
   contacts: Uint8Array;
   capUsed: Float64Array[];
   spent: Float64Array;
@@ -97,19 +220,22 @@ export function createWorkspace(model: Model): Workspace {
   const W = model.weeks;
   const nB = model.pop.branches.length;
   return {
+    triggers: new TriggerList(S, W),
     tokens: new TokenPool(),
     head: new Int32Array(S * (W + 1)),
     tail: new Int32Array(S * (W + 1)),
     arm: Array.from({ length: S }, () => new Uint8Array(n)),
-    tau: Array.from({ length: S }, () => new Int32Array(n)),
+    tau: Array.from({ length: S }, () => new Int16Array(n)),
     flags: Array.from({ length: S }, () => new Uint8Array(n)),
     visits: Array.from({ length: S }, () => new Uint16Array(n)),
     organic: Array.from({ length: R * 3 }, () => new Int16Array(n)),
     campFirst: Array.from({ length: R }, () => new Int16Array(n)),
     campLast: Array.from({ length: R }, () => new Int16Array(n)),
+    organicMask: new Uint8Array(n),
+    campaignMask: new Uint8Array(n),
     attritionWeek: new Int16Array(n),
-    inflowDay: new Int32Array(n),
-    inflowDay2: new Int32Array(n),
+    inflowDay: new Int16Array(n),
+    inflowDay2: new Int16Array(n),
     retained: new Uint8Array(n),
     appActive: new Uint8Array(n),
     gained: new Uint8Array(n),
@@ -130,6 +256,7 @@ export function createWorkspace(model: Model): Workspace {
 
 /** Clear the state a replication writes (only what the next replication reads before writing). */
 export function resetWorkspace(ws: Workspace, model: Model): void {
+  ws.triggers.reset();
   ws.tokens.reset();
   ws.head.fill(-1);
   ws.tail.fill(-1);
@@ -140,6 +267,8 @@ export function resetWorkspace(ws: Workspace, model: Model): void {
   for (const a of ws.campFirst) a.fill(NONE);
   for (const a of ws.campLast) a.fill(-1);
   ws.retained.fill(0);
+  ws.organicMask.fill(0);
+  ws.campaignMask.fill(0);
   ws.campaignNewMoney.fill(0);
   ws.retainedByCampaign.fill(0);
   ws.attritionAvoided.fill(0);

@@ -63,7 +63,10 @@ export function createStream(
   };
 }
 
-/** Two 32-bit words that key a family of keyed uniforms. */
+/**
+ * Two 32-bit words that key a family of keyed uniforms, held as signed int32: the hash only uses
+ * their bits, and int32 fields (never a double above 2^31) keep every key object one shape.
+ */
 export type UniformKey = { a: number; b: number };
 
 export function uniformKey(
@@ -73,7 +76,7 @@ export function uniformKey(
   component = '',
 ): UniformKey {
   const key = streamKey(masterSeed, purpose, replication, component);
-  return { a: hash32(key), b: hash32(key, 0x2545f491) };
+  return { a: hash32(key) | 0, b: hash32(key, 0x2545f491) | 0 };
 }
 
 /**
@@ -83,6 +86,7 @@ export function uniformKey(
 export function keyedUniform(key: UniformKey, entity: number, slot: number): number {
   let h = Math.imul(entity ^ key.a, 0x9e3779b1) ^ Math.imul(slot + 0x7f4a7c15, 0x85ebca77);
   h = fmix32(h ^ key.b);
+  // fmix32 reduces the sum mod 2^32 (>>> 0), so key.a's sign does not matter.
   h = fmix32(h + Math.imul(slot, 0xc2b2ae3d) + key.a);
   return (h + 0.5) / TWO_POW_32;
 }

@@ -3,10 +3,15 @@
 import { parentPort } from 'node:worker_threads';
 import { expose, transfer } from 'comlink/dist/esm/comlink.mjs';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { type RunSettings, simApi } from '../api';
+import { adoptModel, type RunSettings, simApi } from '../api';
+import type { Model } from '../engine/model';
 import type { Scenario } from '../scenario';
 
 export const workerApi = {
+  /** Take the model the pool's thread prepared (see preparedModel), so this worker skips the build. */
+  adoptModel(scenario: Scenario, seed: string, model: Model) {
+    adoptModel(scenario, seed, model);
+  },
   runBlock(
     scenario: Scenario,
     settings: RunSettings,
