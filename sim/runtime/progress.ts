@@ -1,7 +1,10 @@
 // Runtime: Node (CLI). A progress bar with ETA and replications per second on stderr; on a
-// non-terminal it prints a line at each quarter instead of redrawing.
+// non-terminal it prints a line at each quarter instead of redrawing. The rate (and so the ETA)
+// counts from the first finished replication: start-up (bundling the worker, building the
+// population) is not replication time, and would make the first ETA minutes too long.
 export class ProgressBar {
   private readonly started = performance.now();
+  private first: { at: number; done: number } | null = null;
   private lastDraw = 0;
   private lastQuarter = -1;
   private readonly isTty = Boolean(process.stderr.isTTY);
@@ -13,14 +16,17 @@ export class ProgressBar {
 
   update(done: number): void {
     const now = performance.now();
-    const elapsed = (now - this.started) / 1000;
-    const rate = done / Math.max(elapsed, 1e-9);
-    const eta = done > 0 ? (this.total - done) / rate : Number.NaN;
+    if (this.first === null && done > 0) this.first = { at: now, done };
+    const span = this.first ? (now - this.first.at) / 1000 : 0;
+    const rate =
+      this.first && span > 0.2 && done > this.first.done ? (done - this.first.done) / span : Number.NaN;
+    const eta = (this.total - done) / rate;
+    const rateText = Number.isFinite(rate) ? rate.toFixed(1) : '--';
     if (!this.isTty) {
       const quarter = Math.floor((4 * done) / this.total);
       if (quarter > this.lastQuarter && quarter < 4) {
         this.lastQuarter = quarter;
-        this.write(`progress: ${done}/${this.total} replications, ${rate.toFixed(1)}/s, ETA ${fmt(eta)}\n`);
+        this.write(`progress: ${done}/${this.total} replications, ${rateText}/s, ETA ${fmt(eta)}\n`);
       }
       return;
     }
@@ -29,7 +35,7 @@ export class ProgressBar {
     const width = 30;
     const filled = Math.round((width * done) / this.total);
     this.write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total}  ${rate.toFixed(1)} rep/s  ETA ${fmt(eta)}   `,
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total}  ${rateText} rep/s  ETA ${fmt(eta)}   `,
     );
   }
 
