@@ -393,7 +393,7 @@ type EventWindows = {
   /** The largest value eventMultiplier can return (≥ 1). */
   maxMultiplier: number;
   maturityPhase: Int32Array;
-  /** By days since the first maturity (0 ≤ x < horizon): 1 when x falls in a maturity window. */
+  /** By days since the first maturity (0 ≤ x < horizon): 1 when x falls inside a window of high intent after a maturity. */
   isInMaturityWindow: Uint8Array;
   maturityMult: number;
   inflow1: Int16Array;
