@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PopulationSummary } from '../../../sim/results';
-import { requestPopulationSummary } from '../../sim-client/population-client';
+import { type PreviewResult, requestPopulationSummary } from '../../sim-client/population-client';
 import { useAppState } from '../../state/hooks';
 
 export type PreviewState = {
@@ -10,6 +10,29 @@ export type PreviewState = {
 };
 
 export type PreviewView = PreviewState & { hasScenario: boolean };
+
+// Shared by every caller (the population panel, the segment sizes): the last summary and the request
+// in flight, by key. A screen that mounts later shows the last summary at once instead of
+// rebuilding it, and two callers with the same key share one request (the worker's "latest request
+// wins" would otherwise leave one of them waiting for ever).
+let cached: { key: string; summary: PopulationSummary } | null = null;
+let pending: { key: string; result: Promise<PreviewResult> } | null = null;
+
+function fetchPreview(key: string, scenario: Parameters<typeof requestPopulationSummary>[0]) {
+  if (pending?.key === key) return pending.result;
+  const result = requestPopulationSummary(scenario).then((r) => {
+    if (r?.ok) cached = { key, summary: r.summary };
+    return r;
+  });
+  pending = { key, result };
+  return result;
+}
+
+/** Forget the shared summary (tests). */
+export function resetPopulationPreviewCache(): void {
+  cached = null;
+  pending = null;
+}
 
 /**
  * The population summary of the current scenario, rebuilt in a worker after edits settle. It also
@@ -29,14 +52,23 @@ export function usePopulationPreview(delayMs = 400): PreviewView {
         : null,
     [scenario],
   );
-  const [state, setState] = useState<PreviewState>({ summary: null, isUpdating: false, error: null });
+  const [state, setState] = useState<PreviewState>(() => ({
+    summary: cached?.summary ?? null,
+    isUpdating: false,
+    error: null,
+  }));
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key captures what the population depends on
   useEffect(() => {
     if (!scenario || key === null) return;
+    const hit = cached;
+    if (hit?.key === key) {
+      setState({ summary: hit.summary, isUpdating: false, error: null });
+      return;
+    }
     let isCurrent = true;
     setState((s) => ({ ...s, isUpdating: true }));
     const timer = setTimeout(() => {
-      requestPopulationSummary(scenario).then((r) => {
+      fetchPreview(key, scenario).then((r) => {
         if (!isCurrent || r === null) return;
         setState((s) =>
           r.ok
