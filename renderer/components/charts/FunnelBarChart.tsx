@@ -17,6 +17,8 @@ export type FunnelBarChartProps = {
   treatment: FunnelArm;
   control: FunnelArm;
   formatShare: (share: number) => string;
+  /** The label over a bar (short); default formatShare. */
+  formatLabel?: (share: number) => string;
   formatCount: (n: number) => string;
   ariaLabel: string;
   testId?: string;
@@ -24,7 +26,7 @@ export type FunnelBarChartProps = {
 
 /** Share of each arm's eligible customers reaching each stage; arms differ in size, shares compare. */
 export function FunnelBarChart(props: FunnelBarChartProps) {
-  const { stages, treatment, control, formatShare, formatCount } = props;
+  const { stages, treatment, control, formatShare, formatLabel, formatCount } = props;
   const option = useMemo<Option>(() => {
     const series = [treatment, control].map((arm, i): BarSeriesOption => {
       const base = arm.counts[0];
@@ -32,13 +34,20 @@ export function FunnelBarChart(props: FunnelBarChartProps) {
         type: 'bar',
         name: arm.name,
         itemStyle: { color: i === 0 ? palette.treatment : palette.control },
-        label: { show: true, position: 'top', fontSize: 11, formatter: (p) => formatShare(Number(p.value)) },
+        // Whole percent from 10% up ("100%", not "100.0%"), so two side-by-side labels fit over
+        // their bars; the tooltip and the table under the chart have the exact shares.
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 11,
+          formatter: (p) => (formatLabel ?? formatShare)(Number(p.value)),
+        },
         data: arm.counts.map((c) => ({ value: base > 0 ? c / base : 0, count: c })),
       };
     });
     return {
       ...baseOption,
-      grid: { left: 48, right: 16, top: 40, bottom: 32 },
+      grid: { left: 48, right: 16, top: 40, bottom: 44 },
       legend: { top: 0 },
       tooltip: {
         confine: true,
@@ -55,10 +64,15 @@ export function FunnelBarChart(props: FunnelBarChartProps) {
           );
         },
       },
-      xAxis: { type: 'category', data: stages },
+      // Every stage named: long names wrap instead of being dropped for overlap.
+      xAxis: {
+        type: 'category',
+        data: stages,
+        axisLabel: { interval: 0, width: 76, overflow: 'break', lineHeight: 13 },
+      },
       yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v: number) => formatShare(v) } },
       series,
     };
-  }, [stages, treatment, control, formatShare, formatCount]);
+  }, [stages, treatment, control, formatShare, formatLabel, formatCount]);
   return <EChart option={option} ariaLabel={props.ariaLabel} testId={props.testId} heightPx={260} />;
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FUNNEL_STAGES, type Funnel, type StrategySummary } from '../../../sim/results';
 import { FunnelBarChart } from '../../components/charts/FunnelBarChart';
@@ -14,6 +14,7 @@ const STAGES: ReadonlyArray<keyof Funnel> = [...FUNNEL_STAGES, 'buyers'];
 export function FunnelCard({ strategy, exportName }: FunnelCardProps) {
   const { t } = useTranslation('results');
   const f = useFormat();
+  const funnelLabel = useCallback((share: number) => f.percent(share, share >= 0.1 ? 0 : 1), [f]);
   const { funnelTreatment, funnelControl } = strategy;
   const stages = useMemo(() => STAGES.map((s) => t(`funnel.stage.${s}`)), [t]);
   const treatment = useMemo(
@@ -31,6 +32,7 @@ export function FunnelCard({ strategy, exportName }: FunnelCardProps) {
         treatment={treatment}
         control={control}
         formatShare={f.percent}
+        formatLabel={funnelLabel}
         formatCount={f.count}
         ariaLabel={t('funnel.title')}
         testId="funnel-chart"
