@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDismiss } from '../../components/useDismiss';
 import { matchesQuery, type ParamChoice } from './param-choices';
 import { fieldLabel, groupLabel, showValue } from './param-labels';
 
@@ -24,14 +25,10 @@ export function ParamPicker({ id, choices, doc, path, isLocked, isInitiallyOpen,
   const rootRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (!isOpen) return;
-    searchRef.current?.focus();
-    const onDown = (e: MouseEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
+    if (isOpen) searchRef.current?.focus();
   }, [isOpen]);
+  // Escape is handled by the popup's own key handler (with the arrow keys).
+  useDismiss(rootRef, isOpen, () => setOpen(false), true);
   const rows = useMemo<Row[]>(() => {
     if (!isOpen) return [];
     return choices.map((choice) => ({

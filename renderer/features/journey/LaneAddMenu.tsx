@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDismiss } from '../../components/useDismiss';
 import type { ChannelOption } from './journey-edit';
 import type { Wheel } from './journey-layout';
 
@@ -18,23 +19,13 @@ export function LaneAddMenu({
   const ref = useRef<HTMLDivElement>(null);
   const lane = t(`wheel.${wheel}`);
   useEffect(() => {
-    if (!isOpen) return;
-    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', esc);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', esc);
-    };
+    if (isOpen) ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
   }, [isOpen]);
+  useDismiss(ref, isOpen, (reason) => {
+    setOpen(false);
+    // Escape returns focus to the button that opened the menu.
+    if (reason === 'escape') ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  });
   const isEmpty = channels.length === 0;
   return (
     <div className="menu" ref={ref}>

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDismiss } from '../../components/useDismiss';
 import { useStoreApi } from '../../state/hooks';
 import { EXAMPLES } from '../file/examples';
 import { loadExample } from '../file/file-actions';
@@ -10,21 +11,10 @@ export function ExamplesMenu() {
   const store = useStoreApi();
   const [isOpen, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!isOpen) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', esc);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', esc);
-    };
-  }, [isOpen]);
+  useDismiss(ref, isOpen, (reason) => {
+    setOpen(false);
+    if (reason === 'escape') ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  });
   return (
     <div className="menu" ref={ref}>
       <button
