@@ -1,6 +1,9 @@
 // E2E against the built renderer (`npm run test:e2e` builds first), in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 
+// E2E_PORT lets two checkouts on one machine run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4319);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 180_000,
@@ -11,7 +14,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results/artifacts',
   use: {
-    baseURL: 'http://localhost:4319',
+    baseURL: `http://localhost:${port}`,
     locale: 'en-US',
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
@@ -30,8 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4319 --strictPort',
-    url: 'http://localhost:4319',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
