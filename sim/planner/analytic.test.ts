@@ -5,6 +5,8 @@ import { type BinaryOutcome, type PlanInput, PlannerInputError, planPower, unkno
 // Cluster references: SciPy 1.17 (scipy.stats.nct / t, Boost) with brentq on the same formula:
 // power = 1 − T_{df,λ}(c) + T_{df,λ}(−c), df = 2(k − 1), λ = |Δ|·√(n/DE)/sdAlt, c = t_{1−α/2,df}·sdNull/sdAlt.
 // jStat's noncentral t (~1e-9) and t quantile (~5e-8) limit agreement to about 1e-6 relative.
+// z designs: SciPy 1.17 (scipy.stats.norm, brentq) on power = Φ(λ − c) + Φ(−λ − c), computed
+// 2026-12-07 (both tails, like the t test; docs/planner.md).
 const binary = (pTreat?: number): BinaryOutcome => ({
   kind: 'binary',
   pControl: 0.1,
@@ -21,7 +23,7 @@ const branches = (cluster: PlanInput['cluster'], extra: Partial<PlanInput> = {})
 });
 
 describe('planPower: individually randomised', () => {
-  it('solves the customers per arm with their ceiling (R power.prop.test: 76.7)', () => {
+  it('solves the customers per arm with their ceiling (SciPy 76.70692; R power.prop.test: 76.7)', () => {
     const r = planPower({
       outcome: { kind: 'binary', pControl: 0.5, pTreat: 0.75, method: 'pooled' },
       alpha: 0.05,
@@ -35,7 +37,7 @@ describe('planPower: individually randomised', () => {
       df: null,
       power: 0.9,
     });
-    expect(r.nPerArm).toBeCloseTo(76.70692845177743, 9);
+    expect(r.nPerArm).toBeCloseTo(76.70691611581744, 9);
   });
 
   it('solves power and MDE of two means by t test (R power.t.test)', () => {
@@ -68,13 +70,13 @@ describe('planPower: individually randomised', () => {
 });
 
 describe('planPower: branch (cluster) designs', () => {
-  it('z: k = n·DE/m = 46.0134 branches of 500 at ICC 0.01 (by hand), 47 rounded, 23 500 customers', () => {
+  it('z: k = n·DE/m = 46.0132 branches of 500 at ICC 0.01 (SciPy), 47 rounded, 23 500 customers', () => {
     const r = planPower(branches({ icc: 0.01, clusterSize: 500 }, { test: 'z' }));
     expect(r.solvedFor).toBe('clustersPerArm');
     expect(r.designEffect).toBeCloseTo(5.99, 12);
-    expect(r.clustersPerArm).toBeCloseTo(46.013352839586545, 8);
+    expect(r.clustersPerArm).toBeCloseTo(46.01324128834492, 8);
     expect(r.clustersPerArmRounded).toBe(47);
-    expect(r.nPerArm).toBeCloseTo(46.013352839586545 * 500, 5);
+    expect(r.nPerArm).toBeCloseTo(46.01324128834492 * 500, 5);
     expect(r.nPerArmRounded).toBe(23500);
   });
 
@@ -84,10 +86,10 @@ describe('planPower: branch (cluster) designs', () => {
     expect(r.df).toBeCloseTo(2 * (r.clustersPerArm! - 1), 10);
   });
 
-  it('with unequal branch sizes (CV 0.4): DE 6.79 and k = 52.1587 (z, by hand)', () => {
+  it('with unequal branch sizes (CV 0.4): DE 6.79 and k = 52.1586 (z, SciPy)', () => {
     const r = planPower(branches({ icc: 0.01, cv: 0.4, clusterSize: 500 }, { test: 'z' }));
     expect(r.designEffect).toBeCloseTo(6.79, 12);
-    expect(r.clustersPerArm).toBeCloseTo(52.15870881148457, 8);
+    expect(r.clustersPerArm).toBeCloseTo(52.158582361913524, 8);
   });
 
   it('t: power 0.9404925 for 20 branches of 50, ICC 0.05, δ = 0.3σ (SciPy), and k = 13.06863 for power 0.8', () => {
@@ -111,10 +113,10 @@ describe('planPower: branch (cluster) designs', () => {
     expect(k.clustersPerArmRounded).toBe(14);
   });
 
-  it('solves the customers per branch for a fixed number of branches: z 176.108 (Hemming et al. 2011), t 184.4435 (SciPy)', () => {
+  it('solves the customers per branch for a fixed number of branches: z 176.1068 (Hemming et al. 2011), t 184.4435 (SciPy)', () => {
     const z = planPower(branches({ icc: 0.01, clustersPerArm: 60 }, { test: 'z' }));
     expect(z.solvedFor).toBe('clusterSize');
-    expect(z.clusterSize).toBeCloseTo(176.10793941978577, 6);
+    expect(z.clusterSize).toBeCloseTo(176.1067530078134, 6);
     expect(z.clusterSizeRounded).toBe(177);
     expect(z.nPerArmRounded).toBe(60 * 177);
     const t = planPower(branches({ icc: 0.01, clustersPerArm: 60 }));
@@ -195,9 +197,9 @@ describe('planPower: branch (cluster) designs', () => {
     const o = { kind: 'binary' as const, pControl: 0.1, pTreat: 0.101, method: 'pooled' as const };
     const z = planPower({ outcome: o, alpha: 0.05, test: 'z', power: 0.8 });
     const t = planPower({ outcome: o, alpha: 0.05, test: 't', power: 0.8 });
-    // 1.42 million per arm: t and z agree to a few customers. The t power counts the
-    // wrong-direction tail (Φ(−4.76) ≈ 1e-6) that the z formula drops, so t may even need fewer.
-    expect(Math.abs(t.nPerArm - z.nPerArm)).toBeLessThan(5);
+    // 1.42 million per arm (df 2.8 million): t needs z₀.₉₇₅²/4 = 0.9604 more customers per arm
+    // than z (Guenther 1981, Am Stat 35:243), up to O(1/n); both count the same two tails.
+    expect(t.nPerArm - z.nPerArm).toBeCloseTo(1.959964 ** 2 / 4, 2);
   });
 
   it('warns that the z test overstates power with few branches', () => {
@@ -255,6 +257,9 @@ describe('unknownOf and input errors', () => {
 });
 
 describe('properties of branch designs', () => {
+  // Targets from 0.1 up: there the wrong-direction tail is large (up to ~0.01), so a solver
+  // inverting a different convention from the power function would miss by far more than 1e-6.
+  const targetPower = fc.double({ min: 0.1, max: 0.95, noNaN: true });
   const icc = fc.double({ min: 0, max: 0.2, noNaN: true });
   const m = fc.double({ min: 1, max: 1000, noNaN: true });
   const test = fc.constantFrom('z' as const, 't' as const);
@@ -285,7 +290,7 @@ describe('properties of branch designs', () => {
 
   it('the solved number of branches reaches the target power (within 1e-6)', () => {
     fc.assert(
-      fc.property(icc, m, test, fc.double({ min: 0.5, max: 0.95, noNaN: true }), (r, size, kind, power) => {
+      fc.property(icc, m, test, targetPower, (r, size, kind, power) => {
         const solved = planPower(branches({ icc: r, clusterSize: size }, { test: kind, power }));
         // Solved sizes are clamped to the minimum of 2 branches, where the power exceeds the target.
         fc.pre(solved.clustersPerArm! > 2);
@@ -306,7 +311,7 @@ describe('properties of branch designs', () => {
     // effective customers per arm at most, above the 6 400 individually randomised ones needed.
     const lowIcc = fc.double({ min: 0, max: 0.02, noNaN: true });
     fc.assert(
-      fc.property(lowIcc, test, fc.double({ min: 0.5, max: 0.95, noNaN: true }), (r, kind, power) => {
+      fc.property(lowIcc, test, targetPower, (r, kind, power) => {
         const k = 200;
         const solved = planPower(branches({ icc: r, clustersPerArm: k }, { test: kind, power }));
         fc.pre(solved.clusterSize! > 1);
@@ -324,30 +329,99 @@ describe('properties of branch designs', () => {
 
   it('the solved MDE reaches the target power (within 1e-6), binary and mean', () => {
     fc.assert(
+      fc.property(icc, m, test, fc.boolean(), targetPower, (r, size, kind, isMean, power) => {
+        const outcome: PlanInput['outcome'] = isMean ? { kind: 'mean', sd: 2 } : binary();
+        const cluster = { icc: r, clusterSize: size, clustersPerArm: 40 };
+        let solved: ReturnType<typeof planPower>;
+        try {
+          solved = planPower({ outcome, alpha: 0.05, test: kind, power, cluster });
+        } catch (e) {
+          expect(e).toBeInstanceOf(PlannerInputError);
+          return;
+        }
+        const withEffect: PlanInput['outcome'] = isMean
+          ? { kind: 'mean', sd: 2, delta: solved.mde }
+          : { ...binary(), pTreat: solved.mde };
+        const check = planPower({ outcome: withEffect, alpha: 0.05, test: kind, cluster });
+        expect(Math.abs(check.power - power)).toBeLessThan(1e-6);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('the z and t tests: one convention', () => {
+  // C6 (issue 19): 0.05 vs 0.06, unpooled, 20 branches of 400 per arm, ICC 0.01, α 0.05: DE 4.99,
+  // λ = 0.01·√(8000/4.99)/√(0.05·0.95 + 0.06·0.94) = 1.242187. References computed 2026-12-07 with
+  // SciPy 1.17: z Φ(λ − z₀.₉₇₅) + Φ(−λ − z₀.₉₇₅) = 0.23712940187159898 (scipy.stats.norm; the upper
+  // tail alone, Φ(λ − z₀.₉₇₅), is 0.2364474); t (df 38) nct.sf(c, 38, λ) + nct.cdf(−c, 38, λ) with
+  // c = t.ppf(0.975, 38) = 0.22767627829232576 (scipy.stats.nct; the upper tail alone, as R
+  // clusterPower cpa.binary reports, is 0.2269181), confirmed to 1e-15 by integrating the normal
+  // tail over the χ²₃₈ density with mpmath 1.3 at 30 digits.
+  const c6 = (test: 'z' | 't') =>
+    planPower({
+      outcome: { kind: 'binary', pControl: 0.05, pTreat: 0.06, method: 'unpooled' },
+      alpha: 0.05,
+      test,
+      cluster: { icc: 0.01, clusterSize: 400, clustersPerArm: 20 },
+    });
+
+  it('z counts both tails: power 0.2371294 for C6 (normal CDF good to ~1e-15)', () => {
+    const r = c6('z');
+    expect(r.designEffect).toBeCloseTo(4.99, 12);
+    expect(r.power).toBeCloseTo(0.23712940187159898, 12);
+  });
+
+  it('t counts both tails: power 0.2276763 for C6 with df 38 (jStat noncentral t to ~1e-8)', () => {
+    const r = c6('t');
+    expect(r.df).toBe(38);
+    expect(Math.abs(r.power - 0.22767627829232576)).toBeLessThan(1e-8);
+  });
+
+  it('z and t powers converge as the degrees of freedom grow, for every design', () => {
+    // At the z MDE for target power p (so λ stays put as df grows), the t power falls short by,
+    // to first order, φ(λ − c)·c(1 + λc)/(4·df) with c = z₀.₉₇₅ (the Cornish–Fisher shift of the
+    // t quantile and the noncentral t's variance 1 + c²/(2·df)): at most ≈ 1.01/df at α = 0.05.
+    // 1.5/df leaves room for the pooled test's larger c and the second order at df = 40; a z
+    // power that dropped the wrong-direction tail would stay Φ(−λ − c) (≥ 3e-4 at p = 0.3) apart.
+    const dfs = [40, 400, 4000, 40000];
+    fc.assert(
       fc.property(
-        icc,
-        m,
-        test,
-        fc.boolean(),
-        fc.double({ min: 0.5, max: 0.95, noNaN: true }),
-        (r, size, kind, isMean, power) => {
-          const outcome: PlanInput['outcome'] = isMean ? { kind: 'mean', sd: 2 } : binary();
-          const cluster = { icc: r, clusterSize: size, clustersPerArm: 40 };
-          let solved: ReturnType<typeof planPower>;
-          try {
-            solved = planPower({ outcome, alpha: 0.05, test: kind, power, cluster });
-          } catch (e) {
-            expect(e).toBeInstanceOf(PlannerInputError);
-            return;
-          }
-          const withEffect: PlanInput['outcome'] = isMean
-            ? { kind: 'mean', sd: 2, delta: solved.mde }
-            : { ...binary(), pTreat: solved.mde };
-          const check = planPower({ outcome: withEffect, alpha: 0.05, test: kind, cluster });
-          expect(Math.abs(check.power - power)).toBeLessThan(1e-6);
+        fc.constantFrom('pooled' as const, 'unpooled' as const, 'arcsine' as const, 'mean' as const),
+        fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+        fc.option(
+          fc.record({
+            icc: fc.double({ min: 0, max: 0.2, noNaN: true }),
+            clusterSize: fc.double({ min: 1, max: 500, noNaN: true }),
+          }),
+        ),
+        fc.double({ min: 0.1, max: 0.95, noNaN: true }),
+        (method, pControl, cluster, power) => {
+          const gaps = dfs.map((df) => {
+            const size = df / 2 + 1;
+            const design = cluster ? { cluster: { ...cluster, clustersPerArm: size } } : { nPerArm: size };
+            const at = (test: 'z' | 't', effect?: number): PlanInput => ({
+              outcome:
+                method === 'mean'
+                  ? { kind: 'mean', sd: 3, delta: effect }
+                  : { kind: 'binary', pControl, pTreat: effect, method },
+              alpha: 0.05,
+              test,
+              ...(effect === undefined ? { power } : {}),
+              ...design,
+            });
+            const z = planPower(at('z'));
+            const t = planPower(at('t', z.mde));
+            expect(t.df).toBeCloseTo(df, 9);
+            return power - t.power;
+          });
+          gaps.forEach((gap, i) => {
+            expect(gap).toBeGreaterThan(0);
+            expect(gap * dfs[i]).toBeLessThan(1.5);
+            if (i > 0) expect(gap).toBeLessThan(gaps[i - 1]);
+          });
         },
       ),
-      { numRuns: 60 },
     );
   });
 });

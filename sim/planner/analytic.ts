@@ -93,9 +93,10 @@ type PowerAt = (scale: EffectScale, nPerArm: number, clusterSize?: number) => nu
  * Plans a two-arm campaign pilot analytically: solves for whichever of customers per arm,
  * branches per arm, customers per branch, MDE or power is left out of `input`. Customers within
  * a branch count 1/DE each (design effect, Eldridge et al. 2006); a t test uses df = 2(n − 1),
- * or 2(k − 1) with branches (noncentral t). Sizes are solved by closed form (z) or Brent's method
- * (t), unrounded, with ceilings alongside. Throws {@link PlannerInputError} on invalid inputs or
- * impossible designs.
+ * or 2(k − 1) with branches (noncentral t). Power counts both tails, z and t alike (see
+ * {@link twoArmPower}), and every size and MDE is solved against that same power function
+ * (Brent's method), unrounded, with ceilings alongside. Throws {@link PlannerInputError} on
+ * invalid inputs or impossible designs.
  */
 export function planPower(input: PlanInput): PlanResult {
   validate(input);

@@ -53,7 +53,8 @@ describe('designEffect', () => {
 });
 
 describe('z-test cluster sizes (by hand)', () => {
-  // n = 3840.847 customers per arm for 0.10 vs 0.12, pooled, α 0.05, power 0.8 (z, individual).
+  // n = 3840.847 customers per arm: the upper-tail closed form for 0.10 vs 0.12, pooled, α 0.05,
+  // power 0.8 (z, individual). These are algebra on a given n, whichever convention gave it.
   const n = 3840.847482436272;
 
   it('k = n·DE/m = 3840.85 × 5.99 / 500 = 46.0134 branches per arm', () => {

@@ -6,7 +6,8 @@ import { meanMde, meanPower, meanSampleSize } from './means';
 // power 0.9; power 0.8689528 for n = 20; n = 63.76576 for δ = 0.5, power 0.8. R solves n with
 // uniroot at tol ≈ 1.2e-4 and drops the wrong-direction tail (< 3e-7 here) that we keep, so n
 // agrees to 1e-3. Other values: SciPy 1.17 (scipy.stats.nct, Boost) on the same formula, or by
-// hand from the closed form; jStat's noncentral t is good to ~1e-9, its t quantile to ~5e-8.
+// the z test from SciPy 1.17 (scipy.stats.norm with brentq, both tails: Φ(λ − z_a) + Φ(−λ − z_a),
+// computed 2026-12-07); jStat's noncentral t is good to ~1e-9, its t quantile to ~5e-8.
 const t = { sd: 1, alpha: 0.05, test: 't' as const };
 
 describe('two means, t test (power.t.test)', () => {
@@ -41,13 +42,13 @@ describe('two means, t test (power.t.test)', () => {
 });
 
 describe('two means, z test', () => {
-  it('n = 2(z_a + z_b)²σ²/δ² = 251.1642 for σ = 2, δ = 0.5, power 0.8', () => {
+  it('n = 251.1635 for σ = 2, δ = 0.5, power 0.8 (SciPy; the upper-tail closed form 2(z_a + z_b)²σ²/δ² gives 251.1642)', () => {
     const n = meanSampleSize({ sd: 2, alpha: 0.05, test: 'z', delta: 0.5, power: 0.8 });
-    expect(n).toBeCloseTo(251.16415149917083, 8);
+    expect(n).toBeCloseTo(251.1635362984383, 8);
   });
 
-  it('MDE δ = (z_a + z_b)·σ·√(2/n) inverts the size formula', () => {
-    const mde = meanMde({ sd: 2, alpha: 0.05, test: 'z', power: 0.8, nPerArm: 251.16415149917083 });
+  it('MDE inverts the sample size: δ = 0.5 at n = 251.1635', () => {
+    const mde = meanMde({ sd: 2, alpha: 0.05, test: 'z', power: 0.8, nPerArm: 251.1635362984383 });
     expect(mde).toBeCloseTo(0.5, 10);
   });
 
@@ -74,7 +75,9 @@ describe('properties', () => {
   const test = fc.constantFrom('z' as const, 't' as const);
   const delta = fc.double({ min: 0.05, max: 3, noNaN: true });
   const sd = fc.double({ min: 0.1, max: 10, noNaN: true });
-  const power = fc.double({ min: 0.5, max: 0.99, noNaN: true });
+  // Targets from 0.1 up: there the wrong-direction tail is large (up to ~0.01), so a solver
+  // inverting a different convention from the power function would miss by far more than 1e-6.
+  const power = fc.double({ min: 0.1, max: 0.95, noNaN: true });
 
   it('power rises with the customers per arm', () => {
     fc.assert(

@@ -30,16 +30,17 @@ export function checkNPerArm(nPerArm: number, test: TestKind): void {
   checkAbove('nPerArm', nPerArm, test === 't' ? MIN_T_PER_ARM : 1, test === 't');
 }
 
-/** Power of the two-sided test of two means with n customers per arm; t with df = 2(n − 1). */
+/** Power of the two-sided test (both tails) of two means with n customers per arm; t with df = 2(n − 1). */
 function powerAtN(scale: EffectScale, nPerArm: number, alpha: number, test: TestKind): number {
   return twoArmPower(scale, nPerArm, alpha, test === 't' ? 2 * (nPerArm - 1) : undefined);
 }
 
 /**
- * Customers per arm (unrounded) for a two-sided level-α test of two means to reach `power`.
- * z: n = 2·(z_{1−α/2} + z_{power})²·σ² / δ² (closed form). t: the n > 1 at which the noncentral
- * t power with df = 2(n − 1), λ = δ / (σ·√(2/n)) reaches `power`, by Brent's method (as R's
- * `power.t.test`, which gives 22.02110 for δ = σ = 1, power 0.9); at least 2.
+ * Customers per arm (unrounded) for a two-sided level-α test of two means to reach `power`
+ * (both tails, {@link meanPower}). z: by Brent's method from the upper-tail closed form
+ * n = 2·(z_{1−α/2} + z_{power})²·σ² / δ². t: the n > 1 at which the noncentral t power with
+ * df = 2(n − 1), λ = δ / (σ·√(2/n)) reaches `power`, by Brent's method (as R's `power.t.test`,
+ * which gives 22.02110 for δ = σ = 1, power 0.9); at least 2.
  */
 export function meanSampleSize(p: MeanCommon & { delta: number; power: number }): number {
   checkMeans(p.delta, p.sd);
@@ -52,9 +53,10 @@ export function meanSampleSize(p: MeanCommon & { delta: number; power: number })
 }
 
 /**
- * Power of the two-sided level-α test of two means with `nPerArm` customers per arm.
- * z: Φ(|δ|·√(n/2)/σ − z_{1−α/2}). t: 1 − T_{df,λ}(t_{1−α/2,df}) + T_{df,λ}(−t_{1−α/2,df}) with
- * df = 2(n − 1), λ = |δ|·√(n/2)/σ (R `power.t.test`: 0.8689528 for n = 20, δ = σ = 1).
+ * Power of the two-sided level-α test of two means with `nPerArm` customers per arm, both
+ * tails, λ = |δ|·√(n/2)/σ. z: Φ(λ − z_{1−α/2}) + Φ(−λ − z_{1−α/2}). t: 1 − T_{df,λ}(t_{1−α/2,df})
+ * + T_{df,λ}(−t_{1−α/2,df}) with df = 2(n − 1) (R `power.t.test(strict = TRUE)`: 0.8689528 for
+ * n = 20, δ = σ = 1).
  */
 export function meanPower(p: MeanCommon & { delta: number; nPerArm: number }): number {
   checkMeans(p.delta, p.sd);
@@ -65,7 +67,8 @@ export function meanPower(p: MeanCommon & { delta: number; nPerArm: number }): n
 
 /**
  * Minimum detectable difference δ > 0 (outcome units) for `nPerArm` customers per arm at the
- * given power. z: δ = (z_{1−α/2} + z_{power})·σ·√(2/n). t: root of the noncentral t power in δ.
+ * given power (both tails). z: δ = σ·√(n₁/n), n₁ the z sample size for δ = 1 (power depends on
+ * δ²·n only). t: root of the noncentral t power in δ.
  */
 export function meanMde(p: MeanCommon & { power: number; nPerArm: number }): number {
   checkAbove('sd', p.sd, 0);
@@ -83,8 +86,8 @@ export function meanMde(p: MeanCommon & { power: number; nPerArm: number }): num
 }
 
 /**
- * The δ > 0 at which `powerAt(meanScale(δ, σ))` reaches `power`, starting from the z closed
- * form δ = (z_{1−α/2} + z_{power})·σ·√(2/nEff). Power rises without bound in δ, so it exists.
+ * The δ > 0 at which `powerAt(meanScale(δ, σ))` reaches `power`, starting from the z answer
+ * at nEff effective customers per arm. Power rises to 1 in δ, so it exists.
  */
 export function solveDelta(
   sd: number,

@@ -45,9 +45,11 @@ export function checkProportions(pControl: number, pTreat: number): void {
 
 /**
  * Customers per arm (unrounded) for a two-sided level-α z test of two proportions to reach
- * `power`. pooled: n = [z_{1−α/2}·√(2p̄q̄) + z_{power}·√(p1q1+p2q2)]² / (p1−p2)² (Fleiss, Levin &
- * Paik 2003, ch. 4; R `power.prop.test`, strict = FALSE); unpooled: n = (z_{1−α/2} + z_{power})²
- * ·(p1q1+p2q2) / (p1−p2)²; arcsine: n = 2·((z_{1−α/2} + z_{power}) / h)² (Cohen 1988, ch. 6).
+ * `power`, both tails counted ({@link proportionPower}; R `power.prop.test(strict = TRUE)`):
+ * Brent's method from the upper-tail closed forms, pooled n = [z_{1−α/2}·√(2p̄q̄) +
+ * z_{power}·√(p1q1+p2q2)]² / (p1−p2)² (Fleiss, Levin & Paik 2003, ch. 4), unpooled
+ * n = (z_{1−α/2} + z_{power})²·(p1q1+p2q2) / (p1−p2)², arcsine n = 2·((z_{1−α/2} + z_{power}) / h)²
+ * (Cohen 1988, ch. 6), each of which the exact n undercuts by the wrong-direction tail.
  */
 export function proportionSampleSize(p: TwoProportions & { alpha: number; power: number }): number {
   checkProportions(p.pControl, p.pTreat);
@@ -57,9 +59,10 @@ export function proportionSampleSize(p: TwoProportions & { alpha: number; power:
 }
 
 /**
- * Power of the two-sided level-α z test of two proportions with `nPerArm` customers per arm.
- * pooled: Φ((|p1−p2|·√n − z_{1−α/2}·√(2p̄q̄)) / √(p1q1+p2q2)), the tail in the wrong direction
- * ignored (R `power.prop.test`, strict = FALSE); the other methods likewise on their scale.
+ * Power of the two-sided level-α z test of two proportions with `nPerArm` customers per arm,
+ * both tails (R `power.prop.test(strict = TRUE)`). pooled: Φ((|p1−p2|·√n − z_{1−α/2}·√(2p̄q̄)) /
+ * √(p1q1+p2q2)) + Φ((−|p1−p2|·√n − z_{1−α/2}·√(2p̄q̄)) / √(p1q1+p2q2)); the other methods likewise
+ * on their scale.
  */
 export function proportionPower(p: TwoProportions & { alpha: number; nPerArm: number }): number {
   checkProportions(p.pControl, p.pTreat);

@@ -29,9 +29,9 @@ describe('twoArmPower and zSampleSize', () => {
     expect(twoArmPower(scale, n, 0.05)).toBeCloseTo(0.8, 12);
   });
 
-  it('gives power α/2 (z) and α (t, both tails) when there is no effect', () => {
+  it('gives power α (both tails, z and t) when there is no effect', () => {
     const none = { ...scale, effect: 0 };
-    expect(twoArmPower(none, 100, 0.05)).toBeCloseTo(0.025, 12);
+    expect(twoArmPower(none, 100, 0.05)).toBeCloseTo(0.05, 12);
     expect(twoArmPower(none, 100, 0.05, 198)).toBeCloseTo(0.05, 7);
   });
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { runPowerCli } from '../../sim/runtime/cli-power';
 
 // Reference values: R 4.x power.prop.test / power.t.test (documentation examples and printed
-// output), SciPy 1.17 for the cluster t designs, and hand computations; see sim/planner/*.test.ts.
+// output), SciPy 1.17 for the z designs (both tails) and the cluster t designs, and hand
+// computations; see sim/planner/*.test.ts.
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function run(...args: string[]): { code: number; out: string; err: string } {
@@ -26,10 +27,10 @@ function json(...args: string[]): Record<string, unknown> & { inputs: Record<str
 const bin = ['--outcome', 'binary', '--p-control', '0.5'];
 
 describe('power CLI: results', () => {
-  it('solves customers per arm for two proportions (R power.prop.test: n = 76.7)', () => {
+  it('solves customers per arm for two proportions (SciPy 76.70692; R power.prop.test: n = 76.7)', () => {
     const r = json(...bin, '--p-treat', '0.75', '--power', '0.9');
     expect(r.solvedFor).toBe('nPerArm');
-    expect(r.nPerArm as number).toBeCloseTo(76.70692845177743, 9);
+    expect(r.nPerArm as number).toBeCloseTo(76.70691611581744, 9);
     expect(r.nPerArmRounded).toBe(77);
     expect(r.designEffect).toBe(1);
     expect(r.power).toBe(0.9);
@@ -47,23 +48,23 @@ describe('power CLI: results', () => {
     });
   });
 
-  it('gives the arcsine answer n = 76.65297 with --method arcsine', () => {
+  it('gives the arcsine answer n = 76.65294 with --method arcsine (statsmodels NormalIndPower)', () => {
     const r = json(...bin, '--p-treat', '0.75', '--power', '0.9', '--method', 'arcsine');
-    expect(r.nPerArm as number).toBeCloseTo(76.65296699634925, 9);
+    expect(r.nPerArm as number).toBeCloseTo(76.65294035637676, 9);
   });
 
-  it('computes power when only a size is given (R: 0.7401659)', () => {
+  it('computes power when only a size is given (SciPy, both tails: 0.7401672; R strict = FALSE: 0.7401659)', () => {
     const r = json(...bin, '--p-treat', '0.75', '--n-per-arm', '50');
     expect(r.solvedFor).toBe('power');
-    expect(r.power as number).toBeCloseTo(0.7401659, 7);
+    expect(r.power as number).toBeCloseTo(0.740167193453611, 9);
     expect(r).not.toHaveProperty('nPerArmRounded');
   });
 
-  it('solves the MDE from --power and --n-per-arm (R: p2 = 0.8026)', () => {
+  it('solves the MDE from --power and --n-per-arm (SciPy 0.8026306; R: p2 = 0.8026)', () => {
     const r = json(...bin, '--n-per-arm', '50', '--power', '0.9');
     expect(r.solvedFor).toBe('mde');
-    expect(r.mde as number).toBeCloseTo(0.8026305817038948, 8);
-    expect(r.mdeDifference as number).toBeCloseTo(0.3026305817038948, 8);
+    expect(r.mde as number).toBeCloseTo(0.8026305679884229, 8);
+    expect(r.mdeDifference as number).toBeCloseTo(0.3026305679884229, 8);
   });
 
   it('uses the t test for means by default (R power.t.test: n = 22.02110, power 0.8689528)', () => {
@@ -80,8 +81,30 @@ describe('power CLI: results', () => {
     const r = json('--outcome', 'mean', '--delta', '0.5', '--sd', '1', '--test', 'z');
     expect(r.power).toBe(0.8);
     expect(r.inputs.power).toBe(0.8);
-    // 2·(1.959964 + 0.841621)²·1/0.25 by hand.
-    expect(r.nPerArm as number).toBeCloseTo(62.79103787479271, 8);
+    // SciPy, both tails (the upper-tail closed form 2·(1.959964 + 0.841621)²·1/0.25 gives 62.79104).
+    expect(r.nPerArm as number).toBeCloseTo(62.790884074609586, 8);
+  });
+
+  it('C6: z and t count both tails of the same two-sided test (issue 19)', () => {
+    // 0.05 vs 0.06 unpooled, 20 branches of 400, ICC 0.01. SciPy 1.17, computed 2026-12-07
+    // (see sim/planner/analytic.test.ts): z 0.23712940187159898 (norm; upper tail alone
+    // 0.2364474), t with df 38 0.22767627829232576 (nct; upper tail alone 0.2269181).
+    const c6 = [
+      '--outcome',
+      'binary',
+      '--p-control',
+      '0.05',
+      '--p-treat',
+      '0.06',
+      '--clusters-per-arm',
+      '20',
+    ];
+    const rest = ['--method', 'unpooled', '--cluster-size', '400', '--icc', '0.01'];
+    const z = json(...c6, ...rest, '--test', 'z');
+    expect(z.power as number).toBeCloseTo(0.23712940187159898, 12);
+    const t = json(...c6, ...rest, '--test', 't');
+    expect(t.df).toBe(38);
+    expect(Math.abs((t.power as number) - 0.22767627829232576)).toBeLessThan(1e-8);
   });
 
   it('plans branches: DE 5.99, 46.99 branches of 500 (t, SciPy), 47 rounded, 9 weeks at 60 a week', () => {
@@ -105,13 +128,13 @@ describe('power CLI: results', () => {
     });
   });
 
-  it('plans branches with unequal sizes by z test: DE 6.79, k = 52.1587 (by hand)', () => {
+  it('plans branches with unequal sizes by z test: DE 6.79, k = 52.1586 (SciPy)', () => {
     const r = json(
       ...['--outcome', 'binary', '--p-control', '0.1', '--p-treat', '0.12'],
       ...['--cluster-size', '500', '--icc', '0.01', '--cv', '0.4', '--test', 'z'],
     );
     expect(r.designEffect as number).toBeCloseTo(6.79, 12);
-    expect(r.clustersPerArm as number).toBeCloseTo(52.15870881148457, 8);
+    expect(r.clustersPerArm as number).toBeCloseTo(52.158582361913524, 8);
   });
 
   it('solves customers per branch for a fixed number of branches (t: 184.44, SciPy)', () => {
@@ -303,7 +326,7 @@ describe('power CLI: as a process', () => {
     });
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.nPerArm).toBeCloseTo(76.70692845177743, 9);
+    expect(out.nPerArm).toBeCloseTo(76.70691611581744, 9);
     expect(out.nPerArmRounded).toBe(77);
     expect(out.designEffect).toBe(1);
   });
