@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { catalogueT, issueText } from '../messages/index';
 import { defaultSettings, simApi } from '../sim/api';
 import type { Funnel, Stat } from '../sim/results';
 import { loadScenarioText } from '../sim/scenario';
@@ -48,7 +49,10 @@ const funnel = (f: Funnel) => ({
 /** Run one scenario in-process with its own seed and return the golden subset of its summary. */
 export function computeGolden(file: string): unknown {
   const loaded = loadScenarioText(readFileSync(`${root}${file}`, 'utf8'));
-  if (!loaded.ok) throw new Error(`${file} does not load: ${loaded.issues.map((i) => i.message).join('; ')}`);
+  if (!loaded.ok)
+    throw new Error(
+      `${file} does not load: ${loaded.issues.map((i) => issueText(i, catalogueT())).join('; ')}`,
+    );
   const scenario = loaded.scenario;
   const replications = scenario.population.size >= LARGE_POPULATION ? REPLICATIONS_LARGE : REPLICATIONS;
   const settings = { ...defaultSettings(scenario), replications };

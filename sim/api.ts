@@ -7,20 +7,15 @@ import { type Model, prepareModel } from './engine/model';
 import { createEngine, type Engine, runReplication } from './engine/replication';
 import { summarizeSegments } from './engine/segments';
 import { summarizeRecords } from './engine/summarize';
+import { readPilotRun } from './planner/pilot-analysis';
+import type { PilotRun, RunPoint } from './planner/pilot-types';
 import { summarizePopulation } from './population/summary';
 import type { PopulationSummary, RunSummary } from './results';
 import { hash32 } from './rng/streams';
+import type { ReplicationBlock, RunSettings } from './run-settings';
 import { type LoadResult, loadScenarioText, type Scenario, validateScenario } from './scenario';
 
-export type RunSettings = {
-  /** Master seed; default: the scenario's monteCarlo.seed. */
-  seed: string;
-  /** Total replications of the run (Latin hypercube strata depend on it). */
-  replications: number;
-};
-
-/** Per-replication records for replications [start, end), laid out by the engine's record layout. */
-export type ReplicationBlock = { start: number; end: number; data: Float64Array };
+export type { ReplicationBlock, RunSettings };
 
 export type SimApi = {
   /** Parse and validate scenario text (same rules as the CLI and the desktop shell). */
@@ -39,6 +34,25 @@ export type SimApi = {
   ): ReplicationBlock;
   /** Summarize blocks covering [0, n) in order (partial runs allowed: n ≤ settings.replications). */
   summarize(scenario: Scenario, settings: RunSettings, blocks: ReplicationBlock[]): RunSummary;
+  /**
+   * Summarize a whole run of a planner job (blocks covering [0, settings.replications)) and read
+   * it where its records are: for a pilot point (`point.pilot`), power, ICC and the formula.
+   */
+  readPlanRun(
+    scenario: Scenario,
+    settings: RunSettings,
+    blocks: ReplicationBlock[],
+    point: RunPoint,
+  ): PilotRun;
+};
+
+/** The worker's API: the same, plus one transport variant of summarize that hands the (transferred) blocks back. */
+export type SimWorkerApi = SimApi & {
+  summarizeBlocks(
+    scenario: Scenario,
+    settings: RunSettings,
+    blocks: ReplicationBlock[],
+  ): { summary: RunSummary; blocks: ReplicationBlock[] };
 };
 
 /** The default settings of a scenario (its own seed and replication count). */
@@ -148,6 +162,13 @@ export const simApi: SimApi = {
     // The layout depends on the scenario alone; no population is built to summarize.
     const len = recordLayout(scenario).length;
     return summarizeRecords(scenario, s, concatBlocks(blocks, len), settings.replications);
+  },
+  readPlanRun(scenario, settings, blocks, point) {
+    const records = concatBlocks(blocks, recordLayout(scenario).length);
+    if (records.length !== settings.replications * recordLayout(scenario).length)
+      throw new Error(`a planner run needs all ${settings.replications} replications`);
+    const summary = summarizeRecords(scenario, settings.seed, records, settings.replications);
+    return readPilotRun(scenario, summary, records, point);
   },
 };
 

@@ -3,6 +3,7 @@
 import { isAbsolute } from 'node:path';
 import type { BrowserWindow, WebContents } from 'electron';
 import { z } from 'zod';
+import { formatPath } from '../../sim/index';
 import type { IpcResult } from '../ipc-contract';
 
 /** What a handler may know about its caller. */
@@ -15,15 +16,8 @@ export type Handler = (ctx: CallContext, payload: unknown) => Promise<IpcResult<
 export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 export const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
-export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    return acc ? `${acc}.${String(key)}` : String(key);
-  }, '');
-}
-
 export function formatZodError(error: z.ZodError): string {
-  const parts = error.issues.slice(0, 5).map((i) => `${formatIssuePath(i.path) || 'request'}: ${i.message}`);
+  const parts = error.issues.slice(0, 5).map((i) => `${formatPath(i.path) || 'request'}: ${i.message}`);
   const more = error.issues.length > 5 ? `; and ${error.issues.length - 5} more` : '';
   return parts.join('; ') + more;
 }

@@ -1,7 +1,9 @@
 // i18next with two languages, English and Simplified Chinese, bundled at build time.
-// The app's own strings are the default namespace; the results dashboard has 'results', the planner 'planner'.
+// The app's own strings are the default namespace; the results dashboard has 'results', the planner
+// 'planner'; the core's messages (issues, planner notes) come from the shared catalogue as 'messages'.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { MESSAGE_BUNDLES, MESSAGES_NS } from '../../messages/index';
 import en from './en.json';
 import plannerEn from './planner.en.json';
 import plannerZh from './planner.zh-CN.json';
@@ -32,13 +34,18 @@ export async function initI18n(language: Language): Promise<I18n> {
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
       resources: {
-        en: { translation: en, results: resultsEn, planner: plannerEn },
-        'zh-CN': { translation: zhCN, results: resultsZh, planner: plannerZh },
+        en: { translation: en, results: resultsEn, planner: plannerEn, [MESSAGES_NS]: MESSAGE_BUNDLES.en },
+        'zh-CN': {
+          translation: zhCN,
+          results: resultsZh,
+          planner: plannerZh,
+          [MESSAGES_NS]: MESSAGE_BUNDLES['zh-CN'],
+        },
       },
       lng: language,
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],
-      ns: ['translation', 'results', 'planner'],
+      ns: ['translation', 'results', 'planner', MESSAGES_NS],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplicationBlock, RunSettings } from '../../sim/api';
-import type { RunSummary } from '../../sim/results';
-import type { Scenario } from '../../sim/scenario';
+import type { ReplicationBlock, RunSettings, RunSummary, Scenario } from '../../sim/index';
 import { planBlocks, type SimWorker, startRun } from './pool';
 
 type Calls = { summarized: number[][]; terminated: number };

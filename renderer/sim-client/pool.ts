@@ -3,10 +3,7 @@
 // times a second so results stream in without a long task on the UI thread. Every block gets the
 // same settings {seed, replications: R}, so the numbers do not depend on W.
 import * as Comlink from 'comlink';
-import type { ReplicationBlock, RunSettings } from '../../sim/api';
-import type { RunSummary } from '../../sim/results';
-import type { SimWorkerApi } from '../../sim/runtime/web.worker';
-import type { Scenario } from '../../sim/scenario';
+import type { ReplicationBlock, RunSettings, RunSummary, Scenario, SimWorkerApi } from '../../sim/index';
 
 export type SimWorker = {
   api: Comlink.Remote<SimWorkerApi>;

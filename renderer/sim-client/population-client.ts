@@ -1,7 +1,6 @@
 // Population previews in one long-lived worker: building a 100k population takes a few hundred
 // milliseconds, which must not block typing. Latest request wins; stale ones are skipped.
-import type { PopulationSummary } from '../../sim/results';
-import type { Scenario } from '../../sim/scenario';
+import type { PopulationSummary, Scenario } from '../../sim/index';
 import { createSimWorker, guarded, type SimWorker } from './pool';
 
 let worker: SimWorker | null = null;

@@ -1,6 +1,6 @@
 // Run summaries (with their per-replication sample arrays) by run id, outside the store.
 // Bounded: the oldest entries go first.
-import type { RunSummary } from '../../sim/results';
+import type { RunSummary } from '../../sim/index';
 
 const MAX_ENTRIES = 16;
 const cache = new Map<string, RunSummary>();

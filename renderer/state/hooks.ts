@@ -2,7 +2,8 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { getIn } from './path';
+import { getIn } from '../../sim/index';
+import { useMessages } from '../i18n/messages';
 import { type AppActions, type AppState, type AppStore, type AppStoreApi, createAppStore } from './store';
 
 export const appStore: AppStoreApi = createAppStore();
@@ -56,9 +57,11 @@ export function useScenarioValue(path: string): unknown {
   return useAppState((s) => getIn(s.scenario, path));
 }
 
-/** Error messages for exactly this path. */
+/** Error messages for exactly this path, in the studio's language. */
 export function useFieldIssues(path: string): string[] {
-  return useShallowState((s) => s.issues.filter((i) => i.path === path).map((i) => i.message));
+  const messages = useMessages();
+  const issues = useShallowState((s) => s.issues.filter((i) => i.path === path));
+  return issues.map(messages.issue);
 }
 
 export function useRun() {

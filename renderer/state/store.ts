@@ -2,8 +2,7 @@
 // its issues), file identity, run progress and small UI state. Run results are NOT here: they live
 // in renderer/sim-client/result-cache.ts keyed by run id.
 import { createStore } from 'zustand/vanilla';
-import { loadScenarioText, type Scenario, type ScenarioIssue } from '../../sim/scenario';
-import { setIn } from './path';
+import { loadScenarioText, type Scenario, type ScenarioIssue, setIn } from '../../sim/index';
 
 export type ScreenId =
   | 'population'

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import type { ScenarioInput } from '../../sim/scenario';
+import type { ScenarioInput } from '../../sim/index';
 import { initI18n } from '../i18n';
 import { StoreContext } from '../state/hooks';
 import { type AppStoreApi, createAppStore } from '../state/store';

@@ -1,9 +1,10 @@
 // Everything about a run that does not change between replications: the population, who is
 // eligible for each strategy, the calendar, the journey graphs as index tables, the record layout.
 import { buildPopulation, type Population } from '../population/build';
-import { createStream, normalQuantile } from '../rng/streams';
+import { createStream } from '../rng/streams';
 import type { Rule, Scenario, Strategy } from '../scenario/schema';
 import { REACH_KINDS } from '../scenario/schema';
+import { normalQuantile } from '../stats/normal';
 import { type RecordLayout, recordLayout } from './layout';
 
 export const END = -1;

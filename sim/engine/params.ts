@@ -1,9 +1,10 @@
 // Second-order Monte Carlo: each replication draws the uncertain parameters from their priors
 // (plain sampling, or Latin hypercube across the run's replications) and the market factor, then
 // flattens the behaviour parameters into numeric tables the replication loop reads.
-import { createStream, normalQuantile, permutation } from '../rng/streams';
+import { createStream, permutation } from '../rng/streams';
 import { getParam, type Prior, type Scenario, setParam } from '../scenario';
 import { betaInv } from '../stats/dist';
+import { normalQuantile } from '../stats/normal';
 import type { Model } from './model';
 
 export type RepTables = {

@@ -3,7 +3,8 @@
 // budget, staff capacity, reach, response, referral, conversion), then per-customer outcomes
 // aggregated into the replication record. Pure: output fixed by (model, replication, replications).
 import { bandOf } from '../population/build';
-import { keyedUniform, normalQuantile, type UniformKey, uniformKey } from '../rng/streams';
+import { keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
+import { normalQuantile } from '../stats/normal';
 import {
   CHANNEL_FIELDS,
   GROUP_FIELDS,

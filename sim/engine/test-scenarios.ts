@@ -19,6 +19,7 @@ export function smallScenarioDoc(
 /** Validate a document or throw with its issues (tests only). */
 export function mustLoad(doc: unknown): Scenario {
   const r = validateScenario(doc);
-  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  if (!r.ok)
+    throw new Error(r.issues.map((i) => `${i.path}: ${i.code} ${JSON.stringify(i.params)}`).join('\n'));
   return r.scenario;
 }

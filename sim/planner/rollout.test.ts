@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { concatBlocks, simApi } from '../api';
-import { recordLayout } from '../engine/layout';
+import { simApi } from '../api';
 import type { RunSummary } from '../results';
 import { loadScenarioText, type Scenario, validateScenario } from '../scenario';
 import { type BranchInfo, branchInfos } from './branch-selection';
-import type { PilotRunner } from './pilot-sim';
+import type { PilotRunner } from './pilot-types';
 import {
   defaultRolloutStages,
   forecastRollout,
@@ -24,13 +23,13 @@ function load(file: string): Scenario {
 const tiny = load('tests/fixtures/tiny.json');
 const branches = branchInfos(simApi.populationSummary(tiny));
 
-const inProcess: PilotRunner = async (scenario, settings) => {
-  const block = simApi.runBlock(scenario, settings, 0, settings.replications);
-  return {
-    summary: simApi.summarize(scenario, settings, [block]),
-    records: concatBlocks([block], recordLayout(scenario).length),
-  };
-};
+const inProcess: PilotRunner = async (scenario, settings, point) =>
+  simApi.readPlanRun(
+    scenario,
+    settings,
+    [simApi.runBlock(scenario, settings, 0, settings.replications)],
+    point,
+  );
 
 describe('defaultRolloutStages', () => {
   const bank: BranchInfo[] = Array.from({ length: 10 }, (_, k) => ({

@@ -2,12 +2,14 @@
 // scenario restricted to those branches with a customer-level holdout kept small but never zero,
 // and report intervals on conversion, net new money, cost and ROI, and whether staff capacity holds.
 // Pure: the simulation is injected as a runner.
-import type { RunSettings } from '../api';
+
 import type { RunSummary, Stat, UpliftStat } from '../results';
+import type { RunSettings } from '../run-settings';
 import type { Scenario, Strategy } from '../scenario/schema';
 import type { BranchInfo, BranchSelection } from './branch-selection';
 import { PlannerInputError } from './errors';
-import { customerShare, MAX_WEEKS, type PilotRunner, restrictToBranches } from './pilot-sim';
+import { customerShare, restrictToBranches } from './pilot-scenario';
+import { MAX_WEEKS, type PilotRunner } from './pilot-types';
 
 /** A rollout keeps at least this customer holdout: without a control group the uplift cannot be measured. */
 export const MIN_ROLLOUT_HOLDOUT = 0.05;
@@ -237,11 +239,7 @@ export async function forecastRollout(
   for (const [index, stage] of stages.entries()) {
     const s = rolloutScenario(scenario, stage, branches, { ...opts, weeks });
     const settings: RunSettings = { seed: opts.seed, replications: opts.replications };
-    const { summary } = await run(s, settings, {
-      index,
-      count: stages.length,
-      label: `${stage.id}: ${stage.branches.length} branches`,
-    });
+    const { summary } = await run(s, settings, { index, count: stages.length });
     out.push(rolloutForecast(s, summary, stage, branches));
   }
   return out;

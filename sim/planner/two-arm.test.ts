@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tQuantile, twoArmPower, zSampleSize } from './two-arm';
+import { tQuantile } from '../stats/dist';
+import { twoArmPower, zSampleSize } from './two-arm';
 
 describe('tQuantile', () => {
   // References: SciPy 1.17 scipy.stats.t.ppf(0.975, df). jStat's quantile (used below 1000 df)

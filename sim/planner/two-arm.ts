@@ -1,7 +1,7 @@
 // Power of a two-sided test comparing two arms, on any effect scale. Proportions, means and
 // cluster designs all reduce to this: an effect Δ, the per-customer SD of its estimate under H0
 // and under H1, and an effective number of customers per arm (customers / design effect).
-import { noncentralTCdf, normalCdf, normalInv, studentTInv } from '../stats/dist';
+import { noncentralTCdf, normalCdf, normalInv, tQuantile } from '../stats/dist';
 import { solveIncreasing } from './solve';
 
 /** The reference distribution of the test statistic: normal (z) or Student t. */
@@ -19,23 +19,6 @@ export type EffectScale = {
   /** √n × SE of the difference under H1 (e.g. √(p1q1 + p2q2)). */
   sdAlt: number;
 };
-
-/** From here on the expansion below beats jStat's t quantile (whose error is ~5e-8 at any df). */
-const LARGE_DF = 1000;
-
-/**
- * Student t quantile t_{p,df}: jStat below 1000 df, above it the Cornish–Fisher expansion in
- * 1/df to four terms (Abramowitz & Stegun 26.7.5), whose error there is below 2e-12.
- */
-export function tQuantile(p: number, df: number): number {
-  if (df < LARGE_DF) return studentTInv(p, df);
-  const z = normalInv(p);
-  const z2 = z * z;
-  const g1 = (z * (z2 + 1)) / 4;
-  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
-  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
-  return z + g1 / df + g2 / (df * df) + g3 / (df * df * df);
-}
 
 /**
  * Power of the two-sided level-α test of `scale.effect` = 0 with `nEff` effective customers

@@ -3,10 +3,11 @@
 // long-tail share and the "top q% hold h% of AUM" concentration are met, then assigned by rank of
 // a latent wealth score (life stage and occupation shift it), on a stratified quantile grid —
 // so the declared figures hold at any size, not only on average.
-import { createStream, normalQuantile, type Stream } from '../rng/streams';
+import { createStream, type Stream } from '../rng/streams';
 import { branchName } from '../scenario/cross-check';
 import type { Scenario } from '../scenario/schema';
 import { REACH_KINDS } from '../scenario/schema';
+import { normalQuantile } from '../stats/normal';
 
 /** Quantile-grid points used to solve the AUM distribution (the top-share error is far below ±0.1 pp). */
 const CALIBRATION_GRID = 20_000;

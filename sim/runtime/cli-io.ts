@@ -1,7 +1,8 @@
 // Runtime: Node (CLI). Reading scenario files with clear errors; atomic writes.
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { formatIssue, loadScenarioText, type Scenario } from '../scenario';
+import { catalogueT, formatIssue } from '../../messages/index';
+import { loadScenarioText, type Scenario } from '../scenario';
 
 export type ReadResult =
   | { ok: true; scenario: Scenario; warnings: string[] }
@@ -25,8 +26,9 @@ export function readScenarioFile(file: string): ReadResult {
     return { ok: false, messages: [`${file}: error: cannot read the scenario (${why})`] };
   }
   const r = loadScenarioText(text);
-  if (!r.ok) return { ok: false, messages: r.issues.map((i) => formatIssue(i, file)) };
-  return { ok: true, scenario: r.scenario, warnings: r.warnings.map((i) => formatIssue(i, file)) };
+  const t = catalogueT('en');
+  if (!r.ok) return { ok: false, messages: r.issues.map((i) => formatIssue(i, t, file)) };
+  return { ok: true, scenario: r.scenario, warnings: r.warnings.map((i) => formatIssue(i, t, file)) };
 }
 
 /** Write a file atomically: a temporary file in the same folder, fsync, then rename over the target. */

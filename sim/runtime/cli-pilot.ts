@@ -3,21 +3,19 @@
 // analytic planner fed with the ICC and CV the simulation implies. Exit codes: 0 ok, 1 invalid
 // scenario or values, 2 usage error; 130 when cancelled.
 import { availableParallelism } from 'node:os';
-import { concatBlocks, simApi } from '../api';
-import { recordLayout } from '../engine/layout';
+import { catalogueT, mdeMethodText, noteHeading, noteText } from '../../messages/index';
+import { simApi } from '../api';
 import { type BalanceRow, branchInfos } from '../planner/branch-selection';
 import { PlannerInputError } from '../planner/errors';
-import {
-  type CurveCrossing,
-  type CurvePoint,
-  type PilotNote,
-  type PilotPlanReport,
-  type PilotRunner,
-  type PilotStrategyPlan,
-  pilotNoteHeading,
-  pilotNoteText,
-  simulatePilotPlan,
-} from '../planner/pilot-sim';
+import { simulatePilotPlan } from '../planner/pilot-sim';
+import type {
+  CurveCrossing,
+  CurvePoint,
+  PilotNote,
+  PilotPlanReport,
+  PilotRunner,
+  PilotStrategyPlan,
+} from '../planner/pilot-types';
 import { parseFlags, UsageError } from './cli-args';
 import { readScenarioFile } from './cli-io';
 import { runReplications } from './node-pool';
@@ -112,10 +110,7 @@ export async function cmdPilot(args: string[], io: Io, signal: AbortSignal): Pro
       signal,
       onProgress: (done) => progress.update(offset + done),
     });
-    return {
-      summary: simApi.summarize(s, settings, blocks),
-      records: concatBlocks(blocks, recordLayout(s).length),
-    };
+    return simApi.readPlanRun(s, settings, blocks, point);
   };
   let report: PilotPlanReport;
   try {
@@ -197,17 +192,19 @@ function crossingText(c: CurveCrossing, maxK: number): string {
   return `more than ${maxK} (not reached on the grid)`;
 }
 
+const en = catalogueT('en');
+
 function notesText(notes: PilotNote[]): string[] {
   const lines: string[] = [];
   for (const outcome of ['conversion', 'aum'] as const) {
     const mine = notes.filter((n) => n.outcome === outcome);
     if (mine.length === 0) continue;
     if (mine[0].code === 'agree') {
-      lines.push(`  ${pilotNoteText(mine[0])}`);
+      lines.push(`  ${noteText(mine[0], en)}`);
       continue;
     }
-    lines.push(`  ${pilotNoteHeading(mine[0])}`);
-    for (const n of mine) lines.push(`    - ${pilotNoteText(n)}`);
+    lines.push(`  ${noteHeading(mine[0], en)}`);
+    for (const n of mine) lines.push(`    - ${noteText(n, en)}`);
   }
   return lines;
 }
@@ -248,7 +245,7 @@ export function pilotText(r: PilotPlanReport, branchCount: number): string {
     `Control branches: ${r.selection.control.join(' ')}`,
     `Balance per branch (pilot vs control): ${r.selection.balance.map(balanceLine).join('; ')}.`,
     `CV of branch sizes: ${num(r.cv.selected)} in the selected branches, ${num(r.cv.all)} over all ${branchCount}.`,
-    `MDE method: ${r.mdeMethod}`,
+    `MDE method: ${mdeMethodText(r.mdeMethod, en)}`,
   ];
   return `${[...head, '', ...r.strategies.map((st) => `${strategyText(st, r)}\n`)].join('\n')}`;
 }

@@ -1,18 +1,10 @@
 // Runtime: Web Worker (DOM-less). Exposes the one simulation API over Comlink. Replication
 // blocks and summary samples go back as transferred buffers, not copies.
 import * as Comlink from 'comlink';
-import { type ReplicationBlock, type RunSettings, type SimApi, simApi } from '../api';
+import { type ReplicationBlock, type SimWorkerApi, simApi } from '../api';
 import type { RunSummary } from '../results';
-import type { Scenario } from '../scenario';
 
-/** The API plus one transport variant of summarize that hands the (transferred) blocks back. */
-export type SimWorkerApi = SimApi & {
-  summarizeBlocks(
-    scenario: Scenario,
-    settings: RunSettings,
-    blocks: ReplicationBlock[],
-  ): { summary: RunSummary; blocks: ReplicationBlock[] };
-};
+export type { SimWorkerApi };
 
 function sampleBuffers(summary: RunSummary): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
@@ -42,6 +34,11 @@ const workerApi: SimWorkerApi = {
   summarize(scenario, settings, blocks) {
     const summary = simApi.summarize(scenario, settings, blocks);
     return Comlink.transfer(summary, sampleBuffers(summary));
+  },
+  readPlanRun(scenario, settings, blocks, point) {
+    // The records stay here: only the summary and the (small) pilot analysis go back.
+    const run = simApi.readPlanRun(scenario, settings, blocks, point);
+    return Comlink.transfer(run, sampleBuffers(run.summary));
   },
   summarizeBlocks(scenario, settings, blocks) {
     // The caller transfers the blocks in (no copy on its thread) and gets them back the same way.

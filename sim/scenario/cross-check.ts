@@ -1,6 +1,7 @@
 // Checks that need more than one field: references between sections, shares that must sum
 // to one, journeys that can end, holdouts that leave two arms, budgets that allow contact.
-import { type ScenarioIssue, unknownRefMessage } from './issues';
+import type { IssueCode, IssueMessage, MessageParams, RefKind } from './issue-codes';
+import { issueAt, type ScenarioIssue, unknownRef } from './issues';
 import { getParam } from './param-path';
 import type { Scenario, Strategy } from './schema';
 
@@ -32,17 +33,31 @@ const PROBABILITY_LEAVES = new Set([
   'share',
 ]);
 
+/** What each list-valued rule attribute refers to. */
+const RULE_REF: Record<string, RefKind> = {
+  tier: 'tier',
+  wealth_level: 'wealth_level',
+  life_stage: 'life_stage',
+  occupation: 'occupation',
+  region: 'region',
+  branch: 'branch',
+  holds: 'product',
+  not_holds: 'product',
+};
+
 /** Cross-field validation of a schema-valid scenario. Returns errors and warnings. */
 export function crossCheck(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const err = (path: string, message: string) => issues.push({ severity: 'error', path, message });
-  const warn = (path: string, message: string) => issues.push({ severity: 'warning', path, message });
+  const err = (path: string, code: IssueCode, params: MessageParams = {}) =>
+    issues.push(issueAt('error', path, code, params));
+  const warn = (path: string, code: IssueCode, params: MessageParams = {}) =>
+    issues.push(issueAt('warning', path, code, params));
+  const errRef = (path: string, m: IssueMessage) => err(path, m.code, m.params);
 
   const uniqueIds = (list: ReadonlyArray<{ id: string }>, where: string) => {
     const seen = new Set<string>();
     list.forEach((e, i) => {
-      if (seen.has(e.id))
-        err(`${where}[${i}].id`, `${JSON.stringify(e.id)} is used twice; ids must be unique`);
+      if (seen.has(e.id)) err(`${where}[${i}].id`, 'id.duplicate', { id: e.id });
       seen.add(e.id);
     });
   };
@@ -67,16 +82,13 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
     ['wealthLevels', pop.wealthLevels],
   ] as const) {
     if (bands[0].minAumCny !== 0)
-      err(
-        `population.${name}[0].minAumCny`,
-        `${bands[0].minAumCny}; expected 0 (the first band starts at zero)`,
-      );
+      err(`population.${name}[0].minAumCny`, 'band.first-not-zero', { value: bands[0].minAumCny });
     for (let i = 1; i < bands.length; i++) {
       if (!(bands[i].minAumCny > bands[i - 1].minAumCny)) {
-        err(
-          `population.${name}[${i}].minAumCny`,
-          `${bands[i].minAumCny}; expected more than the band before (${bands[i - 1].minAumCny})`,
-        );
+        err(`population.${name}[${i}].minAumCny`, 'band.not-ascending', {
+          value: bands[i].minAumCny,
+          previous: bands[i - 1].minAumCny,
+        });
       }
     }
   }
@@ -87,33 +99,33 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
   ] as const) {
     const sum = groups.reduce((a, g) => a + g.share, 0);
     if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
-      err(`population.${name}`, `shares sum to ${Number(sum.toFixed(6))}; expected 1`);
+      err(`population.${name}`, 'shares.sum', { sum: Number(sum.toFixed(6)) });
     }
   }
   const b = pop.branches;
   if (b.sizeWeights && b.sizeWeights.length !== b.count) {
-    err(
-      'population.branches.sizeWeights',
-      `has ${b.sizeWeights.length} weights; expected ${b.count} (one per branch)`,
-    );
+    err('population.branches.sizeWeights', 'branches.size-weights', {
+      count: b.sizeWeights.length,
+      expected: b.count,
+    });
   }
   const conc = pop.aum.concentration;
   if (conc.holdsShare <= conc.topShare) {
-    err(
-      'population.aum.concentration.holdsShare',
-      `${conc.holdsShare}; expected more than topShare (${conc.topShare}), or AUM is not concentrated`,
-    );
+    err('population.aum.concentration.holdsShare', 'aum.holds-share', {
+      value: conc.holdsShare,
+      topShare: conc.topShare,
+    });
   }
   if (pop.aum.longTailShare + conc.topShare >= 1) {
-    err(
-      'population.aum.longTailShare',
-      `${pop.aum.longTailShare}; with topShare ${conc.topShare} it leaves no room above the long tail`,
-    );
+    err('population.aum.longTailShare', 'aum.long-tail', {
+      value: pop.aum.longTailShare,
+      topShare: conc.topShare,
+    });
   }
 
   const tierRecord = (rec: Record<string, unknown>, path: string) => {
     for (const k of Object.keys(rec)) {
-      if (!tierIds.includes(k)) err(`${path}.${k}`, unknownRefMessage(k, 'a tier', tierIds));
+      if (!tierIds.includes(k)) errRef(`${path}.${k}`, unknownRef(k, 'tier', tierIds));
     }
   };
   tierRecord(pop.app.userShareByTier, 'population.app.userShareByTier');
@@ -126,10 +138,7 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
   });
   s.products.forEach((p, i) => {
     if (p.family === 'app_activation' && p.ticket.medianCny > 0) {
-      warn(
-        `products[${i}].ticket.medianCny`,
-        'an app-activation offer has no purchase amount; the ticket is ignored',
-      );
+      warn(`products[${i}].ticket.medianCny`, 'product.activation-ticket');
     }
   });
 
@@ -137,18 +146,15 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
     if (c.capacity && c.capacity.staff !== 'none') {
       const per10k = c.capacity.staff === 'wealth_manager' ? b.wealthManagersPer10k : b.remoteAgentsPer10k;
       if (per10k === 0)
-        warn(
-          `channels[${i}].capacity.staff`,
-          `uses ${c.capacity.staff} staff, but the headcount per 10k is 0 (one per branch is assumed)`,
-        );
+        warn(`channels[${i}].capacity.staff`, 'channel.no-staff', { staff: c.capacity.staff });
     }
   });
 
   if (s.contactPolicy.maxContactsPerWeek > s.contactPolicy.maxContactsPer4Weeks) {
-    err(
-      'contactPolicy.maxContactsPerWeek',
-      `${s.contactPolicy.maxContactsPerWeek}; expected at most maxContactsPer4Weeks (${s.contactPolicy.maxContactsPer4Weeks})`,
-    );
+    err('contactPolicy.maxContactsPerWeek', 'contact.week-above-4-weeks', {
+      value: s.contactPolicy.maxContactsPerWeek,
+      max: s.contactPolicy.maxContactsPer4Weeks,
+    });
   }
 
   const ruleValues: Record<string, readonly string[]> = {
@@ -170,47 +176,35 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
       const rp = `${at}.target.rules[${ri}]`;
       const known = ruleValues[r.attr];
       if (known) {
-        if (!r.values || r.values.length === 0)
-          err(`${rp}.values`, `missing; rule on ${r.attr} needs a list of values`);
+        if (!r.values || r.values.length === 0) err(`${rp}.values`, 'rule.values-missing', { attr: r.attr });
         if (r.op && r.op !== 'in' && r.op !== 'not_in')
-          err(`${rp}.op`, `${JSON.stringify(r.op)}; expected "in" or "not_in" for ${r.attr}`);
+          err(`${rp}.op`, 'rule.op-list', { op: JSON.stringify(r.op), attr: r.attr });
         r.values?.forEach((v, vi) => {
-          if (!known.includes(v))
-            err(`${rp}.values[${vi}]`, unknownRefMessage(v, `a ${r.attr.replace('_', ' ')}`, known));
+          if (!known.includes(v)) errRef(`${rp}.values[${vi}]`, unknownRef(v, RULE_REF[r.attr], known));
         });
       } else if (r.attr === 'is_app_user' || r.attr === 'is_payroll') {
-        if (r.value !== 0 && r.value !== 1)
-          err(`${rp}.value`, `${r.value ?? 'missing'}; expected 1 (yes) or 0 (no)`);
+        if (r.value !== 0 && r.value !== 1) err(`${rp}.value`, 'rule.flag-value', { found: r.value ?? null });
       } else {
         if (r.op !== 'gte' && r.op !== 'lte')
-          err(`${rp}.op`, `${JSON.stringify(r.op ?? null)}; expected "gte" or "lte" for ${r.attr}`);
-        if (r.value === undefined) err(`${rp}.value`, `missing; rule on ${r.attr} needs a number`);
+          err(`${rp}.op`, 'rule.op-number', { op: JSON.stringify(r.op ?? null), attr: r.attr });
+        if (r.value === undefined) err(`${rp}.value`, 'rule.value-missing', { attr: r.attr });
       }
     });
     if (!productIds.includes(st.offer.product))
-      err(`${at}.offer.product`, unknownRefMessage(st.offer.product, 'a product', productIds));
+      errRef(`${at}.offer.product`, unknownRef(st.offer.product, 'product', productIds));
     if (st.incentive !== undefined && !incentiveIds.includes(st.incentive)) {
-      err(`${at}.incentive`, unknownRefMessage(st.incentive, 'an incentive', incentiveIds));
+      errRef(`${at}.incentive`, unknownRef(st.incentive, 'incentive', incentiveIds));
     }
     if (st.trigger.type === 'batch' && st.trigger.week >= s.calendar.weeks) {
-      err(
-        `${at}.trigger.week`,
-        `${st.trigger.week}; expected a week before the horizon ends (0–${s.calendar.weeks - 1})`,
-      );
+      err(`${at}.trigger.week`, 'trigger.week', { week: st.trigger.week, last: s.calendar.weeks - 1 });
     }
     const h = st.holdout;
     if (h.share <= 0 || h.share >= 1) {
-      err(
-        `${at}.holdout.share`,
-        `${h.share}; expected more than 0 and less than 1 (a 0% or 100% holdout leaves no comparison)`,
-      );
+      err(`${at}.holdout.share`, 'holdout.share', { share: h.share });
     } else if (h.level === 'branch') {
       const held = Math.round(h.share * b.count);
       if (held < 1 || held > b.count - 1) {
-        err(
-          `${at}.holdout.share`,
-          `${h.share} of ${b.count} branches holds out ${held}; expected at least one branch in each arm`,
-        );
+        err(`${at}.holdout.share`, 'holdout.branches', { share: h.share, count: b.count, held });
       }
     }
     checkJourney(st, at);
@@ -221,22 +215,21 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
     const stepIds = steps.map((x) => x.id);
     uniqueIds(steps, `${at}.journey.steps`);
     if (!stepIds.includes(st.journey.start))
-      err(`${at}.journey.start`, unknownRefMessage(st.journey.start, 'a step', stepIds));
-    let paidStep: string | undefined;
+      errRef(`${at}.journey.start`, unknownRef(st.journey.start, 'step', stepIds));
+    let paidStep: MessageParams | undefined;
     steps.forEach((step, i) => {
       const sp = `${at}.journey.steps[${i}]`;
       const ch = s.channels.find((c) => c.id === step.channel);
-      if (!ch) err(`${sp}.channel`, unknownRefMessage(step.channel, 'a channel', channelIds));
+      if (!ch) errRef(`${sp}.channel`, unknownRef(step.channel, 'channel', channelIds));
       else if (ch.costPerAttemptCny > 0 && paidStep === undefined)
-        paidStep = `step "${step.id}" uses ${ch.id} at ${ch.costPerAttemptCny} CNY an attempt`;
+        paidStep = { step: step.id, channel: ch.id, costCny: ch.costPerAttemptCny };
       for (const edge of ['onNoContact', 'onNotInterested', 'onInterested', 'onNotConverted'] as const) {
         const t = step[edge];
         if (t !== undefined && t !== 'end' && !stepIds.includes(t))
-          err(`${sp}.${edge}`, unknownRefMessage(t, 'a step', [...stepIds, 'end']));
+          errRef(`${sp}.${edge}`, unknownRef(t, 'step', [...stepIds, 'end']));
       }
     });
-    if (paidStep && st.budgetCny === 0)
-      warn(`${at}.budgetCny`, `0, but ${paidStep}; no paid contact will be made`);
+    if (paidStep && st.budgetCny === 0) warn(`${at}.budgetCny`, 'budget.zero-paid', paidStep);
     // Reachability from start, cycles that cannot end.
     const index = new Map(stepIds.map((x, i) => [x, i]));
     const next = (i: number): number[] => {
@@ -259,18 +252,12 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
     }
     steps.forEach((step, i) => {
       if (!seen.has(i))
-        warn(
-          `${at}.journey.steps[${i}]`,
-          `step ${JSON.stringify(step.id)} is never reached from start ${JSON.stringify(st.journey.start)}`,
-        );
+        warn(`${at}.journey.steps[${i}]`, 'journey.unreachable', { step: step.id, start: st.journey.start });
     });
     for (const scc of stronglyConnected(steps.length, next)) {
       const inCycle = scc.length > 1 || next(scc[0]).includes(scc[0]);
       if (!inCycle || !scc.some((i) => seen.has(i))) continue;
-      const names = [...scc]
-        .sort((a, b) => a - b)
-        .map((i) => steps[i].id)
-        .join(' → ');
+      const cycle = [...scc].sort((a, b) => a - b).map((i) => steps[i].id);
       const members = new Set(scc);
       const canLeave = scc.some((i) => {
         const st2 = steps[i];
@@ -280,13 +267,8 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
         return edges.some((t) => t !== undefined && (t === 'end' || !members.has(index.get(t)!)));
       });
       const waits = scc.reduce((a, i) => a + steps[i].waitDays, 0);
-      if (!canLeave)
-        err(`${at}.journey`, `the cycle ${names} has no way out (no step can convert or end); it cannot end`);
-      else if (waits === 0)
-        err(
-          `${at}.journey`,
-          `the cycle ${names} has no wait (waitDays all 0), so it would loop forever within one day`,
-        );
+      if (!canLeave) err(`${at}.journey`, 'journey.cycle-no-exit', { cycle });
+      else if (waits === 0) err(`${at}.journey`, 'journey.cycle-no-wait', { cycle });
     }
   }
 
@@ -294,40 +276,30 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
   s.uncertainty.forEach((u, i) => {
     const at = `uncertainty[${i}]`;
     const current = getParam(s, u.param);
-    if (typeof current === 'string') {
-      err(`${at}.param`, `${JSON.stringify(u.param)} ${current}`);
+    if (typeof current !== 'number') {
+      err(`${at}.param`, 'prior.bad-param', { param: u.param, reason: current });
       return;
     }
     if (!VARIABLE_PARAM.test(u.param)) {
-      err(
-        `${at}.param`,
-        `${JSON.stringify(u.param)} is fixed for a run (the population and journeys are built once); priors can vary channel, product, incentive, offer, event, organic, market and economics numbers (see docs/scenario-format.md)`,
-      );
+      err(`${at}.param`, 'prior.fixed-param', { param: u.param });
       return;
     }
     const p = u.prior;
     if (p.type === 'uniform' && !(p.min < p.max))
-      err(`${at}.prior`, `min ${p.min} and max ${p.max}; expected min < max`);
+      err(`${at}.prior`, 'prior.uniform', { min: p.min, max: p.max });
     if (p.type === 'triangular' && !(p.min <= p.mode && p.mode <= p.max && p.min < p.max)) {
-      err(
-        `${at}.prior`,
-        `min ${p.min}, mode ${p.mode}, max ${p.max}; expected min ≤ mode ≤ max and min < max`,
-      );
+      err(`${at}.prior`, 'prior.triangular', { min: p.min, mode: p.mode, max: p.max });
     }
     const leaf = u.param.split('.').pop() ?? '';
     if (PROBABILITY_LEAVES.has(leaf)) {
       const unbounded = p.type === 'normal' || p.type === 'lognormal';
       const outside = (p.type === 'uniform' || p.type === 'triangular') && (p.min < 0 || p.max > 1);
-      if (unbounded || outside)
-        warn(
-          `${at}.prior`,
-          `a ${p.type} prior on a probability can leave [0, 1]; draws are clamped (a beta prior fits better)`,
-        );
+      if (unbounded || outside) warn(`${at}.prior`, 'prior.probability', { type: p.type });
     } else if (
       current >= 0 &&
       (p.type === 'normal' || ((p.type === 'uniform' || p.type === 'triangular') && p.min < 0))
     ) {
-      warn(`${at}.prior`, `can draw negative values for a non-negative field; draws are clamped at 0`);
+      warn(`${at}.prior`, 'prior.negative');
     }
   });
   return issues;

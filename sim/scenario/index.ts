@@ -1,12 +1,13 @@
 // Loading a scenario: text → JSON (with line/column on syntax errors) → migrate → zod schema
 // → cross-field checks. Every error names the path, the value and what was expected.
 import { crossCheck } from './cross-check';
-import { attachLocations, fromZodIssues, type ScenarioIssue } from './issues';
+import { attachLocations, fromZodIssues, issueAt, type ScenarioIssue } from './issues';
 import { scanJson } from './json-locate';
 import { migrate } from './migrate';
 import { type Scenario, ScenarioSchema } from './schema';
 
-export { formatIssue, type ScenarioIssue } from './issues';
+export type { IssueCode, IssueMessage, MessageParam, MessageParams, RefKind } from './issue-codes';
+export type { ScenarioIssue, Severity } from './issues';
 export { migrate } from './migrate';
 export { getParam, setParam } from './param-path';
 export * from './schema';
@@ -35,9 +36,9 @@ export function loadScenarioText(text: string): LoadResult {
     doc = JSON.parse(text);
   } catch {
     const scan = scanJson(text);
-    const where = scan.ok ? { line: 1, column: 1 } : scan.location;
-    const message = scan.ok ? 'the file is not valid JSON' : `malformed JSON: ${scan.message}`;
-    return { ok: false, issues: [{ severity: 'error', path: '', message, ...where }] };
+    if (scan.ok)
+      return { ok: false, issues: [{ ...issueAt('error', '', 'json.invalid'), line: 1, column: 1 }] };
+    return { ok: false, issues: [{ severity: 'error', path: '', ...scan.error, ...scan.location }] };
   }
   const result = validateScenario(doc);
   const scan = scanJson(text);

@@ -1,18 +1,30 @@
-// Turning zod issues into messages a scenario author can act on: the path, the value found
-// and what was expected, with "did you mean" for misspelt keys.
+// Turning zod issues into issues a scenario author can act on: the path, the value found and
+// what was expected, with "did you mean" for misspelt keys. Issues are codes with parameters;
+// messages/ words them (en, zh-CN) for the studio and the CLI.
 import type { z } from 'zod';
-import { formatPath, type SourceLocation } from './json-locate';
+import { formatPath, parentPath } from './doc-path';
+import type { IssueCode, IssueMessage, MessageParams, RefKind } from './issue-codes';
+import type { SourceLocation } from './json-locate';
 
 export type Severity = 'error' | 'warning';
 
-export type ScenarioIssue = {
+export type ScenarioIssue = IssueMessage & {
   severity: Severity;
   /** Formatted path, e.g. `strategies[1].journey.steps[2].channel` ('' for the whole file). */
   path: string;
-  message: string;
   line?: number;
   column?: number;
 };
+
+/** An issue at `path`. */
+export function issueAt(
+  severity: Severity,
+  path: string,
+  code: IssueCode,
+  params: MessageParams = {},
+): ScenarioIssue {
+  return { severity, path, code, params };
+}
 
 /** Levenshtein distance (small strings only). */
 export function editDistance(a: string, b: string): number {
@@ -44,15 +56,17 @@ export function didYouMean(value: string, known: readonly string[]): string | un
   return best !== undefined && bestD <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
 }
 
-/** `"wechat2" is not a channel; known: app_push, sms (did you mean "wechat"?)` */
-export function unknownRefMessage(value: string, what: string, known: readonly string[]): string {
-  const guess = didYouMean(value, known);
-  const list = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
-  return `${JSON.stringify(value)} is not ${what}; known: ${list || '(none)'}${guess ? ` (did you mean "${guess}"?)` : ''}`;
+/** `"wechat2" is not a channel; known: app_push, sms (did you mean "wechat"?)` as a message. */
+export function unknownRef(value: string, what: RefKind, known: readonly string[]): IssueMessage {
+  return {
+    code: 'ref.unknown',
+    params: { value, what, known: [...known], guess: didYouMean(value, known) ?? null },
+  };
 }
 
-export function showValue(v: unknown): string {
-  if (v === undefined) return 'missing';
+/** A value as the document holds it (JSON, cut at 60 characters); null when it is missing. */
+export function showValue(v: unknown): string | null {
+  if (v === undefined) return null;
   const s = JSON.stringify(v);
   if (s === undefined) return String(v);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
@@ -114,38 +128,36 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return v;
 }
 
-function describeExpected(issue: z.core.$ZodIssue): string {
+/** The code and parameters of a zod issue (besides unknown keys and unions), naming what was expected. */
+function describe(issue: z.core.$ZodIssue, found: string | null): IssueMessage {
   switch (issue.code) {
-    case 'invalid_type': {
-      const article: Record<string, string> = {
-        number: 'a number',
-        string: 'a string',
-        object: 'an object',
-        array: 'a list',
-        boolean: 'true or false',
-        int: 'a whole number',
-      };
-      return `expected ${article[issue.expected] ?? issue.expected}`;
-    }
+    case 'invalid_type':
+      return { code: 'schema.invalid-type', params: { found, expected: issue.expected } };
     case 'too_small': {
-      const inc = issue.inclusive ? 'at least' : 'more than';
-      if (issue.origin === 'array') return `expected ${inc} ${issue.minimum} item(s)`;
-      if (issue.origin === 'string') return `expected ${inc} ${issue.minimum} character(s)`;
-      return `expected a number ${inc} ${issue.minimum}`;
+      const params = { found, isInclusive: Boolean(issue.inclusive), bound: Number(issue.minimum) };
+      if (issue.origin === 'array') return { code: 'schema.too-few-items', params };
+      if (issue.origin === 'string') return { code: 'schema.too-short', params };
+      return { code: 'schema.too-small', params };
     }
     case 'too_big': {
-      const inc = issue.inclusive ? 'at most' : 'less than';
-      if (issue.origin === 'array') return `expected ${inc} ${issue.maximum} item(s)`;
-      return `expected a number ${inc} ${issue.maximum}`;
+      const params = { found, isInclusive: Boolean(issue.inclusive), bound: Number(issue.maximum) };
+      if (issue.origin === 'array') return { code: 'schema.too-many-items', params };
+      return { code: 'schema.too-big', params };
     }
     case 'invalid_value':
-      return `expected one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}`;
+      return {
+        code: 'schema.not-one-of',
+        params: { found, values: issue.values.map((x) => JSON.stringify(x)) },
+      };
     case 'invalid_format':
-      return `expected ${issue.format === 'date' ? 'an ISO date like 2026-01-05' : `a ${issue.format}`}`;
+      if (issue.format === 'date') return { code: 'schema.not-a-date', params: { found } };
+      // The schema's one pattern is the id pattern; it names its own code as the message.
+      if (issue.message === 'schema.not-an-id') return { code: 'schema.not-an-id', params: { found } };
+      return { code: 'schema.bad-format', params: { found, format: issue.format } };
     case 'not_multiple_of':
-      return `expected a multiple of ${issue.divisor}`;
+      return { code: 'schema.not-multiple', params: { found, divisor: Number(issue.divisor) } };
     default:
-      return issue.message;
+      return { code: 'schema.other', params: { found, detail: issue.message } };
   }
 }
 
@@ -160,12 +172,13 @@ export function fromZodIssues(
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema as AnySchema, issue.path, root);
       for (const key of issue.keys) {
-        const guess = didYouMean(key, known);
-        out.push({
-          severity: 'error',
-          path: formatPath([...issue.path, key].map((p) => (typeof p === 'symbol' ? String(p) : p))),
-          message: `unknown key ${JSON.stringify(key)}${guess ? ` (did you mean "${guess}"?)` : ''}; known keys here: ${known.join(', ')}`,
-        });
+        out.push(
+          issueAt('error', formatPath([...issue.path, key]), 'schema.unknown-key', {
+            key,
+            guess: didYouMean(key, known) ?? null,
+            known,
+          }),
+        );
       }
       continue;
     }
@@ -184,29 +197,19 @@ export function fromZodIssues(
         continue;
       }
     }
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const value = valueAt(root, issue.path);
     if (issue.code === 'invalid_union' && value && typeof value === 'object' && 'type' in value) {
-      out.push({
-        severity: 'error',
-        path: formatPath([...path, 'type']),
-        message: `${showValue((value as { type: unknown }).type)} is not a known type here`,
-      });
+      out.push(
+        issueAt('error', formatPath([...issue.path, 'type']), 'schema.unknown-type', {
+          found: showValue((value as { type: unknown }).type),
+        }),
+      );
       continue;
     }
-    const found = value === undefined ? 'missing' : showValue(value);
-    out.push({ severity: 'error', path: formatPath(path), message: `${found}; ${describeExpected(issue)}` });
+    const { code, params } = describe(issue, showValue(value));
+    out.push(issueAt('error', formatPath(issue.path), code, params));
   }
   return out;
-}
-
-/** One line per issue: `file:line:col: error: path: message`. */
-export function formatIssue(issue: ScenarioIssue, source?: string): string {
-  const where = [source, issue.line !== undefined ? `${issue.line}:${issue.column ?? 1}` : undefined]
-    .filter(Boolean)
-    .join(':');
-  const path = issue.path ? `${issue.path}: ` : '';
-  return `${where ? `${where}: ` : ''}${issue.severity}: ${path}${issue.message}`;
 }
 
 export function attachLocations(
@@ -216,13 +219,10 @@ export function attachLocations(
   return issues.map((issue) => {
     if (issue.line !== undefined) return issue;
     // Walk up the path until a located ancestor is found (a missing key sits in its parent).
-    let p = issue.path;
-    for (;;) {
+    for (let p: string | null = issue.path; p !== null; p = parentPath(p)) {
       const loc = locations.get(p);
       if (loc) return { ...issue, line: loc.line, column: loc.column };
-      if (p === '') return issue;
-      const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-      p = cut <= 0 ? '' : p.slice(0, cut);
     }
+    return issue;
   });
 }

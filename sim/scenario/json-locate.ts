@@ -1,30 +1,23 @@
 // A small JSON scanner used next to JSON.parse: it finds where a syntax error is (line and
 // column, which JSON.parse does not report on every platform) and where each value sits, so
 // validation errors can point at the line in the file.
+import { formatPath } from './doc-path';
+import type { IssueCode, IssueMessage, MessageParams } from './issue-codes';
 
 export type SourceLocation = { line: number; column: number };
 
 export type JsonScan =
   | { ok: true; locations: Map<string, SourceLocation> }
-  | { ok: false; message: string; location: SourceLocation };
+  | { ok: false; error: IssueMessage; location: SourceLocation };
 
 class JsonSyntax extends Error {
   constructor(
-    message: string,
+    readonly code: IssueCode,
     readonly offset: number,
+    readonly params: MessageParams = {},
   ) {
-    super(message);
+    super(code);
   }
-}
-
-/** Path of a value as the issues print it: `strategies[1].journey.steps[0].channel`. */
-export function formatPath(path: ReadonlyArray<string | number>): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? seg : `.${seg}`;
-  }
-  return out;
 }
 
 function locate(text: string, offset: number): SourceLocation {
@@ -50,11 +43,8 @@ export function scanJson(text: string): JsonScan {
       else break;
     }
   };
-  const where = (offset: number) => {
-    const loc = locate(text, offset);
-    return `line ${loc.line}, column ${loc.column}`;
-  };
-  const describeHere = () => (i >= text.length ? 'end of file' : JSON.stringify(text[i]));
+  /** What stands at the cursor: the character as JSON, or null at the end of the file. */
+  const found = (): MessageParams => ({ found: i >= text.length ? null : JSON.stringify(text[i]) });
   const str = (): string => {
     const start = i;
     i++;
@@ -65,11 +55,10 @@ export function scanJson(text: string): JsonScan {
         return JSON.parse(text.slice(start, i)) as string;
       }
       if (c === '\\') i += 2;
-      else if (c === '\n')
-        throw new JsonSyntax('unterminated string (it reaches the end of the line)', start);
+      else if (c === '\n') throw new JsonSyntax('json.unterminated-string-line', start);
       else i++;
     }
-    throw new JsonSyntax('unterminated string', start);
+    throw new JsonSyntax('json.unterminated-string', start);
   };
   const value = (path: Array<string | number>): void => {
     ws();
@@ -85,12 +74,10 @@ export function scanJson(text: string): JsonScan {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"')
-          throw new JsonSyntax(`expected a property name in double quotes, found ${describeHere()}`, i);
+        if (text[i] !== '"') throw new JsonSyntax('json.expected-key', i, found());
         const key = str();
         ws();
-        if (text[i] !== ':')
-          throw new JsonSyntax(`expected ':' after property name, found ${describeHere()}`, i);
+        if (text[i] !== ':') throw new JsonSyntax('json.expected-colon', i, found());
         i++;
         value([...path, key]);
         ws();
@@ -98,16 +85,15 @@ export function scanJson(text: string): JsonScan {
           const comma = i;
           i++;
           ws();
-          if (text[i] === '}') throw new JsonSyntax('trailing comma before }', comma);
+          if (text[i] === '}') throw new JsonSyntax('json.trailing-comma-object', comma);
           continue;
         }
         if (text[i] === '}') {
           i++;
           return;
         }
-        if (i >= text.length)
-          throw new JsonSyntax(`missing '}' for the object opened at ${where(open)}`, open);
-        throw new JsonSyntax(`expected ',' or '}' after a property value, found ${describeHere()}`, i);
+        if (i >= text.length) throw new JsonSyntax('json.unclosed-object', open, locate(text, open));
+        throw new JsonSyntax('json.expected-comma-object', i, found());
       }
     }
     if (c === '[') {
@@ -124,15 +110,15 @@ export function scanJson(text: string): JsonScan {
           const comma = i;
           i++;
           ws();
-          if (text[i] === ']') throw new JsonSyntax('trailing comma before ]', comma);
+          if (text[i] === ']') throw new JsonSyntax('json.trailing-comma-array', comma);
           continue;
         }
         if (text[i] === ']') {
           i++;
           return;
         }
-        if (i >= text.length) throw new JsonSyntax(`missing ']' for the list opened at ${where(open)}`, open);
-        throw new JsonSyntax(`expected ',' or ']' in an array, found ${describeHere()}`, i);
+        if (i >= text.length) throw new JsonSyntax('json.unclosed-array', open, locate(text, open));
+        throw new JsonSyntax('json.expected-comma-array', i, found());
       }
     }
     if (c === '"') {
@@ -140,17 +126,17 @@ export function scanJson(text: string): JsonScan {
       return;
     }
     const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 64));
-    if (!m) throw new JsonSyntax(`unexpected ${describeHere()}; expected a JSON value`, i);
+    if (!m) throw new JsonSyntax('json.expected-value', i, found());
     i += m[0].length;
   };
   try {
     if (text.charCodeAt(0) === 0xfeff) i = 1;
     value([]);
     ws();
-    if (i < text.length)
-      throw new JsonSyntax(`unexpected ${describeHere()} after the end of the JSON value`, i);
+    if (i < text.length) throw new JsonSyntax('json.trailing-content', i, found());
   } catch (e) {
-    if (e instanceof JsonSyntax) return { ok: false, message: e.message, location: locate(text, e.offset) };
+    if (e instanceof JsonSyntax)
+      return { ok: false, error: { code: e.code, params: e.params }, location: locate(text, e.offset) };
     throw e;
   }
   // Convert offsets to line/column in one pass.

@@ -1,5 +1,5 @@
 // The seam for future versions: every loader goes unknown → migrate → validate.
-import { type ScenarioIssue, showValue } from './issues';
+import { issueAt, type ScenarioIssue, showValue } from './issues';
 import { SCENARIO_KIND, SCENARIO_VERSION } from './schema';
 
 export type MigrateResult =
@@ -14,13 +14,7 @@ export function migrate(doc: unknown): MigrateResult {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     return {
       ok: false,
-      issues: [
-        {
-          severity: 'error',
-          path: '',
-          message: `${showValue(doc)}; expected a JSON object (a Sandtable scenario)`,
-        },
-      ],
+      issues: [issueAt('error', '', 'file.not-object', { found: showValue(doc) })],
     };
   }
   const obj = doc as Record<string, unknown>;
@@ -28,11 +22,7 @@ export function migrate(doc: unknown): MigrateResult {
     return {
       ok: false,
       issues: [
-        {
-          severity: 'error',
-          path: 'kind',
-          message: `${showValue(obj.kind)}; expected "${SCENARIO_KIND}" (is this a Sandtable scenario file?)`,
-        },
+        issueAt('error', 'kind', 'file.wrong-kind', { found: showValue(obj.kind), kind: SCENARIO_KIND }),
       ],
     };
   }
@@ -41,24 +31,14 @@ export function migrate(doc: unknown): MigrateResult {
     return {
       ok: false,
       issues: [
-        {
-          severity: 'error',
-          path: 'version',
-          message: `${showValue(version)}; expected a whole number from 1 to ${SCENARIO_VERSION}`,
-        },
+        issueAt('error', 'version', 'file.bad-version', { found: showValue(version), max: SCENARIO_VERSION }),
       ],
     };
   }
   if (version > SCENARIO_VERSION) {
     return {
       ok: false,
-      issues: [
-        {
-          severity: 'error',
-          path: 'version',
-          message: `${version}; this Sandtable reads versions up to ${SCENARIO_VERSION} (the file was made by a newer release)`,
-        },
-      ],
+      issues: [issueAt('error', 'version', 'file.newer-version', { version, max: SCENARIO_VERSION })],
     };
   }
   let cur = JSON.parse(JSON.stringify(obj)) as Record<string, unknown>;

@@ -25,10 +25,17 @@ describe('parameter paths for numbers (priors)', () => {
 
   it('refuses what is not a number, with the reason', () => {
     const doc = load();
-    expect(getParam(doc, 'strategies[omni_fund].holdout.level')).toBe('does not name a number');
-    expect(setParam(doc, 'strategies[omni_fund].holdout.level', 1)).toBe('does not name a number');
-    expect(getParam(doc, 'channels[nope].reachRate')).toContain('selects [nope]');
-    expect(getParam(doc, 'channels[ai_call].reachRat')).toContain('did you mean "reachRate"');
+    const notANumber = { code: 'path.not-a-number', params: {} };
+    expect(getParam(doc, 'strategies[omni_fund].holdout.level')).toEqual(notANumber);
+    expect(setParam(doc, 'strategies[omni_fund].holdout.level', 1)).toEqual(notANumber);
+    expect(getParam(doc, 'channels[nope].reachRate')).toMatchObject({
+      code: 'path.no-element',
+      params: { select: 'nope', reason: { code: 'ref.unknown', params: { value: 'nope', what: 'element' } } },
+    });
+    expect(getParam(doc, 'channels[ai_call].reachRat')).toMatchObject({
+      code: 'path.no-key',
+      params: { key: 'reachRat', guess: 'reachRate' },
+    });
     expect(doc.strategies[0].holdout.level).toBe('customer');
   });
 });
@@ -59,20 +66,26 @@ describe('parameter paths for any scalar (compare variants)', () => {
     const doc = load();
     const holdout = getValue(doc, 'strategies[omni_fund].holdout');
     expect(holdout.ok).toBe(false);
-    if (!holdout.ok) expect(holdout.error).toContain('single value');
+    if (!holdout.ok) expect(holdout.error.code).toBe('path.not-a-value');
     const step = getValue(doc, 'strategies[omni_fund].journey.steps[nope].channel');
     expect(step.ok).toBe(false);
-    if (!step.ok) expect(step.error).toContain('known: push, sms, ai, agent, wm, nurture');
+    if (!step.ok)
+      expect(step.error.params.reason).toMatchObject({
+        params: { known: ['push', 'sms', 'ai', 'agent', 'wm', 'nurture'] },
+      });
   });
 
   it('creates a missing last key only when asked', () => {
     const doc = load();
     const path = 'strategies[omni_fund].journey.steps[push].onInterested';
-    expect(setValue(doc, path, 'agent')).toContain('has no "onInterested" here');
+    expect(setValue(doc, path, 'agent')).toMatchObject({ code: 'path.no-key', params: { key: 'onInterested' } });
     expect(doc.strategies[0].journey.steps[0].onInterested).toBeUndefined();
     expect(setValue(doc, path, 'agent', { canCreate: true })).toBeUndefined();
     expect(doc.strategies[0].journey.steps[0].onInterested).toBe('agent');
     // Only the last key: a missing object on the way is still an error.
-    expect(setValue(doc, 'strategies[omni_fund].nope.x', 1, { canCreate: true })).toContain('has no "nope"');
+    expect(setValue(doc, 'strategies[omni_fund].nope.x', 1, { canCreate: true })).toMatchObject({
+      code: 'path.no-key',
+      params: { key: 'nope' },
+    });
   });
 });

@@ -7,9 +7,7 @@ import { z } from 'zod';
 export const SCENARIO_KIND = 'sandtable.scenario';
 export const SCENARIO_VERSION = 1;
 
-const id = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, { message: 'an id in lower_snake_case (a–z, 0–9, _), starting with a letter' });
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'schema.not-an-id' }); // a code: messages/ words it
 const probability = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
 const positive = z.number().positive();

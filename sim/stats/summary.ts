@@ -50,3 +50,23 @@ export function shareAbove(values: ArrayLike<number>, threshold: number): number
 export function upliftOf(values: ArrayLike<number>): UpliftStat {
   return { ...statOf(values), pPositive: shareAbove(values, 0) };
 }
+
+export type PairedDifference = Stat & { n: number; pPositive: number };
+
+/**
+ * Difference `other − base` between two variants run on common random numbers: replication i of
+ * both variants shares its seed, so the sample-wise difference removes the shared noise and its
+ * 5th–95th percentiles are the 90% interval of the difference. Pairs where either value is not
+ * finite are skipped; extra replications of the longer run are ignored. Null when no pair is left.
+ */
+export function pairedDifference(base: ArrayLike<number>, other: ArrayLike<number>): PairedDifference | null {
+  const n = Math.min(base.length, other.length);
+  const diffs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = other[i] - base[i];
+    if (Number.isFinite(d)) diffs.push(d);
+  }
+  if (diffs.length === 0) return null;
+  const positive = diffs.filter((d) => d > 0).length;
+  return { ...statOf(diffs), n: diffs.length, pPositive: positive / diffs.length };
+}

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { PilotPlanReport } from '../../sim/planner/pilot-sim';
+import type { PilotPlanReport } from '../../sim/planner/pilot-types';
 import { main } from '../../sim/runtime/cli';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -49,7 +49,7 @@ describe('pilot CLI: the example scenario (child process, 7 grid points × 20 re
     expect(report.selection.control).toHaveLength(5);
     expect(new Set([...report.selection.pilot, ...report.selection.control]).size).toBe(10);
     expect(report.cv.all).toBeGreaterThan(0.3);
-    expect(report.mdeMethod).toMatch(/SD over replications/);
+    expect(report.mdeMethod).toBe('replication-sd');
     expect(report.strategies.map((s) => s.id)).toEqual([
       'omni_fund',
       'payday_wmp',
@@ -144,6 +144,11 @@ describe('pilot CLI: text output (tiny fixture, in this thread)', () => {
     );
     expect(r.out).toMatch(/Implied ICC \(ANOVA across branches/);
     expect(r.out).toMatch(/Formula \(planPower, t test, df 2/);
+    // The report's codes, worded in English by the shared message catalogue.
+    expect(r.out).toMatch(
+      /MDE method: MDE ≈ \(q\(1 − α\/2\) \+ q\(0\.8\)\) × SE, where SE is the SD over replications/,
+    );
+    expect(r.out).toMatch(/ {2}(For (conversion|net new money) the simulat|Only 2 branches per arm)/);
     expect(r.err).toMatch(/done: \d+ replications/);
   });
 });

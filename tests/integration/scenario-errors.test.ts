@@ -3,7 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, loadScenarioText, type ScenarioIssue } from '../../sim/scenario';
+import { catalogueT, formatIssue, issueText } from '../../messages/index';
+import { loadScenarioText, type ScenarioIssue } from '../../sim/scenario';
+
+const en = catalogueT('en');
 
 const badDir = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 
@@ -324,13 +327,14 @@ describe('bad scenario inputs', () => {
       for (const want of expected) {
         const got = issues.find((i) => i.path === want.path)!;
         expect(got.severity).toBe(severity);
-        for (const s of want.says) expect(got.message).toContain(s);
+        const message = issueText(got, en);
+        for (const s of want.says) expect(message).toContain(s);
         const loc = expectedLocation(text, want.at);
         expect({ path: got.path, line: got.line, column: got.column }).toEqual({ path: want.path, ...loc });
         // The CLI line: `file:line:col: severity: path: message`.
         const pathPart = want.path ? `${want.path}: ` : '';
-        expect(formatIssue(got, file)).toBe(
-          `${file}:${loc.line}:${loc.column}: ${severity}: ${pathPart}${got.message}`,
+        expect(formatIssue(got, en, file)).toBe(
+          `${file}:${loc.line}:${loc.column}: ${severity}: ${pathPart}${message}`,
         );
       }
     },

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, loadScenarioText } from '../../sim/scenario';
+import { formatIssue } from '../../messages/index';
+import { loadScenarioText } from '../../sim/scenario';
 import { scenarioJsonSchema } from '../../sim/scenario/json-schema';
 
 const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -28,7 +29,7 @@ describe('example scenarios', () => {
 
   it.each(examples)('%s validates with no errors', (file) => {
     const r = loadScenarioText(readFileSync(`${scenariosDir}${file}`, 'utf8'));
-    const errors = r.ok ? [] : r.issues.map((i) => formatIssue(i, file));
+    const errors = r.ok ? [] : r.issues.map((i) => formatIssue(i, undefined, file));
     expect(errors).toEqual([]);
   });
 

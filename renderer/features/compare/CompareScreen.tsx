@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../sim/results';
+import type { RunSummary } from '../../../sim/index';
 import { ScreenHeader } from '../../components/Card';
 import { getSummary } from '../../sim-client/result-cache';
 import { useActions, useAppState } from '../../state/hooks';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMessages } from '../../i18n/messages';
 import type { Override, Variant } from '../../state/store';
 import { OverrideRow } from './OverrideRow';
 import type { ParamChoice } from './param-choices';
@@ -33,16 +34,15 @@ export function VariantCard({
   onRemove,
 }: VariantCardProps) {
   const { t } = useTranslation();
+  const messages = useMessages();
   const [isPresetsOpen, setPresetsOpen] = useState(false);
   const { variant, result, overrideErrors } = prepared;
   const isEmpty = variant.overrides.length === 0;
   const isPresetsInline = isEmpty && !isBase;
   const problems = [
     ...overrideErrors,
-    ...(result.ok
-      ? []
-      : result.issues.filter((i) => i.severity === 'error').map((i) => `${i.path}: ${i.message}`)),
-  ];
+    ...(result.ok ? [] : result.issues.filter((i) => i.severity === 'error')),
+  ].map((i) => `${i.path}: ${messages.issue(i)}`);
   const setOverrides = (overrides: Override[]) => onChange({ ...variant, overrides });
   return (
     <section className="card variant" aria-label={variant.name} data-testid={`variant-${variant.id}`}>

@@ -1,8 +1,7 @@
 // The parameters a compare variant can change, generated from the document (so any scenario works):
 // grouped by the strategy, channel, product … they belong to, each with a label key and the kind of
 // control its value needs (a channel, a journey step, a product … or a number).
-import { REACH_KINDS, WheelSchema } from '../../../sim/scenario';
-import { getValue, type ParamValue, parseParamPath } from '../../../sim/scenario/param-path';
+import { getValue, type ParamValue, parseParamPath, REACH_KINDS, WheelSchema } from '../../../sim/index';
 
 export type GroupKind =
   | 'strategy'

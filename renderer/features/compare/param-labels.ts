@@ -1,6 +1,6 @@
 // Human labels for the parameter picker and the value controls, through i18n.
 import type { TFunction } from 'i18next';
-import type { ParamValue } from '../../../sim/scenario/param-path';
+import type { ParamValue } from '../../../sim/index';
 import { type ChoiceGroup, type ParamChoice, type ValueOption, valueOptions } from './param-choices';
 
 export function groupLabel(t: TFunction, g: ChoiceGroup): string {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { catalogueT, issueText } from '../../../messages/index';
 import type { Override } from '../../state/store';
 import { channelSwapPreset, dropStepPreset, HOLDOUT_SHARES, holdoutPreset, presetTargets } from './presets';
 import { baseDocument, prepareVariant } from './variants';
@@ -75,7 +76,7 @@ describe('quick variant presets', () => {
     const p = r.ok ? run(r.overrides) : undefined;
     expect(p?.result.ok).toBe(true);
     if (p?.result.ok) {
-      expect(p.result.warnings.map((w) => w.message)).toContain(
+      expect(p.result.warnings.map((w) => issueText(w, catalogueT()))).toContain(
         'step "sms" is never reached from start "push"',
       );
     }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../../sim/scenario';
-import { getValue } from '../../../sim/scenario/param-path';
+import { catalogueT, issueText } from '../../../messages/index';
+import { getValue, validateScenario } from '../../../sim/index';
+
+const en = catalogueT('en');
+
 import type { Variant } from '../../state/store';
 import { baseDocument, defaultVariants, mergeOverrides, numericParams, prepareVariant } from './variants';
 
@@ -33,7 +36,8 @@ describe('compare variants', () => {
         { path: 'strategies[omni_fund].holdout.share', value: 3 },
       ],
     });
-    expect(p.overrideErrors[0]).toContain('channels[nope]');
+    expect(p.overrideErrors[0].path).toContain('channels[nope]');
+    expect(p.overrideErrors[0].code).toBe('path.no-element');
     expect(p.result.ok).toBe(false);
   });
 });
@@ -67,20 +71,20 @@ describe('variants that change strings (channels, routes, ids)', () => {
     expect(p.result.ok).toBe(false);
     if (!p.result.ok) {
       const issue = p.result.issues.find((i) => i.path === 'strategies[0].journey.steps[1].channel');
-      expect(issue?.message).toContain('"fax" is not a channel; known: app_push, sms, ai_call');
+      expect(issueText(issue!, en)).toContain('"fax" is not a channel; known: app_push, sms, ai_call');
     }
     const route = prepare([
       { path: 'strategies[omni_fund].journey.steps[push].onNoContact', value: 'nowhere' },
     ]);
     expect(route.result.ok).toBe(false);
-    if (!route.result.ok) expect(route.result.issues[0].message).toContain('"nowhere" is not a step');
+    if (!route.result.ok) expect(issueText(route.result.issues[0], en)).toContain('"nowhere" is not a step');
   });
 
   it('adds an optional referral, but not a misspelt field', () => {
     const ok = prepare([{ path: 'strategies[omni_fund].journey.steps[push].onInterested', value: 'agent' }]);
     expect(ok.result.ok && ok.result.scenario.strategies[0].journey.steps[0].onInterested).toBe('agent');
     const typo = prepare([{ path: 'strategies[omni_fund].journey.steps[push].onIntrested', value: 'agent' }]);
-    expect(typo.overrideErrors[0]).toContain('has no "onIntrested" here');
+    expect(issueText(typo.overrideErrors[0], en)).toContain('has no "onIntrested" here');
   });
 
   it('still takes numeric overrides as older builds made them', () => {

@@ -1,8 +1,14 @@
 // Compare variants: copies of the current scenario with a few values changed (numbers, channels,
 // journey routes, ids), named by the same paths uncertainty priors use
 // (`strategies[omni_fund].holdout.share`, `strategies[omni_fund].journey.steps[sms].channel`).
-import { type LoadResult, validateScenario } from '../../../sim/scenario';
-import { getValue, type ParamValue, setValue } from '../../../sim/scenario/param-path';
+import {
+  getValue,
+  type LoadResult,
+  type ParamValue,
+  type ScenarioIssue,
+  setValue,
+  validateScenario,
+} from '../../../sim/index';
 import type { Override, Variant } from '../../state/store';
 import { isCreatable } from './param-choices';
 
@@ -25,16 +31,17 @@ export function baseValue(doc: unknown, path: string): ParamValue | undefined {
   return r.ok ? r.value : undefined;
 }
 
-export type PreparedVariant = { variant: Variant; result: LoadResult; overrideErrors: string[] };
+/** A variant applied and validated; an override whose path names nothing is an error at that path. */
+export type PreparedVariant = { variant: Variant; result: LoadResult; overrideErrors: ScenarioIssue[] };
 
 /** Apply a variant's overrides to a copy of the base document and validate it. */
 export function prepareVariant(doc: unknown, variant: Variant, base = baseDocument(doc)): PreparedVariant {
   const copy: unknown = JSON.parse(JSON.stringify(base ?? null));
-  const overrideErrors: string[] = [];
+  const overrideErrors: ScenarioIssue[] = [];
   for (const o of variant.overrides) {
     if (!o.path) continue;
     const err = setValue(copy, o.path, o.value, { canCreate: isCreatable(o.path) });
-    if (err) overrideErrors.push(`${o.path} ${err}`);
+    if (err) overrideErrors.push({ severity: 'error', path: o.path, ...err });
   }
   return { variant, result: validateScenario(copy), overrideErrors };
 }

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScenarioIssue } from '../../../sim/scenario';
+import type { ScenarioIssue } from '../../../sim/index';
+import { useMessages } from '../../i18n/messages';
 import { useAppState, useStoreApi } from '../../state/hooks';
 import { goToIssue } from './issue-nav';
 
 function IssueRow({ issue, onGo }: { issue: ScenarioIssue; onGo(): void }) {
   const { t } = useTranslation();
+  const messages = useMessages();
   return (
     <li className={`issue issue--${issue.severity}`}>
       <button type="button" className="issue__button" onClick={onGo} data-testid="issue-item">
         <span className="issue__sev">{t(`issues.${issue.severity}`)}</span>
         <code className="issue__path">{issue.path || t('issues.wholeFile')}</code>
-        <span className="issue__msg">{issue.message}</span>
+        <span className="issue__msg">{messages.issue(issue)}</span>
         {issue.line !== undefined ? (
           <span className="issue__loc">
             {t('issues.lineCol', { line: issue.line, column: issue.column ?? 1 })}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { IncentiveKindSchema, ProductFamilySchema } from '../../../sim/scenario/schema';
+import { IncentiveKindSchema, ProductFamilySchema } from '../../../sim/index';
 import { Card, ScreenHeader } from '../../components/Card';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';

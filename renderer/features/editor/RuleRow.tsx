@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { isWithin } from '../../../sim/index';
+import { useMessages } from '../../i18n/messages';
 import { useShallowState } from '../../state/hooks';
-import { isWithin } from '../../state/path';
 import { fieldId } from './fields';
 import { RuleCondition } from './RuleCondition';
 import { RULE_ATTRS, type RuleDoc } from './rule-kinds';
@@ -18,6 +19,7 @@ export type RuleRowProps = {
 /** One target rule: attribute, its condition, and the validation messages about this rule. */
 export function RuleRow({ strategyIndex, ruleIndex, rule, onChange, onAttrChange, onRemove }: RuleRowProps) {
   const { t } = useTranslation();
+  const messages = useMessages();
   const path = `strategies[${strategyIndex}].target.rules[${ruleIndex}]`;
   const suffix = `${strategyIndex}-${ruleIndex}`;
   const issues = useShallowState((s) => s.issues.filter((i) => isWithin(i.path, path)));
@@ -69,7 +71,7 @@ export function RuleRow({ strategyIndex, ruleIndex, rule, onChange, onAttrChange
       {issues.length ? (
         <div id={errorId} className="field__errors" role="alert" data-testid={errorId}>
           {issues.map((i) => (
-            <p key={`${i.path}:${i.message}`}>{i.message}</p>
+            <p key={`${i.path}:${i.code}`}>{messages.issue(i)}</p>
           ))}
         </div>
       ) : null}

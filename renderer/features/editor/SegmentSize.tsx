@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SegmentCount } from '../../../sim/results';
+import type { SegmentCount } from '../../../sim/index';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';
 import { useSegmentSize } from './useSegmentSize';

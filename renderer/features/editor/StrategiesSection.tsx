@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isWithin } from '../../../sim/index';
 import { Card, ScreenHeader } from '../../components/Card';
 import { useActions, useAppState, useDocValue, useShallowState } from '../../state/hooks';
-import { isWithin } from '../../state/path';
 import { JourneyCanvas } from '../journey/JourneyCanvas';
 import { StepEditor } from '../journey/StepEditor';
 import { ScenarioNumber } from './fields';

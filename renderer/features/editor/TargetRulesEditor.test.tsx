@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { simApi } from '../../../sim/api';
-import type { Scenario } from '../../../sim/scenario';
+import { type Scenario, simApi } from '../../../sim/index';
 import en from '../../i18n/en.json';
 import zh from '../../i18n/zh-CN.json';
 import type { AppStoreApi } from '../../state/store';

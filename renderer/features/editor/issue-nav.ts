@@ -1,5 +1,5 @@
 // From an issue's path to the screen and the field that edit it.
-import type { ScenarioIssue } from '../../../sim/scenario';
+import { parentPath, type ScenarioIssue } from '../../../sim/index';
 import type { AppStoreApi, ScreenId } from '../../state/store';
 import { fieldId } from './fields';
 
@@ -65,9 +65,9 @@ export function goToIssue(store: AppStoreApi, issue: ScenarioIssue): void {
         el.scrollIntoView({ block: 'center' });
         return;
       }
-      const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-      if (cut <= 0) break;
-      p = p.slice(0, cut);
+      const up = parentPath(p);
+      if (!up) break;
+      p = up;
     }
     screen = 'json';
     s.setScreen(screen);

@@ -1,7 +1,6 @@
 // What a target rule may say, per attribute, mirroring sim/scenario/cross-check.ts (`ruleValues`,
 // `checkStrategy`) and the engine's compileRule: which operators, which values, which default.
-import { branchName } from '../../../sim/scenario/cross-check';
-import { type Rule, RuleAttrSchema } from '../../../sim/scenario/schema';
+import { branchName, type Rule, RuleAttrSchema } from '../../../sim/index';
 
 export type RuleAttr = Rule['attr'];
 export type RuleOp = NonNullable<Rule['op']>;

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { simApi } from '../../../sim/api';
-import type { Scenario } from '../../../sim/scenario';
+import { type Scenario, simApi } from '../../../sim/index';
 import { renderWithStore, setupStore } from '../../test/render';
 import { resetPopulationPreviewCache, usePopulationPreview } from './usePopulationPreview';
 

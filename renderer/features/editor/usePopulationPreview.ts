@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PopulationSummary } from '../../../sim/results';
+import type { PopulationSummary } from '../../../sim/index';
 import { type PreviewResult, requestPopulationSummary } from '../../sim-client/population-client';
 import { useAppState } from '../../state/hooks';
 

@@ -1,4 +1,4 @@
-import type { PopulationSummary, StrategySegment } from '../../../sim/results';
+import type { PopulationSummary, StrategySegment } from '../../../sim/index';
 import { useDocValue } from '../../state/hooks';
 import { usePopulationPreview } from './usePopulationPreview';
 

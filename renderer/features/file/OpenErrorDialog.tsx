@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { useMessages } from '../../i18n/messages';
 import { useActions, useAppState } from '../../state/hooks';
 
 /** A file that does not load: what is wrong and where (line, column); the open scenario stays. */
 export function OpenErrorDialog() {
   const { t } = useTranslation();
+  const messages = useMessages();
   const error = useAppState((s) => s.openError);
   const { setOpenError, loadText } = useActions();
   if (!error) return null;
@@ -44,7 +46,7 @@ export function OpenErrorDialog() {
                 {t('issues.lineCol', { line: issue.line, column: issue.column ?? 1 })}
               </strong>
             ) : null}{' '}
-            {issue.path ? <code>{issue.path}</code> : null} {issue.message}
+            {issue.path ? <code>{issue.path}</code> : null} {messages.issue(issue)}
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 // Open, save, new and examples: one implementation for the buttons and the native menu.
 import type { OpenedScenario } from '../../../main/ipc-contract';
-import { loadScenarioText } from '../../../sim/scenario';
+import { loadScenarioText } from '../../../sim/index';
 import { i18next } from '../../i18n';
 import { desktopApi } from '../../platform/desktop-api';
 import type { AppStoreApi } from '../../state/store';

@@ -12,8 +12,9 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getIn } from '../../../sim/index';
+import { useMessages } from '../../i18n/messages';
 import { useAppState, useDocValue } from '../../state/hooks';
-import { getIn } from '../../state/path';
 import { JourneyLegend } from './JourneyLegend';
 import { JourneyToolbar } from './JourneyToolbar';
 import { layoutJourney } from './journey-layout';
@@ -39,9 +40,16 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
   const strategy = useAppState((s) => getIn(s.doc, `strategies[${strategyIndex}]`));
   const channels = useDocValue('channels');
   const issues = useAppState((s) => s.issues);
+  const messages = useMessages();
   const layout = useMemo(
-    () => layoutJourney(strategy, channels, issues, strategyIndex),
-    [strategy, channels, issues, strategyIndex],
+    () =>
+      layoutJourney(
+        strategy,
+        channels,
+        issues.map((i) => ({ path: i.path, message: messages.issue(i) })),
+        strategyIndex,
+      ),
+    [strategy, channels, issues, strategyIndex, messages],
   );
   // The selected edge is canvas-only state (the form has no notion of it), kept per strategy.
   const [picked, setPicked] = useState<{ strategy: number; id: string } | null>(null);

@@ -1,7 +1,6 @@
 // Journey → graph: steps as nodes laid out in lanes by channel wheel (online / remote / offline)
 // and columns by distance from the start step; outcome links as typed edges.
-import type { ScenarioIssue } from '../../../sim/scenario';
-import { isWithin } from '../../state/path';
+import { isWithin } from '../../../sim/index';
 
 export const WHEELS = ['online', 'remote', 'offline'] as const;
 export type Wheel = (typeof WHEELS)[number];
@@ -82,10 +81,13 @@ export function outcomeTarget(step: StepDoc, key: OutcomeKey): string | null {
   return to || 'end';
 }
 
+/** An issue with its message already in the studio's language. */
+export type WordedIssue = { path: string; message: string };
+
 export function layoutJourney(
   strategy: unknown,
   channels: unknown,
-  issues: readonly ScenarioIssue[],
+  issues: readonly WordedIssue[],
   strategyIndex: number,
 ): JourneyLayout {
   const journey = (strategy as { journey?: { start?: unknown; steps?: unknown } } | undefined)?.journey;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BranchSelection } from '../../../sim/planner/branch-selection';
+import type { BranchSelection } from '../../../sim/index';
 import { useFmt } from '../../i18n/numbers';
 
 /** The pilot and control branches and how alike the two arms are (standardized differences). */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PilotNote, PilotPlanReport, PilotStrategyPlan } from '../../../sim/planner/pilot-sim';
+import type { PilotNote, PilotPlanReport, PilotStrategyPlan } from '../../../sim/index';
 import { useFmt } from '../../i18n/numbers';
 
 type Props = {

@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { simApi } from '../../../sim/api';
-import { planPower } from '../../../sim/planner/analytic';
+import { planPower, simApi } from '../../../sim/index';
 import { ChartRendererContext } from '../../components/charts/chart-context';
 import { echarts } from '../../components/charts/echarts-setup';
 import { initI18n, setLanguage } from '../../i18n';

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RolloutForecast } from '../../../sim/planner/rollout';
-import { defaultRolloutStages, type RolloutStage } from '../../../sim/planner/rollout';
+import { defaultRolloutStages, type RolloutForecast, type RolloutStage } from '../../../sim/index';
 import { Card } from '../../components/Card';
 import { FieldShell } from '../../components/FieldShell';
 import { NumberInput } from '../../components/NumberInput';

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RolloutForecast } from '../../../sim/planner/rollout';
-import type { Stat } from '../../../sim/results';
+import type { RolloutForecast, Stat } from '../../../sim/index';
 import { useFmt } from '../../i18n/numbers';
 
 /** Per stage: strategies with 90% intervals, then the capacity check. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SelectionMethod } from '../../../sim/planner/branch-selection';
+import type { SelectionMethod } from '../../../sim/index';
 import { Card } from '../../components/Card';
 import { FieldShell } from '../../components/FieldShell';
 import { NumberInput } from '../../components/NumberInput';

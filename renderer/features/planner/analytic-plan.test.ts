@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPower } from '../../../sim/planner/analytic';
+import { planPower } from '../../../sim/index';
 import {
   DEFAULT_INPUTS,
   designEffectFacts,

@@ -1,6 +1,6 @@
 // The analytic side of the planner screen: form values → planPower inputs, the solved design, and
 // the two curves (power vs branches per arm, MDE vs weeks). Pure; the screen only renders these.
-import { type PlanInput, PlannerInputError, type PlanResult, planPower } from '../../../sim/planner/analytic';
+import { type PlanInput, PlannerInputError, type PlanResult, planPower } from '../../../sim/index';
 
 export type OutcomeKind = 'binary' | 'mean';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PilotPlanReport } from '../../../sim/planner/pilot-sim';
-import type { RolloutForecast } from '../../../sim/planner/rollout';
+import type { PilotPlanReport, RolloutForecast } from '../../../sim/index';
 import { DEFAULT_INPUTS, solveDesign } from './analytic-plan';
 import { PLAN_CSV_HEADER, planToCsv } from './plan-export';
 import { joinBlocks } from './simulator';

@@ -1,9 +1,7 @@
 // The plan as a file: one long CSV (analytic inputs and answer, the simulated curves and design
 // point, the branches and their balance, the rollout forecast); the PDF goes through the shell's
 // print path with the planner on screen.
-import type { PilotPlanReport } from '../../../sim/planner/pilot-sim';
-import type { RolloutForecast } from '../../../sim/planner/rollout';
-import type { Stat } from '../../../sim/results';
+import type { PilotPlanReport, RolloutForecast, Stat } from '../../../sim/index';
 import type { PlannerInputs, Solved } from './analytic-plan';
 
 export const PLAN_CSV_HEADER = [

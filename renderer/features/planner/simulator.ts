@@ -1,11 +1,14 @@
 // How the planner runs scenarios: the population table and whole runs with their per-replication
 // records (the ICC needs per-branch records, which the shared run pool does not hand out). Workers
 // come from renderer/sim-client (the only place that makes them); tests pass an in-process simulator.
-import type { ReplicationBlock, RunSettings } from '../../../sim/api';
-import { recordLayout } from '../../../sim/engine/layout';
-import type { PilotRun } from '../../../sim/planner/pilot-sim';
-import type { PopulationSummary } from '../../../sim/results';
-import type { Scenario } from '../../../sim/scenario';
+import {
+  type PilotRun,
+  type PopulationSummary,
+  type ReplicationBlock,
+  type RunSettings,
+  recordLayout,
+  type Scenario,
+} from '../../../sim/index';
 import { createSimWorker, guarded, planBlocks, type SimWorker } from '../../sim-client/pool';
 
 export type PlannerSimulator = {

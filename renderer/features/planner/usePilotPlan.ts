@@ -1,11 +1,19 @@
 // Runs the simulated pilot plan (and then the rollout forecast) for the current scenario, with
 // progress and cancel. Results stay in this screen's state: they belong to one planning session.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type BranchInfo, branchInfos, type SelectionMethod } from '../../../sim/planner/branch-selection';
-import { PlannerInputError } from '../../../sim/planner/errors';
-import { type PilotPlanReport, type PilotRunner, simulatePilotPlan } from '../../../sim/planner/pilot-sim';
-import { forecastRollout, type RolloutForecast, type RolloutStage } from '../../../sim/planner/rollout';
-import type { Scenario } from '../../../sim/scenario';
+import {
+  type BranchInfo,
+  branchInfos,
+  forecastRollout,
+  type PilotPlanReport,
+  type PilotRunner,
+  PlannerInputError,
+  type RolloutForecast,
+  type RolloutStage,
+  type Scenario,
+  type SelectionMethod,
+  simulatePilotPlan,
+} from '../../../sim/index';
 import { type PlannerSimulator, RunStopped } from './simulator';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';

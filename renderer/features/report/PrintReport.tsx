@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../sim/results';
+import type { RunSummary } from '../../../sim/index';
 import { ChartRendererContext } from '../../components/charts/chart-context';
 import { RunStatus } from '../results/RunStatus';
 import { PANEL_SECTIONS, StrategyPanel } from '../results/StrategyPanel';

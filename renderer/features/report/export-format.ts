@@ -1,6 +1,6 @@
 // Results as files: the whole RunSummary as JSON (typed arrays as plain arrays) and one CSV row
 // per strategy with the key KPIs (mean, 5th and 95th percentile over replications).
-import type { RunSummary, Stat, StrategySummary } from '../../../sim/results';
+import type { RunSummary, Stat, StrategySummary } from '../../../sim/index';
 
 export function summaryToJson(summary: RunSummary): string {
   return JSON.stringify(

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
-import type { RunSummary } from '../../../sim/results';
+import type { RunSummary } from '../../../sim/index';
 
 /**
  * While a run streams, pass the dashboard a new partial summary at most every `intervalMs`

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StrategySummary } from '../../../sim/results';
+import type { StrategySummary } from '../../../sim/index';
 import { IntervalChart } from '../../components/charts/IntervalChart';
 import { WeeklyChart } from '../../components/charts/WeeklyChart';
 import { ChartCard } from './ChartCard';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ChannelUse, Stat, StrategySummary } from '../../../sim/results';
+import type { ChannelUse, Stat, StrategySummary } from '../../../sim/index';
 import { useFormat } from './useFormat';
 
 export type ChannelTableProps = { strategy: StrategySummary; runChannels: ChannelUse[] };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StrategySummary } from '../../../sim/results';
+import type { StrategySummary } from '../../../sim/index';
 import { kpiDifference } from './compare';
 import { KPI_NAMES, KPIS } from './kpis';
 import { useFormat } from './useFormat';

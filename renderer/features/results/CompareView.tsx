@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../sim/results';
+import type { RunSummary } from '../../../sim/index';
 import type { PngSink } from '../../components/charts/export-png';
 import { IntervalChart } from '../../components/charts/IntervalChart';
 import { ChartCard } from './ChartCard';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Stat, StrategySummary } from '../../../sim/results';
+import type { Stat, StrategySummary } from '../../../sim/index';
 import { HistogramChart } from '../../components/charts/HistogramChart';
 import { ChartCard } from './ChartCard';
 import { useFormat } from './useFormat';

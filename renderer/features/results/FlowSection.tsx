@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelUse, FlowEdge } from '../../../sim/results';
+import type { ChannelUse, FlowEdge } from '../../../sim/index';
 import { SankeyChart } from '../../components/charts/SankeyChart';
 import type { FlowKind } from '../../components/charts/sankey-data';
 import { ChartCard } from './ChartCard';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FUNNEL_STAGES, type Funnel, type StrategySummary } from '../../../sim/results';
+import { FUNNEL_STAGES, type Funnel, type StrategySummary } from '../../../sim/index';
 import { FunnelBarChart } from '../../components/charts/FunnelBarChart';
 import { ChartCard } from './ChartCard';
 import { useFormat } from './useFormat';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StrategySummary } from '../../../sim/results';
+import type { StrategySummary } from '../../../sim/index';
 import type { Formatters } from './format';
 import { KpiCard } from './KpiCard';
 import { KPI_NAMES, KPIS, type KpiName } from './kpis';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NaiveView } from '../../../sim/results';
+import type { NaiveView } from '../../../sim/index';
 import { IntervalChart } from '../../components/charts/IntervalChart';
 import { ChartCard } from './ChartCard';
 import { useFormat } from './useFormat';

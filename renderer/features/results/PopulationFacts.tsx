@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PopulationSummary } from '../../../sim/results';
+import type { PopulationSummary } from '../../../sim/index';
 import { useFormat } from './useFormat';
 
 export type PopulationFactsProps = { summary: PopulationSummary };

@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PopulationSummary } from '../../../sim/results';
+import type { PopulationSummary } from '../../../sim/index';
 import { BarChart } from '../../components/charts/BarChart';
 import type { PngSink } from '../../components/charts/export-png';
 import { HeatmapChart } from '../../components/charts/HeatmapChart';

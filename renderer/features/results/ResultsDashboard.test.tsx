@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RunSummary } from '../../../sim/results';
+import type { RunSummary } from '../../../sim/index';
 import { runSummaryFixture } from './fixtures';
 import { ResultsDashboard } from './ResultsDashboard';
 import { renderWithI18n } from './test-utils';

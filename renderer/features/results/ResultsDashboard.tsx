@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../sim/results';
+import type { RunSummary } from '../../../sim/index';
 import { ChartLiveContext } from '../../components/charts/chart-context';
 import { isPacedEnvironment } from '../../components/charts/chart-scheduler';
 import type { PngSink } from '../../components/charts/export-png';

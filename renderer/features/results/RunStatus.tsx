@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../sim/results';
+import type { RunSummary } from '../../../sim/index';
 import { useFormat } from './useFormat';
 
 export type RunStatusProps = { summary: RunSummary; isRunning: boolean };

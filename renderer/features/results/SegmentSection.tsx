@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StrategySummary } from '../../../sim/results';
+import type { StrategySummary } from '../../../sim/index';
 import { HeatmapChart } from '../../components/charts/HeatmapChart';
 import { IntervalChart } from '../../components/charts/IntervalChart';
 import { ChartCard } from './ChartCard';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary, StrategySummary } from '../../../sim/results';
+import type { RunSummary, StrategySummary } from '../../../sim/index';
 import { BranchWeekSection } from './BranchWeekSection';
 import { ChannelTable } from './ChannelTable';
 import { CostBreakdown } from './CostBreakdown';

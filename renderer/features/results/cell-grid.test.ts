@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupUplift } from '../../../sim/results';
+import type { GroupUplift } from '../../../sim/index';
 import { ALL, buildCellGrid, populationGrid } from './cell-grid';
 import { populationSummaryFixture, runSummaryFixture, uplift } from './fixtures';
 

@@ -1,5 +1,5 @@
 // The KYC grid behind byCell: ids look like "w3|family|salaried" (wealth level|life stage|occupation).
-import type { GroupUplift, PopulationSummary } from '../../../sim/results';
+import type { GroupUplift, PopulationSummary } from '../../../sim/index';
 
 export type CellMetric = 'conversion' | 'newMoney';
 export const ALL = 'all';

@@ -1,7 +1,6 @@
 // Differences between variants run on common random numbers (same seed, same replications).
-import type { RunSummary, StrategySummary } from '../../../sim/results';
+import { pairedDifference, type RunSummary, type StrategySummary } from '../../../sim/index';
 import type { KpiDef } from './kpis';
-import { pairedDifference } from './sample-stats';
 
 export type KpiDifference = {
   mean: number;

@@ -11,7 +11,7 @@ import type {
   StrategySummary,
   UpliftStat,
   WeekPoint,
-} from '../../../sim/results';
+} from '../../../sim/index';
 
 /** Deterministic standard normals (mulberry32 + Box–Muller) so samples are stable across runs. */
 export function normals(seed: number, n: number): Float64Array {

@@ -1,5 +1,5 @@
 // The six headline figures of a strategy, defined once for the dashboard cards and the compare view.
-import type { StrategySummary } from '../../../sim/results';
+import { normalInterval, type StrategySummary } from '../../../sim/index';
 import type { Formatters } from './format';
 
 export const KPI_NAMES = [
@@ -24,9 +24,6 @@ export type KpiDef = {
   /** How a difference between two variants is shown (probabilities differ in points). */
   formatDiff: (f: Formatters) => (v: number) => string;
 };
-
-const Z90 = 1.6449;
-const clip01 = (v: number) => Math.min(1, Math.max(0, v));
 
 export const KPIS: Record<KpiName, KpiDef> = {
   'conversion-uplift': {
@@ -77,11 +74,10 @@ export const KPIS: Record<KpiName, KpiDef> = {
   power: {
     name: 'power',
     // Monte Carlo uncertainty of the simulated power: ±1.645 standard errors, clipped to [0, 1].
-    value: ({ pilot }) => ({
-      mean: pilot.powerConversion,
-      p05: clip01(pilot.powerConversion - Z90 * pilot.powerConversionSe),
-      p95: clip01(pilot.powerConversion + Z90 * pilot.powerConversionSe),
-    }),
+    value: ({ pilot }) => {
+      const i = normalInterval(pilot.powerConversion, pilot.powerConversionSe, 0.9, { min: 0, max: 1 });
+      return { mean: pilot.powerConversion, p05: i.low, p95: i.high };
+    },
     format: (f) => f.probability,
     formatDiff: (f) => (v) => f.pp(v * 100),
   },

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../sim/results';
+import type { RunSummary } from '../../../sim/index';
 import { Card } from '../../components/Card';
 import { LineChart } from '../../components/LineChart';
 import { useFmt } from '../../i18n/numbers';

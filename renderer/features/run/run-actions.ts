@@ -1,6 +1,5 @@
 // Start and stop the scenario's run: glue between the worker pool, the result cache and the store.
-import type { RunSettings } from '../../../sim/api';
-import type { Scenario } from '../../../sim/scenario';
+import type { RunSettings, Scenario } from '../../../sim/index';
 import { type RunProgress, startRun } from '../../sim-client/pool';
 import { newRunId, putSummary } from '../../sim-client/result-cache';
 import type { AppStoreApi } from '../../state/store';

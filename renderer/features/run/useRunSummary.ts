@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { RunSummary } from '../../../sim/results';
+import type { RunSummary } from '../../../sim/index';
 import { getSummary, subscribeSummaries } from '../../sim-client/result-cache';
 import { useAppState } from '../../state/hooks';
 

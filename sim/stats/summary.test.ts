@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedDifference, quantileSorted, statOf } from './sample-stats';
+import { pairedDifference, quantileSorted, statOf } from './summary';
 
 describe('quantileSorted', () => {
   it('interpolates linearly between order statistics', () => {

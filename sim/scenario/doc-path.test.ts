@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, getIn, isWithin, parsePath, setIn } from './path';
+import { formatPath, getIn, isWithin, parsePath, setIn } from './doc-path';
 
 describe('scenario paths', () => {
   it('round-trips the validator path format', () => {

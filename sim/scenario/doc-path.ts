@@ -1,5 +1,6 @@
-// Paths in the form the validator prints them (`strategies[1].journey.steps[2].channel`), so a form
-// field and the issues about it share one key.
+// The one document-path module: paths in the form the validator prints them
+// (`strategies[1].journey.steps[2].channel`), so an issue, a form field, a source location and an
+// IPC payload error share one key. (Uncertainty priors name values by id instead: param-path.ts.)
 
 export type PathSeg = string | number;
 
@@ -10,10 +11,24 @@ export function parsePath(path: string): PathSeg[] {
   return segs;
 }
 
-export function formatPath(segs: readonly PathSeg[]): string {
+/** `['strategies', 1, 'journey']` → `strategies[1].journey` (symbol keys, as zod may report, by name). */
+export function formatPath(segs: ReadonlyArray<PathSeg | symbol>): string {
   let out = '';
-  for (const s of segs) out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
+  for (const s of segs) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else {
+      const name = typeof s === 'symbol' ? String(s) : s;
+      out += out === '' ? name : `.${name}`;
+    }
+  }
   return out;
+}
+
+/** The path one level up (`a.b[2]` → `a.b`, `a.b` → `a`), or null at the top. */
+export function parentPath(path: string): string | null {
+  if (path === '') return null;
+  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+  return cut <= 0 ? '' : path.slice(0, cut);
 }
 
 export function getIn(root: unknown, path: string | readonly PathSeg[]): unknown {

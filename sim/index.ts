@@ -1,0 +1,60 @@
+// The public face of the core: the types and pure functions the studio (renderer/) and the shell
+// (main/) may use. Simulation work goes through the other door, the worker API (`SimWorkerApi`,
+// reached through renderer/sim-client). Biome's noRestrictedImports keeps renderer/ and main/ off
+// every other module of sim/, so the inside can move without breaking them.
+
+// Runs and their results.
+export type { SimApi, SimWorkerApi } from './api';
+export { defaultSettings, simApi } from './api';
+// The planner: analytic power, branch selection, the simulated pilot and the rollout.
+export * from './planner/analytic';
+export {
+  type BalanceRow,
+  type BranchInfo,
+  type BranchSelection,
+  balanceTable,
+  branchInfos,
+  IMBALANCE_THRESHOLD,
+  type SelectionMethod,
+  SRM_P_THRESHOLD,
+  type SrmResult,
+  type StratifyBy,
+  sampleRatioMismatch,
+  selectBranches,
+} from './planner/branch-selection';
+export { crossing, pilotGrid, simulatePilotPlan } from './planner/pilot-sim';
+export * from './planner/pilot-types';
+export {
+  CAPACITY_FLAG_SHARE,
+  type CapacityCheck,
+  defaultRolloutStages,
+  forecastRollout,
+  type RolloutForecast,
+  type RolloutStage,
+  type StrategyForecast,
+} from './planner/rollout';
+export * from './results';
+export type { ReplicationBlock, RunSettings } from './run-settings';
+// Scenarios: schema, loading, validation issues (codes), paths into the document.
+export * from './scenario';
+export { branchName } from './scenario/cross-check';
+export {
+  formatPath,
+  getIn,
+  isWithin,
+  type PathSeg,
+  parentPath,
+  parsePath,
+  setIn,
+} from './scenario/doc-path';
+export { getValue, type ParamValue, parseParamPath, setValue, type ValueRead } from './scenario/param-path';
+
+// Statistics over per-replication samples.
+export { normalInterval, zForLevel } from './stats/interval';
+export {
+  type PairedDifference,
+  pairedDifference,
+  quantileSorted,
+  statOf,
+  upliftOf,
+} from './stats/summary';
