@@ -78,7 +78,10 @@ describe('parameter paths for any scalar (compare variants)', () => {
   it('creates a missing last key only when asked', () => {
     const doc = load();
     const path = 'strategies[omni_fund].journey.steps[push].onInterested';
-    expect(setValue(doc, path, 'agent')).toMatchObject({ code: 'path.no-key', params: { key: 'onInterested' } });
+    expect(setValue(doc, path, 'agent')).toMatchObject({
+      code: 'path.no-key',
+      params: { key: 'onInterested' },
+    });
     expect(doc.strategies[0].journey.steps[0].onInterested).toBeUndefined();
     expect(setValue(doc, path, 'agent', { canCreate: true })).toBeUndefined();
     expect(doc.strategies[0].journey.steps[0].onInterested).toBe('agent');

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { type NoteNumbers, noteHeading, noteText } from '../../../messages/index';
 import type { PilotNote, PilotPlanReport, PilotStrategyPlan } from '../../../sim/index';
+import { useMessages } from '../../i18n/messages';
 import { useFmt } from '../../i18n/numbers';
 
 type Props = {
@@ -110,20 +112,9 @@ export function PilotComparison({ report, strategy, onUseEstimates }: Props) {
 }
 
 function Notes({ notes }: { notes: PilotNote[] }) {
-  const { t } = useTranslation('planner');
+  const { t } = useMessages();
   const fmt = useFmt();
-  const params = (n: PilotNote) => ({
-    what: t(`sim.${n.outcome}`),
-    simulated: fmt.pct(n.params.simulated, 0),
-    se: fmt.pct(n.params.simulatedSe, 0),
-    analytic: fmt.pct(n.params.analytic, 0),
-    k: n.params.k,
-    df: 2 * ((n.params.k ?? 1) - 1),
-    cv: fmt.num(n.params.cv ?? Number.NaN, 2),
-    buyers: fmt.num(n.params.buyersPerBranch ?? Number.NaN, 1),
-    icc: fmt.num(n.params.icc ?? Number.NaN, 4),
-    iccSe: fmt.num(n.params.iccSe ?? Number.NaN, 4),
-  });
+  const numbers: NoteNumbers = { power: (x) => fmt.pct(x, 0), num: (x, digits) => fmt.num(x, digits) };
   return (
     <div data-testid="planner-notes">
       {(['conversion', 'aum'] as const).map((outcome) => {
@@ -132,16 +123,16 @@ function Notes({ notes }: { notes: PilotNote[] }) {
         if (mine[0].code === 'agree') {
           return (
             <p key={outcome} data-testid={`planner-note-${outcome}`}>
-              {t('note.agree', params(mine[0]))}
+              {noteText(mine[0], t, numbers)}
             </p>
           );
         }
         return (
           <div key={outcome} data-testid={`planner-note-${outcome}`}>
-            <p>{t(`note.heading_${mine[0].direction}`, params(mine[0]))}</p>
+            <p>{noteHeading(mine[0], t, numbers)}</p>
             <ul>
               {mine.map((n) => (
-                <li key={n.code}>{t(`note.${n.code}`, params(n))}</li>
+                <li key={n.code}>{noteText(n, t, numbers)}</li>
               ))}
             </ul>
           </div>

@@ -9,8 +9,9 @@ import { initI18n, setLanguage } from '../../i18n';
 import { desktopApi } from '../../platform/desktop-api';
 import { StoreContext } from '../../state/hooks';
 import { createAppStore } from '../../state/store';
+import { activeRun, cancelActiveRun, setActiveRun } from '../run/active-run';
 import { PlannerScreen } from './PlannerScreen';
-import { joinBlocks, type PlannerSimulator, RunStopped } from './simulator';
+import { type PlannerSimulator, RunStopped } from './simulator';
 
 // jsdom has no canvas: zrender measures text from its width table (as in the results tests).
 echarts.setPlatformAPI({ createCanvas: () => undefined as unknown as HTMLCanvasElement });
@@ -25,16 +26,12 @@ const inProcess: PlannerSimulator = {
   async populationSummary(scenario, seed) {
     return simApi.populationSummary(scenario, seed);
   },
-  async run(scenario, settings, onProgress, signal) {
+  async run(scenario, settings, point, onProgress, signal) {
     if (signal.aborted) throw new RunStopped();
     const block = simApi.runBlock(scenario, settings, 0, settings.replications, onProgress);
     await new Promise((r) => setTimeout(r, 0));
     if (signal.aborted) throw new RunStopped();
-    const { recordLayout } = await import('../../../sim/engine/layout');
-    return {
-      summary: simApi.summarize(scenario, settings, [block]),
-      records: joinBlocks([block], recordLayout(scenario).length),
-    };
+    return simApi.readPlanRun(scenario, settings, [block], point);
   },
 };
 
@@ -191,7 +188,7 @@ describe('PlannerScreen: simulated pilot and rollout (tiny fixture)', () => {
     });
     const slow: PlannerSimulator = {
       populationSummary: inProcess.populationSummary,
-      async run(_scenario, _settings, onProgress, signal) {
+      async run(_scenario, _settings, _point, onProgress, signal) {
         onProgress(1);
         await Promise.race([gate, new Promise((r) => signal.addEventListener('abort', r))]);
         throw new RunStopped();
@@ -206,6 +203,36 @@ describe('PlannerScreen: simulated pilot and rollout (tiny fixture)', () => {
     await waitFor(() => expect(screen.getByTestId('planner-sim-status').dataset.status).toBe('cancelled'));
     release();
     expect((screen.getByTestId('planner-sim-run') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('is the active run while it lasts: the run panel Cancel stops it, and it waits for another run', async () => {
+    const slow: PlannerSimulator = {
+      populationSummary: inProcess.populationSummary,
+      async run(_scenario, _settings, _point, onProgress, signal) {
+        onProgress(1);
+        await new Promise((r) => signal.addEventListener('abort', r));
+        throw new RunStopped();
+      },
+    };
+    await renderPlanner(slow);
+    type('planner-sim-branchesPerArm', '2');
+    fireEvent.click(screen.getByTestId('planner-sim-run'));
+    await waitFor(() => expect(text('planner-sim-status-text')).toMatch(/Running: 1 \/ \d+ replications/));
+    expect(activeRun()).not.toBeNull();
+    act(() => cancelActiveRun());
+    await waitFor(() => expect(screen.getByTestId('planner-sim-status').dataset.status).toBe('cancelled'));
+    expect(activeRun()).toBeNull();
+    // A run holds the pool: the planner says so instead of starting beside it.
+    const other = { cancel: () => {} };
+    setActiveRun(other);
+    try {
+      fireEvent.click(screen.getByTestId('planner-sim-run'));
+      await waitFor(() => expect(screen.getByTestId('planner-sim-status').dataset.status).toBe('busy'));
+      expect(text('planner-sim-status-text')).toMatch(/Another simulation is running/);
+      expect(activeRun()).toBe(other);
+    } finally {
+      setActiveRun(null);
+    }
   });
 
   it('says why the pilot cannot run when the branches are too few', async () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { PilotPlanReport, RolloutForecast } from '../../../sim/index';
 import { DEFAULT_INPUTS, solveDesign } from './analytic-plan';
 import { PLAN_CSV_HEADER, planToCsv } from './plan-export';
-import { joinBlocks } from './simulator';
 
 const stat = (mean: number) => ({ mean, median: mean, p05: mean - 1, p95: mean + 1, sd: 0.5 });
 
@@ -147,14 +146,5 @@ describe('planToCsv', () => {
     expect(lines).toContain('design,s1,,3,8,icc_conversion,0.01,,');
     expect(lines).toContain('design,s1,,3,8,branches_for_80_conversion,4.5,,');
     expect(lines).toContain('design,s1,,3,8,note_conversion,agree,,');
-  });
-});
-
-describe('joinBlocks', () => {
-  it('concatenates blocks in replication order and checks their size', () => {
-    const a = { start: 0, end: 1, data: Float64Array.from([1, 2]) };
-    const b = { start: 1, end: 3, data: Float64Array.from([3, 4, 5, 6]) };
-    expect(Array.from(joinBlocks([b, a], 2))).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(() => joinBlocks([{ start: 0, end: 2, data: new Float64Array(3) }], 2)).toThrow(/wrong size/);
   });
 });

@@ -1,22 +1,22 @@
-// How the planner runs scenarios: the population table and whole runs with their per-replication
-// records (the ICC needs per-branch records, which the shared run pool does not hand out). Workers
-// come from renderer/sim-client (the only place that makes them); tests pass an in-process simulator.
-import {
-  type PilotRun,
-  type PopulationSummary,
-  type ReplicationBlock,
-  type RunSettings,
-  recordLayout,
-  type Scenario,
-} from '../../../sim/index';
+// How the planner runs scenarios: the population table, and whole runs read where they ran. The
+// replications run on the worker pool's Web Workers (renderer/sim-client, the only place that
+// makes them); one of them then summarizes the run and computes the pilot analysis (ICC, power,
+// the formula) next to the records, so only the small result comes back to this thread. Tests
+// pass an in-process simulator.
+import * as Comlink from 'comlink';
+import type { PilotRun, PopulationSummary, RunPoint, RunSettings, Scenario } from '../../../sim/index';
 import { createSimWorker, guarded, planBlocks, type SimWorker } from '../../sim-client/pool';
 
 export type PlannerSimulator = {
   populationSummary(scenario: Scenario, seed: string): Promise<PopulationSummary>;
-  /** All replications of `settings`; `onProgress` gets the replications done; rejects with RunStopped on abort. */
+  /**
+   * All replications of `settings`, read as `point` asks (`simApi.readPlanRun`); `onProgress`
+   * gets the replications done; rejects with RunStopped on abort.
+   */
   run(
     scenario: Scenario,
     settings: RunSettings,
+    point: RunPoint,
     onProgress: (done: number) => void,
     signal: AbortSignal,
   ): Promise<PilotRun>;
@@ -26,20 +26,6 @@ export class RunStopped extends Error {
   constructor() {
     super('stopped');
   }
-}
-
-/** Blocks in replication order → one record array (as sim/api concatBlocks, without pulling the engine into this bundle). */
-export function joinBlocks(blocks: ReplicationBlock[], recordLength: number): Float64Array {
-  const sorted = [...blocks].sort((a, b) => a.start - b.start);
-  const out = new Float64Array(sorted.reduce((n, b) => n + b.data.length, 0));
-  let at = 0;
-  for (const b of sorted) {
-    if (b.data.length !== (b.end - b.start) * recordLength)
-      throw new Error('a replication block has the wrong size');
-    out.set(b.data, at);
-    at += b.data.length;
-  }
-  return out;
 }
 
 /** Runs on `workers` Web Workers; workers end with each run (cancel terminates them at once). */
@@ -56,7 +42,7 @@ export function workerSimulator(
         w.terminate();
       }
     },
-    async run(scenario, settings, onProgress, signal) {
+    async run(scenario, settings, point, onProgress, signal) {
       if (signal.aborted) throw new RunStopped();
       const n = Math.max(1, workers());
       const plan = planBlocks(settings.replications, n);
@@ -65,7 +51,7 @@ export function workerSimulator(
         signal.addEventListener('abort', () => reject(new RunStopped()), { once: true });
       });
       stopped.catch(() => {});
-      const blocks: ReplicationBlock[] = new Array(plan.length);
+      const blocks: Awaited<ReturnType<SimWorker['api']['runBlock']>>[] = new Array(plan.length);
       let next = 0;
       let done = 0;
       try {
@@ -84,11 +70,15 @@ export function workerSimulator(
           ),
         ]);
         if (signal.aborted) throw new RunStopped();
-        const summary = await Promise.race([
+        // The blocks move (not copy) to the reading worker; they are not needed here again.
+        const sent = Comlink.transfer(
+          blocks,
+          blocks.map((b) => b.data.buffer as ArrayBuffer),
+        );
+        return await Promise.race([
           stopped,
-          guarded(pool[0], pool[0].api.summarize(scenario, settings, blocks)),
+          guarded(pool[0], pool[0].api.readPlanRun(scenario, settings, sent, point)),
         ]);
-        return { summary, records: joinBlocks(blocks, recordLayout(scenario).length) };
       } finally {
         for (const w of pool) w.terminate();
       }

@@ -14,9 +14,11 @@ import {
   type SelectionMethod,
   simulatePilotPlan,
 } from '../../../sim/index';
+import { type ActiveRun, activeRun, setActiveRun } from '../run/active-run';
 import { type PlannerSimulator, RunStopped } from './simulator';
 
-export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+/** 'busy': another simulation (a run, a comparison, the other planner job) holds the pool. */
+export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error' | 'busy';
 
 export type Job<T> = {
   status: JobStatus;
@@ -51,16 +53,29 @@ function errorOf(e: unknown): Pick<Job<unknown>, 'error' | 'errorInput'> {
   return { error: e instanceof Error ? e.message : String(e), errorInput: null };
 }
 
-/** One cancellable job at a time: run(work) → state with progress; cancel() aborts it. */
+/**
+ * One cancellable job at a time: run(work) → state with progress; cancel() aborts it. The job is
+ * the studio's active run while it lasts, so the run panel's Cancel stops it and no run or
+ * comparison starts beside it (nor it beside them).
+ */
 function useJob<T>() {
   const [job, setJob] = useState<Job<T>>(idle);
   const abort = useRef<AbortController | null>(null);
+  const mine = useRef<ActiveRun | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
   const run = useCallback(
     async (work: (signal: AbortSignal, progress: (done: number, planned: number) => void) => Promise<T>) => {
+      const other = activeRun();
+      if (other && other !== mine.current) {
+        setJob({ ...idle<T>(), status: 'busy' });
+        return;
+      }
       abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;
+      const handle: ActiveRun = { cancel: () => controller.abort() };
+      mine.current = handle;
+      setActiveRun(handle);
       setJob({ ...idle<T>(), status: 'running' });
       const progress = (done: number, planned: number) => {
         if (abort.current === controller) setJob((j) => ({ ...j, done, planned }));
@@ -73,6 +88,8 @@ function useJob<T>() {
         if (e instanceof RunStopped || controller.signal.aborted)
           setJob((j) => ({ ...j, status: 'cancelled' }));
         else setJob((j) => ({ ...j, status: 'error', ...errorOf(e) }));
+      } finally {
+        if (activeRun() === handle) setActiveRun(null);
       }
     },
     [],
@@ -91,7 +108,7 @@ function runnerFor(
     const planned = point.count * settings.replications;
     const offset = point.index * settings.replications;
     progress(offset, planned);
-    return simulator.run(s, settings, (done) => progress(offset + done, planned), signal);
+    return simulator.run(s, settings, point, (done) => progress(offset + done, planned), signal);
   };
 }
 

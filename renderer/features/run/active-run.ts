@@ -1,13 +1,15 @@
-// One simulation at a time (a run or a comparison): the handle that Cancel stops.
-import type { RunHandle } from '../../sim-client/pool';
+// One simulation at a time (a run, a comparison or a planner job): the handle that Cancel stops.
 
-let current: RunHandle | null = null;
+/** What Cancel needs of a simulation. */
+export type ActiveRun = { cancel(): void };
 
-export function setActiveRun(handle: RunHandle | null): void {
+let current: ActiveRun | null = null;
+
+export function setActiveRun(handle: ActiveRun | null): void {
   current = handle;
 }
 
-export function activeRun(): RunHandle | null {
+export function activeRun(): ActiveRun | null {
   return current;
 }
 
