@@ -2,9 +2,7 @@
 // markers, never on sleeps; numbers are checked against the engine run in Node with the same seed.
 import { readFile } from 'node:fs/promises';
 import { type Download, expect, type Page, test } from '@playwright/test';
-import { sampleStats } from '../../renderer/features/run/convergence';
-import { simApi } from '../../sim/api';
-import { loadScenarioText } from '../../sim/scenario';
+import { loadScenarioText, simApi, upliftOf } from '../../sim/index';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -43,7 +41,7 @@ function engineUpliftMeans(text: string, seed: string, replications: number): Re
   const block = simApi.runBlock(loaded.scenario, settings, 0, replications);
   const summary = simApi.summarize(loaded.scenario, settings, [block]);
   return Object.fromEntries(
-    summary.strategies.map((s) => [s.id, String(sampleStats(s.samples.conversionUpliftPp).mean)]),
+    summary.strategies.map((s) => [s.id, String(upliftOf(s.samples.conversionUpliftPp).mean)]),
   );
 }
 

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../sim/index';
+import { type RunSummary, type UpliftStat, upliftOf } from '../../../sim/index';
 import { Card } from '../../components/Card';
 import { LineChart } from '../../components/LineChart';
 import { useFmt } from '../../i18n/numbers';
-import { convergence, sampleStats } from './convergence';
+import { convergence } from './convergence';
 
-type Row = { id: string; label: string } & ReturnType<typeof sampleStats>;
+type Row = { id: string; label: string } & UpliftStat;
 
 /** Conversion uplift vs replications: is the run long enough for the decision at hand? */
 export function ConvergencePanel({ summary }: { summary: RunSummary }) {
@@ -24,7 +24,7 @@ export function ConvergencePanel({ summary }: { summary: RunSummary }) {
       summary.strategies.map((s) => ({
         id: s.id,
         label: s.label,
-        ...sampleStats(s.samples.conversionUpliftPp),
+        ...upliftOf(s.samples.conversionUpliftPp),
       })),
     [summary],
   );

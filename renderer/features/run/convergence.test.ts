@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convergence, quantileSorted } from './convergence';
+import { quantileSorted } from '../../../sim/index';
+import { convergence } from './convergence';
 
 describe('convergence', () => {
   it('interpolates quantiles like numpy', () => {
