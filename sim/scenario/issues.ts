@@ -129,7 +129,7 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 }
 
 /** The code and parameters of a zod issue (besides unknown keys and unions), naming what was expected. */
-function describe(issue: z.core.$ZodIssue, found: string | null): IssueMessage {
+function zodIssueMessage(issue: z.core.$ZodIssue, found: string | null): IssueMessage {
   switch (issue.code) {
     case 'invalid_type':
       return { code: 'schema.invalid-type', params: { found, expected: issue.expected } };
@@ -206,7 +206,7 @@ export function fromZodIssues(
       );
       continue;
     }
-    const { code, params } = describe(issue, showValue(value));
+    const { code, params } = zodIssueMessage(issue, showValue(value));
     out.push(issueAt('error', formatPath(issue.path), code, params));
   }
   return out;
