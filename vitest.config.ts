@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'sim/**/*.test.ts',
+      'messages/**/*.test.ts',
       'main/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'tests/integration/**/*.test.ts',

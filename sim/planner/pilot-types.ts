@@ -30,15 +30,18 @@ export type AnalyticAnswer = {
   error: string | null;
 };
 
-export type NoteCode =
-  | 'agree'
-  | 'small-k'
-  | 'unequal-branches'
-  | 'skewed-aum'
-  | 'parameter-uncertainty'
-  | 'rare-outcome'
-  | 'noisy-icc'
-  | 'unexplained';
+export const NOTE_CODES = [
+  'agree',
+  'small-k',
+  'unequal-branches',
+  'skewed-aum',
+  'parameter-uncertainty',
+  'rare-outcome',
+  'noisy-icc',
+  'unexplained',
+] as const;
+
+export type NoteCode = (typeof NOTE_CODES)[number];
 
 /** A remark on simulated vs analytic power, as a code with numbers (the message catalogue words it). */
 export type PilotNote = {

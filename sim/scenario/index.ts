@@ -6,7 +6,15 @@ import { scanJson } from './json-locate';
 import { migrate } from './migrate';
 import { type Scenario, ScenarioSchema } from './schema';
 
-export type { IssueCode, IssueMessage, MessageParam, MessageParams, RefKind } from './issue-codes';
+export {
+  ISSUE_CODES,
+  type IssueCode,
+  type IssueMessage,
+  type MessageParam,
+  type MessageParams,
+  REF_KINDS,
+  type RefKind,
+} from './issue-codes';
 export type { ScenarioIssue, Severity } from './issues';
 export { migrate } from './migrate';
 export { getParam, setParam } from './param-path';

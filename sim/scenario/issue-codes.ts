@@ -1,91 +1,97 @@
 // What a scenario issue can say, as codes. The core returns `{ code, params }`; the message
 // catalogue (messages/) words each code in every language the studio and the CLI speak.
 
-export type IssueCode =
+export const ISSUE_CODES = [
   // The file itself.
-  | 'json.invalid'
-  | 'json.unterminated-string-line'
-  | 'json.unterminated-string'
-  | 'json.expected-key'
-  | 'json.expected-colon'
-  | 'json.trailing-comma-object'
-  | 'json.unclosed-object'
-  | 'json.expected-comma-object'
-  | 'json.trailing-comma-array'
-  | 'json.unclosed-array'
-  | 'json.expected-comma-array'
-  | 'json.expected-value'
-  | 'json.trailing-content'
-  | 'file.not-object'
-  | 'file.wrong-kind'
-  | 'file.bad-version'
-  | 'file.newer-version'
+  'json.invalid',
+  'json.unterminated-string-line',
+  'json.unterminated-string',
+  'json.expected-key',
+  'json.expected-colon',
+  'json.trailing-comma-object',
+  'json.unclosed-object',
+  'json.expected-comma-object',
+  'json.trailing-comma-array',
+  'json.unclosed-array',
+  'json.expected-comma-array',
+  'json.expected-value',
+  'json.trailing-content',
+  'file.not-object',
+  'file.wrong-kind',
+  'file.bad-version',
+  'file.newer-version',
   // The schema (zod issues).
-  | 'schema.unknown-key'
-  | 'schema.unknown-type'
-  | 'schema.invalid-type'
-  | 'schema.too-few-items'
-  | 'schema.too-short'
-  | 'schema.too-small'
-  | 'schema.too-many-items'
-  | 'schema.too-big'
-  | 'schema.not-one-of'
-  | 'schema.not-a-date'
-  | 'schema.not-an-id'
-  | 'schema.bad-format'
-  | 'schema.not-multiple'
-  | 'schema.other'
+  'schema.unknown-key',
+  'schema.unknown-type',
+  'schema.invalid-type',
+  'schema.too-few-items',
+  'schema.too-short',
+  'schema.too-small',
+  'schema.too-many-items',
+  'schema.too-big',
+  'schema.not-one-of',
+  'schema.not-a-date',
+  'schema.not-an-id',
+  'schema.bad-format',
+  'schema.not-multiple',
+  'schema.other',
   // Cross-field checks.
-  | 'id.duplicate'
-  | 'band.first-not-zero'
-  | 'band.not-ascending'
-  | 'shares.sum'
-  | 'branches.size-weights'
-  | 'aum.holds-share'
-  | 'aum.long-tail'
-  | 'ref.unknown'
-  | 'product.activation-ticket'
-  | 'channel.no-staff'
-  | 'contact.week-above-4-weeks'
-  | 'rule.values-missing'
-  | 'rule.op-list'
-  | 'rule.flag-value'
-  | 'rule.op-number'
-  | 'rule.value-missing'
-  | 'trigger.week'
-  | 'holdout.share'
-  | 'holdout.branches'
-  | 'budget.zero-paid'
-  | 'journey.unreachable'
-  | 'journey.cycle-no-exit'
-  | 'journey.cycle-no-wait'
-  | 'prior.bad-param'
-  | 'prior.fixed-param'
-  | 'prior.uniform'
-  | 'prior.triangular'
-  | 'prior.probability'
-  | 'prior.negative'
+  'id.duplicate',
+  'band.first-not-zero',
+  'band.not-ascending',
+  'shares.sum',
+  'branches.size-weights',
+  'aum.holds-share',
+  'aum.long-tail',
+  'ref.unknown',
+  'product.activation-ticket',
+  'channel.no-staff',
+  'contact.week-above-4-weeks',
+  'rule.values-missing',
+  'rule.op-list',
+  'rule.flag-value',
+  'rule.op-number',
+  'rule.value-missing',
+  'trigger.week',
+  'holdout.share',
+  'holdout.branches',
+  'budget.zero-paid',
+  'journey.unreachable',
+  'journey.cycle-no-exit',
+  'journey.cycle-no-wait',
+  'prior.bad-param',
+  'prior.fixed-param',
+  'prior.uniform',
+  'prior.triangular',
+  'prior.probability',
+  'prior.negative',
   // Value paths (priors, compare variants).
-  | 'path.malformed'
-  | 'path.no-key'
-  | 'path.not-a-list'
-  | 'path.no-element'
-  | 'path.not-a-number'
-  | 'path.not-a-value';
+  'path.malformed',
+  'path.no-key',
+  'path.not-a-list',
+  'path.no-element',
+  'path.not-a-number',
+  'path.not-a-value',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** What a reference names, as `ref.unknown` and `path.no-element` say it ("is not a channel"). */
-export type RefKind =
-  | 'tier'
-  | 'product'
-  | 'incentive'
-  | 'step'
-  | 'channel'
-  | 'wealth_level'
-  | 'life_stage'
-  | 'occupation'
-  | 'region'
-  | 'branch'
-  | 'element';
+export const REF_KINDS = [
+  'tier',
+  'product',
+  'incentive',
+  'step',
+  'channel',
+  'wealth_level',
+  'life_stage',
+  'occupation',
+  'region',
+  'branch',
+  'element',
+] as const;
+
+export type RefKind = (typeof REF_KINDS)[number];
 
 /** A parameter: a number, a word from the document, a list of them, a flag, null (missing), or a message inside a message. */
 export type MessageParam = string | number | boolean | null | readonly string[] | IssueMessage;

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../i18n';
 import { renderWithStore, setupStore } from '../../test/render';
 import { CalendarSection } from './CalendarSection';
+import { IssuesPanel } from './IssuesPanel';
 import { useValidation } from './useValidation';
 
 function Harness() {
@@ -42,6 +44,34 @@ describe('inline validation in the editor', () => {
       /"twelve"; expected (a )?number/,
     );
     expect((await screen.findByTestId('field-calendar.startDate-error')).textContent).toMatch(/ISO date/);
+  });
+
+  it('words a type error in the studio language (zh-CN), at the field and in the issues panel', async () => {
+    const store = await setupStore();
+    await act(() => setLanguage('zh-CN'));
+    try {
+      renderWithStore(
+        store,
+        <>
+          <Harness />
+          <IssuesPanel />
+        </>,
+      );
+      fireEvent.change(screen.getByTestId('field-calendar.weeks'), { target: { value: 'twelve' } });
+      const error = await screen.findByTestId('field-calendar.weeks-error');
+      expect(error.textContent).toBe('"twelve"；应为数字');
+      const item = await screen.findByTestId('issue-item');
+      expect(item.textContent).toContain('calendar.weeks');
+      expect(item.textContent).toContain('"twelve"；应为数字');
+      expect(item.textContent).not.toMatch(/expected|missing/);
+      // Switching language re-words the same issue.
+      await act(() => setLanguage('en'));
+      expect(screen.getByTestId('field-calendar.weeks-error').textContent).toBe(
+        '"twelve"; expected a number',
+      );
+    } finally {
+      await setLanguage('en');
+    }
   });
 
   it('points to the raw JSON when the text does not parse', async () => {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { ISSUE_CODES, type IssueMessage, NOTE_CODES, type PilotNote, REF_KINDS } from '../sim/index';
+import { catalogueT, formatIssue, issueText, MESSAGE_BUNDLES, noteHeading, noteText } from './index';
+
+const en = catalogueT('en');
+const zh = catalogueT('zh-CN');
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('the message catalogue', () => {
+  it('words every issue code, note code and reference kind in en and zh-CN, with the same placeholders', () => {
+    const keys = [
+      ...ISSUE_CODES.map((c) => `issue.${c}`),
+      ...NOTE_CODES.map((c) => `note.${c}`),
+      ...REF_KINDS.map((r) => `ref.${r}`),
+      'note.heading_lower',
+      'note.heading_higher',
+      'mdeMethod.replication-sd',
+    ];
+    for (const key of keys) {
+      const [e, z] = [en(key, {}), zh(key, {})];
+      expect(e, `en ${key}`).not.toBe(key);
+      expect(z, `zh-CN ${key}`).not.toBe(key);
+      expect(placeholders(z), key).toEqual(placeholders(e));
+      // Chinese text, not an English leftover (every zh-CN template has a CJK character).
+      expect(z, key).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(Object.keys(MESSAGE_BUNDLES['zh-CN'].issue).sort()).toEqual([...ISSUE_CODES].sort());
+  });
+
+  it('fills in values: quoted ids, the found value or "missing", bounds, lists and a suggestion', () => {
+    const ref: IssueMessage = {
+      code: 'ref.unknown',
+      params: { value: 'wechat2', what: 'channel', known: ['app_push', 'sms', 'wechat'], guess: 'wechat' },
+    };
+    expect(issueText(ref, en)).toBe(
+      '"wechat2" is not a channel; known: app_push, sms, wechat (did you mean "wechat"?)',
+    );
+    expect(issueText(ref, zh)).toBe('"wechat2" 不是渠道；已知：app_push, sms, wechat（是否想写 "wechat"？）');
+    const small: IssueMessage = {
+      code: 'schema.too-small',
+      params: { found: null, isInclusive: true, bound: 1 },
+    };
+    expect(issueText(small, en)).toBe('missing; expected a number at least 1');
+    expect(issueText(small, zh)).toBe('缺失；应为至少 1 的数字');
+    expect(issueText({ code: 'json.expected-value', params: { found: null } }, en)).toBe(
+      'malformed JSON: unexpected end of file; expected a JSON value',
+    );
+    const many = Array.from({ length: 14 }, (_, i) => `s${i}`);
+    expect(
+      issueText({ code: 'ref.unknown', params: { value: 'x', what: 'step', known: many, guess: null } }, en),
+    ).toBe(`"x" is not a step; known: ${many.slice(0, 12).join(', ')}, …`);
+  });
+
+  it('words a message inside a message (a prior on a path that names nothing)', () => {
+    const msg: IssueMessage = {
+      code: 'prior.bad-param',
+      params: { param: 'channels[nope].reachRate', reason: { code: 'path.not-a-number', params: {} } },
+    };
+    expect(issueText(msg, en)).toBe('"channels[nope].reachRate" does not name a number');
+    expect(issueText(msg, zh)).toBe('"channels[nope].reachRate" 指向的不是数字');
+  });
+
+  it('prints the CLI line: file:line:col: severity: path: message', () => {
+    const issue = {
+      severity: 'warning' as const,
+      path: 'strategies[0].budgetCny',
+      line: 40,
+      column: 7,
+      code: 'budget.zero-paid' as const,
+      params: { step: 'ai', channel: 'ai_call', costCny: 0.6 },
+    };
+    expect(formatIssue(issue, en, 'a.json')).toBe(
+      'a.json:40:7: warning: strategies[0].budgetCny: 0, but step "ai" uses ai_call at 0.6 CNY an attempt; no paid contact will be made',
+    );
+    expect(formatIssue(issue, zh)).toBe(
+      '40:7: 警告: strategies[0].budgetCny: 0，但步骤 "ai" 使用 ai_call，每次触达 0.6 元；将不会有付费触达',
+    );
+  });
+
+  it('words planner notes with the numbers of the surface (the CLI: two decimals; n/a when unknown)', () => {
+    const note: PilotNote = {
+      outcome: 'conversion',
+      code: 'small-k',
+      direction: 'lower',
+      params: { simulated: 0.6123, simulatedSe: 0.0345, analytic: 0.8, k: 3 },
+    };
+    expect(noteHeading(note, en)).toBe(
+      'For conversion the simulation gives lower power than the formula (0.61 ± 0.03 vs 0.8). Likely reasons:',
+    );
+    expect(noteText(note, en)).toMatch(/^Only 3 branches per arm: .* just 4 degrees of freedom\.$/);
+    expect(noteText({ ...note, code: 'noisy-icc', params: { ...note.params, icc: Number.NaN } }, en)).toMatch(
+      /ICC \(n\/a ± n\/a\)/,
+    );
+    expect(noteText(note, zh)).toMatch(/^每组只有 3 个网点/);
+  });
+});
