@@ -21,8 +21,8 @@ describe('the message catalogue', () => {
       expect(e, `en ${key}`).not.toBe(key);
       expect(z, `zh-CN ${key}`).not.toBe(key);
       expect(placeholders(z), key).toEqual(placeholders(e));
-      // Chinese text, not an English leftover (every zh-CN template has a CJK character).
-      expect(z, key).toMatch(/[\u4e00-\u9fff]/);
+      // Chinese text, not an English leftover: a template with words of its own has Chinese in it.
+      if (/[A-Za-z]/.test(z.replace(/\{\{\w+\}\}/g, ''))) expect(z, key).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(Object.keys(MESSAGE_BUNDLES['zh-CN'].issue).sort()).toEqual([...ISSUE_CODES].sort());
   });
