@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ISSUE_CODES, type IssueMessage, NOTE_CODES, type PilotNote, REF_KINDS } from '../sim/index';
-import { catalogueT, formatIssue, issueText, MESSAGE_BUNDLES, noteHeading, noteText } from './index';
+import {
+  ISSUE_CODES,
+  type IssueMessage,
+  NOTE_CODES,
+  type PilotNote,
+  type PlanNote,
+  REF_KINDS,
+} from '../sim/index';
+import {
+  catalogueT,
+  formatIssue,
+  issueText,
+  MESSAGE_BUNDLES,
+  noteHeading,
+  noteText,
+  planNoteText,
+} from './index';
 
 const en = catalogueT('en');
 const zh = catalogueT('zh-CN');
@@ -15,6 +30,7 @@ describe('the message catalogue', () => {
       'note.heading_lower',
       'note.heading_higher',
       'mdeMethod.replication-sd',
+      ...['at-minimum', 'single-customer', 'too-few-branches', 'z-few-branches'].map((c) => `planNote.${c}`),
     ];
     for (const key of keys) {
       const [e, z] = [en(key, {}), zh(key, {})];
@@ -74,6 +90,16 @@ describe('the message catalogue', () => {
     );
     expect(formatIssue(issue, zh)).toBe(
       '40:7: 警告: strategies[0].budgetCny: 0，但步骤 "ai" 使用 ai_call，每次触达 0.6 元；将不会有付费触达',
+    );
+  });
+
+  it('words the caveats of the analytic plan (4 significant digits in the CLI)', () => {
+    const note: PlanNote = { code: 'at-minimum', params: { what: 'branches', power: 0.912345 } };
+    expect(planNoteText(note, en)).toBe(
+      'The t test needs at least 2 branches per arm, and 2 already give power 0.9123, above the target.',
+    );
+    expect(planNoteText(note, zh)).toBe(
+      't 检验每组至少需要 2 个网点，而 2 个已使效能达到 0.9123，高于目标。',
     );
   });
 

@@ -2,7 +2,7 @@
 // speak. sim/ returns `{ code, params }` (scenario issues, planner notes); this module words them.
 // The studio loads the bundles as the i18next namespace 'messages' and passes its `t`; the CLI and
 // the shell use `catalogueT` (same templates, same `{{name}}` interpolation, no i18next instance).
-import type { IssueMessage, MessageParam, PilotNote, ScenarioIssue } from '../sim/index';
+import type { IssueMessage, MessageParam, PilotNote, PlanNote, ScenarioIssue } from '../sim/index';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -118,4 +118,25 @@ export function noteHeading(n: PilotNote, t: Translate, f: NoteNumbers = plainNu
 /** How the simulated MDE is computed (the report's `mdeMethod` code), in words. */
 export function mdeMethodText(code: string, t: Translate): string {
   return t(`mdeMethod.${code}`);
+}
+
+/** A caveat of the analytic plan in the language of `t`; `num` writes its numbers (default: 4 significant digits). */
+export function planNoteText(
+  n: PlanNote,
+  t: Translate,
+  num: (x: number) => string = (x) => String(Number(x.toPrecision(4))),
+): string {
+  switch (n.code) {
+    case 'at-minimum':
+      return t('planNote.at-minimum', {
+        what: t(`planNote.what_${n.params.what}`),
+        power: num(n.params.power),
+      });
+    case 'single-customer':
+      return t('planNote.single-customer', { power: num(n.params.power) });
+    case 'too-few-branches':
+      return t('planNote.too-few-branches', { k: num(n.params.k), min: n.params.min });
+    case 'z-few-branches':
+      return t('planNote.z-few-branches', { k: n.params.k });
+  }
 }

@@ -73,9 +73,19 @@ export type PlanResult = {
   mdeDifference?: number;
   /** Weeks for a branch to accrue its customers: ⌈m / weekly accrual per branch⌉. */
   weeks?: number;
-  /** Plain-language caveats about the design (few branches, z test with branches, …). */
-  notes: string[];
+  /** Caveats about the design (few branches, z test with branches, …), as codes; messages/ words them. */
+  notes: PlanNote[];
 };
+
+/**
+ * A caveat of the analytic plan: `at-minimum` (the t test's least size, {what, power}),
+ * `single-customer` ({power}), `too-few-branches` ({k, min}), `z-few-branches` ({k}).
+ */
+export type PlanNote =
+  | { code: 'at-minimum'; params: { what: 'customers' | 'branches'; power: number } }
+  | { code: 'single-customer'; params: { power: number } }
+  | { code: 'too-few-branches'; params: { k: number; min: number } }
+  | { code: 'z-few-branches'; params: { k: number } };
 
 /** Rule of thumb: below this many branches per arm a z test noticeably overstates power. */
 const FEW_CLUSTERS = 30;
@@ -109,7 +119,7 @@ export function planPower(input: PlanInput): PlanResult {
     const de = 1 + ((cv * cv + 1) * m - 1) * icc;
     return twoArmPower(scale, n / de, alpha, test === 't' ? clusterDf(n / m) : undefined);
   };
-  const notes: string[] = [];
+  const notes: PlanNote[] = [];
   let result: PlanResult;
   if (solvedFor === 'mde' || solvedFor === 'power') {
     const { n, m } = givenSizes(input);
@@ -279,7 +289,7 @@ function solveMde(input: PlanInput, n: number, m: number | undefined, powerAt: P
   return { mde: pTreat, mdeDifference: pTreat - o.pControl };
 }
 
-function solveSize(input: PlanInput, solvedFor: Unknown, powerAt: PowerAt, notes: string[]): PlanResult {
+function solveSize(input: PlanInput, solvedFor: Unknown, powerAt: PowerAt, notes: PlanNote[]): PlanResult {
   const { alpha, test } = input;
   const power = input.power!;
   const scale = scaleOf(input);
@@ -287,7 +297,7 @@ function solveSize(input: PlanInput, solvedFor: Unknown, powerAt: PowerAt, notes
   const base = { solvedFor, test, power, notes };
   if (solvedFor === 'nPerArm') {
     const n = test === 'z' ? nZ : solveFrom((x) => powerAt(scale, x) - power, MIN_T_PER_ARM, nZ)!;
-    if (test === 't' && n === MIN_T_PER_ARM) notes.push(atMinimum('customers per arm', powerAt(scale, n)));
+    if (test === 't' && n === MIN_T_PER_ARM) notes.push(atMinimum('customers', powerAt(scale, n)));
     return {
       ...base,
       df: dfOf(test, n, undefined),
@@ -303,8 +313,7 @@ function solveSize(input: PlanInput, solvedFor: Unknown, powerAt: PowerAt, notes
     const de = designEffect(m, icc, cv);
     const kZ = (nZ * de) / m;
     const k = test === 'z' ? kZ : solveFrom((x) => powerAt(scale, x * m, m) - power, MIN_CLUSTERS, kZ)!;
-    if (test === 't' && k === MIN_CLUSTERS)
-      notes.push(atMinimum('branches per arm', powerAt(scale, k * m, m)));
+    if (test === 't' && k === MIN_CLUSTERS) notes.push(atMinimum('branches', powerAt(scale, k * m, m)));
     const kRounded = roundClusters(k);
     return {
       ...base,
@@ -338,7 +347,7 @@ function solveClusterSize(
   nZ: number,
   input: PlanInput,
   powerAt: PowerAt,
-  notes: string[],
+  notes: PlanNote[],
 ): number {
   const { alpha, test } = input;
   const power = input.power!;
@@ -367,27 +376,19 @@ function solveClusterSize(
     );
   }
   if (powerAt(scale, k, 1) >= power) {
-    notes.push(
-      `One customer per branch already gives power ${fmt(powerAt(scale, k, 1))}; the branch size is set to 1.`,
-    );
+    notes.push({ code: 'single-customer', params: { power: powerAt(scale, k, 1) } });
     return 1;
   }
   if (test === 'z') return clusterSizeZ(nZ, k, icc, cv)!;
   return solveIncreasing((m) => powerAt(scale, k * m, m) - power, 2, 1)!;
 }
 
-function addClusterNotes(result: PlanResult, notes: string[]): void {
+function addClusterNotes(result: PlanResult, notes: PlanNote[]): void {
   const k = result.clustersPerArmRounded!;
   if (result.clustersPerArm! < MIN_CLUSTERS) {
-    notes.push(
-      `The formula asks for ${fmt(result.clustersPerArm!)} branches per arm, but fewer than ${MIN_CLUSTERS} cannot separate the campaign from differences between branches: plan at least ${MIN_CLUSTERS}, preferably many more.`,
-    );
+    notes.push({ code: 'too-few-branches', params: { k: result.clustersPerArm!, min: MIN_CLUSTERS } });
   }
-  if (result.test === 'z' && k < FEW_CLUSTERS) {
-    notes.push(
-      `With ${k} branches per arm the z test overstates power because the branch-to-branch variance is estimated from few branches; the t test (df = 2(k − 1)) accounts for it.`,
-    );
-  }
+  if (result.test === 'z' && k < FEW_CLUSTERS) notes.push({ code: 'z-few-branches', params: { k } });
 }
 
 function fmt(x: number): string {
@@ -399,6 +400,6 @@ function roundClusters(k: number): number {
   return Math.max(MIN_CLUSTERS, ceilTolerant(k));
 }
 
-function atMinimum(what: string, power: number): string {
-  return `The t test needs at least 2 ${what}, and 2 already give power ${fmt(power)}, above the target.`;
+function atMinimum(what: 'customers' | 'branches', power: number): PlanNote {
+  return { code: 'at-minimum', params: { what, power } };
 }

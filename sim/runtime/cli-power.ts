@@ -1,6 +1,7 @@
 // `sandtable power …`: the analytic pilot-power calculator on the command line. Parses flags,
 // calls planPower and prints JSON or a plain-words explanation. Runtime: any (no Node APIs;
 // output goes through the injected `io`, so tests call it directly).
+import { catalogueT, planNoteText } from '../../messages/index';
 import {
   type PlanInput,
   PlannerInputError,
@@ -9,6 +10,8 @@ import {
   planPower,
   type TestKind,
 } from '../planner/analytic';
+
+const en = catalogueT('en');
 
 /** Where the CLI writes; each call passes whole lines ending in '\n'. */
 export type PowerCliIo = { out: (s: string) => void; err: (s: string) => void };
@@ -254,7 +257,7 @@ function toJson(input: PlanInput, r: PlanResult): Record<string, unknown> {
     weeks: r.weeks,
     test: r.test,
     df: r.df,
-    notes: r.notes,
+    notes: r.notes.map((n) => ({ ...n, text: planNoteText(n, en) })),
     inputs,
   });
 }
@@ -289,7 +292,7 @@ function explain(input: PlanInput, r: PlanResult): string {
       `Duration: each branch needs ${num(m)} eligible customers at ${input.accrualPerBranchPerWeek} a week: ${r.weeks} week${r.weeks === 1 ? '' : 's'}.`,
     );
   }
-  for (const note of r.notes) lines.push(`Note: ${note}`);
+  for (const note of r.notes) lines.push(`Note: ${planNoteText(note, en)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { planNoteText } from '../../../messages/index';
 import { Card } from '../../components/Card';
+import { useMessages } from '../../i18n/messages';
 import { useFmt } from '../../i18n/numbers';
 import { designEffectFacts, type PlannerInputs, type Solved } from './analytic-plan';
 
 /** The solved design and, in plain words, why branches count for fewer customers than they hold. */
 export function AnalyticResultCard({ inputs, solved }: { inputs: PlannerInputs; solved: Solved }) {
   const { t } = useTranslation('planner');
+  const messages = useMessages();
   const fmt = useFmt();
   if (!solved.ok) {
     return (
@@ -53,8 +56,8 @@ export function AnalyticResultCard({ inputs, solved }: { inputs: PlannerInputs; 
         })}
       </p>
       {r.notes.map((n) => (
-        <p key={n} className="notice" lang="en">
-          {n}
+        <p key={n.code} className="notice">
+          {planNoteText(n, messages.t, (x) => fmt.num(x, 2))}
         </p>
       ))}
     </Card>
