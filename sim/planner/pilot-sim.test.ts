@@ -9,6 +9,7 @@ import { branchIcc, mdeMultiplier } from './pilot-analysis';
 import { pilotScenario, restrictToBranches } from './pilot-scenario';
 import { crossing, pilotGrid, simulatePilotPlan } from './pilot-sim';
 import type { PilotRunner } from './pilot-types';
+import { inProcessRunner } from './test-runner';
 
 function load(file: string): Scenario {
   const r = loadScenarioText(readFileSync(file, 'utf8'));
@@ -19,14 +20,7 @@ function load(file: string): Scenario {
 const omni = load('scenarios/omnichannel-referral-pilot.json');
 const tiny = load('tests/fixtures/tiny.json');
 
-/** Runs in this thread: the simulation API as the workers run it. */
-const inProcess: PilotRunner = async (scenario, settings, point) =>
-  simApi.readPlanRun(
-    scenario,
-    settings,
-    [simApi.runBlock(scenario, settings, 0, settings.replications)],
-    point,
-  );
+const inProcess = inProcessRunner;
 
 const bank = (n: number, customers = (k: number) => 1000 + 100 * k): BranchInfo[] =>
   Array.from({ length: n }, (_, k) => ({

@@ -4,7 +4,6 @@ import { simApi } from '../api';
 import type { RunSummary } from '../results';
 import { loadScenarioText, type Scenario, validateScenario } from '../scenario';
 import { type BranchInfo, branchInfos } from './branch-selection';
-import type { PilotRunner } from './pilot-types';
 import {
   defaultRolloutStages,
   forecastRollout,
@@ -13,6 +12,7 @@ import {
   rolloutHoldoutShare,
   rolloutScenario,
 } from './rollout';
+import { inProcessRunner } from './test-runner';
 
 function load(file: string): Scenario {
   const r = loadScenarioText(readFileSync(file, 'utf8'));
@@ -23,13 +23,7 @@ function load(file: string): Scenario {
 const tiny = load('tests/fixtures/tiny.json');
 const branches = branchInfos(simApi.populationSummary(tiny));
 
-const inProcess: PilotRunner = async (scenario, settings, point) =>
-  simApi.readPlanRun(
-    scenario,
-    settings,
-    [simApi.runBlock(scenario, settings, 0, settings.replications)],
-    point,
-  );
+const inProcess = inProcessRunner;
 
 describe('defaultRolloutStages', () => {
   const bank: BranchInfo[] = Array.from({ length: 10 }, (_, k) => ({
