@@ -184,10 +184,10 @@ describe('planPower: branch (cluster) designs', () => {
       cluster: { icc: 0.01, clusterSize: 50 },
     });
     expect(t.clustersPerArm).toBe(2);
-    const atMinimum = t.notes.find((n) => n.code === 'at-minimum');
-    expect(atMinimum?.params).toMatchObject({ what: 'branches' });
+    const atMinimum = t.notes.find((n) => n.code === 'at-minimum')!;
+    expect(atMinimum.params).toMatchObject({ what: 'branches' });
     // Two branches already overshoot the target (that is why the t test stops there).
-    expect((atMinimum?.params as { power: number }).power).toBeGreaterThan(0.8);
+    expect((atMinimum.params as { power: number }).power).toBeGreaterThan(0.8);
   });
 
   it('clamps a t-test sample size to 2 per arm when the effect is huge', () => {
