@@ -59,6 +59,15 @@ describe('the core has one public face', () => {
     );
   });
 
+  it('keeps prose out of the core: sim/ outside runtime/ does not import the message catalogue', () => {
+    const words =
+      "import { catalogueT } from '../../messages/index';\n\nexport const en = catalogueT('en');\n";
+    const core = lintAs('sim/planner/boundary-fixture.ts', words);
+    expect(core.code).not.toBe(0);
+    expect(core.output).toContain('The core holds no prose');
+    expect(lintAs('sim/runtime/boundary-fixture.ts', words).code).toBe(0);
+  });
+
   it('keeps the engine off the UI thread: simApi only in renderer tests', () => {
     const uses = fixture('uses-sim-api.ts.txt');
     const app = lintAs('renderer/features/editor/boundary-fixture.ts', uses);

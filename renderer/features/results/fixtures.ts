@@ -1,16 +1,17 @@
 // Hand-written results for tests and previews: a 12-week 开门红 campaign on 120,000 customers with
 // two strategies (a wealth-manager maturity follow-up and an online payroll activation), and the
 // population behind it. Figures are made up but consistent (funnels, rates and flows add up).
-import type {
-  ChannelUse,
-  FlowEdge,
-  GroupUplift,
-  PopulationSummary,
-  RunSummary,
-  Stat,
-  StrategySummary,
-  UpliftStat,
-  WeekPoint,
+import {
+  type ChannelUse,
+  type FlowEdge,
+  type GroupUplift,
+  normalInterval,
+  type PopulationSummary,
+  type RunSummary,
+  type Stat,
+  type StrategySummary,
+  type UpliftStat,
+  type WeekPoint,
 } from '../../../sim/index';
 
 /** Deterministic standard normals (mulberry32 + Box–Muller) so samples are stable across runs. */
@@ -29,11 +30,10 @@ export function normals(seed: number, n: number): Float64Array {
   );
 }
 
-const Z90 = 1.6449;
-
-/** A symmetric-ish Stat from mean and sd (p05/p95 = mean ∓ 1.645 sd). */
+/** A symmetric-ish Stat from mean and sd (p05/p95 = the normal 90% interval, mean ∓ 1.645 sd). */
 export function stat(mean: number, sd: number): Stat {
-  return { mean, median: mean, p05: mean - Z90 * sd, p95: mean + Z90 * sd, sd };
+  const { low, high } = normalInterval(mean, sd, 0.9);
+  return { mean, median: mean, p05: low, p95: high, sd };
 }
 
 export function uplift(mean: number, sd: number, pPositive: number): UpliftStat {
