@@ -4,7 +4,9 @@ import {
   type IssueMessage,
   NOTE_CODES,
   type PilotNote,
+  PLANNER_ERROR_CODES,
   type PlanNote,
+  PlannerInputError,
   REF_KINDS,
 } from '../sim/index';
 import {
@@ -15,6 +17,8 @@ import {
   noteHeading,
   noteText,
   planNoteText,
+  plannerErrorLine,
+  plannerErrorText,
 } from './index';
 
 const en = catalogueT('en');
@@ -31,6 +35,7 @@ describe('the message catalogue', () => {
       'note.heading_higher',
       'mdeMethod.replication-sd',
       ...['at-minimum', 'single-customer', 'too-few-branches', 'z-few-branches'].map((c) => `planNote.${c}`),
+      ...PLANNER_ERROR_CODES.map((c) => `plannerError.${c}`),
     ];
     for (const key of keys) {
       const [e, z] = [en(key, {}), zh(key, {})];
@@ -100,6 +105,21 @@ describe('the message catalogue', () => {
     );
     expect(planNoteText(note, zh)).toBe(
       't 检验每组至少需要 2 个网点，而 2 个已使效能达到 0.9123，高于目标。',
+    );
+  });
+
+  it('words a planner input error: the value (or "missing") and the numbers it needs', () => {
+    const e = new PlannerInputError('branchesPerArm', 5, 'more-branches-than-scenario', {
+      needed: 10,
+      count: 8,
+      max: 4,
+    });
+    expect(plannerErrorLine(e, en)).toBe(
+      'branchesPerArm: 5 needs 10 branches but the scenario has 8; expected at most 4 per arm',
+    );
+    expect(plannerErrorText(e, zh)).toBe('5 需要 10 个网点，但场景只有 8 个；每组至多 4 个');
+    expect(plannerErrorText(new PlannerInputError('power', null, 'power-missing'), en)).toBe(
+      'missing together with a missing effect; expected a target power to solve the MDE',
     );
   });
 

@@ -2,7 +2,14 @@
 // speak. sim/ returns `{ code, params }` (scenario issues, planner notes); this module words them.
 // The studio loads the bundles as the i18next namespace 'messages' and passes its `t`; the CLI and
 // the shell use `catalogueT` (same templates, same `{{name}}` interpolation, no i18next instance).
-import type { IssueMessage, MessageParam, PilotNote, PlanNote, ScenarioIssue } from '../sim/index';
+import type {
+  IssueMessage,
+  MessageParam,
+  PilotNote,
+  PlanNote,
+  PlannerInputError,
+  ScenarioIssue,
+} from '../sim/index';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -139,4 +146,27 @@ export function planNoteText(
     case 'z-few-branches':
       return t('planNote.z-few-branches', { k: n.params.k });
   }
+}
+
+/**
+ * A planner input error in the language of `t`, without the input's name (a form shows it at
+ * its field; the CLI puts its flag in front): `30 is too small: …; expected …`.
+ */
+export function plannerErrorText(
+  e: Pick<PlannerInputError, 'value' | 'code' | 'params'>,
+  t: Translate,
+): string {
+  const values: Record<string, unknown> = {
+    ...e.params,
+    value: e.value === null ? t('word.missing') : e.value,
+  };
+  return t(`plannerError.${e.code}`, values);
+}
+
+/** A planner input error on one line, input first (`nPerArm: 30 is too small: …`). */
+export function plannerErrorLine(
+  e: Pick<PlannerInputError, 'input' | 'value' | 'code' | 'params'>,
+  t: Translate,
+): string {
+  return `${e.input}: ${plannerErrorText(e, t)}`;
 }

@@ -22,6 +22,7 @@ export {
   sampleRatioMismatch,
   selectBranches,
 } from './planner/branch-selection';
+export { PLANNER_ERROR_CODES, type PlannerErrorCode } from './planner/errors';
 export { crossing, pilotGrid, simulatePilotPlan } from './planner/pilot-sim';
 export * from './planner/pilot-types';
 export {

@@ -155,39 +155,23 @@ export function unknownOf(input: PlanInput): Unknown {
   ).length;
   if (!hasEffect || input.power === undefined) {
     if (!hasEffect && input.power === undefined) {
-      throw new PlannerInputError(
-        'power',
-        'missing',
-        'together with a missing effect',
-        'a target power to solve the MDE',
-      );
+      throw new PlannerInputError('power', null, 'power-missing');
     }
     const needed = cluster ? 2 : 1;
     if (sizes !== needed) {
-      const what = cluster ? 'two of nPerArm, clustersPerArm and clusterSize' : 'nPerArm';
-      throw new PlannerInputError('nPerArm', nPerArm ?? 'missing', 'leaves the size open', what);
+      throw new PlannerInputError('nPerArm', nPerArm ?? null, cluster ? 'size-open-cluster' : 'size-open');
     }
     return hasEffect ? 'power' : 'mde';
   }
   if (!cluster) {
     if (nPerArm !== undefined) {
-      throw new PlannerInputError(
-        'nPerArm',
-        nPerArm,
-        'over-determines the design',
-        'no size when effect and power are given',
-      );
+      throw new PlannerInputError('nPerArm', nPerArm, 'over-determined');
     }
     return 'nPerArm';
   }
   if (sizes === 1 && cluster.clusterSize !== undefined) return 'clustersPerArm';
   if (sizes === 1 && cluster.clustersPerArm !== undefined) return 'clusterSize';
-  throw new PlannerInputError(
-    'clusterSize',
-    cluster.clusterSize ?? 'missing',
-    'does not leave exactly one size to solve',
-    'either clusterSize (to solve clustersPerArm) or clustersPerArm (to solve clusterSize), not both, and no nPerArm',
-  );
+  throw new PlannerInputError('clusterSize', cluster.clusterSize ?? null, 'not-one-size');
 }
 
 function validate(input: PlanInput): void {
@@ -209,8 +193,7 @@ function validate(input: PlanInput): void {
       throw new PlannerInputError(
         'accrualPerBranchPerWeek',
         input.accrualPerBranchPerWeek,
-        'needs branches',
-        'a cluster design (ICC with a branch size or a number of branches)',
+        'accrual-needs-branches',
       );
     }
   }
@@ -231,22 +214,12 @@ function givenSizes(input: PlanInput): { n: number; m?: number } {
   if (n === undefined) return { n: k! * m!, m: m! };
   if (m !== undefined) {
     if (!(n / m >= MIN_CLUSTERS)) {
-      throw new PlannerInputError(
-        'nPerArm',
-        n,
-        `gives ${n / m} branches per arm of ${m}`,
-        `at least ${MIN_CLUSTERS} branches per arm`,
-      );
+      throw new PlannerInputError('nPerArm', n, 'too-few-clusters', { k: n / m, m, min: MIN_CLUSTERS });
     }
     return { n, m };
   }
   if (!(n / k! >= 1)) {
-    throw new PlannerInputError(
-      'nPerArm',
-      n,
-      `gives ${n / k!} customers per branch`,
-      'at least 1 customer per branch',
-    );
+    throw new PlannerInputError('nPerArm', n, 'too-few-per-branch', { m: n / k! });
   }
   return { n, m: n / k! };
 }
@@ -368,12 +341,12 @@ function solveClusterSize(
             MIN_CLUSTERS,
             kMinZ,
           );
-    throw new PlannerInputError(
-      'clustersPerArm',
-      k,
-      `is too few: with ICC ${icc} even infinitely large branches only reach power ${best.toPrecision(4)} (target ${power})`,
-      `more than ${fmt(kMin ?? kMinZ)} branches per arm`,
-    );
+    throw new PlannerInputError('clustersPerArm', k, 'icc-caps-power', {
+      icc,
+      best: Number(best.toPrecision(4)),
+      power,
+      kMin: Number((kMin ?? kMinZ).toPrecision(4)),
+    });
   }
   if (powerAt(scale, k, 1) >= power) {
     notes.push({ code: 'single-customer', params: { power: powerAt(scale, k, 1) } });
@@ -389,10 +362,6 @@ function addClusterNotes(result: PlanResult, notes: PlanNote[]): void {
     notes.push({ code: 'too-few-branches', params: { k: result.clustersPerArm!, min: MIN_CLUSTERS } });
   }
   if (result.test === 'z' && k < FEW_CLUSTERS) notes.push({ code: 'z-few-branches', params: { k } });
-}
-
-function fmt(x: number): string {
-  return String(Number(x.toPrecision(4)));
 }
 
 /** Branches to plan: the ceiling, and never fewer than MIN_CLUSTERS. */

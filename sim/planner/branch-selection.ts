@@ -91,15 +91,14 @@ export function selectBranches(input: SelectionInput): BranchSelection {
   const { branches, perArm, method, seed } = input;
   const n = branches.length;
   if (!(Number.isInteger(perArm) && perArm >= 1)) {
-    throw new PlannerInputError('branchesPerArm', perArm, 'is not a whole number of branches', 'at least 1');
+    throw new PlannerInputError('branchesPerArm', perArm, 'not-whole-branches');
   }
   if (2 * perArm > n) {
-    throw new PlannerInputError(
-      'branchesPerArm',
-      perArm,
-      `needs ${2 * perArm} branches but there are ${n}`,
-      `at most ${Math.floor(n / 2)} per arm`,
-    );
+    throw new PlannerInputError('branchesPerArm', perArm, 'more-branches-than-available', {
+      needed: 2 * perArm,
+      count: n,
+      max: Math.floor(n / 2),
+    });
   }
   const stratifyBy = method === 'stratified' ? [...(input.stratifyBy ?? ['size', 'region'])] : [];
   const stream = createStream(seed, 'pilot-selection', 0, `${method}:${stratifyBy.join('+')}`);
@@ -256,25 +255,22 @@ export function sampleRatioMismatch(
   plannedShares: readonly number[],
 ): SrmResult {
   if (observed.length < 2 || observed.length !== plannedShares.length) {
-    throw new PlannerInputError(
-      'plannedShares',
-      plannedShares.length,
-      `shares for ${observed.length} observed counts`,
-      'one share per arm and at least two arms',
-    );
+    throw new PlannerInputError('plannedShares', plannedShares.length, 'shares-mismatch', {
+      count: observed.length,
+    });
   }
   observed.forEach((x, i) => {
     if (!(Number.isFinite(x) && x >= 0)) {
-      throw new PlannerInputError(`observed[${i}]`, x, 'is not a count', 'a finite number ≥ 0');
+      throw new PlannerInputError(`observed[${i}]`, x, 'not-a-count');
     }
   });
   plannedShares.forEach((x, i) => {
     if (!(Number.isFinite(x) && x > 0)) {
-      throw new PlannerInputError(`plannedShares[${i}]`, x, 'is not a planned share', 'a finite number > 0');
+      throw new PlannerInputError(`plannedShares[${i}]`, x, 'not-a-planned-share');
     }
   });
   const total = sum(observed);
-  if (!(total > 0)) throw new PlannerInputError('observed', total, 'counts nobody', 'at least one customer');
+  if (!(total > 0)) throw new PlannerInputError('observed', total, 'counts-nobody');
   const shareSum = sum(plannedShares);
   const expected = plannedShares.map((s) => (total * s) / shareSum);
   const chiSquare = sum(observed.map((x, i) => (x - expected[i]) ** 2 / expected[i]));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { thrownWords } from '../../messages/testing';
 import { clusterSizeZ, clustersPerArmZ, designEffect, maxEffectiveN } from './cluster';
 
 describe('designEffect', () => {
@@ -41,14 +42,14 @@ describe('designEffect', () => {
   });
 
   it('rejects an ICC outside [0, 1), a branch size below 1 and a negative CV', () => {
-    expect(() => designEffect(500, 1)).toThrow(
+    expect(thrownWords(() => designEffect(500, 1))).toMatch(
       'icc: 1 is not an intracluster correlation; expected a number in [0, 1)',
     );
-    expect(() => designEffect(500, -0.1)).toThrow(/^icc: -0.1/);
-    expect(() => designEffect(0.5, 0.1)).toThrow(
+    expect(thrownWords(() => designEffect(500, -0.1))).toMatch(/^icc: -0.1/);
+    expect(thrownWords(() => designEffect(0.5, 0.1))).toMatch(
       /^clusterSize: 0.5 is out of range; expected a finite number ≥ 1/,
     );
-    expect(() => designEffect(10, 0.1, -1)).toThrow(/^cv: -1/);
+    expect(thrownWords(() => designEffect(10, 0.1, -1))).toMatch(/^cv: -1/);
   });
 });
 

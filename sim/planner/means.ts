@@ -12,7 +12,7 @@ export function meanScale(delta: number, sd: number): EffectScale {
 export function checkMeans(delta: number, sd: number): void {
   checkAbove('sd', sd, 0);
   if (!(Number.isFinite(delta) && delta !== 0)) {
-    throw new PlannerInputError('delta', delta, 'is not a detectable difference', 'a finite non-zero number');
+    throw new PlannerInputError('delta', delta, 'not-a-difference');
   }
 }
 

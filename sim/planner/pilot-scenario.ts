@@ -26,17 +26,12 @@ export function restrictToBranches(
   opts: RestrictOptions,
 ): Scenario {
   if (branches.length === 0) {
-    throw new PlannerInputError('branches', '[]', 'selects no branch', 'at least one branch name');
+    throw new PlannerInputError('branches', '[]', 'no-branches');
   }
   const s = JSON.parse(JSON.stringify(scenario)) as Scenario;
   const weeks = opts.weeks ?? s.calendar.weeks;
   if (!(Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_WEEKS)) {
-    throw new PlannerInputError(
-      'weeks',
-      weeks,
-      'is not a horizon',
-      `a whole number of weeks from 1 to ${MAX_WEEKS}`,
-    );
+    throw new PlannerInputError('weeks', weeks, 'not-a-horizon', { max: MAX_WEEKS });
   }
   s.calendar.weeks = weeks;
   if (opts.replications !== undefined) s.monteCarlo.replications = opts.replications;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { rejectedWords, thrownWords } from '../../messages/testing';
 import { type RunSettings, simApi } from '../api';
 import { GROUP_FIELDS, recordLayout } from '../engine/layout';
 import { loadScenarioText, type Scenario, validateScenario } from '../scenario';
@@ -73,12 +74,14 @@ describe('pilotScenario', () => {
   });
 
   it('refuses an empty branch list and a horizon out of range', () => {
-    expect(() => restrictToBranches(omni, [], { holdout: { level: 'branch', share: 0.5 } })).toThrow(
-      /selects no branch/,
-    );
-    expect(() =>
-      restrictToBranches(omni, ['B01'], { holdout: { level: 'branch', share: 0.5 }, weeks: 0 }),
-    ).toThrow(/weeks: 0 is not a horizon/);
+    expect(
+      thrownWords(() => restrictToBranches(omni, [], { holdout: { level: 'branch', share: 0.5 } })),
+    ).toMatch(/selects no branch/);
+    expect(
+      thrownWords(() =>
+        restrictToBranches(omni, ['B01'], { holdout: { level: 'branch', share: 0.5 }, weeks: 0 }),
+      ),
+    ).toMatch(/weeks: 0 is not a horizon/);
   });
 });
 
@@ -269,15 +272,17 @@ describe('simulatePilotPlan (tiny fixture: 3,000 customers, 8 branches)', () => 
       throw new Error('should not run');
     };
     const base = { weeks: 4, replications: 5, seed: 'x' };
-    await expect(simulatePilotPlan(tiny, branches, { ...base, branchesPerArm: 5 }, never)).rejects.toThrow(
-      /needs 10 branches but the scenario has 8/,
-    );
-    await expect(simulatePilotPlan(tiny, branches, { ...base, branchesPerArm: 1 }, never)).rejects.toThrow(
-      /at least 2 branches per arm/,
-    );
-    await expect(
-      simulatePilotPlan(tiny, branches, { ...base, branchesPerArm: 2, replications: 1 }, never),
-    ).rejects.toThrow(/replications: 1/);
+    expect(
+      await rejectedWords(simulatePilotPlan(tiny, branches, { ...base, branchesPerArm: 5 }, never)),
+    ).toMatch(/needs 10 branches but the scenario has 8/);
+    expect(
+      await rejectedWords(simulatePilotPlan(tiny, branches, { ...base, branchesPerArm: 1 }, never)),
+    ).toMatch(/at least 2 branches per arm/);
+    expect(
+      await rejectedWords(
+        simulatePilotPlan(tiny, branches, { ...base, branchesPerArm: 2, replications: 1 }, never),
+      ),
+    ).toMatch(/replications: 1/);
   });
 
   it('flags sample ratio mismatches only rarely in a customer-randomized pilot', async () => {

@@ -56,34 +56,25 @@ export function checkPilotOptions(options: PilotPlanOptions, branchCount: number
     throw new PlannerInputError(
       'branchesPerArm',
       k,
-      'is too few',
-      level === 'branch'
-        ? 'at least 2 branches per arm (the branch-level test needs two per arm)'
-        : 'at least 1 branch per arm',
+      level === 'branch' ? 'too-few-branches-branch' : 'too-few-branches-customer',
     );
   }
   if (2 * k > branchCount) {
-    throw new PlannerInputError(
-      'branchesPerArm',
-      k,
-      `needs ${2 * k} branches but the scenario has ${branchCount}`,
-      `at most ${Math.floor(branchCount / 2)} per arm`,
-    );
+    throw new PlannerInputError('branchesPerArm', k, 'more-branches-than-scenario', {
+      needed: 2 * k,
+      count: branchCount,
+      max: Math.floor(branchCount / 2),
+    });
   }
   if (!(Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_WEEKS)) {
-    throw new PlannerInputError('weeks', weeks, 'is not a horizon', `a whole number from 1 to ${MAX_WEEKS}`);
+    throw new PlannerInputError('weeks', weeks, 'not-a-horizon', { max: MAX_WEEKS });
   }
   if (!(Number.isInteger(replications) && replications >= 2)) {
-    throw new PlannerInputError(
-      'replications',
-      replications,
-      'is too few',
-      'at least 2 (a power needs a spread)',
-    );
+    throw new PlannerInputError('replications', replications, 'too-few-replications-power');
   }
   const h = options.holdoutShare;
   if (h !== undefined && !(h > 0 && h < 1)) {
-    throw new PlannerInputError('holdoutShare', h, 'is not a holdout share', 'a number in (0, 1)');
+    throw new PlannerInputError('holdoutShare', h, 'not-a-holdout-share');
   }
 }
 

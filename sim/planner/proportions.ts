@@ -34,12 +34,7 @@ export function checkProportions(pControl: number, pTreat: number): void {
   checkProbability('pControl', pControl);
   checkProbability('pTreat', pTreat);
   if (pControl === pTreat) {
-    throw new PlannerInputError(
-      'pTreat',
-      pTreat,
-      'equals pControl',
-      'a treatment rate different from the control rate',
-    );
+    throw new PlannerInputError('pTreat', pTreat, 'equals-control');
   }
 }
 
@@ -102,12 +97,12 @@ export function unreachableRate(
   power: number,
   bestPower: number,
 ): PlannerInputError {
-  return new PlannerInputError(
+  return new PlannerInputError(sizeInput, size, 'size-too-small', {
+    pControl,
+    best: Number(bestPower.toPrecision(4)),
     sizeInput,
-    size,
-    `is too small: even a treatment rate of 1 against ${pControl} only reaches power ${bestPower.toPrecision(4)}`,
-    `a larger ${sizeInput}, or a target power below ${bestPower.toPrecision(4)} (asked ${power})`,
-  );
+    power,
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { thrownWords } from '../../messages/testing';
 import { simApi } from '../api';
 import type { RunSummary } from '../results';
 import { loadScenarioText, type Scenario, validateScenario } from '../scenario';
@@ -76,9 +77,9 @@ describe('rolloutScenario', () => {
   });
 
   it('names unknown branches', () => {
-    expect(() =>
-      rolloutScenario(tiny, { id: 'x', branches: ['B99'] }, branches, { replications: 2 }),
-    ).toThrow(/B99 are not branches of the scenario/);
+    expect(
+      thrownWords(() => rolloutScenario(tiny, { id: 'x', branches: ['B99'] }, branches, { replications: 2 })),
+    ).toMatch(/B99 are not branches of the scenario/);
   });
 });
 

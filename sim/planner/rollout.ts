@@ -76,12 +76,9 @@ export function rolloutScenario(
   const known = new Set(branches.map((b) => b.name));
   const unknown = stage.branches.filter((b) => !known.has(b));
   if (unknown.length > 0) {
-    throw new PlannerInputError(
-      `stages[${stage.id}].branches`,
-      unknown.join(', '),
-      'are not branches of the scenario',
-      `names like ${branches[0]?.name ?? 'B01'}`,
-    );
+    throw new PlannerInputError(`stages[${stage.id}].branches`, unknown.join(', '), 'not-branches', {
+      example: branches[0]?.name ?? 'B01',
+    });
   }
   return restrictToBranches(scenario, stage.branches, {
     holdout: (st) => ({ level: 'customer', share: rolloutHoldoutShare(st, opts.holdoutShare) }),
@@ -225,15 +222,10 @@ export async function forecastRollout(
 ): Promise<RolloutForecast[]> {
   const weeks = opts.weeks ?? scenario.calendar.weeks;
   if (!(Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_WEEKS)) {
-    throw new PlannerInputError('weeks', weeks, 'is not a horizon', `a whole number from 1 to ${MAX_WEEKS}`);
+    throw new PlannerInputError('weeks', weeks, 'not-a-horizon', { max: MAX_WEEKS });
   }
   if (!(Number.isInteger(opts.replications) && opts.replications >= 2)) {
-    throw new PlannerInputError(
-      'replications',
-      opts.replications,
-      'is too few',
-      'at least 2 (an interval needs a spread)',
-    );
+    throw new PlannerInputError('replications', opts.replications, 'too-few-replications-interval');
   }
   const out: RolloutForecast[] = [];
   for (const [index, stage] of stages.entries()) {

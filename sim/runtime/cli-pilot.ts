@@ -3,7 +3,7 @@
 // analytic planner fed with the ICC and CV the simulation implies. Exit codes: 0 ok, 1 invalid
 // scenario or values, 2 usage error; 130 when cancelled.
 import { availableParallelism } from 'node:os';
-import { catalogueT, mdeMethodText, noteHeading, noteText } from '../../messages/index';
+import { catalogueT, mdeMethodText, noteHeading, noteText, plannerErrorText } from '../../messages/index';
 import { simApi } from '../api';
 import { type BalanceRow, branchInfos } from '../planner/branch-selection';
 import { PlannerInputError } from '../planner/errors';
@@ -122,7 +122,7 @@ export async function cmdPilot(args: string[], io: Io, signal: AbortSignal): Pro
     );
   } catch (e) {
     if (e instanceof PlannerInputError) {
-      io.err(`error: ${FLAG_OF[e.input] ?? e.input}: ${e.detail}\n`);
+      io.err(`error: ${FLAG_OF[e.input] ?? e.input}: ${plannerErrorText(e, en)}\n`);
       return 1;
     }
     throw e;

@@ -1,7 +1,7 @@
 // `sandtable power …`: the analytic pilot-power calculator on the command line. Parses flags,
 // calls planPower and prints JSON or a plain-words explanation. Runtime: any (no Node APIs;
 // output goes through the injected `io`, so tests call it directly).
-import { catalogueT, planNoteText } from '../../messages/index';
+import { catalogueT, planNoteText, plannerErrorLine } from '../../messages/index';
 import {
   type PlanInput,
   PlannerInputError,
@@ -84,7 +84,7 @@ export function runPowerCli(args: string[], io: PowerCliIo): number {
       return 2;
     }
     if (e instanceof PlannerInputError) {
-      io.err(`${withFlagNames(e.message)}\n`);
+      io.err(`${withFlagNames(plannerErrorLine(e, en))}\n`);
       return 1;
     }
     io.err(`internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { FieldShell } from '../../components/FieldShell';
 import { NumberInput } from '../../components/NumberInput';
-import type { FieldError, InputKey, OutcomeKind, PlannerInputs } from './analytic-plan';
+import { useMessages } from '../../i18n/messages';
+import {
+  type FieldError,
+  fieldErrorText,
+  type InputKey,
+  type OutcomeKind,
+  type PlannerInputs,
+} from './analytic-plan';
 
 const FIELDS: Record<OutcomeKind, InputKey[]> = {
   binary: ['pControl', 'pTreat'],
@@ -19,10 +26,11 @@ export type AnalyticFormProps = {
 /** The analytic planner's inputs: outcome and effect, α and power, ICC, CV, branch size, accrual. */
 export function AnalyticForm({ inputs, error, onOutcome, onField }: AnalyticFormProps) {
   const { t } = useTranslation('planner');
+  const messages = useMessages();
   const field = (key: InputKey) => {
     const id = `planner-${key}`;
     const isBad = error?.field === key;
-    const message = isBad ? (error.message === 'required' ? t('form.required') : error.message) : null;
+    const message = isBad ? fieldErrorText(error, messages.t, t('form.required')) : null;
     return (
       <FieldShell
         key={key}

@@ -3,7 +3,7 @@ import { planNoteText } from '../../../messages/index';
 import { Card } from '../../components/Card';
 import { useMessages } from '../../i18n/messages';
 import { useFmt } from '../../i18n/numbers';
-import { designEffectFacts, type PlannerInputs, type Solved } from './analytic-plan';
+import { designEffectFacts, fieldErrorText, type PlannerInputs, type Solved } from './analytic-plan';
 
 /** The solved design and, in plain words, why branches count for fewer customers than they hold. */
 export function AnalyticResultCard({ inputs, solved }: { inputs: PlannerInputs; solved: Solved }) {
@@ -14,7 +14,7 @@ export function AnalyticResultCard({ inputs, solved }: { inputs: PlannerInputs; 
     return (
       <Card title={t('analytic.title')} testId="planner-analytic">
         <p className="notice notice--error" role="alert" data-testid="planner-analytic-error">
-          {solved.error.message === 'required' ? t('form.fillAll') : solved.error.message}
+          {fieldErrorText(solved.error, messages.t, t('form.fillAll'))}
         </p>
       </Card>
     );

@@ -1,19 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import { plannerErrorText } from '../../../messages/index';
 import { ProgressBar } from '../../components/ProgressBar';
+import { useMessages } from '../../i18n/messages';
 import type { Job } from './usePilotPlan';
 
 /** Progress of a planner job (replications over all its runs), or how it ended. */
 export function JobStatusLine({ job, testId }: { job: Job<unknown>; testId: string }) {
   const { t } = useTranslation('planner');
+  const messages = useMessages();
   if (job.status === 'idle') return null;
+  const error = job.plannerError ? plannerErrorText(job.plannerError, messages.t) : job.error;
   const text =
     job.status === 'running'
       ? t('job.running', { done: job.done, planned: job.planned || '…' })
       : job.status === 'error'
         ? t('job.error', {
             error: job.errorInput
-              ? `${t(`sim.${job.errorInput}`, { defaultValue: job.errorInput })}: ${job.error}`
-              : job.error,
+              ? `${t(`sim.${job.errorInput}`, { defaultValue: job.errorInput })}: ${error}`
+              : error,
           })
         : t(`job.${job.status}`);
   return (

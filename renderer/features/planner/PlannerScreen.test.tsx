@@ -112,6 +112,11 @@ describe('PlannerScreen: the formula', () => {
     await act(() => setLanguage('zh-CN'));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('试点规划');
     expect(text('planner-de-explanation')).toMatch(/设计效应为/);
+    // An input error from the core reads in Chinese too, at its field.
+    type('planner-pControl', '1.5');
+    expect(screen.getByTestId('planner-pControl-error').textContent).toBe(
+      '1.5 不是概率；应为 (0, 1) 之间的数',
+    );
   });
 });
 
@@ -244,5 +249,7 @@ describe('PlannerScreen: simulated pilot and rollout (tiny fixture)', () => {
     expect(text('planner-sim-status-text')).toBe(
       'Could not finish: Branches per arm (K): 5 needs 10 branches but the scenario has 8; expected at most 4 per arm',
     );
+    await act(() => setLanguage('zh-CN'));
+    expect(text('planner-sim-status-text')).toMatch(/5 需要 10 个网点，但场景只有 8 个；每组至多 4 个$/);
   });
 });

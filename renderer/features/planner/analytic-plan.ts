@@ -1,5 +1,6 @@
 // The analytic side of the planner screen: form values → planPower inputs, the solved design, and
 // the two curves (power vs branches per arm, MDE vs weeks). Pure; the screen only renders these.
+import { plannerErrorText, type Translate } from '../../../messages/index';
 import { type PlanInput, PlannerInputError, type PlanResult, planPower } from '../../../sim/index';
 
 export type OutcomeKind = 'binary' | 'mean';
@@ -53,7 +54,21 @@ export const FIELD_OF_INPUT: Record<string, InputKey> = {
   accrualPerBranchPerWeek: 'accrualPerBranchWeek',
 };
 
-export type FieldError = { field: InputKey | null; message: string };
+/**
+ * What is wrong with the inputs: 'required' (a field is empty), a planner input error (`planner`,
+ * worded by the message catalogue in the studio's language), or another failure's message.
+ */
+export type FieldError = {
+  field: InputKey | null;
+  message: string;
+  planner?: Pick<PlannerInputError, 'value' | 'code' | 'params'>;
+};
+
+/** The words of a field error; `required` is what to say for an empty field. */
+export function fieldErrorText(error: FieldError, t: Translate, required: string): string {
+  if (error.planner) return plannerErrorText(error.planner, t);
+  return error.message === 'required' ? required : error.message;
+}
 
 export type Solved = { ok: true; result: PlanResult } | { ok: false; error: FieldError };
 
@@ -78,8 +93,10 @@ function outcomeOf(inputs: PlannerInputs, withEffect: boolean): PlanInput['outco
 }
 
 function fail(e: unknown): { ok: false; error: FieldError } {
-  if (e instanceof PlannerInputError)
-    return { ok: false, error: { field: FIELD_OF_INPUT[e.input] ?? null, message: e.detail } };
+  if (e instanceof PlannerInputError) {
+    const planner = { value: e.value, code: e.code, params: e.params };
+    return { ok: false, error: { field: FIELD_OF_INPUT[e.input] ?? null, message: e.message, planner } };
+  }
   return { ok: false, error: { field: null, message: e instanceof Error ? e.message : String(e) } };
 }
 

@@ -1,8 +1,9 @@
 // The plan as a file: one long CSV (analytic inputs and answer, the simulated curves and design
 // point, the branches and their balance, the rollout forecast); the PDF goes through the shell's
 // print path with the planner on screen.
+import { catalogueT } from '../../../messages/index';
 import type { PilotPlanReport, RolloutForecast, Stat } from '../../../sim/index';
-import type { PlannerInputs, Solved } from './analytic-plan';
+import { fieldErrorText, type PlannerInputs, type Solved } from './analytic-plan';
 
 export const PLAN_CSV_HEADER = [
   'section',
@@ -45,7 +46,11 @@ export type PlanExport = {
 
 function analyticRows(inputs: PlannerInputs, solved: Solved): Row[] {
   const rows: Row[] = Object.entries(inputs).map(([k, v]) => ({ section: 'input', metric: k, value: v }));
-  if (!solved.ok) return [...rows, { section: 'analytic', metric: 'error', value: solved.error.message }];
+  if (!solved.ok) {
+    // Exports are in English, like their metric names.
+    const value = fieldErrorText(solved.error, catalogueT('en'), 'required');
+    return [...rows, { section: 'analytic', metric: 'error', value }];
+  }
   const r = solved.result;
   return [
     ...rows,

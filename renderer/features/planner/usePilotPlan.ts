@@ -25,7 +25,10 @@ export type Job<T> = {
   done: number;
   planned: number;
   value: T | null;
+  /** What went wrong, when it is not a planner input error. */
   error: string | null;
+  /** A planner input error (worded by the message catalogue in the studio's language). */
+  plannerError: Pick<PlannerInputError, 'value' | 'code' | 'params'> | null;
   /** The planner input the error is about (branchesPerArm, weeks, replications), when it is one. */
   errorInput: string | null;
 };
@@ -36,6 +39,7 @@ const idle = <T>(): Job<T> => ({
   planned: 0,
   value: null,
   error: null,
+  plannerError: null,
   errorInput: null,
 });
 
@@ -48,9 +52,14 @@ export type PilotRequest = {
 export type PilotResult = { report: PilotPlanReport; branches: BranchInfo[] };
 export type RolloutRequest = { stages: RolloutStage[]; replications: number };
 
-function errorOf(e: unknown): Pick<Job<unknown>, 'error' | 'errorInput'> {
-  if (e instanceof PlannerInputError) return { error: e.detail, errorInput: e.input };
-  return { error: e instanceof Error ? e.message : String(e), errorInput: null };
+function errorOf(e: unknown): Pick<Job<unknown>, 'error' | 'plannerError' | 'errorInput'> {
+  if (e instanceof PlannerInputError)
+    return {
+      error: null,
+      plannerError: { value: e.value, code: e.code, params: e.params },
+      errorInput: e.input,
+    };
+  return { error: e instanceof Error ? e.message : String(e), plannerError: null, errorInput: null };
 }
 
 /**
