@@ -269,6 +269,11 @@ test('switching to Chinese translates the studio', async ({ page }) => {
   await page.reload();
   await expect(page.getByTestId('app-ready')).toBeVisible();
   await expect(page.getByTestId('nav-population')).toContainText('客群（KYC）');
+  // A validation message from the core (a code with parameters) reads in Chinese too.
+  await nav(page, 'population');
+  await page.getByTestId('field-population.size').fill('-5');
+  await expect(page.getByTestId('field-population.size-error')).toHaveText('-5；应为至少 100 的数字');
+  await expect(page.getByTestId('issue-item')).toContainText('-5；应为至少 100 的数字');
 });
 
 test('compare two variants with common random numbers', async ({ page }) => {
