@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rejectedWords, thrownWords } from '../../messages/testing';
+import { rejectedWords } from '../../messages/testing';
 import { type RunSettings, simApi } from '../api';
-import { GROUP_FIELDS, recordLayout } from '../engine/layout';
-import { loadScenarioText, type Scenario, validateScenario } from '../scenario';
-import { anovaIcc, sizeCv } from '../stats/icc';
-import { type BranchInfo, branchInfos } from './branch-selection';
-import { branchIcc, mdeMultiplier } from './pilot-analysis';
-import { pilotScenario, restrictToBranches } from './pilot-scenario';
+import { loadScenarioText, type Scenario } from '../scenario';
+import { sizeCv } from '../stats/icc';
+import { branchInfos } from './branch-selection';
+import { mdeMultiplier } from './pilot-analysis';
 import { crossing, pilotGrid, simulatePilotPlan } from './pilot-sim';
 import type { PilotRunner } from './pilot-types';
 import { inProcessRunner } from './test-runner';
@@ -18,167 +16,12 @@ function load(file: string): Scenario {
   return r.scenario;
 }
 
-const omni = load('scenarios/omnichannel-referral-pilot.json');
+const _omni = load('scenarios/omnichannel-referral-pilot.json');
 const tiny = load('tests/fixtures/tiny.json');
 
 const inProcess = inProcessRunner;
 
-const bank = (n: number, customers = (k: number) => 1000 + 100 * k): BranchInfo[] =>
-  Array.from({ length: n }, (_, k) => ({
-    name: `B${String(k + 1).padStart(2, '0')}`,
-    region: 'east',
-    customers: customers(k),
-    wealthManagers: 1,
-    remoteAgents: 1,
-  }));
-
-describe('pilotScenario', () => {
-  it('restricts every strategy to the pilot branches, holds out half the branches and shortens the horizon', () => {
-    const branches = bank(40, () => 2500);
-    const names = ['B01', 'B02', 'B03', 'B04'];
-    const s = pilotScenario(omni, { branches: names, weeks: 8, replications: 50 }, branches);
-    expect(s.calendar.weeks).toBe(8);
-    expect(s.monteCarlo.replications).toBe(50);
-    s.strategies.forEach((st, i) => {
-      const before = omni.strategies[i];
-      expect(st.target.rules).toEqual([...before.target.rules, { attr: 'branch', op: 'in', values: names }]);
-      expect(st.holdout).toEqual({ level: 'branch', share: 0.5 });
-      // 4 of 40 equal branches: budgets scale to 10%.
-      expect(st.budgetCny).toBeCloseTo(before.budgetCny * 0.1, 6);
-    });
-    expect(validateScenario(s).ok).toBe(true);
-    // The input is untouched.
-    expect(omni.calendar.weeks).toBe(26);
-    expect(omni.strategies[0].holdout.level).toBe('customer');
-  });
-
-  it('clamps batch trigger weeks inside a short horizon, and can hold out customers instead', () => {
-    const s = pilotScenario(
-      omni,
-      {
-        branches: ['B05', 'B06'],
-        weeks: 1,
-        replications: 5,
-        level: 'customer',
-        holdoutShare: 0.3,
-        isBudgetScaled: false,
-      },
-      bank(40),
-    );
-    const batch = s.strategies.filter((st) => st.trigger.type === 'batch');
-    expect(batch.length).toBeGreaterThan(0);
-    for (const st of batch) expect(st.trigger).toMatchObject({ type: 'batch', week: 0 });
-    for (const st of s.strategies) expect(st.holdout).toEqual({ level: 'customer', share: 0.3 });
-    expect(s.strategies.map((st) => st.budgetCny)).toEqual(omni.strategies.map((st) => st.budgetCny));
-    expect(validateScenario(s).ok).toBe(true);
-  });
-
-  it('refuses an empty branch list and a horizon out of range', () => {
-    expect(
-      thrownWords(() => restrictToBranches(omni, [], { holdout: { level: 'branch', share: 0.5 } })),
-    ).toMatch(/selects no branch/);
-    expect(
-      thrownWords(() =>
-        restrictToBranches(omni, ['B01'], { holdout: { level: 'branch', share: 0.5 }, weeks: 0 }),
-      ),
-    ).toMatch(/weeks: 0 is not a horizon/);
-  });
-});
-
-describe('anovaIcc', () => {
-  // Raw data of three branches in one arm: [1, 0], [1, 1, 1], [0, 0, 0, 1].
-  // N = 9, K = 3; Σ sumᵢ²/nᵢ = 1/2 + 9/3 + 1/4 = 3.75; S²/N = 25/9.
-  // SSB = 3.75 − 25/9 = 0.97222, MSB = 0.48611; SSW = 5 − 3.75 = 1.25, MSW = 1.25/6 = 0.20833;
-  // n₀ = (9 − 29/9)/2 = 2.88889; ICC = (0.48611 − 0.20833)/(0.48611 + 1.88889·0.20833) = 6/19.
-  it('matches a hand computation for one arm (6/19)', () => {
-    const groups = [
-      { arm: 0, n: 2, sum: 1 },
-      { arm: 0, n: 3, sum: 3 },
-      { arm: 0, n: 4, sum: 1 },
-    ];
-    expect(anovaIcc(groups, [5])).toBeCloseTo(6 / 19, 12);
-  });
-
-  it('removes the arm difference: two arms (numpy ANOVA on the raw data: 0.4356961869)', () => {
-    // Arm 1 adds [1, 1], [0, 1, 0], [0, 0, 0].
-    const groups = [
-      { arm: 0, n: 2, sum: 1 },
-      { arm: 0, n: 3, sum: 3 },
-      { arm: 0, n: 4, sum: 1 },
-      { arm: 1, n: 2, sum: 2 },
-      { arm: 1, n: 3, sum: 1 },
-      { arm: 1, n: 3, sum: 0 },
-    ];
-    expect(anovaIcc(groups, [5, 3])).toBeCloseTo(0.43569618688585376, 12);
-  });
-
-  it('works for a continuous outcome from sums and the arm sums of squares (numpy: 0.1840890076)', () => {
-    // Arm 0: [10, 20, 0], [500, 0]; arm 1: [30, 40, 50, 60], [5, 5], [100, 0, 0].
-    const groups = [
-      { arm: 0, n: 3, sum: 30 },
-      { arm: 0, n: 2, sum: 500 },
-      { arm: 1, n: 4, sum: 180 },
-      { arm: 1, n: 2, sum: 10 },
-      { arm: 1, n: 3, sum: 100 },
-    ];
-    const sq0 = 100 + 400 + 0 + 250000 + 0;
-    const sq1 = 900 + 1600 + 2500 + 3600 + 25 + 25 + 10000;
-    expect(anovaIcc(groups, [sq0, sq1])).toBeCloseTo(0.18408900757856406, 12);
-  });
-
-  it('is NaN without a spare degree of freedom and ignores empty groups', () => {
-    expect(anovaIcc([{ arm: 0, n: 3, sum: 1 }], [1])).toBeNaN();
-    expect(
-      anovaIcc(
-        [
-          { arm: 0, n: 2, sum: 1 },
-          { arm: 0, n: 0, sum: 0 },
-          { arm: 0, n: 3, sum: 3 },
-          { arm: 0, n: 4, sum: 1 },
-        ],
-        [5],
-      ),
-    ).toBeCloseTo(6 / 19, 12);
-  });
-});
-
-describe('branchIcc', () => {
-  it('reads the per-branch records of each replication and averages the estimates', () => {
-    const L = recordLayout(tiny);
-    const lay = L.strategies[1];
-    const GF = GROUP_FIELDS.length;
-    const records = new Float64Array(2 * L.length);
-    // The hand example of anovaIcc (6/19): in control (arm 1) in replication 0, in treatment in replication 1.
-    const put = (r: number, b: number, arm: number, n: number, buyers: number) => {
-      const o = r * L.length + lay.branches + b * GF;
-      records[o + arm] = n;
-      records[o + 2 + arm] = buyers;
-    };
-    put(0, 0, 1, 2, 1);
-    put(0, 1, 1, 3, 3);
-    put(0, 2, 1, 4, 1);
-    put(1, 0, 0, 2, 1);
-    put(1, 1, 0, 3, 3);
-    put(1, 2, 0, 4, 1);
-    const est = branchIcc(tiny, records, 1, 'conversion');
-    expect(est.replications).toBe(2);
-    expect(est.icc).toBeCloseTo(6 / 19, 12);
-    expect(est.se).toBe(0);
-  });
-});
-
-describe('mdeMultiplier, sizeCv, pilotGrid, crossing', () => {
-  it('z: 1.959964 + 0.841621 = 2.801585; t with 8 df (SciPy): 2.306004 + 0.888890 = 3.194894', () => {
-    expect(mdeMultiplier(0.05, 0.8, null)).toBeCloseTo(2.8015852, 6);
-    expect(mdeMultiplier(0.05, 0.8, 8)).toBeCloseTo(3.194893652971186, 6);
-  });
-
-  it('CV is the sample SD over the mean', () => {
-    // 100, 200, 300: mean 200, SD 100 → 0.5.
-    expect(sizeCv([100, 200, 300])).toBeCloseTo(0.5, 12);
-    expect(sizeCv([5])).toBe(0);
-  });
-
+describe('pilotGrid, crossing', () => {
   it('grids around a centre, clamped and unique', () => {
     expect(pilotGrid(5, 2, 20)).toEqual([3, 5, 8, 10]);
     expect(pilotGrid(8, 1, 104)).toEqual([4, 8, 12, 16]);
