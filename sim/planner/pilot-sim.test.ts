@@ -90,7 +90,17 @@ describe('simulatePilotPlan (tiny fixture: 3,000 customers, 8 branches)', () => 
       expect(st.design.conversion.icc.replications).toBeLessThanOrEqual(6);
       expect(st.design.srmFlagShare).toBeNull();
       expect(st.design.notes.length).toBeGreaterThan(0);
-      for (const n of st.design.notes) expect(['conversion', 'aum']).toContain(n.outcome);
+      for (const outcome of ['conversion', 'aum'] as const) {
+        const codes = st.design.notes.filter((n) => n.outcome === outcome).map((n) => n.code);
+        expect(codes.length).toBeGreaterThan(0);
+        // Either the two agree (one note), or the causes that apply: 3 branches per arm in a branch
+        // design is always "few branches"; net new money is always heavy-tailed.
+        if (codes[0] === 'agree') expect(codes).toEqual(['agree']);
+        else {
+          expect(codes).toContain('small-k');
+          if (outcome === 'aum') expect(codes).toContain('skewed-aum');
+        }
+      }
     }
     expect(report.strategies[0].design.conversion.icc.replications).toBe(6);
     expect(report.cv.all).toBeCloseTo(sizeCv(branches.map((b) => b.customers)), 12);
