@@ -36,6 +36,7 @@ export const PLANNER_ERROR_CODES = [
   'not-a-level',
   'unreachable-power',
   'not-an-icc',
+  'no-answer',
 ] as const;
 
 export type PlannerErrorCode = (typeof PLANNER_ERROR_CODES)[number];

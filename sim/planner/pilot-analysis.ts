@@ -7,9 +7,11 @@ import { normalInv, tQuantile } from '../stats/dist';
 import { anovaIcc, type IccEstimate, type IccGroup, iccOverReplications } from '../stats/icc';
 import { planPower } from './analytic';
 import { sampleRatioMismatch } from './branch-selection';
+import { PlannerInputError } from './errors';
 import { notesFor } from './pilot-notes';
 import {
   type AnalyticAnswer,
+  type AnalyticError,
   type HoldoutLevel,
   type OutcomeResult,
   PILOT_ALPHA,
@@ -170,8 +172,11 @@ export function analysePilotPoint(
 
 type DesignFacts = { k: number; m: number; nT: number; nC: number; level: HoldoutLevel; cv: number };
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** Why the formula has no answer, as data (a solver that fails outright says so without detail). */
+function errorOf(e: unknown): AnalyticError {
+  if (e instanceof PlannerInputError)
+    return { input: e.input, value: e.value, code: e.code, params: e.params };
+  return { input: 'design', value: null, code: 'no-answer', params: {} };
 }
 
 /** Per-arm size the analytic formulas (equal arms) see: the harmonic mean 2/(1/nₜ + 1/n꜀) for customer designs. */
@@ -197,7 +202,7 @@ function analyticConversion(st: StrategySummary, d: DesignFacts, icc: number): A
     answer.power = r.power;
     answer.designEffect = r.designEffect;
   } catch (e) {
-    answer.error = errorText(e);
+    answer.error = errorOf(e);
   }
   try {
     const r = planPower({
@@ -208,7 +213,7 @@ function analyticConversion(st: StrategySummary, d: DesignFacts, icc: number): A
     answer.mde = 100 * r.mdeDifference!;
     answer.designEffect = r.designEffect;
   } catch (e) {
-    answer.error ??= errorText(e);
+    answer.error ??= errorOf(e);
   }
   return answer;
 }
@@ -228,14 +233,14 @@ function analyticAum(st: StrategySummary, d: DesignFacts, icc: number, sd: numbe
     answer.power = r.power;
     answer.designEffect = r.designEffect;
   } catch (e) {
-    answer.error = errorText(e);
+    answer.error = errorOf(e);
   }
   try {
     const r = planPower({ ...base, power: PILOT_TARGET_POWER, outcome: { kind: 'mean', sd } });
     answer.mde = r.mde!;
     answer.designEffect = r.designEffect;
   } catch (e) {
-    answer.error ??= errorText(e);
+    answer.error ??= errorOf(e);
   }
   return answer;
 }

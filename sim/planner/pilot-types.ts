@@ -4,6 +4,7 @@ import type { RunSettings } from '../run-settings';
 import type { Scenario } from '../scenario/schema';
 import type { IccEstimate } from '../stats/icc';
 import type { BranchSelection, SelectionMethod, StratifyBy } from './branch-selection';
+import type { PlannerInputError } from './errors';
 
 /** The level and the power the simulated pilot is judged at (the engine tests at α = 0.05). */
 export const PILOT_ALPHA = 0.05;
@@ -27,8 +28,12 @@ export type AnalyticAnswer = {
   /** Conversion: percentage points; net new money: CNY per customer. */
   mde: number | null;
   designEffect: number | null;
-  error: string | null;
+  /** Why the formula has no answer: the planner's input error as data (messages/ words it). */
+  error: AnalyticError | null;
 };
+
+/** A planner input error as plain data (it crosses the worker boundary with the report). */
+export type AnalyticError = Pick<PlannerInputError, 'input' | 'value' | 'code' | 'params'>;
 
 export const NOTE_CODES = [
   'agree',

@@ -3,7 +3,14 @@
 // analytic planner fed with the ICC and CV the simulation implies. Exit codes: 0 ok, 1 invalid
 // scenario or values, 2 usage error; 130 when cancelled.
 import { availableParallelism } from 'node:os';
-import { catalogueT, mdeMethodText, noteHeading, noteText, plannerErrorText } from '../../messages/index';
+import {
+  catalogueT,
+  mdeMethodText,
+  noteHeading,
+  noteText,
+  plannerErrorLine,
+  plannerErrorText,
+} from '../../messages/index';
 import { simApi } from '../api';
 import { type BalanceRow, branchInfos } from '../planner/branch-selection';
 import { PlannerInputError } from '../planner/errors';
@@ -227,8 +234,8 @@ function strategyText(st: PilotStrategyPlan, r: PilotPlanReport): string {
     `Branches per arm for 80% power: conversion ${crossingText(st.branchesFor80.conversion, maxK)}; net new money ${crossingText(st.branchesFor80.aum, maxK)}.`,
     `Implied ICC (ANOVA across branches, mean over replications): conversion ${num(c.icc.icc, 4)} ± ${num(c.icc.se, 4)}, net new money ${num(a.icc.icc, 4)} ± ${num(a.icc.se, 4)}; ${num(d.customersPerBranch, 0)} targeted customers per branch.`,
     `Formula (planPower, ${df}${de !== null ? `, design effect ${num(de)}` : ''}): conversion power ${num(c.analytic.power)} vs simulated ${num(c.power)} ± ${num(c.powerSe)}; net new money ${num(a.analytic.power)} vs ${num(a.power)} ± ${num(a.powerSe)}.`,
-    ...(c.analytic.error ? [`  Formula, conversion: ${c.analytic.error}`] : []),
-    ...(a.analytic.error ? [`  Formula, net new money: ${a.analytic.error}`] : []),
+    ...(c.analytic.error ? [`  Formula, conversion: ${plannerErrorLine(c.analytic.error, en)}`] : []),
+    ...(a.analytic.error ? [`  Formula, net new money: ${plannerErrorLine(a.analytic.error, en)}`] : []),
     ...notesText(d.notes),
   ].join('\n');
 }
