@@ -13,7 +13,13 @@ export default defineConfig({
       { extends: true, test: { name: 'main', include: ['main/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
-        test: { name: 'renderer', include: ['renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+        test: {
+          name: 'renderer',
+          include: ['renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          // Loaded through Vitest, so a test can reload it: it picks its file pickers when it loads.
+          server: { deps: { inline: ['browser-fs-access'] } },
+        },
       },
       {
         extends: true,
