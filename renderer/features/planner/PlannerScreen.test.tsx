@@ -183,7 +183,7 @@ describe('PlannerScreen: simulated pilot and rollout (tiny fixture)', () => {
       within(all)
         .getAllByTestId(/^planner-rollout-all-/)
         .map((row) => row.dataset.testid),
-    ).toEqual(TINY.strategies.map((st) => `planner-rollout-all-${st.id}`));
+    ).toEqual(TINY.strategies.map((st: { id: string }) => `planner-rollout-all-${st.id}`));
     expect(screen.getByTestId(`planner-rollout-all-${TINY.strategies[0].id}`).textContent).toMatch(
       /\(.+ – .+\)/,
     );
