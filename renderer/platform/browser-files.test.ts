@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // Open and save in a plain browser, both ways browser-fs-access works: with the File System Access
 // pickers (Chromium; stubbed here, since the library picks its way when it loads) and without them
 // (jsdom, like Firefox and Safari: an <input type="file"> and a download link).
