@@ -1,7 +1,9 @@
 // DesktopApi for a plain browser: the browser's open and save pickers (or an input and a download
 // where it has none; browser-files.ts), localStorage for recents and autosave, the print dialog
 // for the PDF report.
+
 import type { AutosaveEntry, DesktopApi, IpcResult, OpenedScenario } from '../../main/ipc-contract';
+import { i18next } from '../i18n';
 import { openFile, saveFile } from './browser-files';
 
 /** Where no 'afterprint' comes, the print layout is taken down after this long. */
@@ -48,7 +50,7 @@ export const webAdapter: DesktopApi = {
   async openScenario() {
     try {
       const file = await openFile({
-        description: 'Sandtable scenario',
+        description: i18next.t('file.pickerType'),
         mimeTypes: ['application/json'],
         extensions: ['.json'],
       });
