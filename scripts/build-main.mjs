@@ -8,13 +8,13 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/main');
-// Electron 38 runs Node 22.
+// Electron 45 runs Node 24.
 const common = {
   absWorkingDir: root,
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node22',
+  target: 'node24',
   external: ['electron'],
   outdir,
   outExtension: { '.js': '.cjs' },

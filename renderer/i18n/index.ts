@@ -49,7 +49,6 @@ export async function initI18n(language: Language): Promise<I18n> {
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       returnNull: false,
-      showSupportNotice: false,
     });
   } else if (i18next.language !== language) {
     await i18next.changeLanguage(language);

@@ -10,7 +10,8 @@ export type Fmt = {
   seconds(s: number): string;
 };
 
-export function makeFmt(language: string, t: (key: string, opts?: Record<string, unknown>) => string): Fmt {
+/** `t` is always called with interpolation values here. */
+export function makeFmt(language: string, t: (key: string, opts: Record<string, unknown>) => string): Fmt {
   const locale = language.startsWith('zh') ? 'zh-CN' : 'en-US';
   const nf = (digits: number) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
@@ -34,5 +35,5 @@ export function makeFmt(language: string, t: (key: string, opts?: Record<string,
 
 export function useFmt(): Fmt {
   const { t, i18n } = useTranslation();
-  return makeFmt(i18n.language || 'en', t as (key: string, opts?: Record<string, unknown>) => string);
+  return makeFmt(i18n.language || 'en', t);
 }

@@ -1,7 +1,10 @@
-// DesktopApi for a plain browser: a file picker to open, downloads to save and export,
-// localStorage for recents and autosave, the print dialog for the PDF report.
+// DesktopApi for a plain browser: the browser's open and save pickers (or an input and a download
+// where it has none; browser-files.ts), localStorage for recents and autosave, the print dialog
+// for the PDF report.
+
 import type { AutosaveEntry, DesktopApi, IpcResult, OpenedScenario } from '../../main/ipc-contract';
-import { downloadFile } from './download';
+import { i18next } from '../i18n';
+import { openFile, saveFile } from './browser-files';
 
 /** Where no 'afterprint' comes, the print layout is taken down after this long. */
 const PRINT_TIMEOUT_MS = 60_000;
@@ -22,26 +25,6 @@ function storage(): Storage | null {
     return null;
   }
 }
-
-function pickFile(): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = '.json,application/json';
-    input.hidden = true;
-    input.setAttribute('data-testid', 'web-file-input');
-    const done = (file: File | null) => {
-      input.remove();
-      resolve(file);
-    };
-    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
-    input.addEventListener('cancel', () => done(null), { once: true });
-    document.body.appendChild(input);
-    input.click();
-  });
-}
-
-const download = downloadFile;
 
 function remember(name: string): void {
   const s = storage();
@@ -66,7 +49,11 @@ export const webAdapter: DesktopApi = {
   platform: 'web',
   async openScenario() {
     try {
-      const file = await pickFile();
+      const file = await openFile({
+        description: i18next.t('file.pickerType'),
+        mimeTypes: ['application/json'],
+        extensions: ['.json'],
+      });
       if (!file) return ok(null);
       const opened: OpenedScenario = { path: null, name: file.name, text: await file.text() };
       remember(file.name);
@@ -80,8 +67,9 @@ export const webAdapter: DesktopApi = {
   },
   async saveScenario(req) {
     try {
-      const name = req.suggestedName.endsWith('.json') ? req.suggestedName : `${req.suggestedName}.json`;
-      download(name, req.text, MIME.json);
+      const suggested = req.suggestedName.endsWith('.json') ? req.suggestedName : `${req.suggestedName}.json`;
+      const name = await saveFile(suggested, req.text, MIME.json);
+      if (name === null) return ok(null);
       remember(name);
       return ok({ path: null, name });
     } catch (e) {
@@ -116,8 +104,8 @@ export const webAdapter: DesktopApi = {
   },
   async exportFile(req) {
     try {
-      download(req.suggestedName, req.data, MIME[req.kind]);
-      return ok({ path: null });
+      const name = await saveFile(req.suggestedName, req.data, MIME[req.kind]);
+      return ok(name === null ? null : { path: null });
     } catch (e) {
       return fail(e);
     }

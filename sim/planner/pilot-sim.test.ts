@@ -7,7 +7,7 @@ import { sizeCv } from '../stats/icc';
 import { branchInfos } from './branch-selection';
 import { mdeMultiplier } from './pilot-analysis';
 import { crossing, pilotGrid, simulatePilotPlan } from './pilot-sim';
-import type { PilotRunner } from './pilot-types';
+import type { PilotRun, PilotRunner } from './pilot-types';
 import { inProcessRunner } from './test-runner';
 
 function load(file: string): Scenario {
@@ -48,16 +48,23 @@ describe('simulatePilotPlan (tiny fixture: 3,000 customers, 8 branches)', () => 
   const branches = branchInfos(simApi.populationSummary(tiny));
 
   it('runs each grid point once, with nested branch selections, and reports curves, ICC, CV and the formula', async () => {
-    const seen: Array<{ weeks: number; branches: string[]; settings: RunSettings }> = [];
+    const seen: Array<{ weeks: number; branches: string[]; settings: RunSettings; run: PilotRun }> = [];
     const run: PilotRunner = async (scenario, settings, point) => {
       expect(point.count).toBe(6);
+      const result = await inProcess(scenario, settings, point);
       seen.push({
         weeks: scenario.calendar.weeks,
         branches: scenario.strategies[0].target.rules.at(-1)!.values!,
         settings,
+        run: result,
       });
-      return inProcess(scenario, settings, point);
+      return result;
     };
+    /** Simulated conversion power of one strategy in the run with k branches per arm and w weeks. */
+    const powerOfRun = (id: string, k: number, w: number) =>
+      seen
+        .find((s) => s.branches.length === 2 * k && s.weeks === w)!
+        .run.summary.strategies.find((x) => x.id === id)!.pilot.powerConversion;
     const report = await simulatePilotPlan(
       tiny,
       branches,
@@ -77,10 +84,9 @@ describe('simulatePilotPlan (tiny fixture: 3,000 customers, 8 branches)', () => 
       expect(st.byWeeks.map((p) => p.weeks)).toEqual([2, 4, 6, 8]);
       expect(st.design.branchesPerArm).toBe(3);
       expect(st.design.weeks).toBe(4);
-      for (const p of [...st.byBranches, ...st.byWeeks]) {
-        expect(p.powerConversion).toBeGreaterThanOrEqual(0);
-        expect(p.powerConversion).toBeLessThanOrEqual(1);
-      }
+      // Each curve point carries the power of its own run (k per arm at 4 weeks; 3 per arm at w weeks).
+      for (const p of st.byBranches) expect(p.powerConversion).toBe(powerOfRun(st.id, p.branchesPerArm, 4));
+      for (const p of st.byWeeks) expect(p.powerConversion).toBe(powerOfRun(st.id, 3, p.weeks));
       // The MDE is the multiplier (t, df 4) times the SD of the uplift.
       expect(st.design.conversion.mde).toBeCloseTo(
         mdeMultiplier(0.05, 0.8, 4) * st.design.conversion.upliftSd,

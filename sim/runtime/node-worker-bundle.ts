@@ -2,17 +2,40 @@
 // node.worker.ts (with the pure core it imports) once per process, so each worker starts by
 // loading plain JavaScript instead of compiling every TypeScript source through tsx's loader.
 // The file is named by a hash of its contents in the system's temporary directory: runs of the
-// same code share it, and nothing needs cleaning up when a process is killed.
+// same code share it, and nothing needs cleaning up when a process is killed. A CLI that is itself
+// an esbuild bundle (the test suite's) ships the worker prebuilt and names it at build time.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BuildOptions } from 'esbuild';
+
+/** A file: URL of the prebuilt worker, defined by esbuild when this module is bundled; else undeclared. */
+declare const SANDTABLE_PREBUILT_WORKER: string | undefined;
 
 let bundle: Promise<URL> | undefined;
 
+/** esbuild options for Node-side bundles of sim/ code (the worker here, the CLI in the tests). */
+export function nodeBundleOptions(entry: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+    // CommonJS dependencies (seedrandom, jstat) may require Node built-ins.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  };
+}
+
 /** The URL of the bundled worker module (built on first use in this process). */
 export function workerBundle(): Promise<URL> {
+  if (typeof SANDTABLE_PREBUILT_WORKER === 'string')
+    return Promise.resolve(new URL(SANDTABLE_PREBUILT_WORKER));
   bundle ??= buildWorkerBundle().catch((err: unknown) => {
     bundle = undefined; // let a later run try again
     throw err;
@@ -24,19 +47,7 @@ async function buildWorkerBundle(): Promise<URL> {
   const entry = fileURLToPath(new URL('./node.worker.ts', import.meta.url));
   try {
     const esbuild = await import('esbuild');
-    const result = await esbuild.build({
-      entryPoints: [entry],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-      // CommonJS dependencies (seedrandom, jstat) may require Node built-ins.
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
-    });
+    const result = await esbuild.build({ ...nodeBundleOptions(entry), write: false });
     const code = result.outputFiles[0].contents;
     const dir = join(tmpdir(), 'sandtable-worker');
     mkdirSync(dir, { recursive: true });

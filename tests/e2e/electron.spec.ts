@@ -1,31 +1,22 @@
 // Runtime: Node (Playwright test runner) driving the real Electron app through `_electron`.
-// The Electron binary cannot be downloaded on every machine (CI sandboxes, this one); there the
-// spec skips and the desktop shell is covered by the unit tests in main/ with electron mocked.
+// Electron 45 fetches its binary on first launch, which cannot happen on every machine (CI
+// sandboxes, this one); there the spec skips and the desktop shell is covered by the unit tests in
+// main/ with electron mocked.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronPackageDir, installedBinary } from '../../scripts/ensure-electron';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const mainEntry = join(root, 'dist/main/index.cjs');
 
-/** The `electron` package resolves to its binary's path, or throws when the download never happened. */
-function electronBinary(): string | null {
-  try {
-    const path: unknown = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
-const binary = electronBinary();
+// Looked up without `require('electron')`, which would start Electron's first-launch download.
+const binary = installedBinary(electronPackageDir());
 
 test.skip(
   binary === null,
-  'Electron binary not installed on this machine (it cannot be downloaded here); the desktop shell is covered by unit tests with electron mocked',
+  'Electron binary not installed (`npx install-electron` fetches it where Electron downloads are reachable); the desktop shell is covered by unit tests with electron mocked',
 );
 
 test.describe('desktop shell', () => {

@@ -12,6 +12,14 @@ async function openStudio(page: Page, errors: string[] = []) {
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  // Playwright's filechooser and download events see an <input type="file"> and a download link,
+  // not the File System Access pickers; without the pickers the studio takes that path (as in
+  // Firefox and Safari). renderer/platform/browser-files.test.ts covers the pickers.
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    for (const picker of ['showOpenFilePicker', 'showSaveFilePicker', 'showDirectoryPicker'])
+      delete w[picker];
+  });
   await page.goto('/');
   await expect(page.getByTestId('app-ready')).toBeVisible();
 }

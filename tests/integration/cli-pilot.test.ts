@@ -1,11 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { PilotPlanReport } from '../../sim/planner/pilot-types';
 import { main } from '../../sim/runtime/cli';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { cliCommand, repoRoot } from './cli-process';
 
 async function runMain(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -21,9 +18,7 @@ async function runMain(...args: string[]): Promise<{ code: number; out: string; 
 describe('pilot CLI: the example scenario (child process, 7 grid points × 20 replications)', () => {
   it('prints the curves, MDE, implied ICC/CV and the formula beside the simulation as JSON', () => {
     const r = spawnSync(
-      join(root, 'node_modules/.bin/tsx'),
-      [
-        'sim/runtime/cli.ts',
+      ...cliCommand([
         'pilot',
         'scenarios/omnichannel-referral-pilot.json',
         '--branches',
@@ -33,8 +28,8 @@ describe('pilot CLI: the example scenario (child process, 7 grid points × 20 re
         '--replications',
         '20',
         '--json',
-      ],
-      { cwd: root, encoding: 'utf8', timeout: 90_000 },
+      ]),
+      { cwd: repoRoot, encoding: 'utf8', timeout: 90_000 },
     );
     expect(r.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
     expect(r.status).toBe(0);
@@ -59,12 +54,15 @@ describe('pilot CLI: the example scenario (child process, 7 grid points × 20 re
     for (const st of report.strategies) {
       expect(st.byBranches.map((p) => p.branchesPerArm)).toEqual([3, 5, 8, 10]);
       expect(st.byWeeks.map((p) => p.weeks)).toEqual([4, 8, 12, 16]);
+      const d = st.design;
       for (const p of [...st.byBranches, ...st.byWeeks]) {
-        expect(p.powerConversion).toBeGreaterThanOrEqual(0);
-        expect(p.powerConversion).toBeLessThanOrEqual(1);
+        // A simulated power is the share of the 20 replications whose test is significant.
+        expect(p.powerConversion * 20).toBeCloseTo(Math.round(p.powerConversion * 20), 9);
         expect(p.mdeConversionPp).toBeGreaterThan(0);
       }
-      const d = st.design;
+      // The design (5 per arm, 8 weeks) lies on both curves: one run, one power.
+      expect(st.byBranches.find((p) => p.branchesPerArm === 5)!.powerConversion).toBe(d.conversion.power);
+      expect(st.byWeeks.find((p) => p.weeks === 8)!.powerConversion).toBe(d.conversion.power);
       // 20 replications: the binomial SE of a power p is √(p(1 − p)/20).
       expect(d.conversion.powerSe).toBeCloseTo(
         Math.sqrt((d.conversion.power * (1 - d.conversion.power)) / 20),

@@ -1,14 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runPowerCli } from '../../sim/runtime/cli-power';
+import { cliCommand, repoRoot } from './cli-process';
 
 // Reference values: R 4.x power.prop.test / power.t.test (documentation examples and printed
 // output), SciPy 1.17 for the z designs (both tails) and the cluster t designs, and hand
 // computations; see sim/planner/*.test.ts.
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function run(...args: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -307,21 +304,10 @@ describe('power CLI: errors', () => {
 });
 
 describe('power CLI: as a process', () => {
-  // sim/runtime/cli.ts (owned by the lead) dispatches `power` to runPowerCli; until it exists
-  // this end-to-end check is skipped rather than failing for a file outside this change.
-  it.skipIf(!existsSync(join(root, 'sim/runtime/cli.ts')))('prints the JSON to stdout and exits 0', () => {
-    const args = [
-      'sim/runtime/cli.ts',
-      'power',
-      '--outcome',
-      'binary',
-      '--p-control',
-      '0.5',
-      '--p-treat',
-      '0.75',
-    ];
-    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [...args, '--power', '0.9', '--json'], {
-      cwd: root,
+  it('prints the JSON to stdout and exits 0', () => {
+    const args = ['power', '--outcome', 'binary', '--p-control', '0.5', '--p-treat', '0.75'];
+    const r = spawnSync(...cliCommand([...args, '--power', '0.9', '--json']), {
+      cwd: repoRoot,
       encoding: 'utf8',
     });
     expect(r.status).toBe(0);

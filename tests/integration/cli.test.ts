@@ -1,14 +1,13 @@
-// The CLI as a user runs it: a child process `tsx sim/runtime/cli.ts …` from the repo root.
+// The CLI as a user runs it: a child process from the repo root (Node on the CLI bundled once per
+// test run: cli-bundle.setup.ts).
 // Exit codes, the summary on stdout, clean one-line errors, atomic output files, Ctrl-C.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliCommand, repoRoot } from './cli-process';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(root, 'node_modules/.bin/tsx');
 const TINY = 'tests/fixtures/tiny.json';
 const TINY_STRATEGIES = ['omni_fund', 'payday_wmp', 'app_activation', 'inflow_wm'];
 
@@ -17,20 +16,15 @@ type Result = { code: number | null; signal: NodeJS.Signals | null; out: string;
 type RunOptions = {
   /** Called with the child and the stderr so far, on every stderr chunk. */
   onStderr?: (child: ChildProcess, err: string) => void;
-  /**
-   * Run `node --import tsx` instead of the tsx wrapper, so a signal reaches the CLI itself (the
-   * wrapper relays it, and SIGKILLs a child that does not acknowledge within 30 ms).
-   */
-  isDirect?: boolean;
 };
 
 const children = new Set<ChildProcess>();
 
 function cli(args: string[], opts: RunOptions = {}): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const [cmd, pre] = opts.isDirect ? [process.execPath, ['--import', 'tsx']] : [TSX, []];
-    const child = spawn(cmd, [...pre, 'sim/runtime/cli.ts', ...args], {
-      cwd: root,
+    const [cmd, argv] = cliCommand(args);
+    const child = spawn(cmd, argv, {
+      cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1' },
     });
@@ -196,7 +190,6 @@ describe('Ctrl-C', () => {
     let isSent = false;
     const args = ['run', TINY, '--replications', '1000', '--workers', workers, '--out', join(dir, 'r.json')];
     const r = await cli(args, {
-      isDirect: true,
       onStderr: (child, err) => {
         if (isSent || !err.includes('progress:')) return;
         isSent = true;

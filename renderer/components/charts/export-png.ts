@@ -1,7 +1,5 @@
 // PNG export of a chart: ECharts renders a data URL; we hand bytes to the caller (the desktop
-// shell saves them through DesktopApi.exportFile) or fall back to a browser download.
-
-import { downloadFile } from '../../platform/download';
+// shell saves them through DesktopApi.exportFile, a browser through browser-files.ts).
 import type { EChartsType } from './echarts-setup';
 
 export type PngSink = (name: string, bytes: Uint8Array) => void;
@@ -34,9 +32,4 @@ async function rasterizeSvg(url: string, width: number, height: number): Promise
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(image, 0, 0, width, height);
   return dataUrlToBytes(canvas.toDataURL('image/png'));
-}
-
-/** Browser fallback: save the bytes through a temporary download link. */
-export function downloadBytes(name: string, bytes: Uint8Array, mime = 'image/png'): void {
-  downloadFile(name, bytes, mime);
 }

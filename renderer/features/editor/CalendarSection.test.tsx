@@ -78,7 +78,9 @@ describe('inline validation in the editor', () => {
     const store = await setupStore();
     store.getState().setText('{ "kind": ');
     renderWithStore(store, <Harness />);
-    expect(await screen.findByTestId('forms-unavailable')).toBeTruthy();
+    expect((await screen.findByTestId('forms-unavailable')).textContent).toContain(
+      'The scenario text is not valid JSON, so the forms cannot show it.',
+    );
     expect(store.getState().issues[0].line).toBe(1);
   });
 });

@@ -84,7 +84,7 @@ describe('target rule editor', () => {
     fireEvent.click(screen.getByTestId('rule-add-0'));
     expect(rules(store)).toHaveLength(3);
     expect(rules(store)[2]).toEqual({ attr: 'tier', op: 'in', values: ['long_tail'] });
-    expect(screen.getByTestId('rule-attr-0-2')).toBeTruthy();
+    expect((screen.getByTestId('rule-attr-0-2') as HTMLSelectElement).value).toBe('tier');
 
     fireEvent.click(screen.getByTestId('rule-remove-0-0'));
     expect(rules(store)).toHaveLength(2);
@@ -95,7 +95,9 @@ describe('target rule editor', () => {
     fireEvent.click(screen.getByTestId('rule-remove-0-1'));
     fireEvent.click(screen.getByTestId('rule-remove-0-0'));
     expect(rules(store)).toEqual([]);
-    expect(screen.getByTestId('rules-empty-0')).toBeTruthy();
+    expect(screen.getByTestId('rules-empty-0').textContent).toBe(
+      'No rules: every customer is in the segment.',
+    );
   });
 
   it('shows an unknown value from the raw document as an error at its row, and lets it be removed', async () => {
@@ -107,7 +109,9 @@ describe('target rule editor', () => {
     expect(error.textContent).toContain('"gold"');
     expect(screen.queryByTestId('rule-error-0-1')).toBeNull();
     expect(screen.getByTestId('rule-values-0-0').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByTestId('segment-invalid-0')).toBeTruthy();
+    expect(screen.getByTestId('segment-invalid-0').textContent).toBe(
+      "Fix the scenario's errors to count this segment.",
+    );
 
     fireEvent.click(screen.getByTestId('rule-values-0-0-unknown-gold'));
     expect(rules(store)[0]).toEqual({ attr: 'tier', op: 'in', values: ['mass'] });

@@ -94,7 +94,8 @@ describe('the journey canvas as an editor', () => {
     const journey = stepsIn(store);
     expect(journey.steps.at(-1)).toEqual({ id: 'wealth_manager', channel: 'wealth_manager', waitDays: 1 });
     expect(screen.getByTestId('step-editor').textContent).toContain('“wealth_manager”');
-    expect(await screen.findByTestId('journey-node-wealth_manager')).toBeTruthy();
+    // In the offline lane (the wealth manager's wheel).
+    expect((await screen.findByTestId('journey-node-wealth_manager')).className).toContain('jnode--offline');
     expect(store.getState().isDirty).toBe(true);
   });
 

@@ -77,7 +77,9 @@ describe('PlannerScreen: the formula', () => {
     expect(screen.getByTestId('planner-power-curve').getAttribute('aria-label')).toBe(
       'Power vs branches per arm',
     );
-    expect(screen.getByTestId('planner-mde-curve')).toBeTruthy();
+    expect(screen.getByTestId('planner-mde-curve').getAttribute('aria-label')).toBe(
+      'Minimum detectable effect vs weeks',
+    );
   });
 
   it('recomputes as inputs change, names a bad input, and switches to a continuous outcome', async () => {
@@ -90,21 +92,30 @@ describe('PlannerScreen: the formula', () => {
     type('planner-pControl', '0.05');
     type('planner-accrualPerBranchWeek', '');
     expect(screen.queryByTestId('planner-mde-curve')).toBeNull();
-    expect(screen.getByTestId('planner-mde-needs-accrual')).toBeTruthy();
+    expect(text('planner-mde-needs-accrual')).toBe(
+      'Enter the eligible customers per branch-week to see how the MDE shrinks as the pilot runs longer.',
+    );
     fireEvent.change(screen.getByTestId('planner-outcome'), { target: { value: 'mean' } });
-    expect(screen.getByTestId('planner-delta')).toBeTruthy();
+    expect(screen.getByLabelText('Difference to detect (¥ per customer)').getAttribute('data-testid')).toBe(
+      'planner-delta',
+    );
     expect(screen.queryByTestId('planner-pTreat')).toBeNull();
     expect(Number(text('planner-analytic-branches'))).toBeGreaterThanOrEqual(2);
   });
 
   it('labels every input and button', async () => {
     await renderPlanner();
-    for (const el of screen.getAllByRole('textbox')) expect(el.getAttribute('data-testid')).toBeTruthy();
+    for (const el of screen.getAllByRole('textbox')) {
+      expect(el.getAttribute('data-testid')).toMatch(/^planner-/);
+      expect((el as HTMLInputElement).labels).toHaveLength(1);
+    }
     for (const el of screen.getAllByRole('button')) {
       expect(el.getAttribute('data-testid')).toMatch(/^planner-/);
       expect(el.textContent?.trim()).not.toBe('');
     }
-    expect(screen.getByLabelText('ICC (intracluster correlation)')).toBeTruthy();
+    expect(screen.getByLabelText('ICC (intracluster correlation)').getAttribute('data-testid')).toBe(
+      'planner-icc',
+    );
   });
 
   it('speaks Chinese', async () => {
@@ -123,7 +134,9 @@ describe('PlannerScreen: the formula', () => {
 describe('PlannerScreen: simulated pilot and rollout (tiny fixture)', () => {
   it('simulates the pilot, compares with the formula, feeds the ICC back, forecasts the rollout and exports', async () => {
     await renderPlanner();
-    expect(screen.getByTestId('planner-rollout-needs-pilot')).toBeTruthy();
+    expect(text('planner-rollout-needs-pilot')).toBe(
+      'Simulate the pilot first: the rollout starts from its branches.',
+    );
     type('planner-sim-branchesPerArm', '2');
     type('planner-sim-weeks', '2');
     type('planner-sim-replications', '4');
@@ -134,7 +147,9 @@ describe('PlannerScreen: simulated pilot and rollout (tiny fixture)', () => {
     expect(text('planner-sim-status-text')).toBe('Done');
     expect(text('planner-pilot-branches')!.split(' ')).toHaveLength(2);
     expect(text('planner-control-branches')!.split(' ')).toHaveLength(2);
-    expect(screen.getByTestId('planner-sim-power-curve')).toBeTruthy();
+    expect(screen.getByTestId('planner-sim-power-curve').getAttribute('aria-label')).toBe(
+      'Simulated and formula power vs branches per arm (2 weeks)',
+    );
     expect(text('planner-compare-power-sim')).toMatch(/^\d+% ± \d+%$/);
     expect(text('planner-compare-power-formula')).toMatch(/^(\d+%|—)$/);
     expect(text('planner-implied')).toMatch(/implies ICC/);
@@ -161,7 +176,15 @@ describe('PlannerScreen: simulated pilot and rollout (tiny fixture)', () => {
     await waitFor(() => expect(screen.getByTestId('planner-rollout-status').dataset.status).toBe('done'), {
       timeout: 30_000,
     });
-    expect(screen.getByTestId('planner-rollout-all')).toBeTruthy();
+    const all = screen.getByTestId('planner-rollout-all');
+    expect(within(all).getByRole('heading').textContent).toMatch(
+      /^All branches: 8 branches, [\d,]+ customers, \d+ weeks$/,
+    );
+    expect(
+      within(all)
+        .getAllByTestId(/^planner-rollout-all-/)
+        .map((row) => row.dataset.testid),
+    ).toEqual(TINY.strategies.map((st: { id: string }) => `planner-rollout-all-${st.id}`));
     expect(screen.getByTestId(`planner-rollout-all-${TINY.strategies[0].id}`).textContent).toMatch(
       /\(.+ – .+\)/,
     );

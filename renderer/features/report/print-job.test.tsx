@@ -28,7 +28,7 @@ describe('print job', () => {
     await act(async () => {
       release = await openPrintReport();
     });
-    expect(screen.getByTestId('report')).toBeTruthy();
+    expect(screen.queryAllByTestId('report')).toHaveLength(1);
     act(() => release?.());
     expect(screen.queryByTestId('report')).toBeNull();
   });

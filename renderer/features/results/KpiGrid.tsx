@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StrategySummary } from '../../../sim/index';
 import type { Formatters } from './format';
@@ -45,9 +46,7 @@ export function KpiGrid({ strategy, hasSpread, isProvisional }: KpiGridProps) {
   );
 }
 
-type T = (key: string, values?: Record<string, string>) => string;
-
-function subLine(name: KpiName, s: StrategySummary, f: Formatters, t: T): string {
+function subLine(name: KpiName, s: StrategySummary, f: Formatters, t: TFunction<'results'>): string {
   switch (name) {
     case 'conversion-uplift':
       return t('kpi.sub.arms', {

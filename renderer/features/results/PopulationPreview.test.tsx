@@ -40,6 +40,7 @@ describe('PopulationPreview', () => {
       '前 2% 的客户持有 79.0% 的 AUM（目标 80%）。',
     );
     expect(screen.getByTestId('population-totalAum').textContent).toContain('624亿元');
-    expect(screen.getByText('公职')).toBeTruthy();
+    expect(screen.queryAllByText('公职').length).toBeGreaterThan(0);
+    expect(screen.queryAllByText('Public sector')).toHaveLength(0);
   });
 });

@@ -28,7 +28,9 @@ afterEach(() => {
 describe('ResultsDashboard, paced', () => {
   it('mounts its sections one by one after the first render, and draws a chart once on screen', async () => {
     renderWithI18n(<ResultsDashboard summary={runSummaryFixture()} isRunning />);
-    await waitFor(() => expect(screen.getByTestId('provisional-banner')).toBeTruthy());
+    await waitFor(() =>
+      expect(screen.getByTestId('provisional-banner').textContent).toMatch(/^Provisional: /),
+    );
     const sectionsAt = (): number => document.querySelectorAll('.st-section').length;
     const seen = new Set<number>();
     await waitFor(() => {

@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext } from 'react';
 import type { EChartsType } from '../../components/charts/echarts-setup';
-import { chartToPngBytes, downloadBytes, type PngSink } from '../../components/charts/export-png';
+import { chartToPngBytes, type PngSink } from '../../components/charts/export-png';
+import { saveFile } from '../../platform/browser-files';
 
-/** Where chart PNGs go: the shell passes DesktopApi.exportFile; without it, a browser download. */
+/** Where chart PNGs go: the shell passes DesktopApi.exportFile; without it, the browser's save. */
 export const PngExportContext = createContext<PngSink | undefined>(undefined);
 
 export function usePngExport(): (name: string, chart: EChartsType) => Promise<void> {
@@ -10,7 +11,8 @@ export function usePngExport(): (name: string, chart: EChartsType) => Promise<vo
   return useCallback(
     async (name, chart) => {
       const bytes = await chartToPngBytes(chart);
-      (sink ?? downloadBytes)(name, bytes);
+      if (sink) sink(name, bytes);
+      else await saveFile(name, bytes, 'image/png');
     },
     [sink],
   );
