@@ -58,6 +58,24 @@ describe('edit history (undo / redo)', () => {
     expect(s().text).toBe(TEXT);
   });
 
+  it('a structural edit (an object or array) is a step of its own, however quick; typing into one still merges', () => {
+    const store = fresh();
+    const s = () => store.getState();
+    // Two canvas edits of the same strategy's holdout object 1 ms apart: two steps.
+    s().setField('strategies[0].holdout', { share: 0.3 });
+    clock += 1;
+    s().setField('strategies[0].holdout', { share: 0.4 });
+    expect(s().history.past).toHaveLength(2);
+    s().undo();
+    expect(doc(store).strategies[0].holdout.share).toBe(0.3);
+    s().redo();
+    // A text field that writes a whole object (a step id rename) says it is typing: one step.
+    s().setField('strategies[0].holdout', { share: 0.5 }, { isTyping: true });
+    clock += 1;
+    s().setField('strategies[0].holdout', { share: 0.6 }, { isTyping: true });
+    expect(s().history.past).toHaveLength(3);
+  });
+
   it('raw JSON typing is undoable too; a new edit after undo drops the redo steps', () => {
     const store = fresh();
     const s = () => store.getState();

@@ -88,14 +88,19 @@ export type AppState = {
 export type EditHistory = {
   past: string[];
   future: string[];
-  /** What the last recorded edit changed (a path, or 'text' for the raw JSON) and when (ms). */
-  last: { key: string; at: number } | null;
+  /** What the last recorded edit changed (a path, 'text' for the raw JSON, null for a structural edit) and when (ms). */
+  last: { key: string | null; at: number } | null;
 };
 
 export type AppActions = {
   loadText(text: string, file: { name: string; path: string | null; isDirty?: boolean }): void;
   setText(text: string): void;
-  setField(path: string, value: unknown): void;
+  /**
+   * Sets one value by document path. Typing bursts into one field coalesce into one undo step;
+   * a structural edit (an object or array: a canvas connect, a step added or deleted) is always a
+   * step of its own unless `isTyping` says it comes from a text field (renaming a step's id).
+   */
+  setField(path: string, value: unknown, options?: { isTyping?: boolean }): void;
   validateNow(): void;
   markSaved(file: { name: string; path: string | null }): void;
   setScreen(screen: ScreenId): void;
@@ -150,10 +155,11 @@ const emptyHistory: EditHistory = { past: [], future: [], last: null };
 
 const nowMs = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** The history after an edit of `key` that replaces `before`. */
-function recorded(h: EditHistory, before: string, key: string): EditHistory {
+/** The history after an edit of `key` (null: never merged with another) that replaces `before`. */
+function recorded(h: EditHistory, before: string, key: string | null): EditHistory {
   const at = nowMs();
-  const isSameStep = h.last !== null && h.last.key === key && at - h.last.at < HISTORY_COALESCE_MS;
+  const isSameStep =
+    key !== null && h.last !== null && h.last.key === key && at - h.last.at < HISTORY_COALESCE_MS;
   const past = isSameStep ? h.past : [...h.past, before].slice(-HISTORY_LIMIT);
   return { past, future: [], last: { key, at } };
 }
@@ -221,14 +227,16 @@ export function createAppStore(init: Partial<AppState> = {}) {
       const s = get();
       if (text !== s.text) set({ text, isDirty: true, history: recorded(s.history, s.text, 'text') });
     },
-    setField(path, value) {
+    setField(path, value, options) {
       const s = get();
       const doc = s.docText === s.text ? s.doc : parseJson(s.text);
       if (doc === null || typeof doc !== 'object') return;
       const next = setIn(doc, path, value);
       const text = JSON.stringify(next, null, 2);
       if (text === s.text) return;
-      set({ doc: next, docText: text, text, isDirty: true, history: recorded(s.history, s.text, path) });
+      const isTyping = options?.isTyping ?? (value === null || typeof value !== 'object');
+      const key = isTyping ? path : null;
+      set({ doc: next, docText: text, text, isDirty: true, history: recorded(s.history, s.text, key) });
     },
     undo() {
       const s = get();

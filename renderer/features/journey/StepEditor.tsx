@@ -82,7 +82,7 @@ export function StepEditor({
         <ScenarioText
           path={`${base}.id`}
           label={t('journey.stepId')}
-          onChange={(id) => setField(journeyPath, renameStep(journey, stepIndex, id))}
+          onChange={(id) => setField(journeyPath, renameStep(journey, stepIndex, id), { isTyping: true })}
         />
         <ScenarioSelect path={`${base}.channel`} label={t('journey.channel')} options={channelOptions} />
         <ScenarioNumber path={`${base}.waitDays`} label={t('journey.waitDays')} />
