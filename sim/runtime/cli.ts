@@ -5,12 +5,12 @@
 import { availableParallelism } from 'node:os';
 import { defaultSettings, type RunSettings, simApi } from '../api';
 import { shardRange } from '../blocks';
+import { type Executor, ExecutorError, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario';
 import { oneOf, parseCommand, redisUrl, text, UsageError, wholeNumber } from './cli-args';
 import { readScenarioFile, writeFileAtomic } from './cli-io';
 import { runPowerCli } from './cli-power';
 import { perReplicationCsv, summaryTable, toJson } from './cli-report';
-import { type Executor, ExecutorError, RunCancelled } from './executor';
 import { NodePool } from './node-pool';
 import { engineVersion } from './node-worker-bundle';
 import { mergePartials, partialJson } from './partial';

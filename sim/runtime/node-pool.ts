@@ -10,13 +10,19 @@ import { proxy, type Remote, wrap } from 'comlink/dist/esm/comlink.mjs';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { preparedModel, type ReplicationBlock, type RunSettings, simApi } from '../api';
 import { planBlocks } from '../blocks';
+import {
+  type AbortSignalLike,
+  BlockProgress,
+  type ExecuteOptions,
+  type Executor,
+  RunCancelled,
+} from '../executor';
 import { hash32 } from '../rng/streams';
 import type { Scenario } from '../scenario';
-import { BlockProgress, type ExecuteOptions, type Executor, RunCancelled } from './executor';
 import type { WorkerApi } from './node.worker';
 import { workerBundle } from './node-worker-bundle';
 
-export { RunCancelled } from './executor';
+export { RunCancelled } from '../executor';
 
 export type NodePoolOptions = {
   /** Worker threads; 0 runs every block in this thread. */
@@ -25,7 +31,7 @@ export type NodePoolOptions = {
   idleTimeoutMs?: number;
 };
 
-type BlockOptions = { onProgress?: (doneInBlock: number) => void; signal?: AbortSignal };
+type BlockOptions = { onProgress?: (doneInBlock: number) => void; signal?: AbortSignalLike };
 
 type Task = {
   scenario: Scenario;

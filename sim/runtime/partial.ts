@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { catalogueT, formatIssue } from '../../messages/index';
 import { concatBlocks, type ReplicationBlock, type RunSettings, validateScenario } from '../api';
 import { recordLayout } from '../engine/layout';
 import type { Scenario } from '../scenario';
@@ -107,7 +108,7 @@ function readPart(file: string): Part | string {
   }
   const doc = parsed.data;
   const loaded = validateScenario(doc.scenario);
-  if (!loaded.ok) return `${file}: error: scenario: ${loaded.issues[0]?.message ?? 'invalid'}`;
+  if (!loaded.ok) return `${file}: error: scenario: ${formatIssue(loaded.issues[0], catalogueT('en'))}`;
   if (scenarioHash(loaded.scenario) !== doc.scenarioHash)
     return `${file}: error: scenarioHash ${doc.scenarioHash} does not match the scenario it holds (the file was edited)`;
   const { start, end } = doc.range;

@@ -13,11 +13,12 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { catalogueT, formatIssue } from '../../messages/index';
 import type { ReplicationBlock, RunSettings } from '../api';
 import { planBlocks } from '../blocks';
 import { recordLayout } from '../engine/layout';
+import { BlockProgress, type ExecuteOptions, type Executor, ExecutorError, RunCancelled } from '../executor';
 import { loadScenarioText, type Scenario } from '../scenario';
-import { BlockProgress, type ExecuteOptions, type Executor, ExecutorError, RunCancelled } from './executor';
 import { NodePool } from './node-pool';
 import { engineVersion } from './node-worker-bundle';
 import { scenarioHash } from './partial';
@@ -258,7 +259,9 @@ export async function serveQueue(url: string, opts: ServeOptions): Promise<void>
         if (text === null) throw new UnrecoverableError(`scenario ${hash} is not in Redis (expired?)`);
         const r = loadScenarioText(text);
         if (!r.ok)
-          throw new UnrecoverableError(`scenario ${hash} does not validate here: ${r.issues[0]?.message}`);
+          throw new UnrecoverableError(
+            `scenario ${hash} does not validate here: ${formatIssue(r.issues[0], catalogueT('en'))}`,
+          );
         if (scenarioHash(r.scenario) !== hash)
           throw new UnrecoverableError(
             `scenario ${hash} reads differently here (another Sandtable version?)`,

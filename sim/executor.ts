@@ -1,11 +1,18 @@
-// Runtime: any (types and two small classes, no Node or DOM API). The one way a caller has
-// replication blocks computed — the CLI's run and shards, the pilot planner, and later sweeps,
-// sensitivity and calibration: the worker_threads pool or the Redis queue in Node
-// (node-pool.ts, queue.ts), the Web Worker pool in the studio (renderer/sim-client/pool.ts).
-// Each returns the blocks in replication order, so the summary is the same bytes whichever runs them.
-import type { ReplicationBlock, RunSettings } from '../api';
-import type { ReplicationRange } from '../blocks';
-import type { Scenario } from '../scenario';
+// The one way a caller has replication blocks computed — the CLI's run and shards, the pilot
+// planner, and later sweeps, sensitivity and calibration: the worker_threads pool or the Redis
+// queue in Node (runtime/node-pool.ts, runtime/queue.ts), the Web Worker pool in the studio
+// (renderer/sim-client/pool.ts). Each returns the blocks in replication order, so the summary is
+// the same bytes whichever runs them. Types and two small classes: no Node or DOM API.
+import type { ReplicationRange } from './blocks';
+import type { ReplicationBlock, RunSettings } from './run-settings';
+import type { Scenario } from './scenario';
+
+/** What a run needs of an AbortSignal (the DOM's and Node's both fit; the core knows neither). */
+export type AbortSignalLike = {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+};
 
 export type ExecuteOptions = {
   /** Only these replications (a shard); default all of settings.replications. */
@@ -17,7 +24,7 @@ export type ExecuteOptions = {
   /** Each block as it arrives (in any order), with the replications done so far. */
   onBlock?: (block: ReplicationBlock, done: number) => void;
   /** Abort: the run stops at once and rejects with RunCancelled; pending work is dropped. */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 };
 
 export type Executor = {
