@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ReplicationBlock } from '../sim/api';
-import type { Executor } from '../sim/runtime/executor';
+import type { Executor } from '../sim/executor';
 import { NodePool } from '../sim/runtime/node-pool';
 import { QueueExecutor } from '../sim/runtime/queue';
 import { loadScenarioText } from '../sim/scenario';
