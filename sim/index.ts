@@ -3,9 +3,17 @@
 // reached through renderer/sim-client). Biome's noRestrictedImports keeps renderer/ and main/ off
 // every other module of sim/, so the inside can move without breaking them.
 
-// Runs and their results.
 export type { SimApi, SimWorkerApi } from './api';
 export { defaultSettings, simApi } from './api';
+// Runs and their results.
+export { MAX_BLOCK, planBlocks, type ReplicationRange, shardRange } from './blocks';
+export {
+  type AbortSignalLike,
+  type ExecuteOptions,
+  type Executor,
+  ExecutorError,
+  RunCancelled,
+} from './executor';
 // The planner: analytic power, branch selection, the simulated pilot and the rollout.
 export * from './planner/analytic';
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplicationBlock, RunSettings, RunSummary, Scenario } from '../../sim/index';
-import { planBlocks, type SimWorker, startRun } from './pool';
+import { RunStopped, runBlocks, type SimWorker, startRun } from './pool';
 
 type Calls = { summarized: number[][]; terminated: number };
 
@@ -44,20 +44,50 @@ function fakeWorkerFactory(calls: Calls, opts: { failAt?: number; gate?: Promise
 const scenario = {} as Scenario;
 
 describe('worker pool', () => {
-  it('plans blocks of 5–20 replications covering [0, R)', () => {
-    for (const [r, w] of [
-      [20, 2],
-      [1, 4],
-      [1000, 7],
-      [33, 1],
-    ]) {
-      const blocks = planBlocks(r, w);
-      expect(blocks[0][0]).toBe(0);
-      expect(blocks[blocks.length - 1][1]).toBe(r);
-      for (let i = 1; i < blocks.length; i++) expect(blocks[i][0]).toBe(blocks[i - 1][1]);
-      for (const [s, e] of blocks.slice(0, -1)) expect(e - s).toBeGreaterThanOrEqual(5);
-      for (const [s, e] of blocks) expect(e - s).toBeLessThanOrEqual(20);
-    }
+  it('runBlocks resolves with every block in replication order and stops on its AbortSignal', async () => {
+    const calls: Calls = { summarized: [], terminated: 0 };
+    const blocks = await runBlocks(
+      scenario,
+      { seed: 's', replications: 47 },
+      {
+        workers: 3,
+        createWorker: fakeWorkerFactory(calls),
+      },
+    );
+    expect(blocks.flatMap((b) => Array.from(b.data))).toEqual(Array.from({ length: 47 }, (_, i) => i));
+    expect(calls.terminated).toBe(3); // a made worker is terminated after clean work, a pool worker kept
+
+    const gated: Calls = { summarized: [], terminated: 0 };
+    const controller = new AbortController();
+    const run = runBlocks(
+      scenario,
+      { seed: 's', replications: 100 },
+      {
+        workers: 2,
+        signal: controller.signal,
+        createWorker: fakeWorkerFactory(gated, { gate: new Promise(() => {}) }),
+      },
+    );
+    controller.abort();
+    await expect(run).rejects.toBeInstanceOf(RunStopped);
+    expect(gated.terminated).toBe(2);
+  });
+
+  it('a run’s AbortSignal cancels it like cancel()', async () => {
+    const calls: Calls = { summarized: [], terminated: 0 };
+    const controller = new AbortController();
+    const handle = startRun(
+      scenario,
+      { seed: 's', replications: 100 },
+      {
+        workers: 2,
+        signal: controller.signal,
+        createWorker: fakeWorkerFactory(calls, { gate: new Promise(() => {}) }),
+      },
+    );
+    controller.abort();
+    expect((await handle.result).status).toBe('cancelled');
+    expect(calls.terminated).toBe(2);
   });
 
   it('summarizes every block in replication order whatever the worker count', async () => {

@@ -3,7 +3,18 @@
 // times a second so results stream in without a long task on the UI thread. Every block gets the
 // same settings {seed, replications: R}, so the numbers do not depend on W.
 import * as Comlink from 'comlink';
-import type { ReplicationBlock, RunSettings, RunSummary, Scenario, SimWorkerApi } from '../../sim/index';
+import {
+  type AbortSignalLike,
+  type Executor,
+  planBlocks,
+  type ReplicationBlock,
+  type ReplicationRange,
+  RunCancelled,
+  type RunSettings,
+  type RunSummary,
+  type Scenario,
+  type SimWorkerApi,
+} from '../../sim/index';
 
 export type SimWorker = {
   api: Comlink.Remote<SimWorkerApi>;
@@ -26,18 +37,33 @@ export function createSimWorker(): SimWorker {
   return { api: Comlink.wrap<SimWorkerApi>(worker), failure, terminate: () => worker.terminate() };
 }
 
-// Workers that finished a run cleanly are kept: the engine caches the built population per
-// scenario, so the next run (or the next compare variant) starts faster. Cancel terminates them.
-const idle: SimWorker[] = [];
+// Workers that finished their work cleanly wait here for the next run, compare variant or
+// population preview: the engine caches the built population per scenario, so the next request
+// for the same scenario starts faster. After IDLE_MS unused they end. Cancel terminates them.
+const idle: Array<{ worker: SimWorker; timer: ReturnType<typeof setTimeout> }> = [];
 const MAX_IDLE = 16;
+const IDLE_MS = 60_000;
 
-function takeWorker(): SimWorker {
-  return idle.pop() ?? createSimWorker();
+/** A worker from the pool (an idle one when there is one). */
+export function takeWorker(): SimWorker {
+  const kept = idle.pop();
+  if (!kept) return createSimWorker();
+  clearTimeout(kept.timer);
+  return kept.worker;
 }
 
-function releaseWorker(w: SimWorker): void {
-  if (idle.length < MAX_IDLE) idle.push(w);
-  else w.terminate();
+/** Give a worker back after clean work; it ends after a minute unused. */
+export function releaseWorker(w: SimWorker): void {
+  if (idle.length >= MAX_IDLE) {
+    w.terminate();
+    return;
+  }
+  const timer = setTimeout(() => {
+    const i = idle.findIndex((e) => e.worker === w);
+    if (i >= 0) idle.splice(i, 1);
+    w.terminate();
+  }, IDLE_MS);
+  idle.push({ worker: w, timer });
 }
 
 /** Call a worker method, failing fast if the worker dies instead of waiting forever. */
@@ -45,12 +71,114 @@ export function guarded<T>(w: SimWorker, call: Promise<T>): Promise<T> {
   return Promise.race([call, w.failure]);
 }
 
-/** Blocks [start, end) covering [0, R): 5–20 replications each, about 8 blocks per worker. */
-export function planBlocks(replications: number, workers: number): Array<[number, number]> {
-  const size = Math.max(5, Math.min(20, Math.ceil(replications / (Math.max(1, workers) * 8))));
-  const out: Array<[number, number]> = [];
-  for (let s = 0; s < replications; s += size) out.push([s, Math.min(replications, s + size)]);
-  return out;
+/** What an aborted run rejects with (the same class in every pool). */
+export { RunCancelled as RunStopped };
+
+export type BlockRunOptions = {
+  workers: number;
+  /** Only these replications; default all. */
+  range?: ReplicationRange;
+  /** A fixed block size; default the shared adaptive policy. */
+  blockSize?: number;
+  /** Abort: the workers are terminated at once and the promise rejects with RunCancelled. */
+  signal?: AbortSignalLike;
+  /** Replications done so far, finished blocks plus progress inside running ones. */
+  onProgress?: (done: number) => void;
+  /** Block k (in plan order) finished. */
+  onBlock?: (k: number, block: ReplicationBlock) => void;
+  createWorker?: () => SimWorker;
+  releaseWorker?: (w: SimWorker) => void;
+};
+
+/**
+ * Run every replication of `settings` on `workers` Web Workers, blocks planned by the shared
+ * policy (sim/blocks.ts); resolves with the blocks in replication order.
+ */
+export async function runBlocks(
+  scenario: Scenario,
+  settings: RunSettings,
+  opts: BlockRunOptions,
+): Promise<ReplicationBlock[]> {
+  if (opts.signal?.aborted) throw new RunCancelled();
+  const make = opts.createWorker ?? takeWorker;
+  const release = opts.releaseWorker ?? (opts.createWorker ? (w: SimWorker) => w.terminate() : releaseWorker);
+  const workers = Math.max(1, opts.workers);
+  const plan = planBlocks(settings.replications, { workers, range: opts.range, blockSize: opts.blockSize });
+  const runners = Array.from({ length: Math.min(workers, plan.length) }, () => make());
+  const results: ReplicationBlock[] = new Array(plan.length);
+  const inBlock = new Float64Array(plan.length);
+  let inBlockTotal = 0;
+  let finished = 0;
+  let next = 0;
+  let isStopped = false;
+  const stopped = new Promise<never>((_, reject) => {
+    const stop = () => {
+      isStopped = true;
+      for (const w of runners) w.terminate();
+      reject(new RunCancelled());
+    };
+    if (opts.signal) opts.signal.addEventListener('abort', stop, { once: true });
+  });
+  stopped.catch(() => {});
+  const loop = async (w: SimWorker) => {
+    while (!isStopped && next < plan.length) {
+      const k = next++;
+      const [start, end] = plan[k];
+      const onBlockProgress = Comlink.proxy((doneInBlock: number) => {
+        if (isStopped || results[k]) return;
+        inBlockTotal += doneInBlock - inBlock[k];
+        inBlock[k] = doneInBlock;
+        opts.onProgress?.(finished + inBlockTotal);
+      });
+      const block = await guarded(w, w.api.runBlock(scenario, settings, start, end, onBlockProgress));
+      if (isStopped) return;
+      results[k] = block;
+      inBlockTotal -= inBlock[k];
+      inBlock[k] = 0;
+      finished += end - start;
+      opts.onProgress?.(finished + inBlockTotal);
+      opts.onBlock?.(k, block);
+    }
+  };
+  try {
+    await Promise.race([stopped, Promise.all(runners.map(loop))]);
+  } catch (e) {
+    if (!isStopped) {
+      isStopped = true;
+      for (const w of runners) w.terminate();
+    }
+    throw e;
+  }
+  for (const w of runners) release(w);
+  return results;
+}
+
+/** The Web Worker pool behind the same Executor type as the Node pool and the Redis queue. */
+export function webExecutor(
+  workers: () => number,
+  make?: () => SimWorker,
+  release?: (w: SimWorker) => void,
+): Executor {
+  return {
+    description: 'Web Workers',
+    run(scenario, settings, opts = {}) {
+      let done = 0;
+      return runBlocks(scenario, settings, {
+        workers: workers(),
+        range: opts.range,
+        blockSize: opts.blockSize,
+        signal: opts.signal,
+        createWorker: make,
+        releaseWorker: release,
+        onProgress: (n) => {
+          done = n;
+          opts.onProgress?.(n);
+        },
+        onBlock: (_k, block) => opts.onBlock?.(block, done),
+      });
+    },
+    close: async () => {},
+  };
 }
 
 export type RunProgress = { done: number; planned: number; elapsedMs: number };
@@ -64,6 +192,8 @@ export type RunHandle = { cancel(): void; result: Promise<RunOutcome> };
 
 export type RunOptions = {
   workers: number;
+  /** Abort = cancel(): the workers are terminated at once. */
+  signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
   onSummary?: (summary: RunSummary, isFinal: boolean) => void;
   /** Least time between partial summaries (grows when summarizing is slow). */
@@ -83,15 +213,14 @@ export function startRun(scenario: Scenario, settings: RunSettings, opts: RunOpt
   const now = opts.now ?? (() => performance.now());
   const make = opts.createWorker ?? takeWorker;
   const release = opts.releaseWorker ?? (opts.createWorker ? (w: SimWorker) => w.terminate() : releaseWorker);
-  const blocks = planBlocks(settings.replications, opts.workers);
-  const runners = Array.from({ length: Math.min(Math.max(1, opts.workers), blocks.length) }, () => make());
+  const controller = new AbortController();
+  opts.signal?.addEventListener('abort', () => controller.abort(), { once: true });
   let summarizer: SimWorker | null = null;
-  const results: Array<ReplicationBlock | undefined> = new Array(blocks.length);
-  const inflight = new Float64Array(blocks.length);
+  // Blocks in plan order as they finish; partial summaries borrow their buffers and give them back.
+  const results: Array<ReplicationBlock | undefined> = [];
+  // The final summary covers every block; partial ones only shorter prefixes.
+  const blockCount = planBlocks(settings.replications, { workers: Math.max(1, opts.workers) }).length;
   const t0 = now();
-  let inflightTotal = 0;
-  let finished = 0;
-  let next = 0;
   let stopped = false;
   let lastSummary: RunSummary | null = null;
   let summarizing: Promise<void> | null = null;
@@ -101,22 +230,12 @@ export function startRun(scenario: Scenario, settings: RunSettings, opts: RunOpt
   let lastProgressAt = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const terminateAll = () => {
-    if (timer) clearTimeout(timer);
-    for (const w of runners) w.terminate();
-    summarizer?.terminate();
-  };
-  const releaseAll = () => {
-    if (timer) clearTimeout(timer);
-    for (const w of runners) release(w);
-    if (summarizer) release(summarizer);
-  };
-
-  const emitProgress = (force = false) => {
+  const emitProgress = (done: number) => {
     const t = now();
-    if (!force && t - lastProgressAt < (opts.progressIntervalMs ?? 50)) return;
+    const isLast = done === settings.replications;
+    if (!isLast && t - lastProgressAt < (opts.progressIntervalMs ?? 50)) return;
     lastProgressAt = t;
-    opts.onProgress?.({ done: finished + inflightTotal, planned: settings.replications, elapsedMs: t - t0 });
+    opts.onProgress?.({ done, planned: settings.replications, elapsedMs: t - t0 });
   };
 
   const prefixLength = () => {
@@ -144,7 +263,7 @@ export function startRun(scenario: Scenario, settings: RunSettings, opts: RunOpt
   const maybeSummarize = () => {
     if (stopped || summarizing) return;
     const n = prefixLength();
-    if (n <= summarizedPrefix || n === blocks.length) return;
+    if (n <= summarizedPrefix || n >= blockCount) return;
     const wait = lastSummaryAt + summaryInterval - now();
     if (wait > 0) {
       timer ??= setTimeout(() => {
@@ -173,59 +292,56 @@ export function startRun(scenario: Scenario, settings: RunSettings, opts: RunOpt
       });
   };
 
-  const loop = async (w: SimWorker) => {
-    while (!stopped && next < blocks.length) {
-      const idx = next++;
-      const [start, end] = blocks[idx];
-      const onBlockProgress = Comlink.proxy((doneInBlock: number) => {
-        if (stopped || results[idx]) return;
-        inflightTotal += doneInBlock - inflight[idx];
-        inflight[idx] = doneInBlock;
-        emitProgress();
-      });
-      const block = await guarded(w, w.api.runBlock(scenario, settings, start, end, onBlockProgress));
-      if (stopped) return;
-      results[idx] = block;
-      inflightTotal -= inflight[idx];
-      inflight[idx] = 0;
-      finished += end - start;
-      emitProgress(finished === settings.replications);
-      maybeSummarize();
-    }
-  };
-
   let resolveCancel: (o: RunOutcome) => void = () => {};
   const cancelled = new Promise<RunOutcome>((resolve) => {
     resolveCancel = resolve;
   });
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    summarizer?.terminate();
+  };
 
   const main = (async (): Promise<RunOutcome> => {
     try {
-      await Promise.all(runners.map(loop));
+      const blocks = await runBlocks(scenario, settings, {
+        workers: opts.workers,
+        signal: controller.signal,
+        createWorker: make,
+        releaseWorker: release,
+        onProgress: emitProgress,
+        onBlock: (k, block) => {
+          results[k] = block;
+          maybeSummarize();
+        },
+      });
       if (timer) clearTimeout(timer);
       if (summarizing) await summarizing;
       const summary = await summarize(blocks.length);
       if (stopped) return { status: 'cancelled', summary: lastSummary };
       stopped = true;
-      releaseAll();
+      if (summarizer) release(summarizer);
       opts.onSummary?.(summary, true);
       return { status: 'done', summary };
     } catch (e) {
-      if (!stopped) {
-        stopped = true;
-        terminateAll();
-      }
+      if (e instanceof RunCancelled) return { status: 'cancelled', summary: lastSummary };
+      stop();
       return { status: 'error', error: message(e), summary: lastSummary };
     }
   })();
 
-  return {
-    cancel() {
-      if (stopped) return;
-      stopped = true;
-      terminateAll();
+  controller.signal.addEventListener(
+    'abort',
+    () => {
+      stop();
       resolveCancel({ status: 'cancelled', summary: lastSummary });
     },
+    { once: true },
+  );
+
+  return {
+    cancel: () => controller.abort(),
     result: Promise.race([main, cancelled]),
   };
 }

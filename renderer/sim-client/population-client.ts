@@ -1,9 +1,10 @@
-// Population previews in one long-lived worker: building a 100k population takes a few hundred
-// milliseconds, which must not block typing. Latest request wins; stale ones are skipped.
+// Population previews on a worker of the shared pool: building a 100k population takes a few
+// hundred milliseconds, which must not block typing. The worker goes back to the pool holding the
+// built population, so the run that follows often starts on it. Latest request wins; stale ones
+// are skipped.
 import type { PopulationSummary, Scenario } from '../../sim/index';
-import { createSimWorker, guarded, type SimWorker } from './pool';
+import { guarded, releaseWorker, takeWorker } from './pool';
 
-let worker: SimWorker | null = null;
 let latest = 0;
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -14,16 +15,13 @@ export function requestPopulationSummary(scenario: Scenario): Promise<PreviewRes
   const ticket = ++latest;
   const run = async (): Promise<PreviewResult> => {
     if (ticket !== latest) return null;
-    worker ??= createSimWorker();
-    const w = worker;
+    const w = takeWorker();
     try {
       const summary = await guarded(w, w.api.populationSummary(scenario));
+      releaseWorker(w);
       return ticket === latest ? { ok: true, summary } : null;
     } catch (e) {
-      if (worker === w) {
-        w.terminate();
-        worker = null;
-      }
+      w.terminate();
       return ticket === latest ? { ok: false, error: e instanceof Error ? e.message : String(e) } : null;
     }
   };

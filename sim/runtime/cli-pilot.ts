@@ -23,9 +23,9 @@ import type {
   PilotRunner,
   PilotStrategyPlan,
 } from '../planner/pilot-types';
-import { parseFlags, UsageError } from './cli-args';
+import { flag, oneOf, parseCommand, text, UsageError, wholeNumber } from './cli-args';
 import { readScenarioFile } from './cli-io';
-import { runReplications } from './node-pool';
+import { NodePool } from './node-pool';
 import { ProgressBar } from './progress';
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -39,63 +39,36 @@ const FLAG_OF: Record<string, string> = {
   replications: '--replications',
 };
 
-function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number {
-  if (value === undefined) throw new UsageError(`pilot needs ${flag}`);
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a whole number from ${min} to ${max}`);
-  }
-  return n;
-}
-
-function choice<T extends string>(
-  flag: string,
-  value: string | undefined,
-  options: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) return fallback;
-  if (!(options as readonly string[]).includes(value)) {
-    throw new UsageError(`${flag}: ${JSON.stringify(value)}; expected ${options.join(' or ')}`);
-  }
-  return value as T;
-}
-
 /**
  * Worker threads: --workers, else cores − 1. One worker thread gains nothing over this thread and
  * pays a thread start and a population build per grid point, so the default then runs in-process.
  */
-function workersFrom(value: string | undefined): number {
-  if (value === undefined) {
-    const n = Math.max(1, availableParallelism());
-    return n === 1 ? 0 : n;
-  }
-  return wholeNumber('--workers', value, 0, 64);
+function defaultWorkers(): number {
+  const n = Math.max(1, availableParallelism());
+  return n === 1 ? 0 : n;
 }
 
 /** `pilot …`: see docs/planner.md. Returns the exit code. */
 export async function cmdPilot(args: string[], io: Io, signal: AbortSignal): Promise<number> {
-  const { positional, flags } = parseFlags(args, {
-    branches: 'value',
-    weeks: 'value',
-    replications: 'value',
-    workers: 'value',
-    seed: 'value',
-    method: 'value',
-    level: 'value',
-    json: 'boolean',
+  const { positional, flags } = parseCommand(args, {
+    branches: wholeNumber(1, 1000),
+    weeks: wholeNumber(1, 104),
+    replications: wholeNumber(2, 1_000_000),
+    workers: wholeNumber(0, 64),
+    seed: text(),
+    method: oneOf(['stratified', 'random']),
+    level: oneOf(['branch', 'customer']),
+    json: flag(),
   });
   if (positional.length !== 1) throw new UsageError('pilot needs exactly one scenario file');
-  const branchesPerArm = wholeNumber('--branches', flags.branches, 1, 1000);
-  const weeks = wholeNumber('--weeks', flags.weeks, 1, 104);
-  const replications =
-    flags.replications === undefined
-      ? DEFAULT_REPLICATIONS
-      : wholeNumber('--replications', flags.replications, 2, 1_000_000);
-  const workers = workersFrom(flags.workers);
-  const method = choice('--method', flags.method, ['stratified', 'random'] as const, 'stratified');
-  const level = choice('--level', flags.level, ['branch', 'customer'] as const, 'branch');
-  const isJson = flags.json === 'true';
+  const { branches: branchesPerArm, weeks } = flags;
+  if (branchesPerArm === undefined) throw new UsageError('pilot needs --branches');
+  if (weeks === undefined) throw new UsageError('pilot needs --weeks');
+  const replications = flags.replications ?? DEFAULT_REPLICATIONS;
+  const workers = flags.workers ?? defaultWorkers();
+  const method = flags.method ?? 'stratified';
+  const level = flags.level ?? 'branch';
+  const isJson = flags.json;
 
   const loaded = readScenarioFile(positional[0]);
   if (!loaded.ok) {
@@ -108,12 +81,13 @@ export async function cmdPilot(args: string[], io: Io, signal: AbortSignal): Pro
   const branches = branchInfos(simApi.populationSummary(scenario, seed));
 
   let bar: ProgressBar | null = null;
+  // One pool for every grid point: its threads start once.
+  const pool = new NodePool({ threads: workers });
   const run: PilotRunner = async (s, settings, point) => {
     bar ??= new ProgressBar(point.count * settings.replications, io.err);
     const offset = point.index * settings.replications;
     const progress = bar;
-    const blocks = await runReplications(s, settings, {
-      workers,
+    const blocks = await pool.run(s, settings, {
       signal,
       onProgress: (done) => progress.update(offset + done),
     });
@@ -133,6 +107,8 @@ export async function cmdPilot(args: string[], io: Io, signal: AbortSignal): Pro
       return 1;
     }
     throw e;
+  } finally {
+    await pool.close();
   }
   (bar as ProgressBar | null)?.finish();
   io.out(isJson ? `${JSON.stringify(report, null, 2)}\n` : pilotText(report, branches.length));

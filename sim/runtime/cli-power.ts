@@ -1,6 +1,6 @@
 // `sandtable power …`: the analytic pilot-power calculator on the command line. Parses flags,
-// calls planPower and prints JSON or a plain-words explanation. Runtime: any (no Node APIs;
-// output goes through the injected `io`, so tests call it directly).
+// calls planPower and prints JSON or a plain-words explanation. Runtime: Node (node:util
+// parseArgs); output goes through the injected `io`, so tests call it directly.
 import { catalogueT, planNoteText, plannerErrorLine } from '../../messages/index';
 import {
   type PlanInput,
@@ -10,6 +10,7 @@ import {
   planPower,
   type TestKind,
 } from '../planner/analytic';
+import { decimal, flag, oneOf, parseCommand, UsageError } from './cli-args';
 
 const en = catalogueT('en');
 
@@ -35,7 +36,6 @@ const CHOICE_FLAGS = {
   '--method': ['pooled', 'unpooled', 'arcsine'],
   '--test': ['z', 't'],
 } as const;
-const BOOLEAN_FLAGS = ['--json', '--help', '-h'] as const;
 
 type NumericFlag = keyof typeof NUMERIC_FLAGS;
 type ChoiceFlag = keyof typeof CHOICE_FLAGS;
@@ -59,8 +59,6 @@ Options:
   --accrual-per-branch-week A  eligible customers per branch per week: gives the duration
   --json                       print one JSON object instead of the explanation
 Exit codes: 0 ok, 1 invalid input values, 2 usage error.`;
-
-class UsageError extends Error {}
 
 /**
  * Runs `power` with the arguments after `power`; returns the exit code: 0 ok, 1 invalid input
@@ -92,45 +90,32 @@ export function runPowerCli(args: string[], io: PowerCliIo): number {
   }
 }
 
+/** Every flag through the CLI's one flag layer (cli-args.ts); numbers, choices and booleans. */
+const SPEC = {
+  ...(Object.fromEntries(Object.keys(NUMERIC_FLAGS).map((f) => [f.slice(2), decimal()])) as Record<
+    string,
+    ReturnType<typeof decimal>
+  >),
+  ...(Object.fromEntries(
+    Object.entries(CHOICE_FLAGS).map(([f, choices]) => [f.slice(2), oneOf(choices)]),
+  ) as Record<string, ReturnType<typeof oneOf>>),
+  json: flag(),
+  help: flag(),
+};
+
 function parseFlags(args: string[]): Flags {
-  const flags: Flags = { isJson: false, isHelp: false };
-  const seen = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (seen.has(name)) throw new UsageError(`${name} is given twice`);
-    seen.add(name);
-    if ((BOOLEAN_FLAGS as readonly string[]).includes(name)) {
-      if (eq > 0) throw new UsageError(`${name} takes no value`);
-      if (name === '--json') flags.isJson = true;
-      else flags.isHelp = true;
-      continue;
-    }
-    const isNumeric = name in NUMERIC_FLAGS;
-    if (!isNumeric && !(name in CHOICE_FLAGS)) {
-      throw new UsageError(name.startsWith('-') ? `unknown flag ${name}` : `unexpected argument "${name}"`);
-    }
-    let raw: string;
-    if (eq > 0) raw = arg.slice(eq + 1);
-    else if (i + 1 < args.length) raw = args[++i];
-    else throw new UsageError(`${name} needs a value`);
-    if (isNumeric) flags[name as NumericFlag] = parseNumber(name, raw);
-    else {
-      const choices: readonly string[] = CHOICE_FLAGS[name as ChoiceFlag];
-      if (!choices.includes(raw))
-        throw new UsageError(`${name}: "${raw}" is not one of ${choices.join(', ')}`);
-      flags[name as ChoiceFlag] = raw;
-    }
+  const { flags: parsed } = parseCommand(args, SPEC, { short: { h: 'help' }, positionals: { max: 0 } });
+  const flags: Flags = { isJson: parsed.json, isHelp: parsed.help };
+  const values = parsed as Record<string, unknown>;
+  for (const f of Object.keys(NUMERIC_FLAGS) as NumericFlag[]) {
+    const v = values[f.slice(2)];
+    if (typeof v === 'number') flags[f] = v;
+  }
+  for (const f of Object.keys(CHOICE_FLAGS) as ChoiceFlag[]) {
+    const v = values[f.slice(2)];
+    if (typeof v === 'string') flags[f] = v;
   }
   return flags;
-}
-
-function parseNumber(name: string, raw: string): number {
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw.trim())) {
-    throw new UsageError(`${name}: "${raw}" is not a number`);
-  }
-  return Number(raw);
 }
 
 function toPlanInput(f: Flags): PlanInput {

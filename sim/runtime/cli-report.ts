@@ -40,10 +40,10 @@ function strategyBlock(st: StrategySummary): string {
 }
 
 /** The readable run summary printed on stdout. */
-export function summaryTable(s: RunSummary, run: { seconds: number; workers: number }): string {
+export function summaryTable(s: RunSummary, run: { seconds?: number; runner: string }): string {
   const head = [
     `${s.scenarioName}`,
-    `${num(s.replicationsDone)} replications (${s.sampling} sampling), seed ${JSON.stringify(s.seed)}, ${run.workers} worker(s), ${run.seconds.toFixed(1)} s; ${num(s.customers)} customers over ${s.weeks} weeks`,
+    `${num(s.replicationsDone)} replications (${s.sampling} sampling), seed ${JSON.stringify(s.seed)}, ${run.runner}${run.seconds === undefined ? '' : `, ${run.seconds.toFixed(1)} s`}; ${num(s.customers)} customers over ${s.weeks} weeks`,
     'Intervals are the 5th–95th percentiles across replications; uplift is treatment minus the randomized control.',
     '',
   ];

@@ -4,29 +4,40 @@
 // partial output file.
 import { availableParallelism } from 'node:os';
 import { defaultSettings, type RunSettings, simApi } from '../api';
+import { shardRange } from '../blocks';
+import { type Executor, ExecutorError, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario';
-import { parseFlags, UsageError } from './cli-args';
+import { oneOf, parseCommand, redisUrl, text, UsageError, wholeNumber } from './cli-args';
 import { readScenarioFile, writeFileAtomic } from './cli-io';
 import { runPowerCli } from './cli-power';
 import { perReplicationCsv, summaryTable, toJson } from './cli-report';
-import { RunCancelled, runReplications } from './node-pool';
+import { NodePool } from './node-pool';
+import { engineVersion } from './node-worker-bundle';
+import { mergePartials, partialJson } from './partial';
 import { ProgressBar } from './progress';
 
-const USAGE = `Sandtable — Monte Carlo sand-table for retail-bank campaigns
+export const USAGE = `Sandtable — Monte Carlo sand-table for retail-bank campaigns
 
 Usage:
   npm run sim -- run <scenario.json> [--replications N] [--seed S] [--workers W] [--out FILE] [--format json|csv]
+                     [--shard K/N] [--queue redis://HOST:PORT] [--block-size B]
+  npm run sim -- merge <part.json…> --out FILE [--format json|csv]   (parts written by run --shard)
+  npm run sim -- worker --queue redis://HOST:PORT [--concurrency C] [--lock-seconds S]
   npm run sim -- validate <file…>
   npm run sim -- power --outcome binary|mean … [--json]      (analytic pilot sizing; see docs/planner.md)
   npm run sim -- pilot <scenario.json> --branches K --weeks W [--replications R] [--workers W] [--seed S]
                        [--method stratified|random] [--level branch|customer] [--json]
 
-Exit codes: 0 ok, 1 invalid scenario, 2 usage error.`;
+--shard K/N runs the K-th of N equal shares of the replications (K counts from 0, as Kubernetes'
+JOB_COMPLETION_INDEX) and writes a part; merge gives the same result file as one whole run.
+--queue publishes the run's blocks to Redis for \`worker\` processes on any machines (docs/scale-out.md).
+
+Exit codes: 0 ok, 1 invalid scenario or parts (or an unreachable queue), 2 usage error, 130 cancelled.`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
 async function cmdValidate(args: string[], io: Io): Promise<number> {
-  const { positional } = parseFlags(args, {});
+  const { positional } = parseCommand(args, {});
   if (positional.length === 0) throw new UsageError('validate needs at least one scenario file');
   let bad = 0;
   for (const file of positional) {
@@ -45,44 +56,46 @@ async function cmdValidate(args: string[], io: Io): Promise<number> {
   return bad > 0 ? 1 : 0;
 }
 
-function settingsFrom(scenario: Scenario, flags: Record<string, string | undefined>): RunSettings {
+function settingsFrom(scenario: Scenario, flags: { seed?: string; replications?: number }): RunSettings {
   const s = defaultSettings(scenario);
   if (flags.seed !== undefined) s.seed = flags.seed;
-  if (flags.replications !== undefined)
-    s.replications = positiveInt('--replications', flags.replications, 1_000_000);
+  if (flags.replications !== undefined) s.replications = flags.replications;
   return s;
 }
 
-export function positiveInt(flag: string, value: string, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > max)
-    throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a whole number from 1 to ${max}`);
-  return n;
-}
-
-function workersFrom(flags: Record<string, string | undefined>): number {
-  // The CLI's main thread only waits, so every core can run a worker.
-  if (flags.workers === undefined) return Math.max(1, availableParallelism());
-  const n = Number(flags.workers);
-  if (!/^\d+$/.test(flags.workers) || n > 64)
+/** `K/N` with 0 ≤ K < N. */
+function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || count > 100_000)
+    throw new UsageError(`--shard: ${JSON.stringify(value)} is not K/N (shard K of N, e.g. 0/4)`);
+  if (index >= count)
     throw new UsageError(
-      `--workers: ${JSON.stringify(flags.workers)} is not a whole number from 0 to 64 (0 runs without worker threads)`,
+      `--shard: ${JSON.stringify(value)}: K counts from 0 to N−1 (${count} shards are 0/${count} … ${count - 1}/${count})`,
     );
-  return n;
+  return { index, count };
 }
 
 async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<number> {
-  const { positional, flags } = parseFlags(args, {
-    replications: 'value',
-    seed: 'value',
-    workers: 'value',
-    out: 'value',
-    format: 'value',
+  const { positional, flags } = parseCommand(args, {
+    replications: wholeNumber(1, 1_000_000),
+    seed: text(),
+    workers: wholeNumber(0, 64),
+    out: text(),
+    format: oneOf(['json', 'csv']),
+    shard: text(),
+    queue: redisUrl(),
+    'block-size': wholeNumber(1, 100_000),
   });
   if (positional.length !== 1) throw new UsageError('run needs exactly one scenario file');
-  const format = flags.format ?? 'json';
-  if (format !== 'json' && format !== 'csv')
-    throw new UsageError(`--format: ${JSON.stringify(format)}; expected json or csv`);
+  const shard = flags.shard === undefined ? null : parseShard(flags.shard);
+  if (shard && flags.out === undefined)
+    throw new UsageError('--shard needs --out FILE: the part is what merge reads');
+  if (shard && flags.format === 'csv')
+    throw new UsageError('--shard writes a part (JSON) for merge; give --format csv to merge instead');
+  if (flags.queue !== undefined && flags.workers !== undefined)
+    throw new UsageError('--workers applies to a local run; with --queue, each worker sets --concurrency');
   const loaded = readScenarioFile(positional[0]);
   if (!loaded.ok) {
     for (const line of loaded.messages) io.err(`${line}\n`);
@@ -91,25 +104,105 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
   for (const line of loaded.warnings) io.err(`${line}\n`);
   const scenario = loaded.scenario;
   const settings = settingsFrom(scenario, flags);
-  const workers = workersFrom(flags);
-  const bar = new ProgressBar(settings.replications, io.err);
+  const range = shard ? shardRange(settings.replications, shard.index, shard.count) : undefined;
+  if (range && range[1] <= range[0])
+    throw new UsageError(
+      `--shard ${shard?.index}/${shard?.count}: ${settings.replications} replications leave this shard empty; use at most ${settings.replications} shards`,
+    );
+  const executor = await executorFor(flags, io);
+  const bar = new ProgressBar(range ? range[1] - range[0] : settings.replications, io.err);
   const started = performance.now();
-  const blocks = await runReplications(scenario, settings, {
-    workers,
-    onProgress: (d) => bar.update(d),
-    signal,
-  });
+  let blocks: Awaited<ReturnType<Executor['run']>>;
+  try {
+    blocks = await executor.run(scenario, settings, {
+      range,
+      blockSize: flags['block-size'],
+      onProgress: (d) => bar.update(d),
+      signal,
+    });
+  } finally {
+    await executor.close();
+  }
   bar.finish();
   const seconds = (performance.now() - started) / 1000;
+  if (signal.aborted) throw new RunCancelled();
+  if (shard && range && flags.out) {
+    const body = partialJson({
+      scenario,
+      settings,
+      shard,
+      blocks,
+      engine: await engineVersion(),
+      elapsedSeconds: seconds,
+    });
+    writeFileAtomic(flags.out, body);
+    io.err(
+      `shard ${shard.index}/${shard.count}: replications ${range[0]}–${range[1] - 1} of ${settings.replications}; wrote ${flags.out}\n`,
+    );
+    return 0;
+  }
   const summary = simApi.summarize(scenario, settings, blocks);
-  io.out(summaryTable(summary, { seconds, workers }));
+  io.out(summaryTable(summary, { seconds, runner: executor.description }));
   if (flags.out) {
     const body =
-      format === 'csv' ? perReplicationCsv(scenario, settings, blocks) : toJson(scenario, settings, summary);
+      flags.format === 'csv'
+        ? perReplicationCsv(scenario, settings, blocks)
+        : toJson(scenario, settings, summary);
     if (signal.aborted) throw new RunCancelled();
     writeFileAtomic(flags.out, body);
     io.err(`wrote ${flags.out}\n`);
   }
+  return 0;
+}
+
+async function executorFor(flags: { queue?: string; workers?: number }, io: Io): Promise<Executor> {
+  if (flags.queue !== undefined) {
+    const { QueueExecutor } = await import('./queue');
+    return new QueueExecutor(flags.queue, { notice: io.err });
+  }
+  return new NodePool({ threads: flags.workers ?? Math.max(1, availableParallelism()) });
+}
+
+async function cmdMerge(args: string[], io: Io): Promise<number> {
+  const { positional, flags } = parseCommand(args, { out: text(), format: oneOf(['json', 'csv']) });
+  if (positional.length === 0) throw new UsageError('merge needs the part files written by run --shard');
+  if (flags.out === undefined) throw new UsageError('merge needs --out FILE');
+  const merged = mergePartials(positional);
+  if (!merged.ok) {
+    for (const line of merged.messages) io.err(`${line}\n`);
+    return 1;
+  }
+  const { scenario, settings, blocks } = merged;
+  const summary = simApi.summarize(scenario, settings, blocks);
+  io.out(summaryTable(summary, { runner: `${positional.length} part(s) merged` }));
+  const body =
+    flags.format === 'csv'
+      ? perReplicationCsv(scenario, settings, blocks)
+      : toJson(scenario, settings, summary);
+  writeFileAtomic(flags.out, body);
+  io.err(`wrote ${flags.out}\n`);
+  return 0;
+}
+
+async function cmdWorker(args: string[], io: Io, signal: AbortSignal): Promise<number> {
+  const { positional, flags } = parseCommand(
+    args,
+    {
+      queue: redisUrl(),
+      concurrency: wholeNumber(1, 64),
+      'lock-seconds': wholeNumber(1, 3600),
+    },
+    { positionals: { max: 0 } },
+  );
+  void positional;
+  if (flags.queue === undefined) throw new UsageError('worker needs --queue redis://HOST:PORT');
+  const { serveQueue } = await import('./queue');
+  await serveQueue(flags.queue, {
+    concurrency: flags.concurrency ?? Math.max(1, availableParallelism()),
+    lockSeconds: flags['lock-seconds'] ?? 30,
+    signal,
+    log: io.err,
+  });
   return 0;
 }
 
@@ -120,6 +213,10 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
     switch (command) {
       case 'run':
         return await cmdRun(rest, io, signal);
+      case 'merge':
+        return await cmdMerge(rest, io);
+      case 'worker':
+        return await cmdWorker(rest, io, signal);
       case 'validate':
         return await cmdValidate(rest, io);
       case 'power':
@@ -136,13 +233,17 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(command)}; expected run, validate, power or pilot`,
+          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power or pilot`,
         );
     }
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`error: ${e.message}\n\n${USAGE}\n`);
       return 2;
+    }
+    if (e instanceof ExecutorError) {
+      io.err(`error: ${e.message}\n`);
+      return 1;
     }
     if (e instanceof RunCancelled) {
       io.err('\ncancelled; no output file was written\n');
@@ -156,15 +257,20 @@ const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process
 if (isEntry) {
   const controller = new AbortController();
   let interrupts = 0;
-  process.on('SIGINT', () => {
+  // Ctrl-C, or SIGTERM from a scheduler (Kubernetes, Slurm): stop cleanly; a second one exits at once.
+  const stop = () => {
     interrupts++;
     controller.abort();
     if (interrupts > 1) process.exit(130);
-  });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
   main(process.argv.slice(2), io, controller.signal).then(
     (code) => {
       process.exitCode = code;
+      // Leave even if a lost Redis connection still holds a reconnect timer.
+      setTimeout(() => process.exit(code), 2000).unref();
     },
     (e: unknown) => {
       process.stderr.write(

@@ -5,7 +5,7 @@
 // same code share it, and nothing needs cleaning up when a process is killed. A CLI that is itself
 // an esbuild bundle (the test suite's) ships the worker prebuilt and names it at build time.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,6 +41,19 @@ export function workerBundle(): Promise<URL> {
     throw err;
   });
   return bundle;
+}
+
+let version: Promise<string> | undefined;
+
+/**
+ * The engine's version: a hash of the bundled engine code (the core and the libraries it uses).
+ * Shards and queue blocks carry it, so results of different code are never merged.
+ */
+export function engineVersion(): Promise<string> {
+  version ??= workerBundle().then(
+    (url) => `engine-${createHash('sha256').update(readFileSync(url)).digest('hex').slice(0, 20)}`,
+  );
+  return version;
 }
 
 async function buildWorkerBundle(): Promise<URL> {

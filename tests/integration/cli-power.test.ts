@@ -259,7 +259,7 @@ describe('power CLI: errors', () => {
   });
 
   it('exit 2 for usage errors', () => {
-    fails(2, /unknown flag --foo/, ...bin, '--p-treat', '0.6', '--foo', '1');
+    fails(2, /unknown option --foo/, ...bin, '--p-treat', '0.6', '--foo', '1');
     fails(2, /unexpected argument "extra"/, ...bin, '--p-treat', '0.6', 'extra');
     fails(2, /--outcome is required/, '--p-control', '0.5', '--p-treat', '0.6');
     fails(2, /--p-control is required/, '--outcome', 'binary', '--p-treat', '0.6');

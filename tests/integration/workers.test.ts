@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { simApi } from '../../sim/api';
 import { mustLoad, smallScenarioDoc } from '../../sim/engine/test-scenarios';
-import { runReplications } from '../../sim/runtime/node-pool';
+import { NodePool, runReplications } from '../../sim/runtime/node-pool';
 
 const scenario = mustLoad(smallScenarioDoc(3000, 8, 8));
 const settings = { seed: 'workers', replications: 8 };
@@ -44,5 +44,29 @@ describe('worker threads', () => {
       },
     );
     await expect(run).rejects.toThrow('cancelled');
+  }, 120_000);
+
+  it('a pool serves run after run (blocks interleaved, threads ended when idle) with the same records', async () => {
+    const reference = bytes(await runReplications(scenario, settings, { workers: 0 }));
+    const pool = new NodePool({ threads: 2, idleTimeoutMs: 50 });
+    try {
+      // Two runs at once share the threads; a shard (range) runs only its replications.
+      const [a, b] = await Promise.all([
+        pool.run(scenario, settings, { blockSize: 3 }),
+        pool.run(scenario, settings, { range: [2, 6] }),
+      ]);
+      expect(bytes(a).equals(reference)).toBe(true);
+      expect(b[0].start).toBe(2);
+      expect(b.at(-1)?.end).toBe(6);
+      const L = a[0].data.length / (a[0].end - a[0].start);
+      expect(bytes(b).equals(reference.subarray(2 * L * 8, 6 * L * 8))).toBe(true);
+      expect(pool.liveThreads).toBe(2);
+      await new Promise((r) => setTimeout(r, 300)); // idle: the threads end
+      expect(pool.liveThreads).toBe(0);
+      expect(bytes(await pool.run(scenario, settings)).equals(reference)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.run(scenario, settings)).rejects.toThrow('this worker pool was closed');
   }, 120_000);
 });

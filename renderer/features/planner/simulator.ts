@@ -5,7 +5,16 @@
 // pass an in-process simulator.
 import * as Comlink from 'comlink';
 import type { PilotRun, PopulationSummary, RunPoint, RunSettings, Scenario } from '../../../sim/index';
-import { createSimWorker, guarded, planBlocks, type SimWorker } from '../../sim-client/pool';
+import {
+  guarded,
+  RunStopped,
+  releaseWorker,
+  type SimWorker,
+  takeWorker,
+  webExecutor,
+} from '../../sim-client/pool';
+
+export { RunStopped };
 
 export type PlannerSimulator = {
   populationSummary(scenario: Scenario, seed: string): Promise<PopulationSummary>;
@@ -22,66 +31,41 @@ export type PlannerSimulator = {
   ): Promise<PilotRun>;
 };
 
-export class RunStopped extends Error {
-  constructor() {
-    super('stopped');
-  }
-}
-
-/** Runs on `workers` Web Workers; workers end with each run (cancel terminates them at once). */
+/** Runs on `workers` Web Workers from the shared pool (cancel terminates them at once). */
 export function workerSimulator(
   workers: () => number,
-  make: () => SimWorker = createSimWorker,
+  make: () => SimWorker = takeWorker,
+  release: (w: SimWorker) => void = releaseWorker,
 ): PlannerSimulator {
   return {
     async populationSummary(scenario, seed) {
       const w = make();
-      try {
-        return await guarded(w, w.api.populationSummary(scenario, seed));
-      } finally {
+      const summary = await guarded(w, w.api.populationSummary(scenario, seed)).catch((e: unknown) => {
         w.terminate();
-      }
+        throw e;
+      });
+      release(w);
+      return summary;
     },
     async run(scenario, settings, point, onProgress, signal) {
-      if (signal.aborted) throw new RunStopped();
-      const n = Math.max(1, workers());
-      const plan = planBlocks(settings.replications, n);
-      const pool = Array.from({ length: Math.min(n, plan.length) }, make);
-      const stopped = new Promise<never>((_, reject) => {
-        signal.addEventListener('abort', () => reject(new RunStopped()), { once: true });
+      const blocks = await webExecutor(() => Math.max(1, workers()), make, release).run(scenario, settings, {
+        signal,
+        onProgress,
       });
-      stopped.catch(() => {});
-      const blocks: Awaited<ReturnType<SimWorker['api']['runBlock']>>[] = new Array(plan.length);
-      let next = 0;
-      let done = 0;
-      try {
-        await Promise.race([
-          stopped,
-          Promise.all(
-            pool.map(async (w) => {
-              while (next < plan.length && !signal.aborted) {
-                const k = next++;
-                const [start, end] = plan[k];
-                blocks[k] = await guarded(w, w.api.runBlock(scenario, settings, start, end));
-                done += end - start;
-                onProgress(done);
-              }
-            }),
-          ),
-        ]);
-        if (signal.aborted) throw new RunStopped();
-        // The blocks move (not copy) to the reading worker; they are not needed here again.
-        const sent = Comlink.transfer(
-          blocks,
-          blocks.map((b) => b.data.buffer as ArrayBuffer),
-        );
-        return await Promise.race([
-          stopped,
-          guarded(pool[0], pool[0].api.readPlanRun(scenario, settings, sent, point)),
-        ]);
-      } finally {
-        for (const w of pool) w.terminate();
-      }
+      // The blocks move (not copy) to a pool worker that reads the run (summary, ICC, power) next
+      // to the records; only the small result comes back here.
+      const w = make();
+      const sent = Comlink.transfer(
+        blocks,
+        blocks.map((b) => b.data.buffer as ArrayBuffer),
+      );
+      const run = await guarded(w, w.api.readPlanRun(scenario, settings, sent, point)).catch((e: unknown) => {
+        w.terminate();
+        throw e;
+      });
+      release(w);
+      if (signal.aborted) throw new RunStopped();
+      return run;
     },
   };
 }
