@@ -7,6 +7,7 @@ import { defaultSettings, type RunSettings, simApi } from '../api';
 import type { Scenario } from '../scenario';
 import { parseFlags, UsageError } from './cli-args';
 import { readScenarioFile, writeFileAtomic } from './cli-io';
+import { cmdLibrary, LIBRARY_USAGE } from './cli-library';
 import { runPowerCli } from './cli-power';
 import { perReplicationCsv, summaryTable, toJson } from './cli-report';
 import { RunCancelled, runReplications } from './node-pool';
@@ -20,6 +21,7 @@ Usage:
   npm run sim -- power --outcome binary|mean … [--json]      (analytic pilot sizing; see docs/planner.md)
   npm run sim -- pilot <scenario.json> --branches K --weeks W [--replications R] [--workers W] [--seed S]
                        [--method stratified|random] [--level branch|customer] [--json]
+${LIBRARY_USAGE}
 
 Exit codes: 0 ok, 1 invalid scenario, 2 usage error.`;
 
@@ -124,6 +126,8 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return await cmdValidate(rest, io);
       case 'power':
         return runPowerCli(rest, io);
+      case 'library':
+        return cmdLibrary(rest, io);
       case 'pilot': {
         const { cmdPilot } = await import('./cli-pilot');
         return await cmdPilot(rest, io, signal);
@@ -136,7 +140,7 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(command)}; expected run, validate, power or pilot`,
+          `unknown command ${JSON.stringify(command)}; expected run, validate, power, pilot or library`,
         );
     }
   } catch (e) {

@@ -18,6 +18,7 @@ export {
 export type { ScenarioIssue, Severity } from './issues';
 export { migrate } from './migrate';
 export { getParam, setParam } from './param-path';
+export * from './local-text';
 export * from './schema';
 
 export type LoadResult =
