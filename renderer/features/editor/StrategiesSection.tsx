@@ -5,6 +5,7 @@ import { Card, ScreenHeader } from '../../components/Card';
 import { useActions, useAppState, useDocValue, useShallowState } from '../../state/hooks';
 import { JourneyCanvas } from '../journey/JourneyCanvas';
 import { StepEditor } from '../journey/StepEditor';
+import { AddFromLibraryButton } from '../library/AddFromLibraryButton';
 import { ScenarioNumber } from './fields';
 import { SectionGuard } from './SectionGuard';
 import { StrategyForm } from './StrategyForm';
@@ -27,7 +28,11 @@ export function StrategiesSection() {
   );
   return (
     <div className="screen" data-testid="screen-strategies">
-      <ScreenHeader title={t('nav.strategies')} subtitle={t('strategies.subtitle')} />
+      <ScreenHeader
+        title={t('nav.strategies')}
+        subtitle={t('strategies.subtitle')}
+        actions={<AddFromLibraryButton />}
+      />
       <SectionGuard>
         <div className="tabs" role="tablist" aria-label={t('strategies.list')}>
           {list.map((s, i) => (
