@@ -3,6 +3,7 @@
 // scenario has none of that id (an existing definition is kept, so the scenario's own calibration
 // wins); its assumptions join the scenario's.
 import { textIn } from '../scenario/local-text';
+import { uniqueId } from '../scenario/references';
 import type { Fragment } from './fragment';
 
 type Json = Record<string, unknown>;
@@ -22,15 +23,6 @@ const idOf = (v: unknown): string | undefined =>
   v !== null && typeof v === 'object' && typeof (v as Json).id === 'string'
     ? ((v as Json).id as string)
     : undefined;
-
-/** `base`, or `base_2`, `base_3`, … : the first not in `taken`. */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let k = 2; ; k++) {
-    const candidate = `${base}_${k}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}
 
 function addMissing(
   list: unknown[],

@@ -3,8 +3,9 @@ import { simApi } from '../api';
 import { LIBRARY_DIR, readLibrary } from '../runtime/library-files';
 import { validateScenario } from '../scenario';
 import { blankScenario } from '../scenario/blank';
+import { uniqueId } from '../scenario/references';
 import { validateFragment } from './fragment';
-import { insertFragment, uniqueId } from './insert';
+import { insertFragment } from './insert';
 
 const files = readLibrary(LIBRARY_DIR);
 const fragments = files.flatMap((f) => (f.ok ? [f.fragment] : []));
