@@ -7,6 +7,8 @@ import { SCENARIO_KIND, SCENARIO_VERSION, type ScenarioInput } from './schema';
 type PopulationInput = ScenarioInput['population'];
 type ChannelInput = ScenarioInput['channels'][number];
 type ProductInput = ScenarioInput['products'][number];
+type StrategyInput = ScenarioInput['strategies'][number];
+type IncentiveInput = NonNullable<ScenarioInput['incentives']>[number];
 
 /** The default synthetic bank: 40 branches, top 2% hold 80% of AUM, 80% long tail (seeds 001, 002, 004). */
 export const DEFAULT_POPULATION: PopulationInput = {
@@ -414,6 +416,32 @@ export const DEFAULT_PRODUCT: ProductInput = {
   holdShare: 0.18,
 };
 
+/** A first strategy: app push to app users, SMS where the push does not reach. */
+export const STARTER_STRATEGY: StrategyInput = {
+  id: 'first_strategy',
+  label: 'First strategy 第一个策略',
+  target: { rules: [{ attr: 'is_app_user', value: 1 }] },
+  trigger: { type: 'batch', week: 1 },
+  offer: { product: 'wmp', fit: 1 },
+  journey: {
+    start: 'push',
+    steps: [
+      { id: 'push', channel: 'app_push', onNoContact: 'sms' },
+      { id: 'sms', channel: 'sms', waitDays: 2 },
+    ],
+  },
+  budgetCny: 100000,
+  holdout: { share: 0.1, level: 'customer' },
+};
+
+/** A new incentive's starting values. */
+export const DEFAULT_INCENTIVE: IncentiveInput = {
+  id: 'new_incentive',
+  kind: 'points',
+  costPerRedemptionCny: 5,
+  responseMultiplier: 1.1,
+};
+
 /** A new scenario: valid as it stands, ready for strategies from the library or the forms. */
 export function blankScenario(name: LocalText = { 'zh-CN': '新方案', en: 'New scenario' }): ScenarioInput {
   const scenario = {
@@ -424,24 +452,7 @@ export function blankScenario(name: LocalText = { 'zh-CN': '新方案', en: 'New
     products: [DEFAULT_PRODUCT],
     incentives: [],
     channels: DEFAULT_CHANNELS,
-    strategies: [
-      {
-        id: 'first_strategy',
-        label: 'First strategy 第一个策略',
-        target: { rules: [{ attr: 'is_app_user', value: 1 }] },
-        trigger: { type: 'batch', week: 1 },
-        offer: { product: 'wmp', fit: 1 },
-        journey: {
-          start: 'push',
-          steps: [
-            { id: 'push', channel: 'app_push', onNoContact: 'sms' },
-            { id: 'sms', channel: 'sms', waitDays: 2 },
-          ],
-        },
-        budgetCny: 100000,
-        holdout: { share: 0.1, level: 'customer' },
-      },
-    ],
+    strategies: [STARTER_STRATEGY],
     contactPolicy: { maxContactsPerWeek: 2, maxContactsPer4Weeks: 5 },
     calendar: {
       startDate: '2027-01-04',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '.';
-import { deleteEntity, deletionChanges, duplicateEntity, idsOf, renameEntity } from './references';
+import { addEntity, deleteEntity, deletionChanges, duplicateEntity, idsOf, renameEntity } from './references';
 
 const omni = JSON.parse(
   readFileSync(new URL('../../scenarios/omnichannel-referral-pilot.json', import.meta.url), 'utf8'),
@@ -72,5 +72,20 @@ describe('renaming and duplicating', () => {
       'inflow_wm',
     ]);
     expect(validateScenario(b.doc).ok).toBe(true);
+  });
+});
+
+describe('adding', () => {
+  it('adds each kind under a fresh id and keeps the scenario valid', () => {
+    let doc = omni;
+    for (const kind of ['product', 'incentive', 'channel', 'strategy'] as const) {
+      const r = addEntity(doc, kind);
+      expect(r.id).toBe(`new_${kind}`);
+      expect(idsOf(r.doc, kind)[r.index]).toBe(r.id);
+      doc = r.doc;
+    }
+    const r = validateScenario(doc);
+    expect(r.ok ? [] : r.issues).toEqual([]);
+    expect(addEntity(doc, 'product').id).toBe('new_product_2');
   });
 });

@@ -2,6 +2,8 @@
 // that delete or rename one without leaving a dangling reference: pure functions over JSON (the
 // document may still have errors elsewhere). Every change is listed so the studio can show it first.
 
+import { DEFAULT_CHANNELS, DEFAULT_INCENTIVE, DEFAULT_PRODUCT, STARTER_STRATEGY } from './blank';
+
 type Json = Record<string, unknown>;
 
 export type EntityKind = 'product' | 'incentive' | 'channel' | 'strategy';
@@ -183,4 +185,30 @@ export function routesInto(
       route,
     })),
   );
+}
+
+/**
+ * The document with a new element of `kind` at the end, from the blank scenario's defaults under a
+ * fresh id; a new strategy offers the first product through the first channel.
+ */
+export function addEntity(doc: Json, kind: EntityKind): { doc: Json; id: string; index: number } {
+  const next = copy(doc);
+  const list = arr(next[LIST[kind]]);
+  const id = uniqueId(`new_${kind}`, new Set(idsOf(next, kind)));
+  let element: Json;
+  if (kind === 'product') element = { ...copy(DEFAULT_PRODUCT), id };
+  else if (kind === 'incentive') element = { ...copy(DEFAULT_INCENTIVE), id };
+  else if (kind === 'channel') element = { ...copy(DEFAULT_CHANNELS[0]), id };
+  else {
+    const s = copy(STARTER_STRATEGY) as Json & { offer: Json; journey: { steps: Json[] } };
+    const product = idsOf(next, 'product')[0];
+    const channel = idsOf(next, 'channel')[0];
+    if (product) s.offer.product = product;
+    if (channel) for (const step of s.journey.steps) step.channel = channel;
+    element = { ...s, id };
+  }
+  // A new element is named by its id until the user gives it a label.
+  delete element.label;
+  next[LIST[kind]] = [...list, element];
+  return { doc: next, id, index: list.length };
 }
