@@ -65,7 +65,9 @@ export function DeleteDialog({ kind, id, onClose }: { kind: EntityKind; id: stri
             {changes.map((c) => (
               <li key={c.path}>
                 <code>{c.path}</code>
-                {c.strategy ? <span className="ref-list__in">{t('delete.inStrategy', { id: c.strategy })}</span> : null}
+                {c.strategy ? (
+                  <span className="ref-list__in">{t('delete.inStrategy', { id: c.strategy })}</span>
+                ) : null}
                 <span className="ref-list__what">
                   {c.action === 'replace' ? t('delete.willPoint', { to: c.to }) : t('delete.willRemove')}
                 </span>
