@@ -5,6 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import { loadScenarioText, type Scenario, type ScenarioIssue, setIn } from '../../sim/index';
 
 export type ScreenId =
+  | 'overview'
   | 'population'
   | 'offers'
   | 'strategies'

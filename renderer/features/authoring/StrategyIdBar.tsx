@@ -42,7 +42,11 @@ export function StrategyIdBar({ id, onSelect }: { id: string; onSelect(index: nu
           title={t('entity.idHint')}
           data-testid="strategy-id"
         />
-        {problem ? <span className="field__errors" role="alert">{problem}</span> : null}
+        {problem ? (
+          <span className="field__errors" role="alert">
+            {problem}
+          </span>
+        ) : null}
       </label>
       <EntityActions
         kind="strategy"
