@@ -98,9 +98,17 @@ export function LibraryGallery({ onClose }: { onClose(): void }) {
           onChange={(e) => setQuery(e.target.value)}
           data-testid="library-search"
         />
-        <p className="lib__count" aria-live="polite">
-          {t('library.count', { count: shown.length, total: LIBRARY.length })}
-        </p>
+        <div className="lib__meta">
+          <p className="lib__count" aria-live="polite">
+            {t('library.count', { count: shown.length, total: LIBRARY.length })}
+          </p>
+          <p className="lib__legend">
+            <span className="lib__key lib__key--online">{t('library.online')}</span>
+            <span className="lib__key lib__key--remote">{t('library.remote')}</span>
+            <span className="lib__key lib__key--offline">{t('library.offline')}</span>
+            <span className="lib__key lib__key--referral">{t('library.referral')}</span>
+          </p>
+        </div>
         <ul className="lib__grid">
           {shown.map((f) => (
             <FragmentCard key={f.id} fragment={f} onAdd={() => add(f)} />
