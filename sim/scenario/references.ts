@@ -47,8 +47,6 @@ export function idsOf(doc: Json, kind: EntityKind): string[] {
   return arr(doc[LIST[kind]]).flatMap((x) => (idOf(x) ? [idOf(x) as string] : []));
 }
 
-const STEP_ROUTES = ['onNoContact', 'onNotInterested', 'onInterested', 'onNotConverted'] as const;
-
 /** Prior paths that name the element: `channels[ai_call].…`. */
 function priorPrefix(kind: EntityKind, id: string): string {
   return `${LIST[kind]}[${id}]`;
@@ -171,20 +169,6 @@ export function duplicateEntity(doc: Json, kind: EntityKind, id: string): { doc:
   const clone = { ...copy(list[at]), id: newId };
   next[LIST[kind]] = [...list.slice(0, at + 1), clone, ...list.slice(at + 1)];
   return { doc: next, id: newId };
-}
-
-/** Steps that route to `stepId` within one journey, and along which outcome. */
-export function routesInto(
-  journey: unknown,
-  stepId: string,
-): { step: string; route: (typeof STEP_ROUTES)[number] }[] {
-  const steps = arr((journey as Json | null)?.steps);
-  return steps.flatMap((s) =>
-    STEP_ROUTES.filter((r) => s[r] === stepId && s.id !== stepId).map((route) => ({
-      step: idOf(s) ?? '',
-      route,
-    })),
-  );
 }
 
 /**

@@ -22,6 +22,7 @@ import { OutcomeEdge, type OutcomeEdgeType } from './OutcomeEdge';
 import { EndNode, LaneNode, StepNode } from './StepNode';
 import { useJourneyEditing } from './useJourneyEditing';
 import { useJourneyGraph } from './useJourneyGraph';
+import { useStepDeletion } from './useStepDeletion';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, end: EndNode };
 const edgeTypes = { outcome: OutcomeEdge };
@@ -56,6 +57,7 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
   const selectedEdge = picked?.strategy === strategyIndex ? picked.id : null;
   const { nodes, edges } = useJourneyGraph(layout, selectedStep, selectedEdge);
   const edit = useJourneyEditing(strategyIndex, onSelectStep);
+  const deletion = useStepDeletion(strategyIndex, onSelectStep);
   const wrapper = useRef<HTMLDivElement>(null);
 
   // React Flow listens for Delete/Backspace on the whole document: drop the edge selection as soon
@@ -105,7 +107,7 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
         selectedId={layout.steps[selectedStep]?.id ?? null}
         stepCount={layout.steps.length}
         onAdd={edit.addStepOn}
-        onRemove={() => edit.removeStepAt(selectedStep)}
+        onRemove={() => deletion.request(selectedStep)}
       />
       <div className="journey__canvas" ref={wrapper}>
         <ReactFlow<Node, OutcomeEdgeType>
@@ -142,6 +144,7 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
         </ReactFlow>
       </div>
       <JourneyLegend />
+      {deletion.dialog}
     </div>
   );
 }
