@@ -1,10 +1,12 @@
 // Building a campaign from nothing, in zh-CN: New → a strategy from the use-case library → edit its
-// target rule → Save As → reopen → run → results; the saved file validates with the CLI.
+// target rule → delete a step, choosing where its routes go → Save As → reopen → run → results; the saved file validates with the CLI.
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { sampleStats } from '../../renderer/features/run/convergence';
+import { simApi } from '../../sim/api';
 import { loadScenarioText } from '../../sim/scenario';
 
 const SHOTS = 'test-results/screenshots';
@@ -26,7 +28,7 @@ async function nav(page: Page, screen: string) {
   await expect(page.getByTestId(`screen-${screen}`)).toBeVisible();
 }
 
-test('New → payroll day from the library → family stage → Save As → reopen → run → results', async ({
+test('New → payroll day from the library → family stage → delete SMS → Save As → reopen → run → results', async ({
   page,
 }) => {
   const errors: string[] = [];
@@ -65,6 +67,14 @@ test('New → payroll day from the library → family stage → Save As → reop
   await expect(page.getByTestId('rule-values-1-1-young')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('issues-summary')).toContainText('✓');
 
+  // Delete the SMS step: the push's "no contact" route led there; send it to the AI call instead.
+  await page.getByTestId('journey-node-sms').click();
+  await page.getByTestId('journey-delete-step').click();
+  await expect(page.getByTestId('step-delete-dialog')).toBeVisible();
+  await page.getByTestId('step-delete-route-push-onNoContact').selectOption('ai');
+  await page.getByTestId('step-delete-confirm').click();
+  await expect(page.getByTestId('journey-node-sms')).toHaveCount(0);
+
   // The Overview lists what the library brought along.
   await nav(page, 'overview');
   await expect(page.getByTestId('overview-assumptions')).toContainText('发薪后 7 天内响应提高 1.6 倍');
@@ -88,6 +98,9 @@ test('New → payroll day from the library → family stage → Save As → reop
     { attr: 'is_payroll', value: 1 },
     { attr: 'life_stage', op: 'in', values: ['family'] },
   ]);
+  const steps = loaded.scenario.strategies[1].journey.steps;
+  expect(steps.map((st) => st.id)).toEqual(['push', 'ai', 'agent']);
+  expect(steps[0].onNoContact).toBe('ai');
 
   // Reopen it (after starting over), then run.
   page.once('dialog', (d) => d.accept());
@@ -108,7 +121,17 @@ test('New → payroll day from the library → family stage → Save As → reop
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('screen-results')).toBeVisible();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
-  await expect(page.getByTestId('uplift-mean-payroll_day')).toHaveCount(1);
+  // The numbers are the engine's for this file and seed (run here in Node, one block).
+  const settings = { seed: String(loaded.scenario.monteCarlo.seed), replications: 8 };
+  const summary = simApi.summarize(loaded.scenario, settings, [
+    simApi.runBlock(loaded.scenario, settings, 0, 8),
+  ]);
+  for (const st of summary.strategies) {
+    await expect(page.getByTestId(`uplift-mean-${st.id}`)).toHaveAttribute(
+      'data-value',
+      String(sampleStats(st.samples.conversionUpliftPp).mean),
+    );
+  }
   await page.screenshot({ path: `${SHOTS}/authoring-results.png` });
   expect(errors).toEqual([]);
 });
