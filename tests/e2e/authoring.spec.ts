@@ -149,3 +149,56 @@ test('the Overview shows the example in Chinese: description and assumptions wit
   await page.screenshot({ path: `${DOCS}/overview.png` });
   expect(errors).toEqual([]);
 });
+
+test('the journey canvas is readable at 1280×720: text ≥ 12 px at the default zoom, handles ≥ 16 px targets', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openStudioInChinese(page, errors);
+  await nav(page, 'strategies');
+  const canvas = page.getByTestId('journey-canvas');
+  await expect(canvas).toHaveAttribute('data-view', 'shown');
+  await canvas.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const measured = await canvas.evaluate((root) => {
+    const vp = root.querySelector<HTMLElement>('.react-flow__viewport');
+    const m = vp ? getComputedStyle(vp).transform : 'none';
+    const zoom = m.startsWith('matrix(') ? Number(m.slice(7).split(',')[0]) : 1;
+    const texts = [
+      ...root.querySelectorAll<HTMLElement>('.react-flow__node *, .react-flow__edge-text'),
+    ].filter((el) => el.childElementCount === 0 && (el.textContent ?? '').trim() !== '');
+    const smallest = Math.min(...texts.map((el) => Number.parseFloat(getComputedStyle(el).fontSize) * zoom));
+    // A handle's target: every point within 8 px of its centre (a 16 px square) hits it.
+    // Handles in view (the canvas pans; those beyond its edges are reached by panning).
+    const pane = root.querySelector('.react-flow')?.getBoundingClientRect() ?? root.getBoundingClientRect();
+    const handles = [...root.querySelectorAll<HTMLElement>('.jhandle:not(.jhandle--in)')].filter((h) => {
+      const r = h.getBoundingClientRect();
+      return (
+        r.top - 8 > pane.top &&
+        r.bottom + 8 < pane.bottom &&
+        r.left - 8 > pane.left &&
+        r.right + 8 < pane.right
+      );
+    });
+    const misses = handles.filter((h) => {
+      const r = h.getBoundingClientRect();
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      return [
+        [cx - 7.5, cy],
+        [cx + 7.5, cy],
+        [cx, cy - 7.5],
+        [cx, cy + 7.5],
+      ].some(([x, y]) => document.elementFromPoint(x, y) !== h);
+    });
+    return { zoom, smallest, handles: handles.length, misses: misses.map((h) => h.dataset.testid) };
+  });
+  expect(measured.zoom).toBeGreaterThanOrEqual(1);
+  expect(measured.smallest).toBeGreaterThanOrEqual(12);
+  expect(measured.handles).toBeGreaterThan(8);
+  expect(measured.misses).toEqual([]);
+  // Edge labels name what they are: the push's forward "not converted" route is a next step.
+  await expect(page.getByTestId('rf__edge-push:onNotConverted')).toContainText('下一步');
+  await canvas.screenshot({ path: `${DOCS}/journey-canvas-zh.png` });
+  expect(errors).toEqual([]);
+});

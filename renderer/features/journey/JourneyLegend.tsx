@@ -18,7 +18,9 @@ export function JourneyLegend() {
         ))}
         <li className="legend__item legend__item--note">{t('journey.legendMore')}</li>
       </ul>
-      <p className="journey__hint">{t('journey.editHint')}</p>
+      <p className="journey__hint">
+        {t('journey.editHint')} {t('journey.panHint')}
+      </p>
     </>
   );
 }

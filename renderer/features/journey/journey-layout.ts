@@ -54,7 +54,7 @@ export function edgeName(edge: LaidOutEdge, layout: Pick<JourneyLayout, 'steps'>
   const from = layout.steps[edge.stepIndex];
   const to = layout.steps.find((s) => s.id === edge.target);
   if (!from || !to) return 'return';
-  const isBack = to.x <= from.x || (to.wheel === 'online' && from.wheel !== 'online');
+  const isBack = to.x < from.x || (to.wheel === 'online' && from.wheel !== 'online');
   return isBack ? 'return' : 'next';
 }
 
@@ -85,7 +85,7 @@ export type JourneyLayout = {
 
 export const END_ID = '__end__';
 const COL_W = 300;
-const ROW_H = 92;
+const ROW_H = 104;
 const LANE_PAD = 22;
 const X0 = 120;
 
