@@ -99,6 +99,33 @@ describe('the journey canvas as an editor', () => {
     expect(store.getState().isDirty).toBe(true);
   });
 
+  it('adds a step when a channel from the palette is dropped on the canvas', async () => {
+    const store = await setupStore();
+    renderWithStore(store, <Harness />);
+    const chip = await screen.findByTestId('journey-palette-wecom');
+    const data = new Map<string, string>();
+    const dataTransfer = {
+      setData: (k: string, v: string) => data.set(k, v),
+      getData: (k: string) => data.get(k) ?? '',
+      get types() {
+        return [...data.keys()];
+      },
+      effectAllowed: 'all',
+      dropEffect: 'none',
+    };
+    fireEvent.dragStart(chip, { dataTransfer });
+    const canvas = screen.getByRole('region', { name: 'Journey' });
+    fireEvent.dragOver(canvas, { dataTransfer });
+    expect(canvas.className).toContain('journey__canvas--drop');
+    fireEvent.drop(canvas, { dataTransfer });
+    expect(stepsIn(store).steps.at(-1)).toEqual({ id: 'wecom', channel: 'wecom', waitDays: 1 });
+    expect(canvas.className).not.toContain('journey__canvas--drop');
+    // A drag that carries no channel (a file, text) adds nothing.
+    const before = stepsIn(store).steps.length;
+    fireEvent.drop(canvas, { dataTransfer: { getData: () => '', types: ['Files'] } });
+    expect(stepsIn(store).steps).toHaveLength(before);
+  });
+
   it('deleting a step lists every route into it and lets the user pick where each goes', async () => {
     const store = await setupStore();
     renderWithStore(store, <Harness initialStep={2} />);

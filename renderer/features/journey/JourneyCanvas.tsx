@@ -17,6 +17,7 @@ import { getIn } from '../../../sim/index';
 import { useMessages } from '../../i18n/messages';
 import { useAppState, useDocValue } from '../../state/hooks';
 import { JourneyLegend } from './JourneyLegend';
+import { CHANNEL_DRAG_TYPE, JourneyPalette } from './JourneyPalette';
 import { JourneyToolbar } from './JourneyToolbar';
 import { layoutJourney } from './journey-layout';
 import { OutcomeEdge, type OutcomeEdgeType } from './OutcomeEdge';
@@ -40,6 +41,7 @@ export type JourneyCanvasProps = {
 export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: JourneyCanvasProps) {
   const { t } = useTranslation();
   const [isViewShown, setViewShown] = useState(false);
+  const [isDropTarget, setDropTarget] = useState(false);
   const onViewShown = useCallback(() => setViewShown(true), []);
   const ariaLabels = useMemo(
     () => ({
@@ -121,7 +123,26 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
         onAdd={edit.addStepOn}
         onRemove={() => deletion.request(selectedStep)}
       />
-      <div className="journey__canvas" ref={wrapper}>
+      <JourneyPalette onAdd={edit.addStepOn} />
+      <section
+        className={`journey__canvas${isDropTarget ? ' journey__canvas--drop' : ''}`}
+        ref={wrapper}
+        aria-label={t('journey.title')}
+        onDragOver={(e) => {
+          if (!e.dataTransfer.types.includes(CHANNEL_DRAG_TYPE)) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setDropTarget(true);
+        }}
+        onDragLeave={() => setDropTarget(false)}
+        onDrop={(e) => {
+          const channel = e.dataTransfer.getData(CHANNEL_DRAG_TYPE);
+          setDropTarget(false);
+          if (!channel) return;
+          e.preventDefault();
+          edit.addStepOn(channel);
+        }}
+      >
         <ReactFlow<Node, OutcomeEdgeType>
           key={strategyIndex}
           nodes={nodes}
@@ -158,7 +179,7 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
             onShown={onViewShown}
           />
         </ReactFlow>
-      </div>
+      </section>
       <JourneyLegend />
       {deletion.dialog}
     </div>
