@@ -199,6 +199,6 @@ test('the journey canvas is readable at 1280×720: text ≥ 12 px at the default
   expect(measured.misses).toEqual([]);
   // Edge labels name what they are: the push's forward "not converted" route is a next step.
   await expect(page.getByTestId('rf__edge-push:onNotConverted')).toContainText('下一步');
-  await canvas.screenshot({ path: `${DOCS}/journey-canvas-zh.png` });
+  await page.screenshot({ path: `${DOCS}/journey-canvas-zh.png` });
   expect(errors).toEqual([]);
 });
