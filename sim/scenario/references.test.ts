@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '.';
-import { addEntity, deleteEntity, deletionChanges, duplicateEntity, idsOf, renameEntity } from './references';
+import {
+  addEntity,
+  deleteEntity,
+  deletionChanges,
+  duplicateEntity,
+  idsOf,
+  moveEntity,
+  renameEntity,
+} from './references';
 
 const omni = JSON.parse(
   readFileSync(new URL('../../scenarios/omnichannel-referral-pilot.json', import.meta.url), 'utf8'),
@@ -87,5 +95,17 @@ describe('adding', () => {
     const r = validateScenario(doc);
     expect(r.ok ? [] : r.issues).toEqual([]);
     expect(addEntity(doc, 'product').id).toBe('new_product_2');
+  });
+});
+
+describe('reordering', () => {
+  it('moves a strategy earlier or later, clamped to the list', () => {
+    const a = moveEntity(omni, 'strategy', 'inflow_wm', -2);
+    expect(idsOf(a.doc, 'strategy')).toEqual(['omni_fund', 'inflow_wm', 'payday_wmp', 'app_activation']);
+    expect(a.index).toBe(1);
+    const b = moveEntity(a.doc, 'strategy', 'omni_fund', -1);
+    expect(b.index).toBe(0);
+    expect(idsOf(b.doc, 'strategy')).toEqual(idsOf(a.doc, 'strategy'));
+    expect(validateScenario(a.doc).ok).toBe(true);
   });
 });

@@ -196,3 +196,21 @@ export function addEntity(doc: Json, kind: EntityKind): { doc: Json; id: string;
   next[LIST[kind]] = [...list, element];
   return { doc: next, id, index: list.length };
 }
+
+/** The document with element `id` moved `delta` places (clamped to the list); its index after. */
+export function moveEntity(
+  doc: Json,
+  kind: EntityKind,
+  id: string,
+  delta: number,
+): { doc: Json; index: number } {
+  const next = copy(doc);
+  const list = arr(next[LIST[kind]]);
+  const from = list.findIndex((x) => idOf(x) === id);
+  if (from < 0) return { doc: next, index: -1 };
+  const to = Math.max(0, Math.min(list.length - 1, from + delta));
+  const [item] = list.splice(from, 1);
+  list.splice(to, 0, item);
+  next[LIST[kind]] = list;
+  return { doc: next, index: to };
+}

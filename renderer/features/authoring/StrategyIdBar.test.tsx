@@ -46,4 +46,14 @@ describe("a strategy's id", () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(store.getState().text).toBe(before);
   });
+
+  it('moves the strategy earlier or later in the list', async () => {
+    const store = await setupStore();
+    const selected: number[] = [];
+    renderWithStore(store, <StrategyIdBar id="payday_wmp" onSelect={(i) => selected.push(i)} />);
+    fireEvent.click(screen.getByTestId('strategy-move-earlier'));
+    expect((store.getState().doc as Doc).strategies.map((s) => s.id)[0]).toBe('payday_wmp');
+    expect(selected).toEqual([0]);
+    expect((screen.getByTestId('strategy-move-earlier') as HTMLButtonElement).disabled).toBe(true);
+  });
 });

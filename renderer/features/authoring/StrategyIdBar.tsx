@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { idsOf, renameEntity } from '../../../sim/scenario/references';
-import { useActions, useStoreApi } from '../../state/hooks';
+import { idsOf, moveEntity, renameEntity } from '../../../sim/scenario/references';
+import { useActions, useAppState, useStoreApi } from '../../state/hooks';
 import { EntityActions } from './EntityActions';
 
 type Json = Record<string, unknown>;
@@ -15,6 +15,12 @@ export function StrategyIdBar({ id, onSelect }: { id: string; onSelect(index: nu
   const [draft, setDraft] = useState(id);
   useEffect(() => setDraft(id), [id]);
   const doc = () => store.getState().doc as Json;
+  const ids = useAppState((s) =>
+    s.doc && typeof s.doc === 'object' ? idsOf(s.doc as Json, 'strategy').join(' ') : '',
+  );
+  const order = ids.split(' ');
+  const position = order.indexOf(id);
+  const count = order.length;
   const problem =
     draft === id
       ? null
@@ -48,6 +54,25 @@ export function StrategyIdBar({ id, onSelect }: { id: string; onSelect(index: nu
           </span>
         ) : null}
       </label>
+      <div className="entity-actions">
+        {([-1, 1] as const).map((delta) => (
+          <button
+            key={delta}
+            type="button"
+            className="btn btn--small"
+            onClick={() => {
+              const r = moveEntity(doc(), 'strategy', id, delta);
+              replaceDoc(r.doc);
+              onSelect(r.index);
+            }}
+            disabled={delta < 0 ? position === 0 : position === count - 1}
+            title={t('entity.orderHint')}
+            data-testid={`strategy-move-${delta < 0 ? 'earlier' : 'later'}`}
+          >
+            {delta < 0 ? t('entity.moveEarlier') : t('entity.moveLater')}
+          </button>
+        ))}
+      </div>
       <EntityActions
         kind="strategy"
         id={id}
