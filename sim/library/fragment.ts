@@ -36,10 +36,19 @@ export type Fragment = z.output<typeof FragmentSchema>;
 
 export type FragmentResult = { ok: true; fragment: Fragment } | { ok: false; issues: ScenarioIssue[] };
 
+/** A path of the assembled scenario as a path of the fragment file (`strategies[0].x` → `strategy.x`). */
+function fragmentPath(path: string): string {
+  if (path === 'strategies[0]' || path.startsWith('strategies[0].'))
+    return `strategy${path.slice('strategies[0]'.length)}`;
+  if (path.startsWith('meta.assumptions')) return path.slice('meta.'.length);
+  return path;
+}
+
 /**
  * Check a parsed fragment file: its own shape, then that it makes a valid scenario when inserted
  * into a blank one (every channel, product and incentive it refers to is defined in the fragment;
- * its target rules use the default tiers, life stages and occupations).
+ * its target rules use the default tiers, life stages and occupations). Issues name the fragment's
+ * own paths.
  */
 export function validateFragment(doc: unknown): FragmentResult {
   const parsed = FragmentSchema.safeParse(doc);
@@ -50,11 +59,9 @@ export function validateFragment(doc: unknown): FragmentResult {
   const inserted = insertFragment(bare, parsed.data, 'en');
   const result = validateScenario(inserted.doc);
   if (!result.ok) {
+    // Back to the fragment's own paths: the bare scenario's lists hold only what the fragment brought.
     const errors = result.issues.filter((i) => i.severity === 'error');
-    return {
-      ok: false,
-      issues: errors.map((i) => ({ ...i, message: `when inserted into a blank scenario: ${i.message}` })),
-    };
+    return { ok: false, issues: errors.map((i) => ({ ...i, path: fragmentPath(i.path) })) };
   }
   return { ok: true, fragment: parsed.data };
 }

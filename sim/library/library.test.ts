@@ -119,6 +119,6 @@ describe('validateFragment', () => {
     f.strategy.journey.steps[0].channel = 'carrier_pigeon';
     const r = validateFragment({ kind: 'sandtable.fragment', version: 1, ...f });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues.map((i) => i.path)).toContain('strategies[0].journey.steps[0].channel');
+    if (!r.ok) expect(r.issues.map((i) => i.path)).toContain('strategy.journey.steps[0].channel');
   });
 });

@@ -1,8 +1,8 @@
 // Runtime: Node. Reading the use-case library (scenarios/library/*.json) with located errors.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { catalogueT, formatIssue } from '../../messages/index';
 import { type Fragment, validateFragment } from '../library/fragment';
-import { formatIssue } from '../scenario';
 
 /** The library folder of this checkout. */
 export const LIBRARY_DIR = new URL('../../scenarios/library/', import.meta.url).pathname;
@@ -27,6 +27,6 @@ export function readLibrary(dir: string = LIBRARY_DIR): LibraryFile[] {
       const r = validateFragment(doc);
       return r.ok
         ? { file, ok: true, fragment: r.fragment }
-        : { file, ok: false, messages: r.issues.map((i) => formatIssue(i, file)) };
+        : { file, ok: false, messages: r.issues.map((i) => formatIssue(i, catalogueT('en'), file)) };
     });
 }

@@ -5,9 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { sampleStats } from '../../renderer/features/run/convergence';
-import { simApi } from '../../sim/api';
-import { loadScenarioText } from '../../sim/scenario';
+import { loadScenarioText, simApi, upliftOf } from '../../sim/index';
 
 const SHOTS = 'test-results/screenshots';
 const DOCS = 'docs/images';
@@ -129,7 +127,7 @@ test('New → payroll day from the library → family stage → delete SMS → S
   for (const st of summary.strategies) {
     await expect(page.getByTestId(`uplift-mean-${st.id}`)).toHaveAttribute(
       'data-value',
-      String(sampleStats(st.samples.conversionUpliftPp).mean),
+      String(upliftOf(st.samples.conversionUpliftPp).mean),
     );
   }
   await page.screenshot({ path: `${SHOTS}/authoring-results.png` });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteEntity, deletionChanges, type EntityKind, idsOf } from '../../../sim/scenario/references';
+import { deleteEntity, deletionChanges, type EntityKind, idsOf } from '../../../sim/index';
 import { Dialog } from '../../components/Dialog';
 import { useActions, useAppState } from '../../state/hooks';
 import { notify } from '../shell/toast';

@@ -1,7 +1,7 @@
 import './authoring.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addEntity, duplicateEntity, type EntityKind, idsOf } from '../../../sim/scenario/references';
+import { addEntity, duplicateEntity, type EntityKind, idsOf } from '../../../sim/index';
 import { useActions, useAppState, useStoreApi } from '../../state/hooks';
 import { DeleteDialog } from './DeleteDialog';
 

@@ -1,6 +1,6 @@
 import './authoring.css';
 import { useTranslation } from 'react-i18next';
-import { type LocalText, textIn } from '../../../sim/scenario/local-text';
+import { type LocalText, textIn } from '../../../sim/index';
 import { Card, ScreenHeader } from '../../components/Card';
 import { useActions, useDocValue } from '../../state/hooks';
 import { AddFromLibraryButton } from '../library/AddFromLibraryButton';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { idsOf, moveEntity, renameEntity } from '../../../sim/scenario/references';
+import { idsOf, moveEntity, renameEntity } from '../../../sim/index';
 import { useActions, useAppState, useStoreApi } from '../../state/hooks';
 import { EntityActions } from './EntityActions';
 

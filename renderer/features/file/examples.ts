@@ -1,7 +1,7 @@
 // The example scenarios shipped in scenarios/: the default one is bundled as text; the others are
 // listed by name and loaded on demand.
 import defaultText from '../../../scenarios/omnichannel-referral-pilot.json?raw';
-import type { LocalText } from '../../../sim/scenario/local-text';
+import type { LocalText } from '../../../sim/index';
 
 type Meta = { name?: LocalText; description?: LocalText };
 

@@ -1,4 +1,4 @@
-import type { Fragment } from '../../../sim/library/fragment';
+import type { Fragment } from '../../../sim/index';
 
 const W = 168;
 const H = 64;

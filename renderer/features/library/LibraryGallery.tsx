@@ -1,9 +1,8 @@
 import './library.css';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Fragment } from '../../../sim/library/fragment';
-import { insertFragment } from '../../../sim/library/insert';
-import { textIn } from '../../../sim/scenario';
+import type { Fragment } from '../../../sim/index';
+import { insertFragment, textIn } from '../../../sim/index';
 import { Dialog } from '../../components/Dialog';
 import { useActions, useStoreApi } from '../../state/hooks';
 import { notify } from '../shell/toast';

@@ -1,6 +1,5 @@
 // The use-case library bundled from scenarios/library/*.json, each fragment validated once.
-import { type Fragment, validateFragment } from '../../../sim/library/fragment';
-import { textIn } from '../../../sim/scenario';
+import { type Fragment, textIn, validateFragment } from '../../../sim/index';
 
 const files = import.meta.glob<unknown>('../../../scenarios/library/*.json', {
   eager: true,

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textIn } from '../../../sim/scenario/local-text';
+import { textIn } from '../../../sim/index';
 import { useDismiss } from '../../components/useDismiss';
 import { useStoreApi } from '../../state/hooks';
 import { EXAMPLES } from '../file/examples';
