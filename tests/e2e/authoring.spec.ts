@@ -15,6 +15,13 @@ async function openStudioInChinese(page: Page, errors: string[]) {
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
+  // As in studio.spec: without the File System Access pickers the studio uses an <input> and a
+  // download, which Playwright's filechooser and download events see.
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    for (const picker of ['showOpenFilePicker', 'showSaveFilePicker', 'showDirectoryPicker'])
+      delete w[picker];
+  });
   await page.goto('/');
   await expect(page.getByTestId('app-ready')).toBeVisible();
   await page.getByTestId('language-switch').selectOption('zh-CN');
