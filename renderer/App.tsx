@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPacedEnvironment } from './components/charts/chart-scheduler';
 import { warmUpCharts } from './components/charts/chart-warmup';
+import { OverviewSection } from './features/authoring/OverviewSection';
 import { CompareScreen } from './features/compare/CompareScreen';
 import { CalendarSection } from './features/editor/CalendarSection';
 import { ChannelsSection } from './features/editor/ChannelsSection';
@@ -26,6 +27,7 @@ import { useAppState } from './state/hooks';
 import type { ScreenId } from './state/store';
 
 const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
+  overview: OverviewSection,
   population: PopulationSection,
   offers: OffersSection,
   strategies: StrategiesSection,
@@ -38,6 +40,7 @@ const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
 };
 
 const EDITOR: ReadonlySet<ScreenId> = new Set([
+  'overview',
   'population',
   'offers',
   'strategies',

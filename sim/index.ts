@@ -14,6 +14,10 @@ export {
   ExecutorError,
   RunCancelled,
 } from './executor';
+// Building a scenario: a blank start, use-case fragments (scenarios/library/) and their insertion,
+// and edits that add, duplicate, move, rename or delete an element without dangling references.
+export { type Fragment, FragmentSchema, validateFragment } from './library/fragment';
+export { type InsertResult, insertFragment } from './library/insert';
 // The planner: analytic power, branch selection, the simulated pilot and the rollout.
 export * from './planner/analytic';
 export {
@@ -46,6 +50,7 @@ export * from './results';
 export type { ReplicationBlock, RunSettings } from './run-settings';
 // Scenarios: schema, loading, validation issues (codes), paths into the document.
 export * from './scenario';
+export { blankScenario } from './scenario/blank';
 export { branchName } from './scenario/cross-check';
 export {
   formatPath,
@@ -57,6 +62,7 @@ export {
   setIn,
 } from './scenario/doc-path';
 export { getValue, type ParamValue, parseParamPath, setValue, type ValueRead } from './scenario/param-path';
+export * from './scenario/references';
 
 // Statistics over per-replication samples.
 export { normalInterval, zForLevel } from './stats/interval';

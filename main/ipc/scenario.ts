@@ -1,12 +1,10 @@
-// Runtime: Electron main (Node). Opening and saving scenario files. Saving requires a valid scenario
-// and writes atomically; the renderer may only write to paths the user picked in a dialog (this
+// Runtime: Electron main (Node). Opening and saving scenario files. Saving writes atomically and
+// accepts a scenario that still has errors (a draft is never lost; the editor keeps showing them); the renderer may only write to paths the user picked in a dialog (this
 // session) or that are in the recent list; any other path is offered as a Save As default.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { z } from 'zod';
-import { catalogueT, formatIssue } from '../../messages/index';
-import { loadScenarioText } from '../../sim/index';
 import { type AtomicFs, atomicWrite, nodeAtomicFs } from '../fs/atomic-write';
 import type { RecentFiles } from '../fs/recent-files';
 import { IPC, LIMITS, type OpenedScenario } from '../ipc-contract';
@@ -39,21 +37,6 @@ const SaveRequest = z.strictObject({
   text: z.string().superRefine(maxBytes(LIMITS.scenarioTextBytes)),
 });
 
-const MAX_LISTED = 5;
-
-/** null when the text is a valid scenario, else a message listing the first problems. */
-export function describeInvalidScenario(text: string, sourceName: string): string | null {
-  const result = loadScenarioText(text);
-  if (result.ok) return null;
-  const errors = result.issues.filter((i) => i.severity === 'error');
-  const shown = errors.length > 0 ? errors : result.issues;
-  const t = catalogueT('en');
-  const lines = shown.slice(0, MAX_LISTED).map((i) => formatIssue(i, t, sourceName));
-  const more = shown.length > MAX_LISTED ? `\nand ${shown.length - MAX_LISTED} more` : '';
-  const count = shown.length === 1 ? '1 problem' : `${shown.length} problems`;
-  return `The scenario was not saved: it has ${count}:\n${lines.join('\n')}${more}`;
-}
-
 export function scenarioHandlers(deps: ScenarioDeps) {
   const fs = deps.fs ?? nodeAtomicFs;
   const granted = new Set<string>();
@@ -80,8 +63,6 @@ export function scenarioHandlers(deps: ScenarioDeps) {
     win: BrowserWindow | null,
   ): IpcResultOf<{ path: string; name: string } | null> {
     const name = req.path ? basename(req.path) : safeFileName(req.suggestedName, EXTENSION.scenario);
-    const problems = describeInvalidScenario(req.text, name);
-    if (problems) return fail(problems);
     const target =
       req.path && (await isGranted(req.path))
         ? req.path

@@ -7,10 +7,20 @@ export type DialogProps = {
   onClose(): void;
   testId?: string;
   tone?: 'default' | 'error';
+  /** 'wide' for galleries and lists that need the room. */
+  size?: 'default' | 'wide';
 };
 
 /** A modal dialog; Escape closes it and focus moves into it when it opens. */
-export function Dialog({ title, children, actions, onClose, testId, tone = 'default' }: DialogProps) {
+export function Dialog({
+  title,
+  children,
+  actions,
+  onClose,
+  testId,
+  tone = 'default',
+  size = 'default',
+}: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -25,7 +35,7 @@ export function Dialog({ title, children, actions, onClose, testId, tone = 'defa
     <div className="dialog-backdrop">
       <div
         ref={ref}
-        className={`dialog dialog--${tone}`}
+        className={`dialog dialog--${tone} dialog--${size}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -1,9 +1,12 @@
 // i18next with two languages, English and Simplified Chinese, bundled at build time.
 // The app's own strings are the default namespace; the results dashboard has 'results', the planner
-// 'planner'; the core's messages (issues, planner notes) come from the shared catalogue as 'messages'.
+// 'planner', building a scenario (library, overview, add/delete) 'authoring'; the core's messages
+// (issues, planner notes) come from the shared catalogue as 'messages'.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { MESSAGE_BUNDLES, MESSAGES_NS } from '../../messages/index';
+import authoringEn from './authoring.en.json';
+import authoringZh from './authoring.zh-CN.json';
 import en from './en.json';
 import plannerEn from './planner.en.json';
 import plannerZh from './planner.zh-CN.json';
@@ -34,18 +37,25 @@ export async function initI18n(language: Language): Promise<I18n> {
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
       resources: {
-        en: { translation: en, results: resultsEn, planner: plannerEn, [MESSAGES_NS]: MESSAGE_BUNDLES.en },
+        en: {
+          translation: en,
+          results: resultsEn,
+          planner: plannerEn,
+          authoring: authoringEn,
+          [MESSAGES_NS]: MESSAGE_BUNDLES.en,
+        },
         'zh-CN': {
           translation: zhCN,
           results: resultsZh,
           planner: plannerZh,
+          authoring: authoringZh,
           [MESSAGES_NS]: MESSAGE_BUNDLES['zh-CN'],
         },
       },
       lng: language,
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],
-      ns: ['translation', 'results', 'planner', MESSAGES_NS],
+      ns: ['translation', 'results', 'planner', 'authoring', MESSAGES_NS],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       returnNull: false,

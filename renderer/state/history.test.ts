@@ -12,7 +12,7 @@ function fresh() {
   return store;
 }
 const doc = (s: ReturnType<typeof fresh>) =>
-  s.getState().doc as { meta: { name: string }; strategies: unknown[] };
+  s.getState().doc as { meta: { name: string }; strategies: Array<{ holdout: { share: number } }> };
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -30,6 +30,7 @@ export function useActions(): AppActions {
       loadText: s.loadText,
       setText: s.setText,
       setField: s.setField,
+      replaceDoc: s.replaceDoc,
       validateNow: s.validateNow,
       markSaved: s.markSaved,
       setScreen: s.setScreen,

@@ -5,6 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import { loadScenarioText, type Scenario, type ScenarioIssue, setIn } from '../../sim/index';
 
 export type ScreenId =
+  | 'overview'
   | 'population'
   | 'offers'
   | 'strategies'
@@ -101,6 +102,8 @@ export type AppActions = {
    * step of its own unless `isTyping` says it comes from a text field (renaming a step's id).
    */
   setField(path: string, value: unknown, options?: { isTyping?: boolean }): void;
+  /** Replace the whole document in one undo step (structural edits: insert, delete, rename). */
+  replaceDoc(doc: unknown): void;
   validateNow(): void;
   markSaved(file: { name: string; path: string | null }): void;
   setScreen(screen: ScreenId): void;
@@ -237,6 +240,12 @@ export function createAppStore(init: Partial<AppState> = {}) {
       const isTyping = options?.isTyping ?? (value === null || typeof value !== 'object');
       const key = isTyping ? path : null;
       set({ doc: next, docText: text, text, isDirty: true, history: recorded(s.history, s.text, key) });
+    },
+    replaceDoc(next) {
+      const s = get();
+      const text = JSON.stringify(next, null, 2);
+      if (text === s.text) return;
+      set({ doc: next, docText: text, text, isDirty: true, history: recorded(s.history, s.text, null) });
     },
     undo() {
       const s = get();

@@ -12,6 +12,7 @@ import type {
   WeekPoint,
 } from '../results';
 import { branchName } from '../scenario/cross-check';
+import { bothLanguages } from '../scenario/local-text';
 import type { Scenario, Strategy } from '../scenario/schema';
 import { shareAbove, statOf, upliftOf } from '../stats/summary';
 import {
@@ -358,7 +359,7 @@ export function summarizeRecords(
   const count = Math.floor(data.length / L.length);
   const rec: Records = { data, count, length: L.length };
   return {
-    scenarioName: s.meta.name,
+    scenarioName: bothLanguages(s.meta.name),
     seed,
     replicationsDone: count,
     replicationsPlanned,

@@ -5,6 +5,7 @@
 // This file is the plan (grids, points, curves); pilot-types, pilot-scenario, pilot-analysis and
 // pilot-notes hold the rest.
 import type { RunSettings } from '../run-settings';
+import { bothLanguages } from '../scenario/local-text';
 import type { Scenario } from '../scenario/schema';
 import { sizeCv } from '../stats/icc';
 import { type BranchInfo, selectBranches } from './branch-selection';
@@ -153,7 +154,7 @@ export async function simulatePilotPlan(
     };
   });
   return {
-    scenarioName: scenario.meta.name,
+    scenarioName: bothLanguages(scenario.meta.name),
     seed: options.seed,
     branchesPerArm: K,
     weeks: W,

@@ -9,6 +9,7 @@ import { type Executor, ExecutorError, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario';
 import { oneOf, parseCommand, redisUrl, text, UsageError, wholeNumber } from './cli-args';
 import { readScenarioFile, writeFileAtomic } from './cli-io';
+import { cmdLibrary, LIBRARY_USAGE } from './cli-library';
 import { runPowerCli } from './cli-power';
 import { perReplicationCsv, summaryTable, toJson } from './cli-report';
 import { NodePool } from './node-pool';
@@ -27,6 +28,7 @@ Usage:
   npm run sim -- power --outcome binary|mean … [--json]      (analytic pilot sizing; see docs/planner.md)
   npm run sim -- pilot <scenario.json> --branches K --weeks W [--replications R] [--workers W] [--seed S]
                        [--method stratified|random] [--level branch|customer] [--json]
+${LIBRARY_USAGE}
 
 --shard K/N runs the K-th of N equal shares of the replications (K counts from 0, as Kubernetes'
 JOB_COMPLETION_INDEX) and writes a part; merge gives the same result file as one whole run.
@@ -221,6 +223,8 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return await cmdValidate(rest, io);
       case 'power':
         return runPowerCli(rest, io);
+      case 'library':
+        return cmdLibrary(rest, io);
       case 'pilot': {
         const { cmdPilot } = await import('./cli-pilot');
         return await cmdPilot(rest, io, signal);
@@ -233,7 +237,7 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power or pilot`,
+          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot or library`,
         );
     }
   } catch (e) {

@@ -16,6 +16,7 @@ export {
   type RefKind,
 } from './issue-codes';
 export type { ScenarioIssue, Severity } from './issues';
+export * from './local-text';
 export { migrate } from './migrate';
 export { getParam, setParam } from './param-path';
 export * from './schema';

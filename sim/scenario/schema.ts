@@ -3,6 +3,7 @@
 // Sections follow the 3K order: population (KYC) → products & incentives (KYP) →
 // channels, strategies, contact policy (KYATO) → calendar, uncertainty, Monte Carlo.
 import { z } from 'zod';
+import { LocalTextSchema, RequiredLocalTextSchema } from './local-text';
 
 export const SCENARIO_KIND = 'sandtable.scenario';
 export const SCENARIO_VERSION = 1;
@@ -32,11 +33,11 @@ export const WheelSchema = z.enum(['online', 'remote', 'offline']);
 export const IncentiveKindSchema = z.enum(['points', 'voucher', 'rate_coupon', 'gift', 'none']);
 
 const MetaSchema = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().default(''),
+  name: RequiredLocalTextSchema.describe('A name, or { "zh-CN": …, "en": … }.'),
+  description: LocalTextSchema.default(''),
   author: z.string().default(''),
   assumptions: z
-    .array(z.strictObject({ text: z.string().min(1), source: z.string().optional() }))
+    .array(z.strictObject({ text: RequiredLocalTextSchema, source: z.string().optional() }))
     .default([])
     .describe('Each assumption and the seed figure it leans on (e.g. "seed 004: reach rate 92.8%").'),
 });
@@ -149,7 +150,7 @@ const PopulationSchema = z.strictObject({
   }),
 });
 
-const ProductSchema = z.strictObject({
+export const ProductSchema = z.strictObject({
   id,
   label: z.string().optional(),
   family: ProductFamilySchema,
@@ -179,7 +180,7 @@ const ProductSchema = z.strictObject({
   holdShare: probability.describe('Share of customers holding it at the start.'),
 });
 
-const IncentiveSchema = z.strictObject({
+export const IncentiveSchema = z.strictObject({
   id,
   label: z.string().optional(),
   kind: IncentiveKindSchema,
@@ -200,7 +201,7 @@ const CapacitySchema = z.union([
   }),
 ]);
 
-const ChannelSchema = z.strictObject({
+export const ChannelSchema = z.strictObject({
   id,
   label: z.string().optional(),
   wheel: WheelSchema,
@@ -271,7 +272,7 @@ const TriggerSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-const StrategySchema = z.strictObject({
+export const StrategySchema = z.strictObject({
   id,
   label: z.string().optional(),
   priority: int(1, 1000)
@@ -372,6 +373,7 @@ export const ScenarioSchema = z.strictObject({
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Product = Scenario['products'][number];
+export type Incentive = Scenario['incentives'][number];
 export type Channel = Scenario['channels'][number];
 export type Strategy = Scenario['strategies'][number];
 export type JourneyStep = Strategy['journey']['steps'][number];

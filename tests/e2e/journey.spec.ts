@@ -21,6 +21,14 @@ async function openStrategies(page: Page) {
   await expect(page.getByTestId('app-ready')).toBeVisible();
   await page.getByTestId('nav-strategies').click();
   await expect(page.getByTestId('screen-strategies')).toBeVisible();
+  await showWholeJourney(page);
+}
+
+/** The canvas opens at a readable zoom from the start; these gestures need the whole journey. */
+async function showWholeJourney(page: Page) {
+  await settled(page);
+  await expect(page.getByTestId('journey-canvas')).toHaveAttribute('data-view', 'shown');
+  await page.getByRole('button', { name: 'Show the whole journey' }).click();
   await settled(page);
 }
 
@@ -48,7 +56,7 @@ async function journeyJson(page: Page): Promise<Journey> {
   await page.getByTestId('nav-json').click();
   const text = await page.getByTestId('raw-json').inputValue();
   await page.getByTestId('nav-strategies').click();
-  await settled(page);
+  await showWholeJourney(page);
   return JSON.parse(text).strategies[0].journey;
 }
 

@@ -196,7 +196,8 @@ test('edit, run with a fixed seed: progress, then the engine numbers, the same w
 test('unsaved work is autosaved and offered back after a reload', async ({ page }) => {
   await openStudio(page);
   await nav(page, 'calendar');
-  await page.getByTestId('field-meta.name').fill('My recovered campaign');
+  // The example's name is bilingual: the English side is edited in an English studio.
+  await page.getByTestId('field-meta.name.en').fill('My recovered campaign');
   await expect
     .poll(() => page.evaluate(() => localStorage.getItem('sandtable.autosave')), { timeout: 15_000 })
     .toContain('My recovered campaign');

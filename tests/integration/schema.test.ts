@@ -44,4 +44,22 @@ describe('example scenarios', () => {
     const unsourced = assumptions.filter((a) => !a.source?.trim()).map((a) => a.text);
     expect(unsourced, 'every assumption names its source').toEqual([]);
   });
+
+  it.each(examples)(
+    '%s is bilingual: name, description and every assumption in zh-CN and English',
+    (file) => {
+      const { meta } = JSON.parse(readFileSync(`${scenariosDir}${file}`, 'utf8')) as {
+        meta: { name: unknown; description: unknown; assumptions: Array<{ text: unknown }> };
+      };
+      const isBilingual = (t: unknown) =>
+        typeof t === 'object' &&
+        t !== null &&
+        typeof (t as Record<string, unknown>)['zh-CN'] === 'string' &&
+        typeof (t as Record<string, unknown>).en === 'string' &&
+        (t as Record<string, string>)['zh-CN'] !== '' &&
+        (t as Record<string, string>).en !== '';
+      const texts = [meta.name, meta.description, ...meta.assumptions.map((a) => a.text)];
+      expect(texts.filter((t) => !isBilingual(t))).toEqual([]);
+    },
+  );
 });

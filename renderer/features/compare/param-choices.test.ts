@@ -80,7 +80,8 @@ describe('parameter picker choices', () => {
     expect(valueKind(base, 'strategies[omni_fund].incentive')).toBe('incentive');
     expect(valueKind(base, 'strategies[omni_fund].holdout.level')).toBe('enum');
     expect(valueKind(base, `${step}.waitDays`)).toBe('number');
-    expect(valueKind(base, 'meta.name')).toBe('text');
+    // Any other string (the example's meta.name is bilingual now; a label is a plain string).
+    expect(valueKind(base, 'strategies[omni_fund].label')).toBe('text');
   });
 
   it('offers the scenario’s ids (with labels), and step ids plus end for routes', () => {

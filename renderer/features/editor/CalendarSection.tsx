@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Card, ScreenHeader } from '../../components/Card';
 import { useFmt } from '../../i18n/numbers';
+import { LocalTextField } from '../authoring/LocalTextField';
 import { ScenarioNumber, ScenarioSelect, ScenarioText } from './fields';
 import { SectionGuard } from './SectionGuard';
 
@@ -15,8 +16,8 @@ export function CalendarSection() {
         <div className="grid-2">
           <Card title={t('calendar.about')}>
             <div className="fields">
-              <ScenarioText path="meta.name" label={t('calendar.name')} wide />
-              <ScenarioText path="meta.description" label={t('calendar.description')} wide multiline />
+              <LocalTextField path="meta.name" label={t('calendar.name')} wide />
+              <LocalTextField path="meta.description" label={t('calendar.description')} wide multiline />
             </div>
           </Card>
           <Card title={t('calendar.horizon')}>

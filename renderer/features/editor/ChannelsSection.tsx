@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, ScreenHeader } from '../../components/Card';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';
+import { AddEntityButton, EntityActions } from '../authoring/EntityActions';
 import { CapacityFields } from './CapacityFields';
 import { ScenarioNumber, ScenarioSelect, ScenarioText } from './fields';
 import { SectionGuard } from './SectionGuard';
@@ -20,7 +21,11 @@ export function ChannelsSection() {
   const list = Array.isArray(channels) ? (channels as ChannelDoc[]) : [];
   return (
     <div className="screen" data-testid="screen-channels">
-      <ScreenHeader title={t('nav.channels')} subtitle={t('channels.subtitle')} />
+      <ScreenHeader
+        title={t('nav.channels')}
+        subtitle={t('channels.subtitle')}
+        actions={<AddEntityButton kind="channel" />}
+      />
       <SectionGuard>
         <div className="card-grid">
           {list.map((c, i) => {
@@ -28,10 +33,11 @@ export function ChannelsSection() {
             return (
               <Card
                 key={c.id ?? i}
-                title={c.label ?? c.id ?? `#${i + 1}`}
+                title={c.label || c.id || `#${i + 1}`}
                 subtitle={`${c.id ?? ''} · ${WHEELS.includes(c.wheel as never) ? t(`wheel.${c.wheel}`) : (c.wheel ?? '')}`}
                 className={`card--wheel-${c.wheel ?? 'none'}`}
                 testId={`channel-${c.id ?? i}`}
+                actions={c.id ? <EntityActions kind="channel" id={c.id} /> : undefined}
               >
                 <div className="fields">
                   <ScenarioText path={`${base}.label`} label={t('common.label')} wide />

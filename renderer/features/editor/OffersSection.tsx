@@ -3,6 +3,7 @@ import { IncentiveKindSchema, ProductFamilySchema } from '../../../sim/index';
 import { Card, ScreenHeader } from '../../components/Card';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';
+import { AddEntityButton, EntityActions } from '../authoring/EntityActions';
 import { ScenarioNumber, ScenarioSelect, ScenarioText } from './fields';
 import { SectionGuard } from './SectionGuard';
 
@@ -22,16 +23,20 @@ export function OffersSection() {
     <div className="screen" data-testid="screen-offers">
       <ScreenHeader title={t('nav.offers')} subtitle={t('offers.subtitle')} />
       <SectionGuard>
-        <h3 className="section-title">{t('offers.products')}</h3>
+        <div className="section-title-row">
+          <h3 className="section-title">{t('offers.products')}</h3>
+          <AddEntityButton kind="product" />
+        </div>
         <div className="card-grid">
           {(Array.isArray(products) ? (products as Item[]) : []).map((p, i) => {
             const base = `products[${i}]`;
             return (
               <Card
                 key={p.id ?? i}
-                title={p.label ?? p.id ?? `#${i + 1}`}
+                title={p.label || p.id || `#${i + 1}`}
                 subtitle={p.id}
                 testId={`product-${p.id ?? i}`}
+                actions={p.id ? <EntityActions kind="product" id={p.id} /> : undefined}
               >
                 <div className="fields">
                   <ScenarioText path={`${base}.label`} label={t('common.label')} wide />
@@ -63,16 +68,20 @@ export function OffersSection() {
             );
           })}
         </div>
-        <h3 className="section-title">{t('offers.incentives')}</h3>
+        <div className="section-title-row">
+          <h3 className="section-title">{t('offers.incentives')}</h3>
+          <AddEntityButton kind="incentive" />
+        </div>
         <div className="card-grid">
           {(Array.isArray(incentives) ? (incentives as Item[]) : []).map((p, i) => {
             const base = `incentives[${i}]`;
             return (
               <Card
                 key={p.id ?? i}
-                title={p.label ?? p.id ?? `#${i + 1}`}
+                title={p.label || p.id || `#${i + 1}`}
                 subtitle={p.id}
                 testId={`incentive-${p.id ?? i}`}
+                actions={p.id ? <EntityActions kind="incentive" id={p.id} /> : undefined}
               >
                 <div className="fields">
                   <ScenarioText path={`${base}.label`} label={t('common.label')} wide />

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { isWithin } from '../../../sim/index';
 import { Card, ScreenHeader } from '../../components/Card';
 import { useActions, useAppState, useDocValue, useShallowState } from '../../state/hooks';
+import { AddEntityButton } from '../authoring/EntityActions';
+import { StrategyIdBar } from '../authoring/StrategyIdBar';
 import { JourneyCanvas } from '../journey/JourneyCanvas';
 import { StepEditor } from '../journey/StepEditor';
+import { AddFromLibraryButton } from '../library/AddFromLibraryButton';
 import { ScenarioNumber } from './fields';
 import { SectionGuard } from './SectionGuard';
 import { StrategyForm } from './StrategyForm';
@@ -27,7 +30,16 @@ export function StrategiesSection() {
   );
   return (
     <div className="screen" data-testid="screen-strategies">
-      <ScreenHeader title={t('nav.strategies')} subtitle={t('strategies.subtitle')} />
+      <ScreenHeader
+        title={t('nav.strategies')}
+        subtitle={t('strategies.subtitle')}
+        actions={
+          <>
+            <AddEntityButton kind="strategy" onAdded={selectStrategy} />
+            <AddFromLibraryButton />
+          </>
+        }
+      />
       <SectionGuard>
         <div className="tabs" role="tablist" aria-label={t('strategies.list')}>
           {list.map((s, i) => (
@@ -43,13 +55,22 @@ export function StrategiesSection() {
                 setStep(0);
               }}
             >
-              {s.label ?? s.id ?? `#${i + 1}`}
+              {s.label || s.id || `#${i + 1}`}
               {errorCounts[i] ? <span className="badge badge--error">{errorCounts[i]}</span> : null}
             </button>
           ))}
         </div>
         {list.length > 0 ? (
           <div role="tabpanel" className="stack">
+            {list[selected]?.id ? (
+              <StrategyIdBar
+                id={list[selected].id as string}
+                onSelect={(i) => {
+                  selectStrategy(i);
+                  setStep(0);
+                }}
+              />
+            ) : null}
             <StrategyForm index={selected} />
             <Card title={t('journey.title')} subtitle={t('journey.subtitle')}>
               <JourneyCanvas strategyIndex={selected} selectedStep={step} onSelectStep={setStep} />

@@ -1,8 +1,9 @@
 // The example scenarios shipped in scenarios/: the default one is bundled as text; the others are
 // listed by name and loaded on demand.
 import defaultText from '../../../scenarios/omnichannel-referral-pilot.json?raw';
+import type { LocalText } from '../../../sim/index';
 
-type Meta = { name?: string; description?: string };
+type Meta = { name?: LocalText; description?: LocalText };
 
 const DEFAULT_KEY = '../../../scenarios/omnichannel-referral-pilot.json';
 
@@ -26,7 +27,7 @@ const texts: Record<string, () => Promise<string>> = {
   [DEFAULT_KEY]: () => Promise.resolve(defaultText),
 };
 
-export type Example = { file: string; name: string; description: string; load(): Promise<string> };
+export type Example = { file: string; name: LocalText; description: LocalText; load(): Promise<string> };
 
 const fileOf = (key: string) => key.slice(key.lastIndexOf('/') + 1);
 

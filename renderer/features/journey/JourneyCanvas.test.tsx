@@ -4,7 +4,7 @@
 // DOMMatrixReadOnly, element sizes, SVG text boxes). A handle drag cannot be simulated here (React Flow finds the
 // drop target with document.elementFromPoint, which jsdom lacks): onConnect is covered through the
 // pure setOutcome/canConnect tests and by the Playwright drag flow.
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppStoreApi } from '../../state/store';
@@ -99,14 +99,66 @@ describe('the journey canvas as an editor', () => {
     expect(store.getState().isDirty).toBe(true);
   });
 
-  it('deletes the selected step, repointing what led to it', async () => {
+  it('adds a step when a channel from the palette is dropped on the canvas', async () => {
+    const store = await setupStore();
+    renderWithStore(store, <Harness />);
+    const chip = await screen.findByTestId('journey-palette-wecom');
+    const data = new Map<string, string>();
+    const dataTransfer = {
+      setData: (k: string, v: string) => data.set(k, v),
+      getData: (k: string) => data.get(k) ?? '',
+      get types() {
+        return [...data.keys()];
+      },
+      effectAllowed: 'all',
+      dropEffect: 'none',
+    };
+    fireEvent.dragStart(chip, { dataTransfer });
+    const canvas = screen.getByRole('region', { name: 'Journey' });
+    fireEvent.dragOver(canvas, { dataTransfer });
+    expect(canvas.className).toContain('journey__canvas--drop');
+    fireEvent.drop(canvas, { dataTransfer });
+    expect(stepsIn(store).steps.at(-1)).toEqual({ id: 'wecom', channel: 'wecom', waitDays: 1 });
+    expect(canvas.className).not.toContain('journey__canvas--drop');
+    // A drag that carries no channel (a file, text) adds nothing.
+    const before = stepsIn(store).steps.length;
+    fireEvent.drop(canvas, { dataTransfer: { getData: () => '', types: ['Files'] } });
+    expect(stepsIn(store).steps).toHaveLength(before);
+  });
+
+  it('deleting a step lists every route into it and lets the user pick where each goes', async () => {
     const store = await setupStore();
     renderWithStore(store, <Harness initialStep={2} />);
     fireEvent.click(await screen.findByTestId('journey-delete-step'));
+    // Nothing changes until the user confirms.
+    expect(stepsIn(store).steps.map((s) => s.id)).toContain('ai');
+    const routes = within(screen.getByTestId('step-delete-routes')).getAllByRole('combobox');
+    expect(routes.map((r) => r.getAttribute('data-testid'))).toEqual([
+      'step-delete-route-push-onNotConverted',
+      'step-delete-route-push-onNotInterested',
+      'step-delete-route-sms-onNotConverted',
+      'step-delete-route-sms-onNotInterested',
+      'step-delete-route-sms-onNoContact',
+    ]);
+    // By default a route skips the step: it goes where ai sends customers it cannot reach (End).
+    expect(routes.map((r) => (r as HTMLSelectElement).value)).toEqual(['end', 'end', 'end', 'end', 'end']);
+    fireEvent.change(screen.getByTestId('step-delete-route-sms-onNoContact'), { target: { value: 'agent' } });
+    fireEvent.click(screen.getByTestId('step-delete-confirm'));
     const journey = stepsIn(store);
     expect(journey.steps.map((s) => s.id)).toEqual(['push', 'sms', 'agent', 'wm', 'nurture']);
     expect(journey.steps[0]).toMatchObject({ onNotInterested: 'end', onNotConverted: 'end' });
+    expect(journey.steps[1]).toMatchObject({ onNoContact: 'agent', onNotInterested: 'end' });
     expect(journey.start).toBe('push');
+    expect(screen.queryByTestId('step-delete-dialog')).toBeNull();
+  });
+
+  it('deletes a step nothing leads to at once', async () => {
+    const store = await setupStore();
+    renderWithStore(store, <Harness initialStep={0} />);
+    fireEvent.click(await screen.findByTestId('journey-delete-step'));
+    expect(screen.queryByTestId('step-delete-dialog')).toBeNull();
+    expect(stepsIn(store).steps.map((s) => s.id)).toEqual(['sms', 'ai', 'agent', 'wm', 'nurture']);
+    expect(stepsIn(store).start).toBe('sms');
   });
 
   it('selects an edge from the keyboard and resets its outcome with its ×', async () => {

@@ -9,19 +9,22 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getIn } from '../../../sim/index';
 import { useMessages } from '../../i18n/messages';
 import { useAppState, useDocValue } from '../../state/hooks';
 import { JourneyLegend } from './JourneyLegend';
+import { CHANNEL_DRAG_TYPE, JourneyPalette } from './JourneyPalette';
 import { JourneyToolbar } from './JourneyToolbar';
 import { layoutJourney } from './journey-layout';
 import { OutcomeEdge, type OutcomeEdgeType } from './OutcomeEdge';
 import { EndNode, LaneNode, StepNode } from './StepNode';
 import { useJourneyEditing } from './useJourneyEditing';
 import { useJourneyGraph } from './useJourneyGraph';
+import { useStepDeletion } from './useStepDeletion';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, end: EndNode };
 const edgeTypes = { outcome: OutcomeEdge };
@@ -37,6 +40,18 @@ export type JourneyCanvasProps = {
 /** The journey of one strategy across the three channel wheels, editable: connect, delete, add. */
 export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: JourneyCanvasProps) {
   const { t } = useTranslation();
+  const [isViewShown, setViewShown] = useState(false);
+  const [isDropTarget, setDropTarget] = useState(false);
+  const onViewShown = useCallback(() => setViewShown(true), []);
+  const ariaLabels = useMemo(
+    () => ({
+      'controls.ariaLabel': t('journey.controls.label'),
+      'controls.zoomIn.ariaLabel': t('journey.controls.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('journey.controls.zoomOut'),
+      'controls.fitView.ariaLabel': t('journey.controls.fitView'),
+    }),
+    [t],
+  );
   const strategy = useAppState((s) => getIn(s.doc, `strategies[${strategyIndex}]`));
   const channels = useDocValue('channels');
   const issues = useAppState((s) => s.issues);
@@ -56,6 +71,7 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
   const selectedEdge = picked?.strategy === strategyIndex ? picked.id : null;
   const { nodes, edges } = useJourneyGraph(layout, selectedStep, selectedEdge);
   const edit = useJourneyEditing(strategyIndex, onSelectStep);
+  const deletion = useStepDeletion(strategyIndex, onSelectStep);
   const wrapper = useRef<HTMLDivElement>(null);
 
   // React Flow listens for Delete/Backspace on the whole document: drop the edge selection as soon
@@ -95,7 +111,7 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
     ...layout.journeyErrors.map((m) => ({ id: 'journey-error', label: t('journey.journeyError'), m })),
   ];
   return (
-    <div className="journey" data-testid="journey-canvas">
+    <div className="journey" data-testid="journey-canvas" data-view={isViewShown ? 'shown' : 'pending'}>
       {errors.map((e) => (
         <p key={`${e.id}${e.m}`} className="notice notice--error" role="alert" data-testid={e.id}>
           {e.label}: {e.m}
@@ -105,17 +121,36 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
         selectedId={layout.steps[selectedStep]?.id ?? null}
         stepCount={layout.steps.length}
         onAdd={edit.addStepOn}
-        onRemove={() => edit.removeStepAt(selectedStep)}
+        onRemove={() => deletion.request(selectedStep)}
       />
-      <div className="journey__canvas" ref={wrapper}>
+      <JourneyPalette onAdd={edit.addStepOn} />
+      <section
+        className={`journey__canvas${isDropTarget ? ' journey__canvas--drop' : ''}`}
+        ref={wrapper}
+        aria-label={t('journey.title')}
+        onDragOver={(e) => {
+          if (!e.dataTransfer.types.includes(CHANNEL_DRAG_TYPE)) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setDropTarget(true);
+        }}
+        onDragLeave={() => setDropTarget(false)}
+        onDrop={(e) => {
+          const channel = e.dataTransfer.getData(CHANNEL_DRAG_TYPE);
+          setDropTarget(false);
+          if (!channel) return;
+          e.preventDefault();
+          edit.addStepOn(channel);
+        }}
+      >
         <ReactFlow<Node, OutcomeEdgeType>
           key={strategyIndex}
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          fitView
           fitViewOptions={FIT}
+          ariaLabelConfig={ariaLabels}
           minZoom={0.25}
           nodesDraggable={false}
           nodesConnectable
@@ -138,22 +173,79 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
         >
           <Background gap={24} size={1} />
           <Controls showInteractive={false} />
-          <FitOnStepCount count={layout.steps.length} />
+          <ReadableView
+            count={layout.steps.length}
+            lastStepId={layout.steps.at(-1)?.id}
+            onShown={onViewShown}
+          />
         </ReactFlow>
-      </div>
+      </section>
       <JourneyLegend />
+      {deletion.dialog}
     </div>
   );
 }
 
-/** Steps added or removed: fit again, so a new step (placed after the others) is in view. */
-function FitOnStepCount({ count }: { count: number }) {
-  const { fitView } = useReactFlow();
-  const last = useRef(count);
+/** Below this zoom the canvas text would be smaller than 12 px (its smallest CSS size is 12 px). */
+const READABLE_ZOOM = 1;
+const MAX_FIT_ZOOM = 1.25;
+const EDGE_PAD = 16;
+
+/**
+ * The default view: the whole journey when it fits at a readable zoom, otherwise zoom 1 from the
+ * left (the start) — pan, or zoom out with the controls, to see the rest. A step added later is
+ * brought into view at the current zoom.
+ */
+function ReadableView({
+  count,
+  lastStepId,
+  onShown,
+}: {
+  count: number;
+  lastStepId: string | undefined;
+  onShown(): void;
+}) {
+  const { getNodes, getNode, getNodesBounds, getZoom, setViewport, setCenter } = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  // Every node measured (the nodes here are derived from the layout, so the store's own
+  // nodesInitialized flag never turns true).
+  const isReady = useStore((s) => {
+    if (s.nodeLookup.size === 0) return false;
+    for (const n of s.nodeLookup.values()) if (!n.measured.width) return false;
+    return true;
+  });
+  const last = useRef<number | null>(null);
   useEffect(() => {
-    if (last.current === count) return;
+    if (!isReady || width === 0 || height === 0 || last.current === count) return;
+    const before = last.current;
     last.current = count;
-    void fitView({ ...FIT, duration: 200 });
-  }, [count, fitView]);
+    if (before !== null) {
+      if (count > before && lastStepId && getNode(lastStepId)) {
+        const b = getNodesBounds([lastStepId]);
+        void setCenter(b.x + b.width / 2, b.y + b.height / 2, { zoom: getZoom(), duration: 200 });
+      }
+      return;
+    }
+    const b = getNodesBounds(getNodes().map((n) => n.id));
+    const fit = Math.min((width - 2 * EDGE_PAD) / b.width, (height - 2 * EDGE_PAD) / b.height, MAX_FIT_ZOOM);
+    const zoom = Math.max(fit, READABLE_ZOOM);
+    const x = fit >= READABLE_ZOOM ? (width - b.width * zoom) / 2 - b.x * zoom : EDGE_PAD - b.x * zoom;
+    const y = Math.max(EDGE_PAD - b.y * zoom, (height - b.height * zoom) / 2 - b.y * zoom);
+    void setViewport({ x, y, zoom }).then(onShown);
+  }, [
+    isReady,
+    width,
+    height,
+    count,
+    lastStepId,
+    getNodes,
+    getNode,
+    getZoom,
+    setViewport,
+    setCenter,
+    onShown,
+    getNodesBounds,
+  ]);
   return null;
 }

@@ -9,12 +9,18 @@ export function JourneyLegend() {
         {(['referral', 'return', 'not_interested', 'no_contact', 'end'] as const).map((k) => (
           <li key={k} className={`legend__item legend__item--${k}`}>
             <span className="legend__swatch" />
-            {k === 'end' ? t('journey.end') : t(`journey.edge.${k}`)}
+            {k === 'end'
+              ? t('journey.end')
+              : k === 'return'
+                ? t('journey.legendNotConverted')
+                : t(`journey.edge.${k}`)}
           </li>
         ))}
         <li className="legend__item legend__item--note">{t('journey.legendMore')}</li>
       </ul>
-      <p className="journey__hint">{t('journey.editHint')}</p>
+      <p className="journey__hint">
+        {t('journey.editHint')} {t('journey.panHint')}
+      </p>
     </>
   );
 }

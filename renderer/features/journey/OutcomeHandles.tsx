@@ -19,7 +19,7 @@ export function OutcomeHandles({ step }: { step: LaidOutStep }) {
         return (
           <div key={key} className={`jout jout--${kind}${isOpen ? ' jout--open' : ''}`}>
             <span className="jout__label" aria-hidden="true">
-              {t(`journey.edge.${kind}`)}
+              {kind === 'return' ? t('journey.notConverted') : t(`journey.edge.${kind}`)}
             </span>
             <Handle
               type="source"

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/Card';
 import { useActions, useDocValue } from '../../state/hooks';
 import { ScenarioNumber, ScenarioSelect, ScenarioText } from '../editor/fields';
-import { addStep, removeStep, renameStep, stepsOf } from './journey-edit';
+import { addStep, renameStep, stepsOf } from './journey-edit';
 import { OUTCOMES } from './journey-layout';
+import { useStepDeletion } from './useStepDeletion';
 
 type Named = { id?: unknown; label?: unknown };
 
@@ -23,6 +24,7 @@ export function StepEditor({
   const journey = useDocValue(journeyPath);
   const start = useDocValue(`${journeyPath}.start`);
   const channels = useDocValue('channels');
+  const deletion = useStepDeletion(strategyIndex, onSelectStep);
   const list = stepsOf(journey);
   const step = list[stepIndex];
   if (!step) return null;
@@ -43,12 +45,7 @@ export function StepEditor({
     setField(journeyPath, r.journey);
     onSelectStep(r.index);
   };
-  const onRemove = () => {
-    const r = removeStep(journey, stepIndex);
-    if (!r) return;
-    setField(journeyPath, r.journey);
-    onSelectStep(r.selected);
-  };
+  const onRemove = () => deletion.request(stepIndex);
   return (
     <Card
       title={t('journey.stepTitle', { id: String(step.id ?? '') })}
@@ -96,6 +93,7 @@ export function StepEditor({
           />
         ))}
       </div>
+      {deletion.dialog}
     </Card>
   );
 }

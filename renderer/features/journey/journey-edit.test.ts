@@ -3,10 +3,13 @@ import {
   addStep,
   canConnect,
   channelsInWheel,
+  incomingRoutes,
   removeStep,
   renameStep,
   resetOutcome,
+  routeKey,
   setOutcome,
+  skipTarget,
   targetOfNode,
   uniqueStepId,
 } from './journey-edit';
@@ -122,6 +125,27 @@ describe('removeStep', () => {
     expect(removeStep(journey(), 2)?.journey.start).toBe('push');
     expect(removeStep({ start: 'a', steps: [{ id: 'a', channel: 'sms' }] }, 0)).toBeNull();
     expect(removeStep(journey(), 9)).toBeNull();
+  });
+
+  it('sends each route into the removed step where the redirect says', () => {
+    const j = journey();
+    expect(incomingRoutes(j, 2)).toEqual([
+      { stepIndex: 0, stepId: 'push', key: 'onNotInterested' },
+      { stepIndex: 1, stepId: 'sms', key: 'onInterested' },
+      { stepIndex: 1, stepId: 'sms', key: 'onNoContact' },
+    ]);
+    // ai's own "no contact" is End, so skipping it means End.
+    expect(skipTarget(j, 2)).toBe('end');
+    expect(skipTarget(j, 0)).toBe('sms');
+    const r = removeStep(j, 2, {
+      [routeKey({ stepId: 'push', key: 'onNotInterested' })]: 'sms',
+      'sms.onInterested': 'end',
+      'sms.onNoContact': 'push',
+    });
+    expect(r?.journey.steps).toEqual([
+      { id: 'push', channel: 'app_push', waitDays: 0, onNoContact: 'sms', onNotInterested: 'sms' },
+      { id: 'sms', channel: 'sms', waitDays: 1, onNoContact: 'push' },
+    ]);
   });
 });
 

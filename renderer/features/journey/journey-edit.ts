@@ -82,15 +82,49 @@ export function addStep(journey: unknown, channel: string): { journey: JourneyDo
   };
 }
 
+/** An outcome of another step that leads into a step: what deleting that step has to re-route. */
+export type IncomingRoute = { stepIndex: number; stepId: string; key: OutcomeKey };
+
+/** Every outcome of the other steps that leads to step `index` (in step and outcome order). */
+export function incomingRoutes(journey: unknown, index: number): IncomingRoute[] {
+  const steps = stepsOf(journey);
+  const goneId = steps[index]?.id;
+  if (goneId === undefined) return [];
+  return steps.flatMap((s, i) =>
+    i === index
+      ? []
+      : OUTCOMES.filter(({ key }) => s[key] === goneId).map(({ key }) => ({
+          stepIndex: i,
+          stepId: String(s.id),
+          key,
+        })),
+  );
+}
+
 /**
- * Remove step `index`. Outcomes of other steps that led to it go back to their defaults (end, or
- * close here for a referral) rather than to some guessed neighbour; if it was the start, the first
- * remaining step becomes the start (as the step form always did). A journey keeps at least one
- * step (the schema's minimum): removing the last one returns null.
+ * Where a route into step `index` goes by default when the step is deleted: where the step itself
+ * sends customers it could not reach (skipping it), or End when that is the step itself.
+ */
+export function skipTarget(journey: unknown, index: number): string {
+  const gone = stepsOf(journey)[index];
+  const next = gone?.onNoContact;
+  return typeof next === 'string' && next !== gone?.id ? next : 'end';
+}
+
+/** The key of an incoming route in a redirect map: `push.onNoContact`. */
+export const routeKey = (r: { stepId: string; key: OutcomeKey }) => `${r.stepId}.${r.key}`;
+
+/**
+ * Remove step `index`. Outcomes of other steps that led to it go where `redirect` says (keyed by
+ * routeKey, a step id or 'end'); any not listed go back to their defaults (end, or close here for a
+ * referral). If it was the start, the first remaining step becomes the start (as the step form
+ * always did). A journey keeps at least one step (the schema's minimum): removing the last one
+ * returns null.
  */
 export function removeStep(
   journey: unknown,
   index: number,
+  redirect: Readonly<Record<string, string>> = {},
 ): { journey: JourneyDoc; selected: number } | null {
   const steps = stepsOf(journey);
   const gone = steps[index];
@@ -99,13 +133,11 @@ export function removeStep(
   const next = steps
     .filter((_, i) => i !== index)
     .map((s) =>
-      OUTCOMES.reduce(
-        (acc, { key }) =>
-          acc[key] !== undefined && acc[key] === goneId
-            ? withOutcome(acc, key, outcomeValue(key, 'end'))
-            : acc,
-        s,
-      ),
+      OUTCOMES.reduce((acc, { key }) => {
+        if (acc[key] === undefined || acc[key] !== goneId) return acc;
+        const to = redirect[routeKey({ stepId: String(s.id), key })];
+        return withOutcome(acc, key, outcomeValue(key, to !== undefined && to !== goneId ? to : 'end'));
+      }, s),
     );
   const start = (journey as JourneyDoc).start;
   return {

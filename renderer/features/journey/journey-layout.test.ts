@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { END_ID, layoutJourney } from './journey-layout';
+import { END_ID, edgeName, layoutJourney } from './journey-layout';
 
 const example = JSON.parse(readFileSync('scenarios/omnichannel-referral-pilot.json', 'utf8'));
 
@@ -16,6 +16,20 @@ describe('layoutJourney', () => {
       ['onNoContact', 'nurture', 'no_contact'],
     ]);
     expect(new Set(layout.edges.map((e) => e.id)).size).toBe(layout.edges.length);
+  });
+
+  it('names a forward "not converted" route a next step, and only a way back a return (回流)', () => {
+    const name = (id: string) => {
+      const e = layout.edges.find((x) => x.id === id);
+      if (!e) throw new Error(id);
+      return edgeName(e, layout);
+    };
+    // push → ai goes forward from online to remote: a next step, not a return.
+    expect(name('push:onNotConverted')).toBe('next');
+    // wm (offline) → nurture (online push): back to online nurture.
+    expect(name('wm:onNotConverted')).toBe('return');
+    expect(name('agent:onInterested')).toBe('referral');
+    expect(name('push:onNoContact')).toBe('no_contact');
   });
 
   it('counts outcomes sharing a target so only the first is labelled', () => {

@@ -41,6 +41,23 @@ export type LaidOutStep = {
 };
 
 /** One outcome of one step: edges leave the step's handle for that outcome. */
+/** What an edge's label says: a referral, a return to nurture, or which outcome moves on to a next step. */
+export type EdgeName = EdgeKind | 'next';
+
+/**
+ * The name of an edge. A "not converted" route is a return (回流) only when it goes back: to an
+ * earlier column, or from the remote/offline wheels to online nurture; otherwise it moves the
+ * customer on to a next step (a forward hand-off is not a return).
+ */
+export function edgeName(edge: LaidOutEdge, layout: Pick<JourneyLayout, 'steps'>): EdgeName {
+  if (edge.kind !== 'return') return edge.kind;
+  const from = layout.steps[edge.stepIndex];
+  const to = layout.steps.find((s) => s.id === edge.target);
+  if (!from || !to) return 'return';
+  const isBack = to.x < from.x || (to.wheel === 'online' && from.wheel !== 'online');
+  return isBack ? 'return' : 'next';
+}
+
 export type LaidOutEdge = {
   id: string;
   source: string;
@@ -68,7 +85,7 @@ export type JourneyLayout = {
 
 export const END_ID = '__end__';
 const COL_W = 300;
-const ROW_H = 92;
+const ROW_H = 104;
 const LANE_PAD = 22;
 const X0 = 120;
 

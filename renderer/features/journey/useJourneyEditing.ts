@@ -7,7 +7,6 @@ import {
   addStep,
   canConnect,
   isOutcomeKey,
-  removeStep,
   resetOutcome,
   setOutcome,
   stepsOf,
@@ -55,12 +54,5 @@ export function useJourneyEditing(strategyIndex: number, onSelectStep: (index: n
     onSelectStep(r.index);
   };
 
-  const removeStepAt = (index: number) => {
-    const r = removeStep(journey, index);
-    if (!r) return;
-    setField(path, r.journey);
-    onSelectStep(r.selected);
-  };
-
-  return { steps, isValidConnection, onConnect, onReconnect, onEdgesDelete, addStepOn, removeStepAt };
+  return { steps, isValidConnection, onConnect, onReconnect, onEdgesDelete, addStepOn };
 }

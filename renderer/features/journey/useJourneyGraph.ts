@@ -3,7 +3,7 @@
 import { MarkerType, type Node } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { END_ID, type JourneyLayout } from './journey-layout';
+import { END_ID, edgeName, type JourneyLayout } from './journey-layout';
 import type { OutcomeEdgeType } from './OutcomeEdge';
 
 export function useJourneyGraph(layout: JourneyLayout, selectedStep: number, selectedEdge: string | null) {
@@ -51,7 +51,7 @@ export function useJourneyGraph(layout: JourneyLayout, selectedStep: number, sel
     () =>
       layout.edges.map((e) => {
         const kind = e.isDefault ? 'end' : e.kind;
-        const outcome = t(`journey.edge.${e.kind}`);
+        const outcome = t(`journey.edge.${edgeName(e, layout)}`);
         const to = e.target === END_ID ? t('journey.end') : e.target;
         const isDeletable = !e.isDefault;
         return {

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textIn } from '../../../sim/index';
 import { useDismiss } from '../../components/useDismiss';
 import { useStoreApi } from '../../state/hooks';
 import { EXAMPLES } from '../file/examples';
@@ -7,7 +8,7 @@ import { loadExample } from '../file/file-actions';
 
 /** The example scenarios in scenarios/, ready to run. */
 export function ExamplesMenu() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const store = useStoreApi();
   const [isOpen, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -35,14 +36,14 @@ export function ExamplesMenu() {
               type="button"
               role="menuitem"
               className="menu__item"
-              title={ex.description}
+              title={textIn(ex.description, i18n.language)}
               data-testid={`example-${ex.file}`}
               onClick={() => {
                 setOpen(false);
                 void loadExample(store, ex);
               }}
             >
-              <span className="menu__name">{ex.name}</span>
+              <span className="menu__name">{textIn(ex.name, i18n.language)}</span>
               <span className="menu__file">{ex.file}</span>
             </button>
           ))}

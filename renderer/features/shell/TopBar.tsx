@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useActions, useAppState, useStoreApi } from '../../state/hooks';
-import { openScenario, saveScenario } from '../file/file-actions';
+import { newScenario, openScenario, saveScenario, scenarioNameOf } from '../file/file-actions';
 import { RunPanel } from '../run/RunPanel';
 import { ExamplesMenu } from './ExamplesMenu';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -8,15 +8,11 @@ import { notify } from './toast';
 
 /** Scenario name and file, Open / Save / Examples, language, and the run panel. */
 export function TopBar() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const store = useStoreApi();
-  const name = useAppState((s) => {
-    const meta = (s.doc as { meta?: { name?: unknown } } | null)?.meta;
-    return typeof meta?.name === 'string' ? meta.name : '';
-  });
+  const name = useAppState((s) => scenarioNameOf(s.doc, i18n.language));
   const fileName = useAppState((s) => s.fileName);
   const isDirty = useAppState((s) => s.isDirty);
-  const canSave = useAppState((s) => s.scenario !== null);
   const canUndo = useAppState((s) => s.history.past.length > 0);
   const canRedo = useAppState((s) => s.history.future.length > 0);
   const { setAboutOpen, undo, redo } = useActions();
@@ -47,6 +43,15 @@ export function TopBar() {
           <button
             type="button"
             className="btn btn--bar"
+            onClick={() => newScenario(store)}
+            title={t('top.newHint')}
+            data-testid="new-button"
+          >
+            {t('top.new')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--bar"
             onClick={() => openScenario(store, notify)}
             data-testid="open-button"
           >
@@ -55,12 +60,18 @@ export function TopBar() {
           <button
             type="button"
             className="btn btn--bar"
-            disabled={!canSave}
-            title={canSave ? undefined : t('file.saveInvalid')}
             onClick={() => saveScenario(store, notify)}
             data-testid="save-button"
           >
             {t('top.save')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--bar"
+            onClick={() => saveScenario(store, notify, true)}
+            data-testid="save-as-button"
+          >
+            {t('top.saveAs')}
           </button>
           <button
             type="button"

@@ -1,7 +1,8 @@
 import type { ScreenId } from '../../state/store';
 
-/** The editor in 3K order (KYC → KYP → KYATO → calendar), then the raw JSON, then the outputs. */
+/** The overview, then the editor in 3K order (KYC → KYP → KYATO → calendar), then the raw JSON, then the outputs. */
 export const EDITOR_SCREENS: ReadonlyArray<{ id: ScreenId; step?: string }> = [
+  { id: 'overview' },
   { id: 'population', step: 'KYC' },
   { id: 'offers', step: 'KYP' },
   { id: 'strategies', step: 'KYATO' },

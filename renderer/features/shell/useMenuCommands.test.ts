@@ -5,7 +5,7 @@ import { setupStore } from '../../test/render';
 import { handleMenuCommand } from './useMenuCommands';
 
 describe('native menu commands', () => {
-  it('switch language, open About and start a new scenario from the template', async () => {
+  it('switch language, open About and start a new scenario from the blank template', async () => {
     const store = await setupStore();
     handleMenuCommand(store, 'view:lang-zh-CN');
     await new Promise((r) => setTimeout(r, 0));
@@ -22,6 +22,10 @@ describe('native menu commands', () => {
     handleMenuCommand(store, 'file:new');
     expect(store.getState().fileName).toBe('untitled.json');
     expect(store.getState().filePath).toBeNull();
-    expect(store.getState().scenario?.meta.name).toContain('Omni-channel');
+    // A blank but valid scenario: the default channels of the three wheels, one starter strategy.
+    const fresh = store.getState().scenario;
+    expect(fresh?.meta.name).toEqual({ 'zh-CN': '新方案', en: 'New scenario' });
+    expect(new Set(fresh?.channels.map((c) => c.wheel))).toEqual(new Set(['online', 'remote', 'offline']));
+    expect(fresh?.strategies.map((s) => s.id)).toEqual(['first_strategy']);
   });
 });
