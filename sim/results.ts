@@ -8,6 +8,8 @@ export type Stat = {
   p05: number;
   p95: number;
   sd: number;
+  /** Monte Carlo standard error of the mean: SD / √replications (shrinks with more replications). */
+  mcSe: number;
 };
 
 /** A difference treatment − control, with the probability that it is above zero. */
@@ -79,15 +81,36 @@ export type FlowEdge = {
   count: number;
 };
 
+/** A verdict as a message code with parameters, rendered in the user's language. */
+export type Verdict = {
+  code: 'verdict.rollOut' | 'verdict.pilotFirst' | 'verdict.unprofitable' | 'verdict.noEffect';
+  params: {
+    conversionPp: number;
+    newMoneyCny: number;
+    roi: number;
+    roiP05: number;
+    roiP95: number;
+    /** Simulated power of this pilot design to detect the conversion uplift (0–1). */
+    power: number;
+    /** Whether the pilot as designed is too small to confirm the uplift (power below 80%). */
+    isUnderpowered: boolean;
+  };
+};
+
 export type PilotAnalysis = {
   /** Share of replications where a two-sided test at α = 0.05 found conversion uplift significant. */
   powerConversion: number;
   powerConversionSe: number;
-  /** The same for new-money AUM per customer (Welch t-test, or cluster-level when branches are randomized). */
+  /**
+   * The same for net new money per customer. Both outcomes use a randomization test on outcomes
+   * adjusted for pre-period AUM (customer or branch level): exact size whatever the tails.
+   */
   powerAum: number;
   powerAumSe: number;
   medianPConversion: number;
   medianPAum: number;
+  /** Mean width of a single pilot's 90% confidence interval for net new money per customer, CNY. */
+  newMoneyIntervalWidthCny: number;
   /** 'customer' tests use customer-level SEs; 'branch' uses branch-level (cluster) SEs. */
   analysisLevel: 'customer' | 'branch';
 };
@@ -130,6 +153,7 @@ export type StrategySummary = {
   tierUpRate: ArmPair;
   attritionRate: ArmPair;
   attritionAvoidedCustomers: UpliftStat;
+  /** Campaign cost per replication, CNY: total = contacts + incentives + staff. */
   cost: {
     contactsCny: Stat;
     incentivesCny: Stat;
@@ -137,8 +161,12 @@ export type StrategySummary = {
     totalCny: Stat;
     staffHours: Stat;
   };
-  /** Incremental revenue credited to the campaign (vs control), CNY. */
+  /** Incremental value from the randomized comparison (treatment − control, scaled to the treated), CNY. */
   incrementalValueCny: UpliftStat;
+  /**
+   * Randomized ROI: mean incremental value ÷ mean total cost (a ratio of means); p05…p95 band and
+   * pAbove1 from the per-replication ratios.
+   */
   roi: Stat & { pAbove1: number };
   conversionsPerStaffHour: Stat;
   leadFollowUpRate: Stat;
@@ -148,8 +176,22 @@ export type StrategySummary = {
    * without the campaign): incremental buyers and net new money. Free of the randomized
    * comparison's sampling noise, so it shows the expected effect the pilot's estimate scatters around.
    */
-  modelled: { conversionUpliftPp: Stat; newMoneyPerCustomerCny: Stat; newMoneyTotalCny: Stat };
+  modelled: {
+    conversionUpliftPp: Stat;
+    newMoneyPerCustomerCny: Stat;
+    newMoneyTotalCny: Stat;
+    /** Incremental value (revenue and margin on new money over the value horizon), CNY per replication. */
+    valueCny: Stat;
+    /** Modelled value ÷ total cost, a ratio of means with the per-replication band. */
+    roi: Stat & { pAbove1: number };
+    /** Mean total cost ÷ mean incremental buyers, CNY (NaN without incremental buyers). */
+    costPerIncrementalBuyerCny: number;
+    /** Mean total cost ÷ mean modelled net new money: CNY spent per CNY of new money. */
+    costPerCnyNewMoney: number;
+  };
   pilot: PilotAnalysis;
+  /** What to do, from the modelled effect, ROI and pilot power (rule in docs/model.md). */
+  verdict: Verdict;
   channels: Array<Pick<ChannelUse, 'id' | 'attempts' | 'reached' | 'responses' | 'conversions' | 'costCny'>>;
   flows: FlowEdge[];
   byTier: GroupUplift[];

@@ -43,10 +43,17 @@ export const STRATEGY_SCALARS = [
   'nonParticipantsNewMoney',
   'pConversion',
   'pAum',
+  'pilotConversionEstimate',
+  'pilotConversionLo',
+  'pilotConversionHi',
+  'pilotAumEstimate',
+  'pilotAumLo',
+  'pilotAumHi',
   'referrals',
   'referralsFollowed',
   'modelledNewMoneyT',
   'modelledBuyersT',
+  'modelledValueT',
 ] as const;
 export type StrategyScalar = (typeof STRATEGY_SCALARS)[number];
 

@@ -15,7 +15,7 @@ import {
 } from './layout';
 import { END, type Model } from './model';
 import { drawRepTables, type RepTables } from './params';
-import { clusterTTest, twoProportionZTest, welchTTest } from './pilot-tests';
+import { pilotAnalysis } from './pilot-tests';
 import {
   createWorkspace,
   NONE,
@@ -105,7 +105,7 @@ export function runReplication(
   assignAndTrigger(engine, tables, rep);
   runWeeks(engine, tables, rec, rep, bkey);
   settleOutcomes(engine, tables, bkey);
-  aggregate(engine, tables, rec);
+  aggregate(engine, tables, rec, rep);
 }
 
 function firstWeekOfHazard(e: number, lambda: number, seasonCum: Float64Array, W: number): number {
@@ -496,7 +496,9 @@ function bookPurchase(
 ): void {
   const { ws } = engine;
   const prod = tables.scenario.products[p];
-  ws.value[i] += prod.valuePerConversionCny * tables.scenario.economics.valueYears;
+  const years = tables.scenario.economics.valueYears;
+  ws.value[i] += prod.valuePerConversionCny * years;
+  if (isCampaign) ws.incrementalValue[i] += prod.valuePerConversionCny * years;
   if (prod.family === 'app_activation') {
     ws.appActive[i] = 1;
     return;
@@ -504,8 +506,11 @@ function bookPurchase(
   const { amount, newMoney } = purchaseAmount(engine, p, i, u, tables);
   ws.purchaseNewMoney[i] += newMoney;
   ws.internalShift[i] += amount - newMoney;
-  ws.value[i] += amount * prod.revenueRate * tables.scenario.economics.valueYears;
-  if (isCampaign) ws.campaignNewMoney[i] += newMoney;
+  ws.value[i] += amount * prod.revenueRate * years;
+  if (isCampaign) {
+    ws.campaignNewMoney[i] += newMoney;
+    ws.incrementalValue[i] += amount * prod.revenueRate * years;
+  }
   if (INVESTMENT_FAMILIES.has(prod.family)) {
     const m = maturityWindowAt(engine, tables, i, day);
     if (m >= 0 && m < 8) {
@@ -941,15 +946,21 @@ function settlePurchases(engine: Engine, tables: RepTables, key: UniformKey): vo
         const w = organic[r * 3 + e][i];
         if (w === NONE) continue;
         if (w >= campF) {
-          // The campaign pulled this purchase forward: it does not happen again (nor its new money).
-          if (e < 2)
-            incremental -= purchaseAmount(
+          // The campaign pulled this purchase forward: it does not happen again (nor its new money
+          // and revenue, which the modelled counterfactual would have had).
+          const prod = s.products[rel[r]];
+          if (e < 2) {
+            const pre = purchaseAmount(
               engine,
               rel[r],
               i,
               keyedUniform(key, i, slotOrganic(rel[r], 2 + e)),
               tables,
-            ).newMoney;
+            );
+            incremental -= pre.newMoney;
+            ws.incrementalValue[i] -=
+              (prod.valuePerConversionCny + pre.amount * prod.revenueRate) * valueYears;
+          } else ws.incrementalValue[i] -= maturingShare * aum[i] * prod.revenueRate * valueYears;
           continue;
         }
         if (e === 2) {
@@ -1038,6 +1049,7 @@ function settleMoney(engine: Engine, tables: RepTables, key: UniformKey): void {
     netNewMoney[i] = flow;
     incremental[i] = more;
     value[i] += flow * margin;
+    ws.incrementalValue[i] += more * margin;
     const aumEnd = aum * (growth + idioSd * normalQuantile(keyedUniform(key, i, SLOT_IDIO))) + flow;
     tierUp[i] = bandOf(aumEnd, tierMins) > tier[i] ? 1 : 0;
   }
@@ -1060,12 +1072,12 @@ const ARM_SUMS: ReadonlyArray<readonly [StrategyScalar, StrategyScalar]> = [
 ];
 
 /** Sum per-customer outcomes into the record, by strategy, arm, group and week; pilot tests. */
-export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array): void {
-  for (let si = 0; si < tables.scenario.strategies.length; si++) aggregateStrategy(engine, rec, si);
+export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array, rep: number): void {
+  for (let si = 0; si < tables.scenario.strategies.length; si++) aggregateStrategy(engine, rec, si, rep);
 }
 
 /** One strategy's sums over its eligible customers (see aggregate). */
-function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void {
+function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: number): void {
   const { model, ws } = engine;
   const pop = model.pop;
   const L = model.layout;
@@ -1101,6 +1113,10 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void 
   let convertedCampaign = 0;
   let modelledNewMoney = 0;
   let modelledBuyers = 0;
+  let modelledValue = 0;
+  const pilot = ws.pilot;
+  const { aum } = pop;
+  let np = 0;
   for (let k = 0; k < elig.length; k++) {
     const i = elig[k];
     const a = arm[i] === 1 ? 0 : 1;
@@ -1140,6 +1156,12 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void 
     sum[o + 9] += tierUp[i];
     sum[o + 10] += attritionWeek[i] < W ? 1 : 0;
     sum[o + 11] += value[i];
+    pilot.x[np] = aum[i];
+    pilot.isTreated[np] = a === 0 ? 1 : 0;
+    pilot.branch[np] = branch[i];
+    pilot.y[np] = nm;
+    pilot.y2[np] = buyer;
+    np++;
     const gt = lay.tiers + tier[i] * GF + a;
     const gc = lay.cells + cell[i] * GF + a;
     const gb = lay.branches + branch[i] * GF + a;
@@ -1163,6 +1185,7 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void 
         let k = 0;
         for (let q = 0; q < ws.flags.length; q++) k += (ws.flags[q][i] >> 2) & 1;
         modelledNewMoney += ws.incremental[i] / k;
+        modelledValue += ws.incrementalValue[i] / k;
         // An incremental buyer: would not have bought the offer on or after the trigger week untreated.
         if (!((w0 !== NONE && w0 >= tw) || (w1 !== NONE && w1 >= tw) || (w2 !== NONE && w2 >= tw)))
           modelledBuyers++;
@@ -1184,32 +1207,26 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void 
   rec[sc.convertedCampaignT] = convertedCampaign;
   rec[sc.modelledNewMoneyT] = modelledNewMoney;
   rec[sc.modelledBuyersT] = modelledBuyers;
+  rec[sc.modelledValueT] = modelledValue;
   rec[sc.participants] = participants;
   rec[sc.participantsBuyers] = participantsBuyers;
   rec[sc.participantsNewMoney] = participantsNm;
   rec[sc.nonParticipants] = sum[1] + sum[14] - participants;
   rec[sc.nonParticipantsBuyers] = sum[2] + sum[15] - participantsBuyers;
   rec[sc.nonParticipantsNewMoney] = sum[3] + sum[16] - participantsNm;
-  // The pilot's own analysis of this replication.
-  if (isBranchHoldout) {
-    const conv = clusterTTest(rec, lay.branches, L.nBranches, 0, 2);
-    const aum = clusterTTest(rec, lay.branches, L.nBranches, 0, 4);
-    rec[sc.pConversion] = conv;
-    rec[sc.pAum] = aum;
-  } else {
-    rec[sc.pConversion] = twoProportionZTest(
-      rec[sc.buyersT],
-      rec[sc.targetedT],
-      rec[sc.buyersC],
-      rec[sc.targetedC],
-    );
-    rec[sc.pAum] = welchTTest(
-      rec[sc.netNewMoneyT],
-      rec[sc.netNewMoneySqT],
-      rec[sc.targetedT],
-      rec[sc.netNewMoneyC],
-      rec[sc.netNewMoneySqC],
-      rec[sc.targetedC],
-    );
-  }
+  // The pilot's own analysis of this replication: net new money, then conversion.
+  pilot.n = np;
+  const nB = isBranchHoldout ? L.nBranches : 0;
+  const pkey = uniformKey(model.seed, 'pilot', rep, model.scenario.strategies[si].id);
+  const money = pilotAnalysis(pilot, nB, pkey.a ^ 0x5bd1e995);
+  rec[sc.pAum] = money.p;
+  rec[sc.pilotAumEstimate] = money.estimate;
+  rec[sc.pilotAumLo] = money.lo90;
+  rec[sc.pilotAumHi] = money.hi90;
+  pilot.y.set(pilot.y2.subarray(0, np));
+  const conv = pilotAnalysis(pilot, nB, pkey.b);
+  rec[sc.pConversion] = conv.p;
+  rec[sc.pilotConversionEstimate] = conv.estimate;
+  rec[sc.pilotConversionLo] = conv.lo90;
+  rec[sc.pilotConversionHi] = conv.hi90;
 }

@@ -13,7 +13,7 @@ import type {
 } from '../results';
 import { branchName } from '../scenario/cross-check';
 import type { Scenario, Strategy } from '../scenario/schema';
-import { shareAbove, statOf, upliftOf } from '../stats/summary';
+import { ratioOfMeans, statOf, upliftOf } from '../stats/summary';
 import {
   CHANNEL_FIELDS,
   GROUP_FIELDS,
@@ -25,6 +25,7 @@ import {
   type StrategyScalar,
   WEEK_FIELDS,
 } from './layout';
+import { verdictOf } from './verdict';
 
 export const SIGNIFICANCE_ALPHA = 0.05;
 
@@ -126,6 +127,8 @@ function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayo
   return edges;
 }
 
+const withPAbove1 = ({ pAbove, ...stat }: ReturnType<typeof ratioOfMeans>) => ({ ...stat, pAbove1: pAbove });
+
 function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout): StrategySummary {
   const st = s.strategies[si];
   const lay = L.strategies[si];
@@ -145,7 +148,7 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   const nmC = perC('netNewMoneyC');
   const nmUplift = nmT.map((x, k) => x - nmC[k]);
   const targetedT = column(rec, (r) => v(r, 'targetedT'));
-  const totalCost = column(rec, (r) => v(r, 'costContacts') + v(r, 'costIncentives'));
+  const totalCost = column(rec, (r) => v(r, 'costContacts') + v(r, 'costIncentives') + v(r, 'costStaff'));
   const incValue = column(
     rec,
     (r) =>
@@ -153,6 +156,12 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       v(r, 'targetedT'),
   );
   const roi = incValue.map((x, k) => ratio(x, totalCost[k]));
+  const roiRandomized = ratioOfMeans(incValue, totalCost, 1);
+  const modelledValue = column(rec, (r) => v(r, 'modelledValueT'));
+  const modelledRoi = ratioOfMeans(modelledValue, totalCost, 1);
+  const meanCost = statOf(totalCost).mean;
+  const modelledBuyers = statOf(column(rec, (r) => v(r, 'modelledBuyersT'))).mean;
+  const modelledNewMoney = statOf(column(rec, (r) => v(r, 'modelledNewMoneyT'))).mean;
   const staffHours = column(rec, (r) => v(r, 'staffMinutes') / 60);
   const partConv = column(rec, (r) => ratio(v(r, 'participantsBuyers'), v(r, 'participants')));
   const nonConv = column(rec, (r) => ratio(v(r, 'nonParticipantsBuyers'), v(r, 'nonParticipants')));
@@ -160,10 +169,9 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   const pConv = column(rec, (r) => v(r, 'pConversion'));
   const pAum = column(rec, (r) => v(r, 'pAum'));
   const power = (p: Float64Array) => {
-    const share = shareAbove(
+    const share = statOf(
       p.map((x) => (Number.isFinite(x) ? (x < SIGNIFICANCE_ALPHA ? 1 : 0) : Number.NaN)),
-      0.5,
-    );
+    ).mean;
     const nFinite = p.filter((x) => Number.isFinite(x)).length;
     return { p: share, se: nFinite > 0 ? Math.sqrt((share * (1 - share)) / nFinite) : Number.NaN };
   };
@@ -234,7 +242,7 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       };
     })
     .filter((c) => c.attempts.mean > 0 || st.journey.steps.some((x) => x.channel === c.id));
-  return {
+  const summary: Omit<StrategySummary, 'verdict'> = {
     id: st.id,
     label: st.label ?? st.id,
     offerProduct: st.offer.product,
@@ -272,7 +280,7 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       staffHours: statOf(staffHours),
     },
     incrementalValueCny: upliftOf(incValue),
-    roi: { ...statOf(roi), pAbove1: shareAbove(roi, 1) },
+    roi: withPAbove1(roiRandomized),
     conversionsPerStaffHour: statOf(
       column(rec, (r) => ratio(v(r, 'convertedCampaignT'), v(r, 'staffMinutes') / 60)),
     ),
@@ -294,6 +302,10 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       conversionUpliftPp: statOf(column(rec, (r) => 100 * ratio(v(r, 'modelledBuyersT'), v(r, 'targetedT')))),
       newMoneyPerCustomerCny: statOf(column(rec, (r) => ratio(v(r, 'modelledNewMoneyT'), v(r, 'targetedT')))),
       newMoneyTotalCny: statOf(column(rec, (r) => v(r, 'modelledNewMoneyT'))),
+      valueCny: statOf(modelledValue),
+      roi: withPAbove1(modelledRoi),
+      costPerIncrementalBuyerCny: modelledBuyers > 0 ? meanCost / modelledBuyers : Number.NaN,
+      costPerCnyNewMoney: modelledNewMoney > 0 ? meanCost / modelledNewMoney : Number.NaN,
     },
     pilot: {
       powerConversion: pc.p,
@@ -302,6 +314,7 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       powerAumSe: pa.se,
       medianPConversion: statOf(pConv).median,
       medianPAum: statOf(pAum).median,
+      newMoneyIntervalWidthCny: statOf(column(rec, (r) => v(r, 'pilotAumHi') - v(r, 'pilotAumLo'))).mean,
       analysisLevel: st.holdout.level,
     },
     channels,
@@ -317,6 +330,7 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     byWeek,
     samples: { conversionUpliftPp: upliftPp, newMoneyUpliftPerCustomerCny: nmUplift, roi },
   };
+  return { ...summary, verdict: verdictOf(summary) };
 }
 
 function channelUse(s: Scenario, rec: Records, L: RecordLayout): ChannelUse[] {

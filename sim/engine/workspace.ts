@@ -1,6 +1,7 @@
 // Reusable per-replication state (typed arrays sized to the population), allocated once per
 // model and reset between replications, so the hot loop allocates nothing per customer.
 import type { Model } from './model';
+import { createPilotData } from './pilot-tests';
 
 export const NONE = 32767;
 
@@ -204,6 +205,8 @@ export type Workspace = {
   campaignNewMoney: Float64Array;
   /** Modelled incremental net new money: with the campaigns minus without them (same draws). */
   incremental: Float64Array;
+  /** Modelled incremental value (CNY over the value horizon), likewise. */
+  incrementalValue: Float64Array;
   /** Maturities kept only because of a campaign purchase (bit k), and churn a conversion prevented. */
   retainedByCampaign: Uint8Array;
   attritionAvoided: Uint8Array;
@@ -211,6 +214,8 @@ export type Workspace = {
   contacts: Uint8Array;
   capUsed: Float64Array[];
   spent: Float64Array;
+  /** One strategy's targeted customers for the pilot analysis (refilled per strategy). */
+  pilot: ReturnType<typeof createPilotData>;
 };
 
 export function createWorkspace(model: Model): Workspace {
@@ -246,6 +251,8 @@ export function createWorkspace(model: Model): Workspace {
     netNewMoney: new Float64Array(n),
     campaignNewMoney: new Float64Array(n),
     incremental: new Float64Array(n),
+    incrementalValue: new Float64Array(n),
+    pilot: createPilotData(n, nB),
     retainedByCampaign: new Uint8Array(n),
     attritionAvoided: new Uint8Array(n),
     contacts: new Uint8Array(W * n),
@@ -270,6 +277,7 @@ export function resetWorkspace(ws: Workspace, model: Model): void {
   ws.organicMask.fill(0);
   ws.campaignMask.fill(0);
   ws.campaignNewMoney.fill(0);
+  ws.incrementalValue.fill(0);
   ws.retainedByCampaign.fill(0);
   ws.attritionAvoided.fill(0);
   ws.purchaseNewMoney.fill(0);

@@ -84,7 +84,14 @@ describe('ResultsDashboard states', () => {
   it('survives a strategy that targeted nobody (NaN rates, empty samples and flows)', () => {
     const summary = runSummaryFixture();
     const s = summary.strategies[0];
-    const nan = { mean: Number.NaN, median: Number.NaN, p05: Number.NaN, p95: Number.NaN, sd: Number.NaN };
+    const nan = {
+      mean: Number.NaN,
+      median: Number.NaN,
+      p05: Number.NaN,
+      p95: Number.NaN,
+      sd: Number.NaN,
+      mcSe: Number.NaN,
+    };
     s.funnelTreatment = { eligible: 0, targeted: 0, reached: 0, responded: 0, converted: 0, buyers: 0 };
     s.funnelControl = { ...s.funnelTreatment };
     s.naive.causalUpliftPp = { ...nan, pPositive: Number.NaN };

@@ -33,7 +33,7 @@ export function normals(seed: number, n: number): Float64Array {
 /** A symmetric-ish Stat from mean and sd (p05/p95 = the normal 90% interval, mean ∓ 1.645 sd). */
 export function stat(mean: number, sd: number): Stat {
   const { low, high } = normalInterval(mean, sd, 0.9);
-  return { mean, median: mean, p05: low, p95: high, sd };
+  return { mean, median: mean, p05: low, p95: high, sd, mcSe: sd / Math.sqrt(REPLICATIONS) };
 }
 
 export function uplift(mean: number, sd: number, pPositive: number): UpliftStat {
@@ -227,6 +227,10 @@ function strategy(
       conversionUpliftPp: stat(upliftPp, s.upliftSdPp / 4),
       newMoneyPerCustomerCny: stat(s.newMoney, s.newMoneySd / 10),
       newMoneyTotalCny: stat(newMoneyTotalMean, (s.newMoneySd / 10) * targetedT),
+      valueCny: stat(s.roi * totalCost, (s.roiSd / 4) * totalCost),
+      roi: { ...stat(s.roi, s.roiSd / 4), pAbove1: s.roi > 1 ? 0.99 : 0.2 },
+      costPerIncrementalBuyerCny: totalCost / ((upliftPp / 100) * targetedT),
+      costPerCnyNewMoney: totalCost / newMoneyTotalMean,
     },
     pilot: {
       powerConversion: s.id === 'maturity-wm' ? 0.86 : 0.41,
@@ -235,7 +239,20 @@ function strategy(
       powerAumSe: 0.015,
       medianPConversion: s.id === 'maturity-wm' ? 0.004 : 0.09,
       medianPAum: 0.07,
+      newMoneyIntervalWidthCny: s.newMoneySd * 2.2,
       analysisLevel: 'customer',
+    },
+    verdict: {
+      code: s.roi > 1 ? 'verdict.rollOut' : 'verdict.unprofitable',
+      params: {
+        conversionPp: upliftPp,
+        newMoneyCny: s.newMoney,
+        roi: s.roi,
+        roiP05: normalInterval(s.roi, s.roiSd / 4, 0.9).low,
+        roiP95: normalInterval(s.roi, s.roiSd / 4, 0.9).high,
+        power: s.id === 'maturity-wm' ? 0.86 : 0.41,
+        isUnderpowered: s.id !== 'maturity-wm',
+      },
     },
     channels,
     flows,
@@ -381,7 +398,14 @@ function strategyChannels(ids: string[], share: number): StrategySummary['channe
 }
 
 function scale(s: Stat, k: number): Stat {
-  return { mean: s.mean * k, median: s.median * k, p05: s.p05 * k, p95: s.p95 * k, sd: s.sd * k };
+  return {
+    mean: s.mean * k,
+    median: s.median * k,
+    p05: s.p05 * k,
+    p95: s.p95 * k,
+    sd: s.sd * k,
+    mcSe: s.mcSe * k,
+  };
 }
 
 export function runSummaryFixture(): RunSummary {
