@@ -153,7 +153,10 @@ export type StrategySummary = {
   tierUpRate: ArmPair;
   attritionRate: ArmPair;
   attritionAvoidedCustomers: UpliftStat;
-  /** Campaign cost per replication, CNY: total = contacts + incentives + staff. */
+  /**
+   * Campaign cost per replication, CNY: total = contacts + incentives; staffCny is the part of the
+   * contact cost spent by staff channels (of which, not an extra item).
+   */
   cost: {
     contactsCny: Stat;
     incentivesCny: Stat;

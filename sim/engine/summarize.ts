@@ -148,7 +148,8 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   const nmC = perC('netNewMoneyC');
   const nmUplift = nmT.map((x, k) => x - nmC[k]);
   const targetedT = column(rec, (r) => v(r, 'targetedT'));
-  const totalCost = column(rec, (r) => v(r, 'costContacts') + v(r, 'costIncentives') + v(r, 'costStaff'));
+  // Staff cost is the part of contact cost spent by staff channels (already in costContacts).
+  const totalCost = column(rec, (r) => v(r, 'costContacts') + v(r, 'costIncentives'));
   const incValue = column(
     rec,
     (r) =>
