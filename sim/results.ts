@@ -201,7 +201,7 @@ export type StrategySummary = {
   byCell: GroupUplift[];
   byBranch: GroupUplift[];
   byWeek: WeekPoint[];
-  /** Per-replication values in replication order, for histograms and convergence. */
+  /** Per-replication values in replication order, for histograms and convergence (roi: modelled). */
   samples: {
     conversionUpliftPp: Float64Array;
     newMoneyUpliftPerCustomerCny: Float64Array;

@@ -171,7 +171,8 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   const pAum = column(rec, (r) => v(r, 'pAum'));
   const power = (p: Float64Array) => {
     const share = statOf(
-      p.map((x) => (Number.isFinite(x) ? (x < SIGNIFICANCE_ALPHA ? 1 : 0) : Number.NaN)),
+      // Reject when p ≤ α (randomization p-values are multiples of 1/200: p = α is a rejection).
+      p.map((x) => (Number.isFinite(x) ? (x <= SIGNIFICANCE_ALPHA + 1e-12 ? 1 : 0) : Number.NaN)),
     ).mean;
     const nFinite = p.filter((x) => Number.isFinite(x)).length;
     return { p: share, se: nFinite > 0 ? Math.sqrt((share * (1 - share)) / nFinite) : Number.NaN };
@@ -329,7 +330,11 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     byCell: groupUplifts(rec, lay.cells, cellIds, cellIds),
     byBranch: groupUplifts(rec, lay.branches, branchIds, branchIds),
     byWeek,
-    samples: { conversionUpliftPp: upliftPp, newMoneyUpliftPerCustomerCny: nmUplift, roi },
+    samples: {
+      conversionUpliftPp: upliftPp,
+      newMoneyUpliftPerCustomerCny: nmUplift,
+      roi: modelledValue.map((x, k) => ratio(x, totalCost[k])),
+    },
   };
   return { ...summary, verdict: verdictOf(summary) };
 }

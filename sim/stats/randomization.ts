@@ -67,7 +67,8 @@ export function residualize(
  * interval {τ : both one-sided p > 0.05} is found by bisection (Imbens & Rubin 2015, ch. 5; Ernst
  * 2004). The estimate is A/R, the regression-adjusted (ANCOVA) difference. p-values count the
  * observed statistic among the re-randomizations, (1 + #{D* ≥ D}) / (B + 1), so the test has size
- * at most α for any B; the two-sided p is twice the smaller one-sided p (equal tails).
+ * at most α for any B (reject when p ≤ α; with (B + 1)·α/2 a whole number the size is exactly α);
+ * the two-sided p is twice the smaller one-sided p (equal tails).
  * `seed` (a 32-bit integer) fixes the re-randomizations; they are drawn by mulberry32, a small
  * fast generator (millions of draws per analysis; a subset draw needs no more than 32 bits).
  */

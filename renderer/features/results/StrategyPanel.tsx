@@ -10,6 +10,7 @@ import { FunnelCard } from './FunnelCard';
 import { KpiGrid } from './KpiGrid';
 import { NaiveVsCausal } from './NaiveVsCausal';
 import { SegmentSection } from './SegmentSection';
+import { VerdictCard } from './VerdictCard';
 
 /** Sections of a strategy panel: the KPIs, then seven more. */
 export const PANEL_SECTIONS = 8;
@@ -53,6 +54,7 @@ export function StrategyPanel({
           {t('dashboard.noTargeted')}
         </p>
       )}
+      {revealed > 0 && summary.replicationsDone >= 2 ? <VerdictCard verdict={strategy.verdict} /> : null}
       {revealed > 0 ? (
         <KpiGrid
           strategy={strategy}
