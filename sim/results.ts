@@ -34,6 +34,12 @@ export type Funnel = Record<FunnelStage, number> & { buyers: number };
 
 export type ArmPair = { treatment: Stat; control: Stat; uplift: UpliftStat };
 
+/**
+ * A domain outcome with the naive multiple trade reports quote: participants' mean ÷ the mean of
+ * everyone else (targeted non-participants and the control group) — selection, not effect.
+ */
+export type DomainOutcome = ArmPair & { naiveRatio: Stat };
+
 export type GroupUplift = {
   id: string;
   label: string;
@@ -148,10 +154,18 @@ export type StrategySummary = {
   purchaseNewMoneyPerCustomerCny: ArmPair;
   /** Purchase amounts moved from other accounts of the same bank (reported, not AUM uplift). */
   internalShiftPerCustomerCny: ArmPair;
-  productsHeldPerCustomer: ArmPair;
-  mauRate: ArmPair;
-  tierUpRate: ArmPair;
-  attritionRate: ArmPair;
+  /** Products held at the end of the horizon per targeted customer (held at the start + gained). */
+  productsHeldPerCustomer: DomainOutcome;
+  /** Products newly held by the end (bought and not held before) per targeted customer. */
+  productsGainedPerCustomer: ArmPair;
+  /** Share of targeted customers active in the app (MAU). */
+  mauRate: DomainOutcome;
+  /** App logins per month over the horizon, per targeted customer (activations lift it). */
+  appLoginsPerMonth: DomainOutcome;
+  /** Share of targeted customers who moved up at least one tier by the end. */
+  tierUpRate: DomainOutcome;
+  /** Share of targeted customers who left (attrition); its negative uplift is attrition avoided. */
+  attritionRate: DomainOutcome;
   attritionAvoidedCustomers: UpliftStat;
   /**
    * Campaign cost per replication, CNY: total = contacts + incentives; staffCny is the part of the

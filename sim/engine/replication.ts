@@ -57,6 +57,8 @@ export type Engine = {
   meanOutside: number;
   /** Churn multiplier from relationship temperature, exp(−0.5 × temperature): warm customers stay. */
   churnFactor: Float32Array;
+  /** Products each customer holds at the start of the horizon. */
+  heldAtStart: Uint8Array;
   /** Test hook, called at the end of each simulated week with the capacity used and available. */
   probe?: { weekEnd(week: number, capUsed: Float64Array[], capacity: Float64Array[]): void };
 };
@@ -84,7 +86,14 @@ export function createEngine(model: Model): Engine {
     baseByTier,
     meanOutside: os / pop.n,
     churnFactor: Float32Array.from(pop.temperature, (x) => Math.exp(-0.5 * x)),
+    heldAtStart: heldAtStart(pop.holds, pop.n, s.products.length),
   };
+}
+
+function heldAtStart(holds: Uint8Array, n: number, nProducts: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let p = 0; p < nProducts; p++) for (let i = 0; i < n; i++) out[i] += holds[p * n + i];
+  return out;
 }
 
 /** Run replication `rep` of `replications` and write its record into `out` at `offset`. */
@@ -134,6 +143,7 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
   ws.inflowDay.fill(-1);
   ws.inflowDay2.fill(-1);
   ws.appActive.fill(0);
+  ws.appActiveWeek.fill(NONE);
   // Product by product, then the other events customer by customer: every draw is keyed by
   // (customer, slot), so the order does not change them.
   for (let r = 0; r < model.relevantProducts.length; r++) simulatePurchases(engine, tables, key, r);
@@ -222,10 +232,15 @@ function simulateEvents(engine: Engine, tables: RepTables, key: UniformKey): voi
         if (d2 < horizonDays) inflowDay2[i] = d2;
       }
     }
-    if (isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < monthlyActiveShare) appActive[i] = 1;
-    else if (activationWeekly > 0) {
+    if (isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < monthlyActiveShare) {
+      appActive[i] = 1;
+      ws.appActiveWeek[i] = 0;
+    } else if (activationWeekly > 0) {
       const wa = Math.floor(-Math.log(keyedUniform(key, i, SLOT_APP_ACTIVATION)) / activationWeekly);
-      if (wa < W) appActive[i] = 1;
+      if (wa < W) {
+        appActive[i] = 1;
+        ws.appActiveWeek[i] = wa;
+      }
     }
     const phase = maturityPhaseDay[i];
     if (phase >= 0) {
@@ -501,6 +516,7 @@ function bookPurchase(
   if (isCampaign) ws.incrementalValue[i] += prod.valuePerConversionCny * years;
   if (prod.family === 'app_activation') {
     ws.appActive[i] = 1;
+    ws.appActiveWeek[i] = Math.min(ws.appActiveWeek[i], Math.floor(day / 7));
     return;
   }
   const { amount, newMoney } = purchaseAmount(engine, p, i, u, tables);
@@ -1069,7 +1085,11 @@ const ARM_SUMS: ReadonlyArray<readonly [StrategyScalar, StrategyScalar]> = [
   ['tierUpT', 'tierUpC'],
   ['attritedT', 'attritedC'],
   ['valueT', 'valueC'],
+  ['productsHeldT', 'productsHeldC'],
+  ['loginsT', 'loginsC'],
 ];
+/** Slots per arm in aggregateStrategy's sums, one per ARM_SUMS entry (slot k sums entry k). */
+const ARM_FIELDS = 14;
 
 /** Sum per-customer outcomes into the record, by strategy, arm, group and week; pilot tests. */
 export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array, rep: number): void {
@@ -1104,7 +1124,11 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: n
   const bit = productBit(r);
   const elig = model.eligible[si];
   // Sums by arm: index 0 treatment, 1 control.
-  const sum = new Float64Array(2 * 13);
+  const sum = new Float64Array(2 * ARM_FIELDS);
+  const { heldAtStart } = engine;
+  const loginsPerActiveMonth = model.scenario.population.app.loginsPerActiveMonth;
+  const { appActiveWeek } = ws;
+  const part = new Float64Array(5);
   let participants = 0;
   let participantsBuyers = 0;
   let participantsNm = 0;
@@ -1120,7 +1144,7 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: n
   for (let k = 0; k < elig.length; k++) {
     const i = elig[k];
     const a = arm[i] === 1 ? 0 : 1;
-    sum[a * 13]++;
+    sum[a * ARM_FIELDS]++;
     if (tau[i] < 0) continue;
     const tw = Math.floor(tau[i] / 7);
     // First purchase of the offer at or after the trigger week, by any route.
@@ -1144,7 +1168,7 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: n
     if (w2 >= tw && w2 < cf && w2 < first) first = w2;
     const buyer = first !== NONE ? 1 : 0;
     const nm = netNewMoney[i];
-    const o = a * 13;
+    const o = a * ARM_FIELDS;
     sum[o + 1]++;
     sum[o + 2] += buyer;
     sum[o + 3] += nm;
@@ -1156,6 +1180,12 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: n
     sum[o + 9] += tierUp[i];
     sum[o + 10] += attritionWeek[i] < W ? 1 : 0;
     sum[o + 11] += value[i];
+    const held = heldAtStart[i] + gained[i];
+    // App logins per month over the horizon: an active user's mean rate for the weeks active.
+    const logins = appActiveWeek[i] < W ? (loginsPerActiveMonth * (W - appActiveWeek[i])) / W : 0;
+    const attrited = attritionWeek[i] < W ? 1 : 0;
+    sum[o + 12] += held;
+    sum[o + 13] += logins;
     pilot.x[np] = aum[i];
     pilot.isTreated[np] = a === 0 ? 1 : 0;
     pilot.branch[np] = branch[i];
@@ -1196,12 +1226,22 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: n
       participants++;
       participantsBuyers += buyer;
       participantsNm += nm;
+      part[0] += held;
+      part[1] += appActive[i];
+      part[2] += logins;
+      part[3] += tierUp[i];
+      part[4] += attrited;
     }
   }
   for (let k = 0; k < ARM_SUMS.length; k++) {
     rec[sc[ARM_SUMS[k][0]]] = sum[k];
-    rec[sc[ARM_SUMS[k][1]]] = sum[13 + k];
+    rec[sc[ARM_SUMS[k][1]]] = sum[ARM_FIELDS + k];
   }
+  rec[sc.participantsProductsHeld] = part[0];
+  rec[sc.participantsMau] = part[1];
+  rec[sc.participantsLogins] = part[2];
+  rec[sc.participantsTierUp] = part[3];
+  rec[sc.participantsAttrited] = part[4];
   rec[sc.reachedT] = reached;
   rec[sc.respondedT] = responded;
   rec[sc.convertedCampaignT] = convertedCampaign;
@@ -1211,9 +1251,9 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: n
   rec[sc.participants] = participants;
   rec[sc.participantsBuyers] = participantsBuyers;
   rec[sc.participantsNewMoney] = participantsNm;
-  rec[sc.nonParticipants] = sum[1] + sum[14] - participants;
-  rec[sc.nonParticipantsBuyers] = sum[2] + sum[15] - participantsBuyers;
-  rec[sc.nonParticipantsNewMoney] = sum[3] + sum[16] - participantsNm;
+  rec[sc.nonParticipants] = sum[1] + sum[ARM_FIELDS + 1] - participants;
+  rec[sc.nonParticipantsBuyers] = sum[2] + sum[ARM_FIELDS + 2] - participantsBuyers;
+  rec[sc.nonParticipantsNewMoney] = sum[3] + sum[ARM_FIELDS + 3] - participantsNm;
   // The pilot's own analysis of this replication: net new money, then conversion.
   pilot.n = np;
   const nB = isBranchHoldout ? L.nBranches : 0;

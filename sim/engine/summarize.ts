@@ -141,6 +141,18 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     const c = perC(kC).map((x) => x * scale);
     return { treatment: statOf(t), control: statOf(c), uplift: upliftOf(t.map((x, k) => x - c[k])) };
   };
+  // A domain outcome: by arm, its uplift vs control, and the naive multiple trade reports quote —
+  // participants' mean ÷ everyone else's (targeted non-participants and the control group).
+  const domain = (kT: StrategyScalar, kC: StrategyScalar, kPart: StrategyScalar) => ({
+    ...pair(kT, kC),
+    naiveRatio: statOf(
+      column(rec, (r) => {
+        const partMean = ratio(v(r, kPart), v(r, 'participants'));
+        const others = v(r, kT) + v(r, kC) - v(r, kPart);
+        return ratio(partMean, ratio(others, v(r, 'nonParticipants')));
+      }),
+    ),
+  });
   const convT = perT('buyersT');
   const convC = perC('buyersC');
   const upliftPp = convT.map((x, k) => 100 * (x - convC[k]));
@@ -262,10 +274,12 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     newMoneyUpliftTotalCny: upliftOf(nmUplift.map((x, k) => x * targetedT[k])),
     purchaseNewMoneyPerCustomerCny: pair('purchaseNewMoneyT', 'purchaseNewMoneyC'),
     internalShiftPerCustomerCny: pair('internalShiftT', 'internalShiftC'),
-    productsHeldPerCustomer: pair('productsDeltaT', 'productsDeltaC'),
-    mauRate: pair('mauT', 'mauC'),
-    tierUpRate: pair('tierUpT', 'tierUpC'),
-    attritionRate: pair('attritedT', 'attritedC'),
+    productsHeldPerCustomer: domain('productsHeldT', 'productsHeldC', 'participantsProductsHeld'),
+    productsGainedPerCustomer: pair('productsDeltaT', 'productsDeltaC'),
+    mauRate: domain('mauT', 'mauC', 'participantsMau'),
+    appLoginsPerMonth: domain('loginsT', 'loginsC', 'participantsLogins'),
+    tierUpRate: domain('tierUpT', 'tierUpC', 'participantsTierUp'),
+    attritionRate: domain('attritedT', 'attritedC', 'participantsAttrited'),
     attritionAvoidedCustomers: upliftOf(
       column(
         rec,

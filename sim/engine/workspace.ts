@@ -194,6 +194,8 @@ export type Workspace = {
   /** Maturity retained by a purchase in its window (bit k for the k-th maturity). */
   retained: Uint8Array;
   appActive: Uint8Array;
+  /** First week the customer uses the app (organic or after an activation), or NONE. */
+  appActiveWeek: Int16Array;
   /** Products newly held by the end, and whether the customer moved up a tier. */
   gained: Uint8Array;
   tierUp: Uint8Array;
@@ -243,6 +245,7 @@ export function createWorkspace(model: Model): Workspace {
     inflowDay2: new Int16Array(n),
     retained: new Uint8Array(n),
     appActive: new Uint8Array(n),
+    appActiveWeek: new Int16Array(n),
     gained: new Uint8Array(n),
     tierUp: new Uint8Array(n),
     purchaseNewMoney: new Float64Array(n),

@@ -2,7 +2,7 @@
 import type { ReplicationBlock, RunSettings } from '../api';
 import { concatBlocks } from '../api';
 import { recordLayout, type StrategyScalar } from '../engine/layout';
-import type { RunSummary, Stat, StrategySummary, UpliftStat } from '../results';
+import type { DomainOutcome, RunSummary, Stat, StrategySummary, UpliftStat } from '../results';
 import type { Scenario } from '../scenario';
 import { verdictText } from './verdict-text';
 
@@ -22,6 +22,28 @@ const relative = (t: number, c: number) =>
 const interval = (s: Stat, f: (x: number) => string) =>
   `(± ${f(s.mcSe).replace(/^[+−-]/, '')} MC SE; 90% of replications in [${f(s.p05)}, ${f(s.p95)}])`;
 const share = (x: number, total: number) => (total > 0 ? pct(x / total, 0) : '–');
+
+type Fmt = (x: number) => string;
+const ppOf: Fmt = (x) => `${signed(100 * x, 2)} pp`;
+const signedNum =
+  (digits: number): Fmt =>
+  (x) =>
+    signed(x, digits);
+const DOMAIN: Array<[string, (st: StrategySummary) => DomainOutcome, Fmt, Fmt]> = [
+  ['products held', (st) => st.productsHeldPerCustomer, (x) => num(x, 3), signedNum(3)],
+  ['app users (MAU)', (st) => st.mauRate, (x) => pct(x, 1), ppOf],
+  ['app logins / month', (st) => st.appLoginsPerMonth, (x) => num(x, 2), signedNum(2)],
+  ['moved up a tier', (st) => st.tierUpRate, (x) => pct(x, 2), ppOf],
+  ['attrition', (st) => st.attritionRate, (x) => pct(x, 2), ppOf],
+];
+
+/** Per targeted customer: treatment vs control, the uplift with its band, and the naive multiple. */
+function domainLines(st: StrategySummary): string[] {
+  return DOMAIN.map(([name, get, f, up], k) => {
+    const d = get(st);
+    return `${(k === 0 ? '  per customer' : '').padEnd(25)}${name.padEnd(20)}treatment ${f(d.treatment.mean)} vs control ${f(d.control.mean)}: uplift ${up(d.uplift.mean)} ${interval(d.uplift, up)}; naive participants ÷ others ×${num(d.naiveRatio.mean, 2)}`;
+  });
+}
 
 function strategyBlock(st: StrategySummary): string {
   const f = st.funnelTreatment;
@@ -45,6 +67,7 @@ function strategyBlock(st: StrategySummary): string {
     `                         value ${signedCny(st.incrementalValueCny.mean)}; ROI ${num(st.roi.mean, 2)} ${interval(st.roi, (x) => num(x, 2))}`,
     `  cost                   ${cny(total)} in total = contacts ${cny(cost.contactsCny.mean)} (${share(cost.contactsCny.mean, total)}) + incentives ${cny(cost.incentivesCny.mean)} (${share(cost.incentivesCny.mean, total)}); of which staff ${cny(cost.staffCny.mean)} (${share(cost.staffCny.mean, total)}, ${num(cost.staffHours.mean)} h)`,
     `                         ${cny(m.costPerIncrementalBuyerCny)} per incremental buyer, ${cny(10_000 * m.costPerCnyNewMoney)} per ¥10,000 of modelled net new money`,
+    ...domainLines(st),
     `  naive view             participants ${pct(st.naive.participantsConversion.mean)} vs non-participants ${pct(st.naive.nonParticipantsConversion.mean)}: ${signed(st.naive.naiveUpliftPp.mean)} pp — overstates the causal ${signed(upPp.mean)} pp by ${signed(st.naive.selectionBiasPp.mean)} pp (selection bias)`,
     `  pilot power (α 0.05)   conversion ${pct(st.pilot.powerConversion, 0)}, net new money ${pct(st.pilot.powerAum, 0)} (Monte Carlo 90% interval of the power ±${pct(1.645 * st.pilot.powerConversionSe, 0)} and ±${pct(1.645 * st.pilot.powerAumSe, 0)}); ${st.pilot.analysisLevel}-level randomization test adjusted for AUM`,
     `                         a single pilot's 90% confidence interval for net new money is ${cny(st.pilot.newMoneyIntervalWidthCny)} wide on average`,
@@ -112,6 +135,32 @@ const CSV_COLUMNS: Array<[string, StrategyScalar | ((r: (k: StrategyScalar) => n
   ['modelled_net_new_money_cny', 'modelledNewMoneyT'],
   ['modelled_value_cny', 'modelledValueT'],
   ['modelled_roi', (r) => r('modelledValueT') / (r('costContacts') + r('costIncentives'))],
+  ['products_held_per_customer_treatment', (r) => r('productsHeldT') / r('targetedT')],
+  ['products_held_per_customer_control', (r) => r('productsHeldC') / r('targetedC')],
+  ['mau_rate_treatment', (r) => r('mauT') / r('targetedT')],
+  ['mau_rate_control', (r) => r('mauC') / r('targetedC')],
+  ['app_logins_per_month_treatment', (r) => r('loginsT') / r('targetedT')],
+  ['app_logins_per_month_control', (r) => r('loginsC') / r('targetedC')],
+  ['tier_up_rate_treatment', (r) => r('tierUpT') / r('targetedT')],
+  ['tier_up_rate_control', (r) => r('tierUpC') / r('targetedC')],
+  ['attrition_rate_treatment', (r) => r('attritedT') / r('targetedT')],
+  ['attrition_rate_control', (r) => r('attritedC') / r('targetedC')],
+  ...(
+    [
+      ['products_held', 'productsHeldT', 'productsHeldC', 'participantsProductsHeld'],
+      ['mau', 'mauT', 'mauC', 'participantsMau'],
+      ['app_logins', 'loginsT', 'loginsC', 'participantsLogins'],
+      ['tier_up', 'tierUpT', 'tierUpC', 'participantsTierUp'],
+      ['attrition', 'attritedT', 'attritedC', 'participantsAttrited'],
+    ] as const
+  ).map(
+    ([name, t, c, part]) =>
+      [
+        `${name}_naive_ratio`,
+        (r: (k: StrategyScalar) => number) =>
+          r(part) / r('participants') / ((r(t) + r(c) - r(part)) / r('nonParticipants')),
+      ] as [string, (r: (k: StrategyScalar) => number) => number],
+  ),
   ['pilot_p_value_conversion', 'pConversion'],
   ['pilot_conversion_uplift_estimate', 'pilotConversionEstimate'],
   ['pilot_conversion_uplift_ci90_low', 'pilotConversionLo'],

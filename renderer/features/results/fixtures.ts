@@ -190,17 +190,36 @@ function strategy(
       treatment: stat(2.41, 0.02),
       control: stat(2.36, 0.03),
       uplift: uplift(0.05, 0.02, 0.99),
+      naiveRatio: stat(1.6, 0.05),
     },
-    mauRate: { treatment: stat(0.62, 0.01), control: stat(0.58, 0.012), uplift: uplift(0.04, 0.01, 1) },
+    productsGainedPerCustomer: {
+      treatment: stat(0.09, 0.01),
+      control: stat(0.04, 0.01),
+      uplift: uplift(0.05, 0.02, 0.99),
+    },
+    mauRate: {
+      treatment: stat(0.62, 0.01),
+      control: stat(0.58, 0.012),
+      uplift: uplift(0.04, 0.01, 1),
+      naiveRatio: stat(1.5, 0.04),
+    },
+    appLoginsPerMonth: {
+      treatment: stat(4.1, 0.1),
+      control: stat(3.8, 0.12),
+      uplift: uplift(0.3, 0.1, 1),
+      naiveRatio: stat(1.7, 0.06),
+    },
     tierUpRate: {
       treatment: stat(0.031, 0.002),
       control: stat(0.026, 0.003),
       uplift: uplift(0.005, 0.003, 0.93),
+      naiveRatio: stat(2.2, 0.2),
     },
     attritionRate: {
       treatment: stat(0.012, 0.001),
       control: stat(0.015, 0.002),
       uplift: uplift(-0.003, 0.002, 0.08),
+      naiveRatio: stat(0.4, 0.05),
     },
     attritionAvoidedCustomers: uplift(0.003 * targetedT, 30, 0.92),
     cost: {
