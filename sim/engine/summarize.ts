@@ -168,7 +168,6 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       (ratio(v(r, 'valueT'), v(r, 'targetedT')) - ratio(v(r, 'valueC'), v(r, 'targetedC'))) *
       v(r, 'targetedT'),
   );
-  const roi = incValue.map((x, k) => ratio(x, totalCost[k]));
   const roiRandomized = ratioOfMeans(incValue, totalCost, 1);
   const modelledValue = column(rec, (r) => v(r, 'modelledValueT'));
   const modelledRoi = ratioOfMeans(modelledValue, totalCost, 1);
