@@ -86,8 +86,9 @@ describe.each([
       check(t.money, `${id} net new money`),
       check(t.conversion, `${id} conversion`),
     ]);
-    // Every line is printed in the failure message, so one run shows all outcomes.
+    // Every line is printed (and in the failure message), so one run shows all outcomes.
     const report = lines.map((l) => `${l.isValid ? 'ok  ' : 'FAIL'} ${l.text}`).join('\n');
+    console.log(`${file} (${customers} customers)\n${report}`);
     expect(
       lines.every((l) => l.isValid),
       report,

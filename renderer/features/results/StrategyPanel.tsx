@@ -5,6 +5,7 @@ import { BranchWeekSection } from './BranchWeekSection';
 import { ChannelTable } from './ChannelTable';
 import { CostBreakdown } from './CostBreakdown';
 import { DistributionSection } from './DistributionSection';
+import { DomainOutcomes } from './DomainOutcomes';
 import { FlowSection } from './FlowSection';
 import { FunnelCard } from './FunnelCard';
 import { KpiGrid } from './KpiGrid';
@@ -81,7 +82,10 @@ export function StrategyPanel({
         <BranchWeekSection strategy={strategy} exportPrefix={prefix} />
       </Section>
       <Section isShown={revealed > 6}>
-        <CostBreakdown strategy={strategy} />
+        <div className="st-grid">
+          <CostBreakdown strategy={strategy} />
+          <DomainOutcomes strategy={strategy} />
+        </div>
       </Section>
       <Section isShown={revealed > 7}>
         <ChannelTable strategy={strategy} runChannels={summary.channels} />
