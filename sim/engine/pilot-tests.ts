@@ -2,7 +2,7 @@
 // interval per outcome, at the customer level, or on branch means when whole branches were
 // randomized (cluster-level analysis). The method and its measured size are in docs/model.md.
 
-import { type RandomizationResult, randomizationTest, residualize } from '../stats/randomization';
+import { type RandomizationResult, randomizationTests, residualize } from '../stats/randomization';
 
 /**
  * Re-randomizations per test: p-values in steps of 1/400, and ~20 draws beyond each 90% interval
@@ -21,8 +21,9 @@ export type PilotData = {
   x: Float64Array;
   isTreated: Uint8Array;
   branch: Int32Array;
-  /** Scratch: residuals, and branch-level sums. */
+  /** Scratch: residuals of y and y2, and of the arm. */
   e: Float64Array;
+  e2: Float64Array;
   r: Float64Array;
 };
 
@@ -35,9 +36,11 @@ export function createPilotData(n: number, nBranches: number): PilotData & { uni
     isTreated: new Uint8Array(n),
     branch: new Int32Array(n),
     e: new Float64Array(n),
+    e2: new Float64Array(n),
     r: new Float64Array(n),
     units: {
       a: new Float64Array(nBranches),
+      a2: new Float64Array(nBranches),
       r: new Float64Array(nBranches),
       count: new Float64Array(nBranches),
       isTreated: new Uint8Array(nBranches),
@@ -45,29 +48,42 @@ export function createPilotData(n: number, nBranches: number): PilotData & { uni
   };
 }
 
-type UnitScratch = { a: Float64Array; r: Float64Array; count: Float64Array; isTreated: Uint8Array };
+type UnitScratch = {
+  a: Float64Array;
+  a2: Float64Array;
+  r: Float64Array;
+  count: Float64Array;
+  isTreated: Uint8Array;
+};
 
 /**
- * The pilot's analysis of one outcome in `d.y`: residualize outcome and arm on the pre-period AUM
- * (Rosenbaum 2002 covariance adjustment; the point estimate is Lin's 2013 ANCOVA difference), then a
- * randomization test and 90% interval (see randomizationTest). With `nBranches` > 0 the units are
- * branches (equal weight per branch mean, as the branches were randomized), else customers.
+ * The pilot's analysis of the two outcomes in `d.y` and `d.y2`: residualize them and the arm on the
+ * pre-period AUM (Rosenbaum 2002 covariance adjustment; the point estimate is Lin's 2013 ANCOVA
+ * difference), then a randomization test and 90% interval of each (see randomizationTests), both
+ * against the same re-randomizations. With `nBranches` > 0 the units are branches (equal weight
+ * per branch mean, as the branches were randomized), else customers.
  */
 export function pilotAnalysis(
   d: PilotData & { units: UnitScratch },
   nBranches: number,
   seed: number,
-): RandomizationResult {
+): [RandomizationResult, RandomizationResult] {
   const { n } = d;
+  residualize(d.y2, d.x, d.isTreated, n, d.e2, d.r);
   residualize(d.y, d.x, d.isTreated, n, d.e, d.r);
-  if (nBranches === 0) return randomizationTest(d.e, d.r, d.isTreated, n, PILOT_PERMUTATIONS, seed);
+  if (nBranches === 0) {
+    const [a, b] = randomizationTests([d.e, d.e2], d.r, d.isTreated, n, PILOT_PERMUTATIONS, seed);
+    return [a, b];
+  }
   const u = d.units;
   u.a.fill(0);
+  u.a2.fill(0);
   u.r.fill(0);
   u.count.fill(0);
   for (let i = 0; i < n; i++) {
     const b = d.branch[i];
     u.a[b] += d.e[i];
+    u.a2[b] += d.e2[i];
     u.r[b] += d.r[i];
     u.count[b]++;
     u.isTreated[b] = d.isTreated[i];
@@ -77,9 +93,11 @@ export function pilotAnalysis(
   for (let b = 0; b < nBranches; b++) {
     if (u.count[b] === 0) continue;
     u.a[k] = u.a[b] / u.count[b];
+    u.a2[k] = u.a2[b] / u.count[b];
     u.r[k] = u.r[b] / u.count[b];
     u.isTreated[k] = u.isTreated[b];
     k++;
   }
-  return randomizationTest(u.a, u.r, u.isTreated, k, PILOT_PERMUTATIONS, seed);
+  const [a, b] = randomizationTests([u.a, u.a2], u.r, u.isTreated, k, PILOT_PERMUTATIONS, seed);
+  return [a, b];
 }

@@ -1262,17 +1262,15 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: n
   rec[sc.nonParticipants] = sum[1] + sum[ARM_FIELDS + 1] - participants;
   rec[sc.nonParticipantsBuyers] = sum[2] + sum[ARM_FIELDS + 2] - participantsBuyers;
   rec[sc.nonParticipantsNewMoney] = sum[3] + sum[ARM_FIELDS + 3] - participantsNm;
-  // The pilot's own analysis of this replication: net new money, then conversion.
+  // The pilot's own analysis of this replication: net new money (y) and conversion (y2).
   pilot.n = np;
   const nB = isBranchHoldout ? L.nBranches : 0;
   const pkey = uniformKey(model.seed, 'pilot', rep, model.scenario.strategies[si].id);
-  const money = pilotAnalysis(pilot, nB, pkey.a ^ 0x5bd1e995);
+  const [money, conv] = pilotAnalysis(pilot, nB, pkey.a);
   rec[sc.pAum] = money.p;
   rec[sc.pilotAumEstimate] = money.estimate;
   rec[sc.pilotAumLo] = money.lo90;
   rec[sc.pilotAumHi] = money.hi90;
-  pilot.y.set(pilot.y2.subarray(0, np));
-  const conv = pilotAnalysis(pilot, nB, pkey.b);
   rec[sc.pConversion] = conv.p;
   rec[sc.pilotConversionEstimate] = conv.estimate;
   rec[sc.pilotConversionLo] = conv.lo90;

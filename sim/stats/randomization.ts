@@ -80,26 +80,43 @@ export function randomizationTest(
   permutations: number,
   seed: number,
 ): RandomizationResult {
+  return randomizationTests([a], r, isTreated, n, permutations, seed)[0];
+}
+
+/**
+ * randomizationTest for several outcomes of the same units (same `r`: one covariate, one
+ * assignment), against the same re-randomizations: each draw is made once for all outcomes.
+ */
+export function randomizationTests(
+  outcomes: Float64Array[],
+  r: Float64Array,
+  isTreated: Uint8Array,
+  n: number,
+  permutations: number,
+  seed: number,
+): RandomizationResult[] {
+  const K = outcomes.length;
   let n1 = 0;
-  let sumA = 0;
   let sumR = 0;
-  let a1 = 0;
   let r1 = 0;
+  const sumA = new Float64Array(K);
+  const a1 = new Float64Array(K);
   for (let i = 0; i < n; i++) {
-    sumA += a[i];
     sumR += r[i];
     if (isTreated[i]) {
       n1++;
-      a1 += a[i];
       r1 += r[i];
+    }
+    for (let c = 0; c < K; c++) {
+      sumA[c] += outcomes[c][i];
+      if (isTreated[i]) a1[c] += outcomes[c][i];
     }
   }
   const n0 = n - n1;
-  if (n1 < 2 || n0 < 2) return NONE;
+  if (n1 < 2 || n0 < 2) return outcomes.map(() => NONE);
   const diff = (s: number, total: number) => s / n1 - (total - s) / n0;
-  const A = diff(a1, sumA);
   const R = diff(r1, sumR);
-  if (!(R > 0)) return NONE;
+  if (!(R > 0)) return outcomes.map(() => NONE);
   // Draw the smaller arm: m of n units by a partial Fisher–Yates shuffle. The index array is not
   // reset between draws: a partial shuffle of any fixed arrangement gives a uniform m-subset.
   const isSmallTreated = n1 <= n0;
@@ -107,10 +124,11 @@ export function randomizationTest(
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   let state = seed | 0;
-  const As = new Float64Array(permutations);
+  const As = outcomes.map(() => new Float64Array(permutations));
   const Rs = new Float64Array(permutations);
+  const sa = new Float64Array(K);
   for (let b = 0; b < permutations; b++) {
-    let sa = 0;
+    sa.fill(0);
     let sr = 0;
     for (let k = 0; k < m; k++) {
       // mulberry32: one 32-bit output in [0, 2^32) per step.
@@ -120,14 +138,27 @@ export function randomizationTest(
       const u = ((z ^ (z >>> 14)) >>> 0) / 4294967296;
       const j = k + Math.floor(u * (n - k));
       const t = idx[k];
-      idx[k] = idx[j];
+      const unit = idx[j];
+      idx[k] = unit;
       idx[j] = t;
-      sa += a[idx[k]];
-      sr += r[idx[k]];
+      sr += r[unit];
+      for (let c = 0; c < K; c++) sa[c] += outcomes[c][unit];
     }
-    As[b] = isSmallTreated ? diff(sa, sumA) : diff(sumA - sa, sumA);
     Rs[b] = isSmallTreated ? diff(sr, sumR) : diff(sumR - sr, sumR);
+    for (let c = 0; c < K; c++)
+      As[c][b] = isSmallTreated ? diff(sa[c], sumA[c]) : diff(sumA[c] - sa[c], sumA[c]);
   }
+  return outcomes.map((_, c) => intervalOf(diff(a1[c], sumA[c]), R, As[c], Rs, permutations));
+}
+
+/** p-value at τ = 0 and the 90% interval from the observed (A, R) and the re-randomized ones. */
+function intervalOf(
+  A: number,
+  R: number,
+  As: Float64Array,
+  Rs: Float64Array,
+  permutations: number,
+): RandomizationResult {
   let scale = 0;
   for (let b = 0; b < permutations; b++) scale += As[b] * As[b];
   const sdA = Math.sqrt(scale / permutations);
