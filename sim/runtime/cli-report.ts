@@ -1,10 +1,11 @@
 // Runtime: Node (CLI). The readable summary on stdout, and the JSON / per-replication CSV files.
+
+import { catalogueT, verdictText as wordVerdict } from '../../messages/index';
 import type { ReplicationBlock, RunSettings } from '../api';
 import { concatBlocks } from '../api';
 import { recordLayout, type StrategyScalar } from '../engine/layout';
 import type { DomainOutcome, RunSummary, Stat, StrategySummary, UpliftStat } from '../results';
 import type { Scenario } from '../scenario';
-import { verdictText } from './verdict-text';
 
 const num = (x: number, digits = 0) =>
   Number.isFinite(x)
@@ -44,6 +45,16 @@ function domainLines(st: StrategySummary): string[] {
     return `${(k === 0 ? '  per customer' : '').padEnd(25)}${name.padEnd(20)}treatment ${f(d.treatment.mean)} vs control ${f(d.control.mean)}: uplift ${up(d.uplift.mean)} ${interval(d.uplift, up)}; naive participants ÷ others ×${num(d.naiveRatio.mean, 2)}`;
   });
 }
+
+const t = catalogueT('en');
+/** The verdict in the CLI's English, through the shared catalogue (the studio words the same codes). */
+const verdictText = (v: StrategySummary['verdict']) =>
+  wordVerdict(v, t, {
+    pp: (x) => `${signed(x)} pp`,
+    cny: signedCny,
+    ratio: (x) => num(x, 2),
+    probability: (x) => pct(x, 0),
+  });
 
 function strategyBlock(st: StrategySummary): string {
   const f = st.funnelTreatment;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DomainOutcome, StrategySummary } from '../../../sim/results';
+import type { DomainOutcome, StrategySummary } from '../../../sim/index';
 import type { Formatters } from './format';
 import { useFormat } from './useFormat';
 

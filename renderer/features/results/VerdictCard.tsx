@@ -1,5 +1,6 @@
-import { useTranslation } from 'react-i18next';
-import type { Verdict } from '../../../sim/results';
+import { verdictDetail, verdictHead } from '../../../messages/index';
+import type { Verdict } from '../../../sim/index';
+import { useMessages } from '../../i18n/messages';
 import { useFormat } from './useFormat';
 
 export type VerdictCardProps = { verdict: Verdict };
@@ -13,10 +14,14 @@ const TONE: Record<Verdict['code'], string> = {
 
 /** The strategy's verdict in words: what to do, and the figures it rests on (rule in docs/model.md). */
 export function VerdictCard({ verdict }: VerdictCardProps) {
-  const { t } = useTranslation('results');
+  const { t } = useMessages();
   const f = useFormat();
-  const p = verdict.params;
-  const key = verdict.code.replace('verdict.', '');
+  const detail = verdictDetail(verdict, t, {
+    pp: (x) => f.pp(x),
+    cny: f.cnySigned,
+    ratio: f.ratio,
+    probability: f.probability,
+  });
   return (
     <section
       className={`st-verdict st-verdict--${TONE[verdict.code]}`}
@@ -25,18 +30,9 @@ export function VerdictCard({ verdict }: VerdictCardProps) {
       aria-label={t('verdict.title')}
       title={t('verdict.rule')}
     >
-      <p className="st-verdict__head">{t(`verdict.${key}`)}</p>
+      <p className="st-verdict__head">{verdictHead(verdict, t)}</p>
       <p className="st-verdict__body">
-        {t('verdict.effect', {
-          pp: f.pp(p.conversionPp),
-          cny: f.cnySigned(p.newMoneyCny),
-          roi: f.ratio(p.roi),
-          roiP05: f.ratio(p.roiP05),
-          roiP95: f.ratio(p.roiP95),
-        })}
-        {'; '}
-        {t('verdict.power', { power: f.probability(p.power) })}
-        {p.isUnderpowered ? ` — ${t('verdict.underpowered')}` : ''}
+        {detail.effect}; {detail.power}
       </p>
     </section>
   );
