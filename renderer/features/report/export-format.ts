@@ -54,6 +54,20 @@ export const CSV_COLUMNS: Col[] = [
   ['pilot_power_conversion_mc_se', (s) => s.pilot.powerConversionSe],
   ['pilot_power_net_new_money', (s) => s.pilot.powerAum],
   ['pilot_power_net_new_money_mc_se', (s) => s.pilot.powerAumSe],
+  ...(
+    [
+      ['products_held_per_customer', (s: StrategySummary) => s.productsHeldPerCustomer],
+      ['mau_rate', (s: StrategySummary) => s.mauRate],
+      ['app_logins_per_month', (s: StrategySummary) => s.appLoginsPerMonth],
+      ['tier_up_rate', (s: StrategySummary) => s.tierUpRate],
+      ['attrition_rate', (s: StrategySummary) => s.attritionRate],
+    ] as const
+  ).flatMap(([name, get]): Col[] => [
+    [`${name}_treatment_mean`, (s) => get(s).treatment.mean],
+    [`${name}_control_mean`, (s) => get(s).control.mean],
+    ...stat(`${name}_uplift`, (s) => get(s).uplift),
+    [`${name}_naive_ratio_mean`, (s) => get(s).naiveRatio.mean],
+  ]),
   ['verdict_code', (s) => s.verdict.code],
 ];
 
