@@ -36,6 +36,9 @@ describe('the message catalogue', () => {
       'mdeMethod.replication-sd',
       ...['at-minimum', 'single-customer', 'too-few-branches', 'z-few-branches'].map((c) => `planNote.${c}`),
       ...PLANNER_ERROR_CODES.map((c) => `plannerError.${c}`),
+      ...['rollOut', 'pilotFirst', 'unprofitable', 'noEffect', 'sentence', 'effect', 'power', 'underpowered']
+        .concat(['title', 'rule'])
+        .map((c) => `verdict.${c}`),
     ];
     for (const key of keys) {
       const [e, z] = [en(key, {}), zh(key, {})];

@@ -9,6 +9,7 @@ import type {
   PlanNote,
   PlannerInputError,
   ScenarioIssue,
+  Verdict,
 } from '../sim/index';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -169,4 +170,36 @@ export function plannerErrorLine(
   t: Translate,
 ): string {
   return `${e.input}: ${plannerErrorText(e, t)}`;
+}
+
+/** Number formatting a verdict needs, in the caller's locale (the studio's formatters, or the CLI's). */
+export type VerdictFormat = {
+  pp: (x: number) => string;
+  cny: (x: number) => string;
+  ratio: (x: number) => string;
+  probability: (x: number) => string;
+};
+
+/** A verdict's head, e.g. "Roll out", in the language of `t`. */
+export function verdictHead(v: Verdict, t: Translate): string {
+  return t(`verdict.${v.code.slice('verdict.'.length)}`);
+}
+
+/** The figures a verdict rests on, and the pilot's power (with "too small" below 80%). */
+export function verdictDetail(v: Verdict, t: Translate, f: VerdictFormat): { effect: string; power: string } {
+  const p = v.params;
+  const effect = t('verdict.effect', {
+    pp: f.pp(p.conversionPp),
+    cny: f.cny(p.newMoneyCny),
+    roi: f.ratio(p.roi),
+    roiP05: f.ratio(p.roiP05),
+    roiP95: f.ratio(p.roiP95),
+  });
+  const power = t('verdict.power', { power: f.probability(p.power) });
+  return { effect, power: p.isUnderpowered ? `${power} — ${t('verdict.underpowered')}` : power };
+}
+
+/** The verdict as one sentence, e.g. "Roll out: conversion +1.74 pp, …; a pilot as designed …". */
+export function verdictText(v: Verdict, t: Translate, f: VerdictFormat): string {
+  return t('verdict.sentence', { head: verdictHead(v, t), ...verdictDetail(v, t, f) });
 }

@@ -76,6 +76,31 @@ export function computeGolden(file: string): unknown {
       netNewMoneyUpliftPerCustomerCnyMean: round(st.newMoneyPerCustomerCny.uplift.mean),
       costCnyMean: round(st.cost.totalCny.mean),
       roiMean: round(st.roi.mean),
+      modelled: {
+        valueCny: band(st.modelled.valueCny),
+        roi: band(st.modelled.roi),
+        costPerIncrementalBuyerCny: round(st.modelled.costPerIncrementalBuyerCny),
+      },
+      outcomes: {
+        productsHeld: {
+          uplift: round(st.productsHeldPerCustomer.uplift.mean),
+          naiveRatio: round(st.productsHeldPerCustomer.naiveRatio.mean),
+        },
+        mau: { uplift: round(st.mauRate.uplift.mean), naiveRatio: round(st.mauRate.naiveRatio.mean) },
+        logins: {
+          uplift: round(st.appLoginsPerMonth.uplift.mean),
+          naiveRatio: round(st.appLoginsPerMonth.naiveRatio.mean),
+        },
+        tierUp: {
+          uplift: round(st.tierUpRate.uplift.mean),
+          naiveRatio: round(st.tierUpRate.naiveRatio.mean),
+        },
+        attrition: {
+          uplift: round(st.attritionRate.uplift.mean),
+          naiveRatio: round(st.attritionRate.naiveRatio.mean),
+        },
+      },
+      verdict: st.verdict.code,
       pilotPower: { conversion: round(st.pilot.powerConversion), netNewMoney: round(st.pilot.powerAum) },
     })),
   };

@@ -8,6 +8,8 @@ export type Stat = {
   p05: number;
   p95: number;
   sd: number;
+  /** Monte Carlo standard error of the mean: SD / √replications (shrinks with more replications). */
+  mcSe: number;
 };
 
 /** A difference treatment − control, with the probability that it is above zero. */
@@ -31,6 +33,12 @@ export const FUNNEL_STAGES: readonly FunnelStage[] = [
 export type Funnel = Record<FunnelStage, number> & { buyers: number };
 
 export type ArmPair = { treatment: Stat; control: Stat; uplift: UpliftStat };
+
+/**
+ * A domain outcome with the naive multiple trade reports quote: participants' mean ÷ the mean of
+ * everyone else (targeted non-participants and the control group) — selection, not effect.
+ */
+export type DomainOutcome = ArmPair & { naiveRatio: Stat };
 
 export type GroupUplift = {
   id: string;
@@ -79,15 +87,36 @@ export type FlowEdge = {
   count: number;
 };
 
+/** A verdict as a message code with parameters, rendered in the user's language. */
+export type Verdict = {
+  code: 'verdict.rollOut' | 'verdict.pilotFirst' | 'verdict.unprofitable' | 'verdict.noEffect';
+  params: {
+    conversionPp: number;
+    newMoneyCny: number;
+    roi: number;
+    roiP05: number;
+    roiP95: number;
+    /** Simulated power of this pilot design to detect the conversion uplift (0–1). */
+    power: number;
+    /** Whether the pilot as designed is too small to confirm the uplift (power below 80%). */
+    isUnderpowered: boolean;
+  };
+};
+
 export type PilotAnalysis = {
   /** Share of replications where a two-sided test at α = 0.05 found conversion uplift significant. */
   powerConversion: number;
   powerConversionSe: number;
-  /** The same for new-money AUM per customer (Welch t-test, or cluster-level when branches are randomized). */
+  /**
+   * The same for net new money per customer. Both outcomes use a randomization test on outcomes
+   * adjusted for pre-period AUM (customer or branch level): exact size whatever the tails.
+   */
   powerAum: number;
   powerAumSe: number;
   medianPConversion: number;
   medianPAum: number;
+  /** Mean width of a single pilot's 90% confidence interval for net new money per customer, CNY. */
+  newMoneyIntervalWidthCny: number;
   /** 'customer' tests use customer-level SEs; 'branch' uses branch-level (cluster) SEs. */
   analysisLevel: 'customer' | 'branch';
 };
@@ -125,11 +154,23 @@ export type StrategySummary = {
   purchaseNewMoneyPerCustomerCny: ArmPair;
   /** Purchase amounts moved from other accounts of the same bank (reported, not AUM uplift). */
   internalShiftPerCustomerCny: ArmPair;
-  productsHeldPerCustomer: ArmPair;
-  mauRate: ArmPair;
-  tierUpRate: ArmPair;
-  attritionRate: ArmPair;
+  /** Products held at the end of the horizon per targeted customer (held at the start + gained). */
+  productsHeldPerCustomer: DomainOutcome;
+  /** Products newly held by the end (bought and not held before) per targeted customer. */
+  productsGainedPerCustomer: ArmPair;
+  /** Share of targeted customers active in the app (MAU). */
+  mauRate: DomainOutcome;
+  /** App logins per month over the horizon, per targeted customer (activations lift it). */
+  appLoginsPerMonth: DomainOutcome;
+  /** Share of targeted customers who moved up at least one tier by the end. */
+  tierUpRate: DomainOutcome;
+  /** Share of targeted customers who left (attrition); its negative uplift is attrition avoided. */
+  attritionRate: DomainOutcome;
   attritionAvoidedCustomers: UpliftStat;
+  /**
+   * Campaign cost per replication, CNY: total = contacts + incentives; staffCny is the part of the
+   * contact cost spent by staff channels (of which, not an extra item).
+   */
   cost: {
     contactsCny: Stat;
     incentivesCny: Stat;
@@ -137,8 +178,12 @@ export type StrategySummary = {
     totalCny: Stat;
     staffHours: Stat;
   };
-  /** Incremental revenue credited to the campaign (vs control), CNY. */
+  /** Incremental value from the randomized comparison (treatment − control, scaled to the treated), CNY. */
   incrementalValueCny: UpliftStat;
+  /**
+   * Randomized ROI: mean incremental value ÷ mean total cost (a ratio of means); p05…p95 band and
+   * pAbove1 from the per-replication ratios.
+   */
   roi: Stat & { pAbove1: number };
   conversionsPerStaffHour: Stat;
   leadFollowUpRate: Stat;
@@ -148,15 +193,29 @@ export type StrategySummary = {
    * without the campaign): incremental buyers and net new money. Free of the randomized
    * comparison's sampling noise, so it shows the expected effect the pilot's estimate scatters around.
    */
-  modelled: { conversionUpliftPp: Stat; newMoneyPerCustomerCny: Stat; newMoneyTotalCny: Stat };
+  modelled: {
+    conversionUpliftPp: Stat;
+    newMoneyPerCustomerCny: Stat;
+    newMoneyTotalCny: Stat;
+    /** Incremental value (revenue and margin on new money over the value horizon), CNY per replication. */
+    valueCny: Stat;
+    /** Modelled value ÷ total cost, a ratio of means with the per-replication band. */
+    roi: Stat & { pAbove1: number };
+    /** Mean total cost ÷ mean incremental buyers, CNY (NaN without incremental buyers). */
+    costPerIncrementalBuyerCny: number;
+    /** Mean total cost ÷ mean modelled net new money: CNY spent per CNY of new money. */
+    costPerCnyNewMoney: number;
+  };
   pilot: PilotAnalysis;
+  /** What to do, from the modelled effect, ROI and pilot power (rule in docs/model.md). */
+  verdict: Verdict;
   channels: Array<Pick<ChannelUse, 'id' | 'attempts' | 'reached' | 'responses' | 'conversions' | 'costCny'>>;
   flows: FlowEdge[];
   byTier: GroupUplift[];
   byCell: GroupUplift[];
   byBranch: GroupUplift[];
   byWeek: WeekPoint[];
-  /** Per-replication values in replication order, for histograms and convergence. */
+  /** Per-replication values in replication order, for histograms and convergence (roi: modelled). */
   samples: {
     conversionUpliftPp: Float64Array;
     newMoneyUpliftPerCustomerCny: Float64Array;

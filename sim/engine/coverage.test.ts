@@ -51,9 +51,9 @@ function pilotCoverage(level: 'customer' | 'branch') {
   let coveredAum = 0;
   for (let k = 0; k < POPULATIONS; k++) {
     for (const p of pilotPValues(scenario, `coverage-${level}-${k}`, PILOTS_PER_POPULATION)) {
-      // A two-sided 90% confidence interval covers 0 exactly when p ≥ 0.10.
-      if (p.conv >= 0.1) coveredConv++;
-      if (p.aum >= 0.1) coveredAum++;
+      // A two-sided 90% confidence interval covers 0 exactly when p > 0.10 (it excludes 0 when p ≤ 0.10).
+      if (p.conv > 0.1) coveredConv++;
+      if (p.aum > 0.1) coveredAum++;
     }
   }
   return { conv: coveredConv / PILOTS, aum: coveredAum / PILOTS };

@@ -1,90 +1,103 @@
-// How a real pilot would analyse one replication: two-sided tests at the customer level, or on
-// branch means when whole branches were randomized (cluster-level analysis).
+// How a real pilot would analyse one replication: a covariate-adjusted randomization test and
+// interval per outcome, at the customer level, or on branch means when whole branches were
+// randomized (cluster-level analysis). The method and its measured size are in docs/model.md.
 
-import { normalCdf, studentTCdf } from '../stats/dist';
-import { GROUP_FIELDS } from './layout';
+import { type RandomizationResult, randomizationTests, residualize } from '../stats/randomization';
 
 /**
- * Two-sided p-value of the pooled two-proportion z-test (no continuity correction):
- * z = (p1 − p2) / sqrt(p̄(1 − p̄)(1/n1 + 1/n2)). NaN when either arm is empty.
+ * Re-randomizations per test: p-values in steps of 1/400, and ~20 draws beyond each 90% interval
+ * bound. The size is exact for any count; more draws only sharpen power and bounds (measured in
+ * docs/model.md), at a cost linear in the count.
  */
-export function twoProportionZTest(x1: number, n1: number, x2: number, n2: number): number {
-  if (n1 <= 0 || n2 <= 0) return Number.NaN;
-  const pooled = (x1 + x2) / (n1 + n2);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-  if (se === 0) return 1;
-  const z = (x1 / n1 - x2 / n2) / se;
-  return 2 * (1 - normalCdf(Math.abs(z)));
+export const PILOT_PERMUTATIONS = 399;
+
+/** Per-customer data of one strategy's targeted customers, filled by the engine (length ≥ n). */
+export type PilotData = {
+  n: number;
+  /** Outcome under analysis, the pre-period AUM covariate, arm, branch. */
+  y: Float64Array;
+  /** A second outcome parked for the next analysis (the engine: 1/0 bought, while y is net new money). */
+  y2: Float64Array;
+  x: Float64Array;
+  isTreated: Uint8Array;
+  branch: Int32Array;
+  /** Scratch: residuals of y and y2, and of the arm. */
+  e: Float64Array;
+  e2: Float64Array;
+  r: Float64Array;
+};
+
+export function createPilotData(n: number, nBranches: number): PilotData & { units: UnitScratch } {
+  return {
+    n: 0,
+    y: new Float64Array(n),
+    y2: new Float64Array(n),
+    x: new Float64Array(n),
+    isTreated: new Uint8Array(n),
+    branch: new Int32Array(n),
+    e: new Float64Array(n),
+    e2: new Float64Array(n),
+    r: new Float64Array(n),
+    units: {
+      a: new Float64Array(nBranches),
+      a2: new Float64Array(nBranches),
+      r: new Float64Array(nBranches),
+      count: new Float64Array(nBranches),
+      isTreated: new Uint8Array(nBranches),
+    },
+  };
 }
 
-/**
- * Two-sided p-value of Welch's t-test from sums and sums of squares of each arm, with
- * Welch–Satterthwaite degrees of freedom. NaN when an arm has fewer than 2 observations.
- */
-export function welchTTest(
-  sum1: number,
-  sq1: number,
-  n1: number,
-  sum2: number,
-  sq2: number,
-  n2: number,
-): number {
-  if (n1 < 2 || n2 < 2) return Number.NaN;
-  const m1 = sum1 / n1;
-  const m2 = sum2 / n2;
-  const v1 = Math.max(0, (sq1 - n1 * m1 * m1) / (n1 - 1));
-  const v2 = Math.max(0, (sq2 - n2 * m2 * m2) / (n2 - 1));
-  const a = v1 / n1;
-  const b = v2 / n2;
-  const se = Math.sqrt(a + b);
-  if (se === 0) return m1 === m2 ? 1 : 0;
-  const df = (a + b) ** 2 / ((a * a) / (n1 - 1) + (b * b) / (n2 - 1));
-  const t = (m1 - m2) / se;
-  return 2 * (1 - studentTCdf(Math.abs(t), df));
-}
+type UnitScratch = {
+  a: Float64Array;
+  a2: Float64Array;
+  r: Float64Array;
+  count: Float64Array;
+  isTreated: Uint8Array;
+};
 
 /**
- * Cluster-level two-sided t-test on branch means (equal weight per branch, pooled variance,
- * df = k1 + k2 − 2), reading the per-branch group block of a replication record: targeted counts
- * at offsets 0 (treatment) and 1 (control), values at `valueOffset` and `valueOffset + 1`.
+ * The pilot's analysis of the two outcomes in `d.y` and `d.y2`: residualize them and the arm on the
+ * pre-period AUM (Rosenbaum 2002 covariance adjustment; the point estimate is Lin's 2013 ANCOVA
+ * difference), then a randomization test and 90% interval of each (see randomizationTests), both
+ * against the same re-randomizations. With `nBranches` > 0 the units are branches (equal weight
+ * per branch mean, as the branches were randomized), else customers.
  */
-export function clusterTTest(
-  rec: Float64Array,
-  base: number,
+export function pilotAnalysis(
+  d: PilotData & { units: UnitScratch },
   nBranches: number,
-  targetedOffset: number,
-  valueOffset: number,
-): number {
-  const GF = GROUP_FIELDS.length;
-  let k1 = 0;
-  let s1 = 0;
-  let q1 = 0;
-  let k2 = 0;
-  let s2 = 0;
-  let q2 = 0;
-  for (let b = 0; b < nBranches; b++) {
-    const o = base + b * GF;
-    const nt = rec[o + targetedOffset];
-    const nc = rec[o + targetedOffset + 1];
-    if (nt > 0) {
-      const m = rec[o + valueOffset] / nt;
-      k1++;
-      s1 += m;
-      q1 += m * m;
-    }
-    if (nc > 0) {
-      const m = rec[o + valueOffset + 1] / nc;
-      k2++;
-      s2 += m;
-      q2 += m * m;
-    }
+  seed: number,
+): [RandomizationResult, RandomizationResult] {
+  const { n } = d;
+  residualize(d.y2, d.x, d.isTreated, n, d.e2, d.r);
+  residualize(d.y, d.x, d.isTreated, n, d.e, d.r);
+  if (nBranches === 0) {
+    const [a, b] = randomizationTests([d.e, d.e2], d.r, d.isTreated, n, PILOT_PERMUTATIONS, seed);
+    return [a, b];
   }
-  if (k1 < 2 || k2 < 2) return Number.NaN;
-  const m1 = s1 / k1;
-  const m2 = s2 / k2;
-  const ss = q1 - k1 * m1 * m1 + (q2 - k2 * m2 * m2);
-  const df = k1 + k2 - 2;
-  const se = Math.sqrt((Math.max(0, ss) / df) * (1 / k1 + 1 / k2));
-  if (se === 0) return m1 === m2 ? 1 : 0;
-  return 2 * (1 - studentTCdf(Math.abs((m1 - m2) / se), df));
+  const u = d.units;
+  u.a.fill(0);
+  u.a2.fill(0);
+  u.r.fill(0);
+  u.count.fill(0);
+  for (let i = 0; i < n; i++) {
+    const b = d.branch[i];
+    u.a[b] += d.e[i];
+    u.a2[b] += d.e2[i];
+    u.r[b] += d.r[i];
+    u.count[b]++;
+    u.isTreated[b] = d.isTreated[i];
+  }
+  // Branches without targeted customers drop out; the rest are packed in branch order.
+  let k = 0;
+  for (let b = 0; b < nBranches; b++) {
+    if (u.count[b] === 0) continue;
+    u.a[k] = u.a[b] / u.count[b];
+    u.a2[k] = u.a2[b] / u.count[b];
+    u.r[k] = u.r[b] / u.count[b];
+    u.isTreated[k] = u.isTreated[b];
+    k++;
+  }
+  const [a, b] = randomizationTests([u.a, u.a2], u.r, u.isTreated, k, PILOT_PERMUTATIONS, seed);
+  return [a, b];
 }

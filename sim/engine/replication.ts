@@ -3,7 +3,7 @@
 // budget, staff capacity, reach, response, referral, conversion), then per-customer outcomes
 // aggregated into the replication record. Pure: output fixed by (model, replication, replications).
 import { bandOf } from '../population/build';
-import { keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
+import { createStream, keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
 import { normalQuantile } from '../stats/normal';
 import {
   CHANNEL_FIELDS,
@@ -15,7 +15,7 @@ import {
 } from './layout';
 import { END, type Model } from './model';
 import { drawRepTables, type RepTables } from './params';
-import { clusterTTest, twoProportionZTest, welchTTest } from './pilot-tests';
+import { pilotAnalysis } from './pilot-tests';
 import {
   createWorkspace,
   NONE,
@@ -57,6 +57,8 @@ export type Engine = {
   meanOutside: number;
   /** Churn multiplier from relationship temperature, exp(−0.5 × temperature): warm customers stay. */
   churnFactor: Float32Array;
+  /** Products each customer holds at the start of the horizon. */
+  heldAtStart: Uint8Array;
   /** Test hook, called at the end of each simulated week with the capacity used and available. */
   probe?: { weekEnd(week: number, capUsed: Float64Array[], capacity: Float64Array[]): void };
 };
@@ -84,7 +86,14 @@ export function createEngine(model: Model): Engine {
     baseByTier,
     meanOutside: os / pop.n,
     churnFactor: Float32Array.from(pop.temperature, (x) => Math.exp(-0.5 * x)),
+    heldAtStart: heldAtStart(pop.holds, pop.n, s.products.length),
   };
+}
+
+function heldAtStart(holds: Uint8Array, n: number, nProducts: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let p = 0; p < nProducts; p++) for (let i = 0; i < n; i++) out[i] += holds[p * n + i];
+  return out;
 }
 
 /** Run replication `rep` of `replications` and write its record into `out` at `offset`. */
@@ -105,7 +114,7 @@ export function runReplication(
   assignAndTrigger(engine, tables, rep);
   runWeeks(engine, tables, rec, rep, bkey);
   settleOutcomes(engine, tables, bkey);
-  aggregate(engine, tables, rec);
+  aggregate(engine, tables, rec, rep);
 }
 
 function firstWeekOfHazard(e: number, lambda: number, seasonCum: Float64Array, W: number): number {
@@ -134,6 +143,7 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
   ws.inflowDay.fill(-1);
   ws.inflowDay2.fill(-1);
   ws.appActive.fill(0);
+  ws.appActiveWeek.fill(NONE);
   // Product by product, then the other events customer by customer: every draw is keyed by
   // (customer, slot), so the order does not change them.
   for (let r = 0; r < model.relevantProducts.length; r++) simulatePurchases(engine, tables, key, r);
@@ -222,10 +232,15 @@ function simulateEvents(engine: Engine, tables: RepTables, key: UniformKey): voi
         if (d2 < horizonDays) inflowDay2[i] = d2;
       }
     }
-    if (isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < monthlyActiveShare) appActive[i] = 1;
-    else if (activationWeekly > 0) {
+    if (isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < monthlyActiveShare) {
+      appActive[i] = 1;
+      ws.appActiveWeek[i] = 0;
+    } else if (activationWeekly > 0) {
       const wa = Math.floor(-Math.log(keyedUniform(key, i, SLOT_APP_ACTIVATION)) / activationWeekly);
-      if (wa < W) appActive[i] = 1;
+      if (wa < W) {
+        appActive[i] = 1;
+        ws.appActiveWeek[i] = wa;
+      }
     }
     const phase = maturityPhaseDay[i];
     if (phase >= 0) {
@@ -294,7 +309,15 @@ function assignStrategy(engine: Engine, tables: RepTables, rep: number, si: numb
     const branches = Array.from({ length: pop.branches.length }, (_, b) => b).filter((b) => has[b]);
     const nB = branches.length;
     const held = Math.min(nB - 1, Math.max(1, Math.round(st.holdout.share * nB)));
-    const order = branches.sort((a, b) => keyedUniform(akey, a, 0) - keyedUniform(akey, b, 0) || a - b);
+    // A sequential stream, not keyed uniforms of the branch index: those were measurably correlated
+    // with the behaviour draws of the same replication (a zero-effect branch-level test rejected in
+    // 6.8% instead of 5%; docs/model.md), so assignment must not share that hash family.
+    const stream = createStream(model.seed, 'assign-branches', rep, st.id);
+    const draw = Float64Array.from(branches, () => stream.next());
+    const order = branches
+      .map((b, k) => ({ b, u: draw[k] }))
+      .sort((x, y) => x.u - y.u || x.b - y.b)
+      .map((x) => x.b);
     const isControl = new Uint8Array(pop.branches.length);
     for (let k = 0; k < held; k++) isControl[order[k]] = 1;
     for (let k = 0; k < elig.length; k++) arm[elig[k]] = isControl[pop.branch[elig[k]]] ? 2 : 1;
@@ -496,16 +519,22 @@ function bookPurchase(
 ): void {
   const { ws } = engine;
   const prod = tables.scenario.products[p];
-  ws.value[i] += prod.valuePerConversionCny * tables.scenario.economics.valueYears;
+  const years = tables.scenario.economics.valueYears;
+  ws.value[i] += prod.valuePerConversionCny * years;
+  if (isCampaign) ws.incrementalValue[i] += prod.valuePerConversionCny * years;
   if (prod.family === 'app_activation') {
     ws.appActive[i] = 1;
+    ws.appActiveWeek[i] = Math.min(ws.appActiveWeek[i], Math.floor(day / 7));
     return;
   }
   const { amount, newMoney } = purchaseAmount(engine, p, i, u, tables);
   ws.purchaseNewMoney[i] += newMoney;
   ws.internalShift[i] += amount - newMoney;
-  ws.value[i] += amount * prod.revenueRate * tables.scenario.economics.valueYears;
-  if (isCampaign) ws.campaignNewMoney[i] += newMoney;
+  ws.value[i] += amount * prod.revenueRate * years;
+  if (isCampaign) {
+    ws.campaignNewMoney[i] += newMoney;
+    ws.incrementalValue[i] += amount * prod.revenueRate * years;
+  }
   if (INVESTMENT_FAMILIES.has(prod.family)) {
     const m = maturityWindowAt(engine, tables, i, day);
     if (m >= 0 && m < 8) {
@@ -941,15 +970,21 @@ function settlePurchases(engine: Engine, tables: RepTables, key: UniformKey): vo
         const w = organic[r * 3 + e][i];
         if (w === NONE) continue;
         if (w >= campF) {
-          // The campaign pulled this purchase forward: it does not happen again (nor its new money).
-          if (e < 2)
-            incremental -= purchaseAmount(
+          // The campaign pulled this purchase forward: it does not happen again (nor its new money
+          // and revenue, which the modelled counterfactual would have had).
+          const prod = s.products[rel[r]];
+          if (e < 2) {
+            const pre = purchaseAmount(
               engine,
               rel[r],
               i,
               keyedUniform(key, i, slotOrganic(rel[r], 2 + e)),
               tables,
-            ).newMoney;
+            );
+            incremental -= pre.newMoney;
+            ws.incrementalValue[i] -=
+              (prod.valuePerConversionCny + pre.amount * prod.revenueRate) * valueYears;
+          } else ws.incrementalValue[i] -= maturingShare * aum[i] * prod.revenueRate * valueYears;
           continue;
         }
         if (e === 2) {
@@ -1038,6 +1073,7 @@ function settleMoney(engine: Engine, tables: RepTables, key: UniformKey): void {
     netNewMoney[i] = flow;
     incremental[i] = more;
     value[i] += flow * margin;
+    ws.incrementalValue[i] += more * margin;
     const aumEnd = aum * (growth + idioSd * normalQuantile(keyedUniform(key, i, SLOT_IDIO))) + flow;
     tierUp[i] = bandOf(aumEnd, tierMins) > tier[i] ? 1 : 0;
   }
@@ -1057,15 +1093,19 @@ const ARM_SUMS: ReadonlyArray<readonly [StrategyScalar, StrategyScalar]> = [
   ['tierUpT', 'tierUpC'],
   ['attritedT', 'attritedC'],
   ['valueT', 'valueC'],
+  ['productsHeldT', 'productsHeldC'],
+  ['loginsT', 'loginsC'],
 ];
+/** Slots per arm in aggregateStrategy's sums, one per ARM_SUMS entry (slot k sums entry k). */
+const ARM_FIELDS = 14;
 
 /** Sum per-customer outcomes into the record, by strategy, arm, group and week; pilot tests. */
-export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array): void {
-  for (let si = 0; si < tables.scenario.strategies.length; si++) aggregateStrategy(engine, rec, si);
+export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array, rep: number): void {
+  for (let si = 0; si < tables.scenario.strategies.length; si++) aggregateStrategy(engine, rec, si, rep);
 }
 
 /** One strategy's sums over its eligible customers (see aggregate). */
-function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void {
+function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: number): void {
   const { model, ws } = engine;
   const pop = model.pop;
   const L = model.layout;
@@ -1092,7 +1132,11 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void 
   const bit = productBit(r);
   const elig = model.eligible[si];
   // Sums by arm: index 0 treatment, 1 control.
-  const sum = new Float64Array(2 * 13);
+  const sum = new Float64Array(2 * ARM_FIELDS);
+  const { heldAtStart } = engine;
+  const loginsPerActiveMonth = model.scenario.population.app.loginsPerActiveMonth;
+  const { appActiveWeek } = ws;
+  const part = new Float64Array(5);
   let participants = 0;
   let participantsBuyers = 0;
   let participantsNm = 0;
@@ -1101,10 +1145,14 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void 
   let convertedCampaign = 0;
   let modelledNewMoney = 0;
   let modelledBuyers = 0;
+  let modelledValue = 0;
+  const pilot = ws.pilot;
+  const { aum } = pop;
+  let np = 0;
   for (let k = 0; k < elig.length; k++) {
     const i = elig[k];
     const a = arm[i] === 1 ? 0 : 1;
-    sum[a * 13]++;
+    sum[a * ARM_FIELDS]++;
     if (tau[i] < 0) continue;
     const tw = Math.floor(tau[i] / 7);
     // First purchase of the offer at or after the trigger week, by any route.
@@ -1128,7 +1176,7 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void 
     if (w2 >= tw && w2 < cf && w2 < first) first = w2;
     const buyer = first !== NONE ? 1 : 0;
     const nm = netNewMoney[i];
-    const o = a * 13;
+    const o = a * ARM_FIELDS;
     sum[o + 1]++;
     sum[o + 2] += buyer;
     sum[o + 3] += nm;
@@ -1140,6 +1188,18 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void 
     sum[o + 9] += tierUp[i];
     sum[o + 10] += attritionWeek[i] < W ? 1 : 0;
     sum[o + 11] += value[i];
+    const held = heldAtStart[i] + gained[i];
+    // App logins per month over the horizon: an active user's mean rate for the weeks active.
+    const logins = appActiveWeek[i] < W ? (loginsPerActiveMonth * (W - appActiveWeek[i])) / W : 0;
+    const attrited = attritionWeek[i] < W ? 1 : 0;
+    sum[o + 12] += held;
+    sum[o + 13] += logins;
+    pilot.x[np] = aum[i];
+    pilot.isTreated[np] = a === 0 ? 1 : 0;
+    pilot.branch[np] = branch[i];
+    pilot.y[np] = nm;
+    pilot.y2[np] = buyer;
+    np++;
     const gt = lay.tiers + tier[i] * GF + a;
     const gc = lay.cells + cell[i] * GF + a;
     const gb = lay.branches + branch[i] * GF + a;
@@ -1163,6 +1223,7 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void 
         let k = 0;
         for (let q = 0; q < ws.flags.length; q++) k += (ws.flags[q][i] >> 2) & 1;
         modelledNewMoney += ws.incremental[i] / k;
+        modelledValue += ws.incrementalValue[i] / k;
         // An incremental buyer: would not have bought the offer on or after the trigger week untreated.
         if (!((w0 !== NONE && w0 >= tw) || (w1 !== NONE && w1 >= tw) || (w2 !== NONE && w2 >= tw)))
           modelledBuyers++;
@@ -1173,43 +1234,45 @@ function aggregateStrategy(engine: Engine, rec: Float64Array, si: number): void 
       participants++;
       participantsBuyers += buyer;
       participantsNm += nm;
+      part[0] += held;
+      part[1] += appActive[i];
+      part[2] += logins;
+      part[3] += tierUp[i];
+      part[4] += attrited;
     }
   }
   for (let k = 0; k < ARM_SUMS.length; k++) {
     rec[sc[ARM_SUMS[k][0]]] = sum[k];
-    rec[sc[ARM_SUMS[k][1]]] = sum[13 + k];
+    rec[sc[ARM_SUMS[k][1]]] = sum[ARM_FIELDS + k];
   }
+  rec[sc.participantsProductsHeld] = part[0];
+  rec[sc.participantsMau] = part[1];
+  rec[sc.participantsLogins] = part[2];
+  rec[sc.participantsTierUp] = part[3];
+  rec[sc.participantsAttrited] = part[4];
   rec[sc.reachedT] = reached;
   rec[sc.respondedT] = responded;
   rec[sc.convertedCampaignT] = convertedCampaign;
   rec[sc.modelledNewMoneyT] = modelledNewMoney;
   rec[sc.modelledBuyersT] = modelledBuyers;
+  rec[sc.modelledValueT] = modelledValue;
   rec[sc.participants] = participants;
   rec[sc.participantsBuyers] = participantsBuyers;
   rec[sc.participantsNewMoney] = participantsNm;
-  rec[sc.nonParticipants] = sum[1] + sum[14] - participants;
-  rec[sc.nonParticipantsBuyers] = sum[2] + sum[15] - participantsBuyers;
-  rec[sc.nonParticipantsNewMoney] = sum[3] + sum[16] - participantsNm;
-  // The pilot's own analysis of this replication.
-  if (isBranchHoldout) {
-    const conv = clusterTTest(rec, lay.branches, L.nBranches, 0, 2);
-    const aum = clusterTTest(rec, lay.branches, L.nBranches, 0, 4);
-    rec[sc.pConversion] = conv;
-    rec[sc.pAum] = aum;
-  } else {
-    rec[sc.pConversion] = twoProportionZTest(
-      rec[sc.buyersT],
-      rec[sc.targetedT],
-      rec[sc.buyersC],
-      rec[sc.targetedC],
-    );
-    rec[sc.pAum] = welchTTest(
-      rec[sc.netNewMoneyT],
-      rec[sc.netNewMoneySqT],
-      rec[sc.targetedT],
-      rec[sc.netNewMoneyC],
-      rec[sc.netNewMoneySqC],
-      rec[sc.targetedC],
-    );
-  }
+  rec[sc.nonParticipants] = sum[1] + sum[ARM_FIELDS + 1] - participants;
+  rec[sc.nonParticipantsBuyers] = sum[2] + sum[ARM_FIELDS + 2] - participantsBuyers;
+  rec[sc.nonParticipantsNewMoney] = sum[3] + sum[ARM_FIELDS + 3] - participantsNm;
+  // The pilot's own analysis of this replication: net new money (y) and conversion (y2).
+  pilot.n = np;
+  const nB = isBranchHoldout ? L.nBranches : 0;
+  const pkey = uniformKey(model.seed, 'pilot', rep, model.scenario.strategies[si].id);
+  const [money, conv] = pilotAnalysis(pilot, nB, pkey.a);
+  rec[sc.pAum] = money.p;
+  rec[sc.pilotAumEstimate] = money.estimate;
+  rec[sc.pilotAumLo] = money.lo90;
+  rec[sc.pilotAumHi] = money.hi90;
+  rec[sc.pConversion] = conv.p;
+  rec[sc.pilotConversionEstimate] = conv.estimate;
+  rec[sc.pilotConversionLo] = conv.lo90;
+  rec[sc.pilotConversionHi] = conv.hi90;
 }

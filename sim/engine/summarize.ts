@@ -14,7 +14,7 @@ import type {
 import { branchName } from '../scenario/cross-check';
 import { bothLanguages } from '../scenario/local-text';
 import type { Scenario, Strategy } from '../scenario/schema';
-import { shareAbove, statOf, upliftOf } from '../stats/summary';
+import { ratioOfMeans, statOf, upliftOf } from '../stats/summary';
 import {
   CHANNEL_FIELDS,
   GROUP_FIELDS,
@@ -26,6 +26,7 @@ import {
   type StrategyScalar,
   WEEK_FIELDS,
 } from './layout';
+import { verdictOf } from './verdict';
 
 export const SIGNIFICANCE_ALPHA = 0.05;
 
@@ -127,6 +128,8 @@ function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayo
   return edges;
 }
 
+const withPAbove1 = ({ pAbove, ...stat }: ReturnType<typeof ratioOfMeans>) => ({ ...stat, pAbove1: pAbove });
+
 function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout): StrategySummary {
   const st = s.strategies[si];
   const lay = L.strategies[si];
@@ -139,6 +142,18 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     const c = perC(kC).map((x) => x * scale);
     return { treatment: statOf(t), control: statOf(c), uplift: upliftOf(t.map((x, k) => x - c[k])) };
   };
+  // A domain outcome: by arm, its uplift vs control, and the naive multiple trade reports quote —
+  // participants' mean ÷ everyone else's (targeted non-participants and the control group).
+  const domain = (kT: StrategyScalar, kC: StrategyScalar, kPart: StrategyScalar) => ({
+    ...pair(kT, kC),
+    naiveRatio: statOf(
+      column(rec, (r) => {
+        const partMean = ratio(v(r, kPart), v(r, 'participants'));
+        const others = v(r, kT) + v(r, kC) - v(r, kPart);
+        return ratio(partMean, ratio(others, v(r, 'nonParticipants')));
+      }),
+    ),
+  });
   const convT = perT('buyersT');
   const convC = perC('buyersC');
   const upliftPp = convT.map((x, k) => 100 * (x - convC[k]));
@@ -146,6 +161,7 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   const nmC = perC('netNewMoneyC');
   const nmUplift = nmT.map((x, k) => x - nmC[k]);
   const targetedT = column(rec, (r) => v(r, 'targetedT'));
+  // Staff cost is the part of contact cost spent by staff channels (already in costContacts).
   const totalCost = column(rec, (r) => v(r, 'costContacts') + v(r, 'costIncentives'));
   const incValue = column(
     rec,
@@ -153,7 +169,12 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       (ratio(v(r, 'valueT'), v(r, 'targetedT')) - ratio(v(r, 'valueC'), v(r, 'targetedC'))) *
       v(r, 'targetedT'),
   );
-  const roi = incValue.map((x, k) => ratio(x, totalCost[k]));
+  const roiRandomized = ratioOfMeans(incValue, totalCost, 1);
+  const modelledValue = column(rec, (r) => v(r, 'modelledValueT'));
+  const modelledRoi = ratioOfMeans(modelledValue, totalCost, 1);
+  const meanCost = statOf(totalCost).mean;
+  const modelledBuyers = statOf(column(rec, (r) => v(r, 'modelledBuyersT'))).mean;
+  const modelledNewMoney = statOf(column(rec, (r) => v(r, 'modelledNewMoneyT'))).mean;
   const staffHours = column(rec, (r) => v(r, 'staffMinutes') / 60);
   const partConv = column(rec, (r) => ratio(v(r, 'participantsBuyers'), v(r, 'participants')));
   const nonConv = column(rec, (r) => ratio(v(r, 'nonParticipantsBuyers'), v(r, 'nonParticipants')));
@@ -161,10 +182,10 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   const pConv = column(rec, (r) => v(r, 'pConversion'));
   const pAum = column(rec, (r) => v(r, 'pAum'));
   const power = (p: Float64Array) => {
-    const share = shareAbove(
-      p.map((x) => (Number.isFinite(x) ? (x < SIGNIFICANCE_ALPHA ? 1 : 0) : Number.NaN)),
-      0.5,
-    );
+    const share = statOf(
+      // Reject when p ≤ α (randomization p-values are multiples of 1/200: p = α is a rejection).
+      p.map((x) => (Number.isFinite(x) ? (x <= SIGNIFICANCE_ALPHA + 1e-12 ? 1 : 0) : Number.NaN)),
+    ).mean;
     const nFinite = p.filter((x) => Number.isFinite(x)).length;
     return { p: share, se: nFinite > 0 ? Math.sqrt((share * (1 - share)) / nFinite) : Number.NaN };
   };
@@ -235,7 +256,7 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       };
     })
     .filter((c) => c.attempts.mean > 0 || st.journey.steps.some((x) => x.channel === c.id));
-  return {
+  const summary: Omit<StrategySummary, 'verdict'> = {
     id: st.id,
     label: st.label ?? st.id,
     offerProduct: st.offer.product,
@@ -253,10 +274,12 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     newMoneyUpliftTotalCny: upliftOf(nmUplift.map((x, k) => x * targetedT[k])),
     purchaseNewMoneyPerCustomerCny: pair('purchaseNewMoneyT', 'purchaseNewMoneyC'),
     internalShiftPerCustomerCny: pair('internalShiftT', 'internalShiftC'),
-    productsHeldPerCustomer: pair('productsDeltaT', 'productsDeltaC'),
-    mauRate: pair('mauT', 'mauC'),
-    tierUpRate: pair('tierUpT', 'tierUpC'),
-    attritionRate: pair('attritedT', 'attritedC'),
+    productsHeldPerCustomer: domain('productsHeldT', 'productsHeldC', 'participantsProductsHeld'),
+    productsGainedPerCustomer: pair('productsDeltaT', 'productsDeltaC'),
+    mauRate: domain('mauT', 'mauC', 'participantsMau'),
+    appLoginsPerMonth: domain('loginsT', 'loginsC', 'participantsLogins'),
+    tierUpRate: domain('tierUpT', 'tierUpC', 'participantsTierUp'),
+    attritionRate: domain('attritedT', 'attritedC', 'participantsAttrited'),
     attritionAvoidedCustomers: upliftOf(
       column(
         rec,
@@ -273,7 +296,7 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       staffHours: statOf(staffHours),
     },
     incrementalValueCny: upliftOf(incValue),
-    roi: { ...statOf(roi), pAbove1: shareAbove(roi, 1) },
+    roi: withPAbove1(roiRandomized),
     conversionsPerStaffHour: statOf(
       column(rec, (r) => ratio(v(r, 'convertedCampaignT'), v(r, 'staffMinutes') / 60)),
     ),
@@ -295,6 +318,10 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       conversionUpliftPp: statOf(column(rec, (r) => 100 * ratio(v(r, 'modelledBuyersT'), v(r, 'targetedT')))),
       newMoneyPerCustomerCny: statOf(column(rec, (r) => ratio(v(r, 'modelledNewMoneyT'), v(r, 'targetedT')))),
       newMoneyTotalCny: statOf(column(rec, (r) => v(r, 'modelledNewMoneyT'))),
+      valueCny: statOf(modelledValue),
+      roi: withPAbove1(modelledRoi),
+      costPerIncrementalBuyerCny: modelledBuyers > 0 ? meanCost / modelledBuyers : Number.NaN,
+      costPerCnyNewMoney: modelledNewMoney > 0 ? meanCost / modelledNewMoney : Number.NaN,
     },
     pilot: {
       powerConversion: pc.p,
@@ -303,6 +330,7 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       powerAumSe: pa.se,
       medianPConversion: statOf(pConv).median,
       medianPAum: statOf(pAum).median,
+      newMoneyIntervalWidthCny: statOf(column(rec, (r) => v(r, 'pilotAumHi') - v(r, 'pilotAumLo'))).mean,
       analysisLevel: st.holdout.level,
     },
     channels,
@@ -316,8 +344,13 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     byCell: groupUplifts(rec, lay.cells, cellIds, cellIds),
     byBranch: groupUplifts(rec, lay.branches, branchIds, branchIds),
     byWeek,
-    samples: { conversionUpliftPp: upliftPp, newMoneyUpliftPerCustomerCny: nmUplift, roi },
+    samples: {
+      conversionUpliftPp: upliftPp,
+      newMoneyUpliftPerCustomerCny: nmUplift,
+      roi: modelledValue.map((x, k) => ratio(x, totalCost[k])),
+    },
   };
+  return { ...summary, verdict: verdictOf(summary) };
 }
 
 function channelUse(s: Scenario, rec: Records, L: RecordLayout): ChannelUse[] {

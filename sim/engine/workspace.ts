@@ -1,6 +1,7 @@
 // Reusable per-replication state (typed arrays sized to the population), allocated once per
 // model and reset between replications, so the hot loop allocates nothing per customer.
 import type { Model } from './model';
+import { createPilotData } from './pilot-tests';
 
 export const NONE = 32767;
 
@@ -193,6 +194,8 @@ export type Workspace = {
   /** Maturity retained by a purchase in its window (bit k for the k-th maturity). */
   retained: Uint8Array;
   appActive: Uint8Array;
+  /** First week the customer uses the app (organic or after an activation), or NONE. */
+  appActiveWeek: Int16Array;
   /** Products newly held by the end, and whether the customer moved up a tier. */
   gained: Uint8Array;
   tierUp: Uint8Array;
@@ -204,6 +207,8 @@ export type Workspace = {
   campaignNewMoney: Float64Array;
   /** Modelled incremental net new money: with the campaigns minus without them (same draws). */
   incremental: Float64Array;
+  /** Modelled incremental value (CNY over the value horizon), likewise. */
+  incrementalValue: Float64Array;
   /** Maturities kept only because of a campaign purchase (bit k), and churn a conversion prevented. */
   retainedByCampaign: Uint8Array;
   attritionAvoided: Uint8Array;
@@ -211,6 +216,8 @@ export type Workspace = {
   contacts: Uint8Array;
   capUsed: Float64Array[];
   spent: Float64Array;
+  /** One strategy's targeted customers for the pilot analysis (refilled per strategy). */
+  pilot: ReturnType<typeof createPilotData>;
 };
 
 export function createWorkspace(model: Model): Workspace {
@@ -238,6 +245,7 @@ export function createWorkspace(model: Model): Workspace {
     inflowDay2: new Int16Array(n),
     retained: new Uint8Array(n),
     appActive: new Uint8Array(n),
+    appActiveWeek: new Int16Array(n),
     gained: new Uint8Array(n),
     tierUp: new Uint8Array(n),
     purchaseNewMoney: new Float64Array(n),
@@ -246,6 +254,8 @@ export function createWorkspace(model: Model): Workspace {
     netNewMoney: new Float64Array(n),
     campaignNewMoney: new Float64Array(n),
     incremental: new Float64Array(n),
+    incrementalValue: new Float64Array(n),
+    pilot: createPilotData(n, nB),
     retainedByCampaign: new Uint8Array(n),
     attritionAvoided: new Uint8Array(n),
     contacts: new Uint8Array(W * n),
@@ -270,6 +280,7 @@ export function resetWorkspace(ws: Workspace, model: Model): void {
   ws.organicMask.fill(0);
   ws.campaignMask.fill(0);
   ws.campaignNewMoney.fill(0);
+  ws.incrementalValue.fill(0);
   ws.retainedByCampaign.fill(0);
   ws.attritionAvoided.fill(0);
   ws.purchaseNewMoney.fill(0);

@@ -7,7 +7,7 @@ import { defaultSettings, type RunSettings, simApi } from '../api';
 import { shardRange } from '../blocks';
 import { type Executor, ExecutorError, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario';
-import { oneOf, parseCommand, redisUrl, text, UsageError, wholeNumber } from './cli-args';
+import { flag, oneOf, parseCommand, redisUrl, text, UsageError, wholeNumber } from './cli-args';
 import { readScenarioFile, writeFileAtomic } from './cli-io';
 import { cmdLibrary, LIBRARY_USAGE } from './cli-library';
 import { runPowerCli } from './cli-power';
@@ -21,7 +21,7 @@ export const USAGE = `Sandtable — Monte Carlo sand-table for retail-bank campa
 
 Usage:
   npm run sim -- run <scenario.json> [--replications N] [--seed S] [--workers W] [--out FILE] [--format json|csv]
-                     [--shard K/N] [--queue redis://HOST:PORT] [--block-size B]
+                     [--shard K/N] [--queue redis://HOST:PORT] [--block-size B] [--json]
   npm run sim -- merge <part.json…> --out FILE [--format json|csv]   (parts written by run --shard)
   npm run sim -- worker --queue redis://HOST:PORT [--concurrency C] [--lock-seconds S]
   npm run sim -- validate <file…>
@@ -89,6 +89,7 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
     shard: text(),
     queue: redisUrl(),
     'block-size': wholeNumber(1, 100_000),
+    json: flag(),
   });
   if (positional.length !== 1) throw new UsageError('run needs exactly one scenario file');
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
@@ -144,7 +145,12 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
     return 0;
   }
   const summary = simApi.summarize(scenario, settings, blocks);
-  io.out(summaryTable(summary, { seconds, runner: executor.description }));
+  // --json: the result document (as --out writes it) on stdout instead of the readable summary.
+  io.out(
+    flags.json
+      ? toJson(scenario, settings, summary)
+      : summaryTable(summary, { seconds, runner: executor.description }),
+  );
   if (flags.out) {
     const body =
       flags.format === 'csv'

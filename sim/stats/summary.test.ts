@@ -26,7 +26,7 @@ describe('statOf', () => {
   });
 
   it('collapses to the value with one replication', () => {
-    expect(statOf([3])).toEqual({ mean: 3, median: 3, p05: 3, p95: 3, sd: 0 });
+    expect(statOf([3])).toEqual({ mean: 3, median: 3, p05: 3, p95: 3, sd: 0, mcSe: Number.NaN });
   });
 });
 

@@ -12,25 +12,37 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-/** Mean, median, p05, p95 and SD of the finite values (NaN values are left out). */
+/**
+ * Mean, median, p05, p95, SD and the Monte Carlo standard error of the mean (SD/√n) of the finite
+ * values (NaN values are left out).
+ */
 export function statOf(values: ArrayLike<number>): Stat {
   const finite: number[] = [];
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(values[i]);
   const n = finite.length;
   if (n === 0)
-    return { mean: Number.NaN, median: Number.NaN, p05: Number.NaN, p95: Number.NaN, sd: Number.NaN };
+    return {
+      mean: Number.NaN,
+      median: Number.NaN,
+      p05: Number.NaN,
+      p95: Number.NaN,
+      sd: Number.NaN,
+      mcSe: Number.NaN,
+    };
   const sorted = Float64Array.from(finite).sort();
   let sum = 0;
   for (const v of finite) sum += v;
   const mean = sum / n;
   let ss = 0;
   for (const v of finite) ss += (v - mean) * (v - mean);
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
   return {
     mean,
     median: quantileSorted(sorted, 0.5),
     p05: quantileSorted(sorted, 0.05),
     p95: quantileSorted(sorted, 0.95),
-    sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0,
+    sd,
+    mcSe: n > 1 ? sd / Math.sqrt(n) : Number.NaN,
   };
 }
 
@@ -69,4 +81,37 @@ export function pairedDifference(base: ArrayLike<number>, other: ArrayLike<numbe
   if (diffs.length === 0) return null;
   const positive = diffs.filter((d) => d > 0).length;
   return { ...statOf(diffs), n: diffs.length, pPositive: positive / diffs.length };
+}
+
+/**
+ * A ratio of means, ΣnumeratorΣ / Σdenominator over replications (never the mean of per-replication
+ * ratios, which a few small denominators dominate), with the 5th–95th percentiles of the
+ * per-replication ratios as its band, its Monte Carlo SE by the delta method, and the share of
+ * replications whose ratio is above `threshold`.
+ */
+export function ratioOfMeans(
+  num: ArrayLike<number>,
+  den: ArrayLike<number>,
+  threshold: number,
+): Stat & { pAbove: number } {
+  const ratios = new Float64Array(num.length);
+  let sn = 0;
+  let sd = 0;
+  let n = 0;
+  for (let k = 0; k < num.length; k++) {
+    ratios[k] = den[k] > 0 ? num[k] / den[k] : Number.NaN;
+    if (!Number.isFinite(num[k]) || !Number.isFinite(den[k])) continue;
+    sn += num[k];
+    sd += den[k];
+    n++;
+  }
+  const band = statOf(ratios);
+  const r = sd > 0 ? sn / sd : Number.NaN;
+  // Delta method: Var(R̂) ≈ Var(num − R·den) / (n · mean(den)²).
+  let ss = 0;
+  for (let k = 0; k < num.length; k++)
+    if (Number.isFinite(num[k]) && Number.isFinite(den[k])) ss += (num[k] - r * den[k]) ** 2;
+  const meanDen = n > 0 ? sd / n : Number.NaN;
+  const mcSe = n > 1 && meanDen > 0 ? Math.sqrt(ss / (n - 1) / n) / meanDen : Number.NaN;
+  return { ...band, mean: r, mcSe, pAbove: shareAbove(ratios, threshold) };
 }

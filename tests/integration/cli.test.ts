@@ -80,7 +80,8 @@ describe('sim run', () => {
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
     for (const id of TINY_STRATEGIES) expect(a.out).toContain(id);
-    expect(a.out).toContain('conversion uplift');
+    expect(a.out).toContain('verdict');
+    expect(a.out).toContain('90% of replications in');
     expect(a.out).toContain('6 replications');
     expect(a.err).toContain(`wrote ${join(dir, 'r.json')}`);
 
@@ -92,6 +93,23 @@ describe('sim run', () => {
     expect(doc.summary.strategies.map((s: { id: string }) => s.id)).toEqual(TINY_STRATEGIES);
     expect(readFileSync(join(dir, 'again.json'), 'utf8') === text, 'same seed, same bytes').toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['again.json', 'r.json']);
+  });
+
+  it('--json prints the same document as --out, with a verdict in words and the modelled ROI and value', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'r.json');
+    const base = ['run', TINY, '--replications', '4', '--workers', '1'];
+    const [printed, written] = await Promise.all([cli([...base, '--json']), cli([...base, '--out', file])]);
+    expect(printed.code).toBe(0);
+    expect(written.code).toBe(0);
+    expect(printed.out === readFileSync(file, 'utf8'), 'stdout is the --out document').toBe(true);
+    const doc = JSON.parse(printed.out);
+    for (const st of doc.summary.strategies) {
+      expect(st.verdict.code).toMatch(/^verdict\.(rollOut|pilotFirst|unprofitable|noEffect)$/);
+      expect(st.verdict.text).toMatch(/^(Roll out|Pilot first|Do not roll out)/);
+      // Ratio of means: mean modelled value ÷ mean cost.
+      expect(st.modelled.roi.mean).toBeCloseTo(st.modelled.valueCny.mean / st.cost.totalCny.mean, 9);
+    }
   });
 
   it('writes one CSV row per replication and strategy, plus a header', async () => {

@@ -3,7 +3,7 @@ import type { PilotPlanReport, RolloutForecast } from '../../../sim/index';
 import { DEFAULT_INPUTS, solveDesign } from './analytic-plan';
 import { PLAN_CSV_HEADER, planToCsv } from './plan-export';
 
-const stat = (mean: number) => ({ mean, median: mean, p05: mean - 1, p95: mean + 1, sd: 0.5 });
+const stat = (mean: number) => ({ mean, median: mean, p05: mean - 1, p95: mean + 1, sd: 0.5, mcSe: 0.05 });
 
 describe('planToCsv', () => {
   it('writes the inputs and the formula answer, one figure per row, with a BOM and CRLF', () => {

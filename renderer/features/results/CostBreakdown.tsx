@@ -4,9 +4,11 @@ import { useFormat } from './useFormat';
 
 export type CostBreakdownProps = { strategy: StrategySummary };
 
-const PARTS = ['contactsCny', 'incentivesCny', 'staffCny'] as const;
+// Total = contacts + incentives (their shares add to 100%); staff time is the part of the contact
+// cost spent by staff channels, shown as "of which" below the total.
+const PARTS = ['contactsCny', 'incentivesCny'] as const;
 
-/** Where the money goes (contacts, incentives, staff time) and what the staff time buys. */
+/** Where the money goes (contacts, incentives; of which staff time) and what it buys. */
 export function CostBreakdown({ strategy }: CostBreakdownProps) {
   const { t } = useTranslation('results');
   const f = useFormat();
@@ -51,14 +53,34 @@ export function CostBreakdown({ strategy }: CostBreakdownProps) {
             <th scope="row">{t('cost.totalCny')}</th>
             <td>{f.cny(total)}</td>
             <td className="st-muted">{range(cost.totalCny, f.cny)}</td>
-            <td />
+            <td>{f.percent(total > 0 ? 1 : Number.NaN, 0)}</td>
+          </tr>
+          <tr data-testid="cost-staffCny">
+            <th scope="row" className="st-muted">
+              {t('cost.ofWhichStaffCny')}
+            </th>
+            <td>{f.cny(cost.staffCny.mean)}</td>
+            <td className="st-muted">{range(cost.staffCny, f.cny)}</td>
+            <td className="st-muted">{f.percent(total > 0 ? cost.staffCny.mean / total : Number.NaN, 0)}</td>
           </tr>
         </tbody>
       </table>
       <dl className="st-facts">
         <div>
+          <dt>{t('cost.modelledValue')}</dt>
+          <dd>{f.cnySigned(strategy.modelled.valueCny.mean)}</dd>
+        </div>
+        <div>
           <dt>{t('cost.incrementalValue')}</dt>
           <dd>{f.cnySigned(strategy.incrementalValueCny.mean)}</dd>
+        </div>
+        <div>
+          <dt>{t('cost.costPerIncrementalBuyer')}</dt>
+          <dd>{f.cny(strategy.modelled.costPerIncrementalBuyerCny)}</dd>
+        </div>
+        <div>
+          <dt>{t('cost.costPerNewMoney')}</dt>
+          <dd>{f.cny(10_000 * strategy.modelled.costPerCnyNewMoney)}</dd>
         </div>
         <div>
           <dt>{t('cost.staffHours')}</dt>

@@ -4,14 +4,16 @@ export type KpiCardProps = {
   value: string;
   /** "90% interval: a – b", or a note why there is none; omitted for figures without one. */
   interval?: string;
-  /** A second figure, e.g. "P(ROI > 1): 91%". */
+  /** The Monte Carlo standard error of the mean, e.g. "± 0.05 Monte Carlo SE of the mean". */
+  mcSe?: string;
+  /** A second figure, e.g. "Replications with ROI > 1: 91%". */
   sub?: string;
   hint?: string;
   isProvisional: boolean;
 };
 
 /** One headline figure. The test ids are read by e2e tests: keep them stable. */
-export function KpiCard({ name, label, value, interval, sub, hint, isProvisional }: KpiCardProps) {
+export function KpiCard({ name, label, value, interval, mcSe, sub, hint, isProvisional }: KpiCardProps) {
   return (
     <section
       className={isProvisional ? 'st-kpi st-kpi--provisional' : 'st-kpi'}
@@ -24,6 +26,11 @@ export function KpiCard({ name, label, value, interval, sub, hint, isProvisional
       <p className="st-kpi__value" data-testid={`kpi-${name}-value`}>
         {value}
       </p>
+      {mcSe ? (
+        <p className="st-kpi__se" data-testid={`kpi-${name}-se`}>
+          {mcSe}
+        </p>
+      ) : null}
       {interval ? (
         <p className="st-kpi__interval" data-testid={`kpi-${name}-interval`}>
           {interval}

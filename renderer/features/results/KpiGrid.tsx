@@ -22,13 +22,21 @@ export function KpiGrid({ strategy, hasSpread, isProvisional }: KpiGridProps) {
         const def = KPIS[name];
         const v = def.value(strategy);
         const fmt = def.format(f);
-        // A probability over replications has no interval of its own.
+        // A share of replications has no band of its own; the power's band is a Monte Carlo
+        // interval of the power itself, and says so.
         const interval =
           name === 'p-uplift'
             ? undefined
-            : hasSpread
-              ? `${t('kpi.interval')}: ${f.range(v.p05, v.p95, fmt)}`
-              : t('kpi.noSpread');
+            : !hasSpread
+              ? t('kpi.noSpread')
+              : name === 'power'
+                ? `${t('kpi.powerInterval')}: ${f.range(v.p05, v.p95, fmt)}`
+                : `${t('kpi.interval')}: ${f.range(v.p05, v.p95, fmt)}`;
+        const se = name === 'power' ? undefined : v.mcSe;
+        const mcSe =
+          hasSpread && se !== undefined && Number.isFinite(se)
+            ? t('kpi.mcSe', { se: fmt(se).replace(/^[+-]/, '') })
+            : undefined;
         return (
           <KpiCard
             key={name}
@@ -36,6 +44,7 @@ export function KpiGrid({ strategy, hasSpread, isProvisional }: KpiGridProps) {
             label={t(`kpi.${name}`)}
             value={fmt(v.mean)}
             interval={interval}
+            mcSe={mcSe}
             sub={subLine(name, strategy, f, t)}
             hint={t(`kpi.hint.${name}`)}
             isProvisional={isProvisional}
@@ -60,7 +69,10 @@ function subLine(name: KpiName, s: StrategySummary, f: Formatters, t: TFunction<
     case 'new-money-total':
       return t('kpi.sub.pPositive', { p: f.probability(s.newMoneyUpliftTotalCny.pPositive) });
     case 'roi':
-      return t('kpi.sub.pRoiAbove1', { p: f.probability(s.roi.pAbove1) });
+      return t('kpi.sub.pRoiAbove1', {
+        p: f.probability(s.modelled.roi.pAbove1),
+        randomized: f.ratio(s.roi.mean),
+      });
     case 'p-uplift':
       return t('kpi.sub.pNewMoney', { p: f.probability(s.newMoneyPerCustomerCny.uplift.pPositive) });
     case 'power':

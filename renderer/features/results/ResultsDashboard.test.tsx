@@ -16,23 +16,28 @@ afterEach(cleanup);
 const text = (testId: string) => screen.getByTestId(testId).textContent;
 
 describe('ResultsDashboard KPI cards', () => {
-  it('shows means and 90% intervals of the first strategy', () => {
+  it('shows means, the band 90% of replications fall in, and Monte Carlo SEs of the first strategy', () => {
     renderWithI18n(<ResultsDashboard summary={runSummaryFixture()} isRunning={false} />);
     // causal uplift 3.00 pp, sd 0.92 → p05/p95 = 3 ∓ 1.6449·0.92
     expect(text('kpi-conversion-uplift-value')).toBe('+3.00 pp');
-    expect(text('kpi-conversion-uplift-interval')).toBe('90% interval: +1.49 pp – +4.51 pp');
+    expect(text('kpi-conversion-uplift-interval')).toBe('90% of replications in: +1.49 pp – +4.51 pp');
     expect(text('kpi-conversion-uplift-sub')).toBe('Treatment 15.0% vs control 12.0%');
     expect(text('kpi-new-money-per-customer-value')).toBe('+¥2,350');
-    expect(text('kpi-new-money-per-customer-interval')).toBe('90% interval: +¥541 – +¥4,159');
+    expect(text('kpi-new-money-per-customer-interval')).toBe('90% of replications in: +¥541 – +¥4,159');
     // 2,350 CNY × 14,580 targeted customers
     expect(text('kpi-new-money-total-value')).toBe('+¥34.3M');
     expect(text('kpi-roi-value')).toBe('1.85');
-    expect(text('kpi-roi-interval')).toBe('90% interval: 1.11 – 2.59');
-    expect(text('kpi-roi-sub')).toBe('P(ROI > 1): 91%');
+    // Modelled ROI: sd 0.45 / 4 → band 1.85 ∓ 1.6449·0.1125; the randomized ROI on the second line.
+    expect(text('kpi-roi-interval')).toBe('90% of replications in: 1.66 – 2.04');
+    expect(text('kpi-roi-sub')).toBe('Replications with ROI > 1: 99% · randomized ROI 1.85');
+    // Monte Carlo SE of the mean: 0.92 / √1000 = 0.029 pp.
+    expect(text('kpi-conversion-uplift-se')).toBe('± 0.03 pp Monte Carlo SE of the mean');
+    expect(text('verdict')).toContain('Roll out');
+    expect(text('verdict')).toContain('86% power');
     expect(text('kpi-p-uplift-value')).toBe('>99%');
     expect(screen.queryByTestId('kpi-p-uplift-interval')).toBeNull();
     expect(text('kpi-power-value')).toBe('86%');
-    expect(text('kpi-power-interval')).toBe('90% interval: 84% – 88%');
+    expect(text('kpi-power-interval')).toBe('Monte Carlo 90% interval of the power: 84% – 88%');
   });
 
   it('formats in Chinese with 万/亿 and 个百分点', () => {
@@ -49,7 +54,8 @@ describe('ResultsDashboard KPI cards', () => {
     fireEvent.click(tab);
     expect(tab.getAttribute('aria-selected')).toBe('true');
     expect(text('kpi-conversion-uplift-value')).toBe('+0.80 pp');
-    expect(text('kpi-roi-sub')).toBe('P(ROI > 1): 34%');
+    expect(text('kpi-roi-sub')).toBe('Replications with ROI > 1: 20% · randomized ROI 0.92');
+    expect(text('verdict')).toContain('too small to confirm it');
   });
 });
 
@@ -84,12 +90,20 @@ describe('ResultsDashboard states', () => {
   it('survives a strategy that targeted nobody (NaN rates, empty samples and flows)', () => {
     const summary = runSummaryFixture();
     const s = summary.strategies[0];
-    const nan = { mean: Number.NaN, median: Number.NaN, p05: Number.NaN, p95: Number.NaN, sd: Number.NaN };
+    const nan = {
+      mean: Number.NaN,
+      median: Number.NaN,
+      p05: Number.NaN,
+      p95: Number.NaN,
+      sd: Number.NaN,
+      mcSe: Number.NaN,
+    };
     s.funnelTreatment = { eligible: 0, targeted: 0, reached: 0, responded: 0, converted: 0, buyers: 0 };
     s.funnelControl = { ...s.funnelTreatment };
     s.naive.causalUpliftPp = { ...nan, pPositive: Number.NaN };
     s.newMoneyPerCustomerCny.uplift = { ...nan, pPositive: Number.NaN };
     s.roi = { ...nan, pAbove1: Number.NaN };
+    s.modelled.roi = { ...nan, pAbove1: Number.NaN };
     s.samples = {
       conversionUpliftPp: new Float64Array(0),
       newMoneyUpliftPerCustomerCny: new Float64Array(0),

@@ -5,11 +5,13 @@ import { BranchWeekSection } from './BranchWeekSection';
 import { ChannelTable } from './ChannelTable';
 import { CostBreakdown } from './CostBreakdown';
 import { DistributionSection } from './DistributionSection';
+import { DomainOutcomes } from './DomainOutcomes';
 import { FlowSection } from './FlowSection';
 import { FunnelCard } from './FunnelCard';
 import { KpiGrid } from './KpiGrid';
 import { NaiveVsCausal } from './NaiveVsCausal';
 import { SegmentSection } from './SegmentSection';
+import { VerdictCard } from './VerdictCard';
 
 /** Sections of a strategy panel: the KPIs, then seven more. */
 export const PANEL_SECTIONS = 8;
@@ -53,6 +55,7 @@ export function StrategyPanel({
           {t('dashboard.noTargeted')}
         </p>
       )}
+      {revealed > 0 && summary.replicationsDone >= 2 ? <VerdictCard verdict={strategy.verdict} /> : null}
       {revealed > 0 ? (
         <KpiGrid
           strategy={strategy}
@@ -79,7 +82,10 @@ export function StrategyPanel({
         <BranchWeekSection strategy={strategy} exportPrefix={prefix} />
       </Section>
       <Section isShown={revealed > 6}>
-        <CostBreakdown strategy={strategy} />
+        <div className="st-grid">
+          <CostBreakdown strategy={strategy} />
+          <DomainOutcomes strategy={strategy} />
+        </div>
       </Section>
       <Section isShown={revealed > 7}>
         <ChannelTable strategy={strategy} runChannels={summary.channels} />

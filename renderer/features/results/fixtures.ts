@@ -33,7 +33,7 @@ export function normals(seed: number, n: number): Float64Array {
 /** A symmetric-ish Stat from mean and sd (p05/p95 = the normal 90% interval, mean ∓ 1.645 sd). */
 export function stat(mean: number, sd: number): Stat {
   const { low, high } = normalInterval(mean, sd, 0.9);
-  return { mean, median: mean, p05: low, p95: high, sd };
+  return { mean, median: mean, p05: low, p95: high, sd, mcSe: sd / Math.sqrt(REPLICATIONS) };
 }
 
 export function uplift(mean: number, sd: number, pPositive: number): UpliftStat {
@@ -190,17 +190,36 @@ function strategy(
       treatment: stat(2.41, 0.02),
       control: stat(2.36, 0.03),
       uplift: uplift(0.05, 0.02, 0.99),
+      naiveRatio: stat(1.6, 0.05),
     },
-    mauRate: { treatment: stat(0.62, 0.01), control: stat(0.58, 0.012), uplift: uplift(0.04, 0.01, 1) },
+    productsGainedPerCustomer: {
+      treatment: stat(0.09, 0.01),
+      control: stat(0.04, 0.01),
+      uplift: uplift(0.05, 0.02, 0.99),
+    },
+    mauRate: {
+      treatment: stat(0.62, 0.01),
+      control: stat(0.58, 0.012),
+      uplift: uplift(0.04, 0.01, 1),
+      naiveRatio: stat(1.5, 0.04),
+    },
+    appLoginsPerMonth: {
+      treatment: stat(4.1, 0.1),
+      control: stat(3.8, 0.12),
+      uplift: uplift(0.3, 0.1, 1),
+      naiveRatio: stat(1.7, 0.06),
+    },
     tierUpRate: {
       treatment: stat(0.031, 0.002),
       control: stat(0.026, 0.003),
       uplift: uplift(0.005, 0.003, 0.93),
+      naiveRatio: stat(2.2, 0.2),
     },
     attritionRate: {
       treatment: stat(0.012, 0.001),
       control: stat(0.015, 0.002),
       uplift: uplift(-0.003, 0.002, 0.08),
+      naiveRatio: stat(0.4, 0.05),
     },
     attritionAvoidedCustomers: uplift(0.003 * targetedT, 30, 0.92),
     cost: {
@@ -227,6 +246,10 @@ function strategy(
       conversionUpliftPp: stat(upliftPp, s.upliftSdPp / 4),
       newMoneyPerCustomerCny: stat(s.newMoney, s.newMoneySd / 10),
       newMoneyTotalCny: stat(newMoneyTotalMean, (s.newMoneySd / 10) * targetedT),
+      valueCny: stat(s.roi * totalCost, (s.roiSd / 4) * totalCost),
+      roi: { ...stat(s.roi, s.roiSd / 4), pAbove1: s.roi > 1 ? 0.99 : 0.2 },
+      costPerIncrementalBuyerCny: totalCost / ((upliftPp / 100) * targetedT),
+      costPerCnyNewMoney: totalCost / newMoneyTotalMean,
     },
     pilot: {
       powerConversion: s.id === 'maturity-wm' ? 0.86 : 0.41,
@@ -235,7 +258,20 @@ function strategy(
       powerAumSe: 0.015,
       medianPConversion: s.id === 'maturity-wm' ? 0.004 : 0.09,
       medianPAum: 0.07,
+      newMoneyIntervalWidthCny: s.newMoneySd * 2.2,
       analysisLevel: 'customer',
+    },
+    verdict: {
+      code: s.roi > 1 ? 'verdict.rollOut' : 'verdict.unprofitable',
+      params: {
+        conversionPp: upliftPp,
+        newMoneyCny: s.newMoney,
+        roi: s.roi,
+        roiP05: normalInterval(s.roi, s.roiSd / 4, 0.9).low,
+        roiP95: normalInterval(s.roi, s.roiSd / 4, 0.9).high,
+        power: s.id === 'maturity-wm' ? 0.86 : 0.41,
+        isUnderpowered: s.id !== 'maturity-wm',
+      },
     },
     channels,
     flows,
@@ -381,7 +417,14 @@ function strategyChannels(ids: string[], share: number): StrategySummary['channe
 }
 
 function scale(s: Stat, k: number): Stat {
-  return { mean: s.mean * k, median: s.median * k, p05: s.p05 * k, p95: s.p95 * k, sd: s.sd * k };
+  return {
+    mean: s.mean * k,
+    median: s.median * k,
+    p05: s.p05 * k,
+    p95: s.p95 * k,
+    sd: s.sd * k,
+    mcSe: s.mcSe * k,
+  };
 }
 
 export function runSummaryFixture(): RunSummary {

@@ -13,7 +13,8 @@ export const KPI_NAMES = [
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 
-export type KpiValue = { mean: number; p05: number; p95: number };
+/** The figure, its band (90% of replications), and the Monte Carlo SE of the mean when it has one. */
+export type KpiValue = { mean: number; p05: number; p95: number; mcSe?: number };
 
 export type KpiDef = {
   name: KpiName;
@@ -57,7 +58,8 @@ export const KPIS: Record<KpiName, KpiDef> = {
   },
   roi: {
     name: 'roi',
-    value: (s) => s.roi,
+    // Modelled value ÷ cost as a ratio of means; the randomized ROI is on the card's second line.
+    value: (s) => s.modelled.roi,
     samples: (s) => s.samples.roi,
     format: (f) => f.ratio,
     formatDiff: (f) => (v) => (v > 0 ? '+' : '') + f.ratio(v),

@@ -1,9 +1,10 @@
-// Test helper: render with a fresh i18next instance holding the results namespace, and the SVG
+// Test helper: render with a fresh i18next instance holding the results and messages namespaces, and the SVG
 // chart renderer (jsdom has no canvas).
 import { render } from '@testing-library/react';
 import { createInstance } from 'i18next';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { MESSAGE_BUNDLES, MESSAGES_NS } from '../../../messages/index';
 import { ChartRendererContext } from '../../components/charts/chart-context';
 import { echarts } from '../../components/charts/echarts-setup';
 import resultsEn from '../../i18n/results.en.json';
@@ -16,10 +17,13 @@ echarts.setPlatformAPI({ createCanvas: () => undefined as unknown as HTMLCanvasE
 export function makeI18n(language: 'en' | 'zh-CN' = 'en') {
   const i18n = createInstance();
   void i18n.init({
-    resources: { en: { results: resultsEn }, 'zh-CN': { results: resultsZh } },
+    resources: {
+      en: { results: resultsEn, [MESSAGES_NS]: MESSAGE_BUNDLES.en },
+      'zh-CN': { results: resultsZh, [MESSAGES_NS]: MESSAGE_BUNDLES['zh-CN'] },
+    },
     lng: language,
     fallbackLng: 'en',
-    ns: ['results'],
+    ns: ['results', MESSAGES_NS],
     defaultNS: 'results',
     interpolation: { escapeValue: false },
     initAsync: false,
