@@ -1,23 +1,14 @@
-// The renderer build: the studio is served by `vite` in a browser and loaded from file:// in Electron,
-// hence the relative base. Workers are ES modules (sim/runtime/web.worker.ts imports the sim core).
+// The renderer build: the studio is served by `vite` in a browser and from app://sandtable in Electron
+// (relative base, so either works). Workers are ES modules (sim/runtime/web.worker.ts imports the sim core).
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+// With its extension, as Vite's native config loader asks (tsconfig.json: allowImportingTsExtensions).
+import { contentSecurityPolicy } from './main/csp.ts';
 
-/** The built app carries a strict CSP in a meta tag too (the dev server's preamble would break under it). */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The built app carries the shell's CSP in a meta tag too (the dev server's preamble would break under it). */
+const CSP = contentSecurityPolicy({ isMeta: true });
 
-function contentSecurityPolicy(): Plugin {
+function cspMetaTag(): Plugin {
   return {
     name: 'sandtable-csp',
     apply: 'build',
@@ -29,7 +20,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   root: '.',
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), cspMetaTag()],
   worker: { format: 'es' },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

@@ -31,6 +31,9 @@ export type ShellStrings = {
   saveButton: string;
   discardButton: string;
   cancelButton: string;
+  replaceMessage: (name: string) => string;
+  replaceDetail: string;
+  replaceButton: string;
 };
 
 const en: ShellStrings = {
@@ -60,6 +63,9 @@ const en: ShellStrings = {
   saveButton: 'Save',
   discardButton: 'Don’t Save',
   cancelButton: 'Cancel',
+  replaceMessage: (name) => `“${name}” already exists. Do you want to replace it?`,
+  replaceDetail: 'The file will be overwritten with the new contents.',
+  replaceButton: 'Replace',
 };
 
 const zhCN: ShellStrings = {
@@ -89,6 +95,9 @@ const zhCN: ShellStrings = {
   saveButton: '保存',
   discardButton: '不保存',
   cancelButton: '取消',
+  replaceMessage: (name) => `“${name}”已存在。要替换它吗？`,
+  replaceDetail: '该文件将被新内容覆盖。',
+  replaceButton: '替换',
 };
 
 const TABLE: Record<ShellLocale, ShellStrings> = { en, 'zh-CN': zhCN };

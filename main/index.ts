@@ -1,7 +1,7 @@
 // Runtime: Electron main (Node). Entry point, kept thin: app lifecycle, the window, the menu and
 // the IPC wiring. Behaviour lives in window.ts, menu.ts, document-state.ts and ipc/.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { attachDocumentState, documentStateOf } from './document-state';
 import { createRecentFiles, type RecentFiles } from './fs/recent-files';
 import { resolveShellLocale, type ShellLocale } from './i18n';
@@ -13,17 +13,20 @@ import { buildMenuTemplate } from './menu';
 import {
   APP_TITLE,
   createMainWindow,
-  devServerUrl,
   hardenSession,
   hardenWebContents,
   isAppUrl,
-  type RendererSource,
+  registerAppScheme,
+  rendererSource,
+  serveApp,
 } from './window';
 
-const devUrl = devServerUrl(process.env.SANDTABLE_DEV_URL);
-const source: RendererSource = devUrl
-  ? { kind: 'url', url: devUrl }
-  : { kind: 'file', indexHtml: join(__dirname, '../renderer/index.html') };
+const source = rendererSource({
+  isPackaged: app.isPackaged,
+  devUrl: process.env.SANDTABLE_DEV_URL,
+  rendererDir: join(__dirname, '../renderer'),
+});
+registerAppScheme(protocol);
 const preloadPath = join(__dirname, 'preload.cjs');
 
 let locale: ShellLocale = 'en';
@@ -69,6 +72,7 @@ async function start(): Promise<void> {
   recent = createRecentFiles(userDataDir);
   locale = resolveShellLocale(systemLocale());
   hardenSession(session.defaultSession, source);
+  if (source.kind === 'app') serveApp(session.defaultSession, source.rendererDir);
   registerIpc(ipcMain, {
     dialogs: electronDialogs(() => locale),
     recent,

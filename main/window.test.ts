@@ -2,14 +2,16 @@
 // strict CSP on the app's pages, no new windows, no navigation, no webviews, few permissions.
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { contentSecurityPolicy } from './csp';
 import {
-  contentSecurityPolicy,
   createMainWindow,
   devServerUrl,
   hardenSession,
   hardenWebContents,
   isAppUrl,
   type RendererSource,
+  registerAppScheme,
+  rendererSource,
   secureWindowOptions,
 } from './window';
 
@@ -26,31 +28,42 @@ vi.mock('electron', () => ({
   },
 }));
 
-const FILE_SOURCE: RendererSource = { kind: 'file', indexHtml: '/opt/Sandtable/dist/renderer/index.html' };
+const APP_SOURCE: RendererSource = { kind: 'app', rendererDir: '/opt/Sandtable/dist/renderer' };
 
 describe('window options', () => {
-  it('isolates and sandboxes the renderer without Node', () => {
-    const prefs = secureWindowOptions('/app/dist/main/preload.cjs').webPreferences!;
-    expect(prefs).toMatchObject({
-      preload: '/app/dist/main/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
+  it('creates the window with those options and loads the built renderer or the dev server', () => {
+    createMainWindow('/p.cjs', APP_SOURCE);
+    createMainWindow('/p.cjs', { kind: 'url', url: 'http://localhost:5173/' });
+    const [built, dev] = created.slice(-2);
+    expect(built.options).toEqual(secureWindowOptions('/p.cjs'));
+    expect(built.loadURL).toHaveBeenCalledWith('app://sandtable/index.html');
+    expect(built.loadFile).not.toHaveBeenCalled();
+    expect(dev.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+  });
+
+  it('honours SANDTABLE_DEV_URL only in an unpackaged build', () => {
+    const rendererDir = '/opt/Sandtable/dist/renderer';
+    const devUrl = 'http://localhost:5173';
+    expect(rendererSource({ isPackaged: false, devUrl, rendererDir })).toEqual({
+      kind: 'url',
+      url: 'http://localhost:5173/',
+    });
+    expect(rendererSource({ isPackaged: true, devUrl, rendererDir })).toEqual({ kind: 'app', rendererDir });
+    expect(rendererSource({ isPackaged: false, devUrl: undefined, rendererDir })).toEqual({
+      kind: 'app',
+      rendererDir,
     });
   });
 
-  it('creates the window with those options and loads the built renderer or the dev server', () => {
-    createMainWindow('/p.cjs', FILE_SOURCE);
-    createMainWindow('/p.cjs', { kind: 'url', url: 'http://localhost:5173/' });
-    const [file, dev] = created.slice(-2);
-    expect(file.options).toEqual(secureWindowOptions('/p.cjs'));
-    expect(file.loadFile).toHaveBeenCalledWith('/opt/Sandtable/dist/renderer/index.html');
-    expect(dev.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+  it('registers app:// as a standard, secure scheme', () => {
+    const registered: unknown[] = [];
+    registerAppScheme({ registerSchemesAsPrivileged: (s) => void registered.push(...s) });
+    expect(registered).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
+    ]);
   });
 });
 
@@ -98,7 +111,7 @@ describe('content security policy', () => {
   });
 
   it('lets the dev server add only its inline preamble and its websocket', () => {
-    const csp = contentSecurityPolicy('http://localhost:5173/');
+    const csp = contentSecurityPolicy({ devServerUrl: 'http://localhost:5173/' });
     expect(csp).toContain("script-src 'self' 'unsafe-inline'");
     expect(csp).toContain('ws://localhost:5173');
     expect(csp).not.toContain('unsafe-eval');
@@ -117,10 +130,10 @@ describe('content security policy', () => {
       setPermissionRequestHandler: (h: typeof onRequest) => void (onRequest = h),
       setPermissionCheckHandler: (h: typeof onCheck) => void (onCheck = h),
     } as unknown as Session;
-    hardenSession(session, FILE_SOURCE);
+    hardenSession(session, APP_SOURCE);
 
     const cb = vi.fn();
-    onHeaders!({ url: 'file:///opt/Sandtable/dist/renderer/index.html', responseHeaders: { A: ['1'] } }, cb);
+    onHeaders!({ url: 'app://sandtable/index.html', responseHeaders: { A: ['1'] } }, cb);
     expect(cb).toHaveBeenLastCalledWith({
       responseHeaders: { A: ['1'], 'Content-Security-Policy': [contentSecurityPolicy()] },
     });
@@ -145,11 +158,11 @@ describe('URLs', () => {
     expect(devServerUrl(undefined)).toBeNull();
   });
 
-  it('treats only files under the renderer folder (or the dev origin) as the app', () => {
-    expect(isAppUrl('file:///opt/Sandtable/dist/renderer/assets/index-abc.js', FILE_SOURCE)).toBe(true);
-    expect(isAppUrl('file:///opt/Sandtable/dist/main/index.cjs', FILE_SOURCE)).toBe(false);
-    expect(isAppUrl('file:///opt/Sandtable/dist/renderer-evil/x.html', FILE_SOURCE)).toBe(false);
-    expect(isAppUrl('file:///etc/passwd', FILE_SOURCE)).toBe(false);
+  it('treats only the app:// origin (or the dev origin) as the app', () => {
+    expect(isAppUrl('app://sandtable/assets/index-abc.js', APP_SOURCE)).toBe(true);
+    expect(isAppUrl('file:///opt/Sandtable/dist/renderer/index.html', APP_SOURCE)).toBe(false);
+    expect(isAppUrl('app://sandtable.evil/x.html', APP_SOURCE)).toBe(false);
+    expect(isAppUrl('app://other/index.html', APP_SOURCE)).toBe(false);
     const dev: RendererSource = { kind: 'url', url: 'http://localhost:5173/' };
     expect(isAppUrl('http://localhost:5173/src/main.tsx', dev)).toBe(true);
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);

@@ -1,18 +1,46 @@
-// Runtime: Electron main (Node). The main window: secure webPreferences, a strict CSP, and no
-// new windows, navigation, webviews or permissions beyond what the app needs.
-import { dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// Runtime: Electron main (Node). The main window: secure webPreferences, the renderer served from
+// app://sandtable, a strict CSP, and no new windows, navigation, webviews or permissions beyond
+// what the app needs.
 import {
   BrowserWindow,
   type BrowserWindowConstructorOptions,
+  type Protocol,
   type Session,
   type WebContents,
 } from 'electron';
+import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, appProtocolResponse } from './app-protocol';
+import { contentSecurityPolicy } from './csp';
 
 export const APP_TITLE = 'Sandtable';
 
-/** Where the renderer comes from: the built files, or a loopback dev server (Vite). */
-export type RendererSource = { kind: 'file'; indexHtml: string } | { kind: 'url'; url: string };
+/** Where the renderer comes from: the built files (served as app://), or a loopback dev server (Vite). */
+export type RendererSource = { kind: 'app'; rendererDir: string } | { kind: 'url'; url: string };
+
+/** The dev server only in an unpackaged build (`SANDTABLE_DEV_URL`); a packaged app always serves its own files. */
+export function rendererSource(opts: {
+  isPackaged: boolean;
+  devUrl: string | undefined;
+  rendererDir: string;
+}): RendererSource {
+  const dev = opts.isPackaged ? null : devServerUrl(opts.devUrl);
+  return dev ? { kind: 'url', url: dev } : { kind: 'app', rendererDir: opts.rendererDir };
+}
+
+/** app:// behaves like https: a standard, secure origin with fetch; must run before `app` is ready. */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
+  ]);
+}
+
+/** Serve the renderer folder on app:// in this session, each response with the CSP. */
+export function serveApp(session: Session, rendererDir: string): void {
+  const csp = contentSecurityPolicy();
+  session.protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request, rendererDir, csp));
+}
 
 export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
@@ -61,34 +89,14 @@ export function isAppUrl(url: string, source: RendererSource): boolean {
       return false;
     }
   }
-  return url.startsWith(`${pathToFileURL(dirname(source.indexHtml)).href}/`);
-}
-
-/** The policy; the dev server additionally needs Vite's inline React-refresh preamble and its websocket. */
-export function contentSecurityPolicy(devUrl?: string): string {
-  const dev = devUrl ? new URL(devUrl) : null;
-  const wsOrigin = dev ? `${dev.protocol === 'https:' ? 'wss' : 'ws'}://${dev.host}` : '';
-  return [
-    "default-src 'self'",
-    dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-    "worker-src 'self' blob:",
-    "img-src 'self' data: blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "font-src 'self' data:",
-    dev ? `connect-src 'self' blob: data: ${wsOrigin}` : "connect-src 'self' blob: data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return url.startsWith(`${APP_ORIGIN}/`);
 }
 
 /** Permissions a page may get; everything else (camera, geolocation, notifications…) is refused. */
 const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'fullscreen']);
 
 export function hardenSession(session: Session, source: RendererSource): void {
-  const csp = contentSecurityPolicy(source.kind === 'url' ? source.url : undefined);
+  const csp = contentSecurityPolicy({ devServerUrl: source.kind === 'url' ? source.url : undefined });
   session.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppUrl(details.url, source)) return callback({});
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
@@ -110,7 +118,7 @@ export function hardenWebContents(contents: WebContents): void {
 export function createMainWindow(preloadPath: string, source: RendererSource): BrowserWindow {
   const win = new BrowserWindow(secureWindowOptions(preloadPath));
   win.once('ready-to-show', () => win.show());
-  const loading = source.kind === 'file' ? win.loadFile(source.indexHtml) : win.loadURL(source.url);
+  const loading = win.loadURL(source.kind === 'app' ? APP_INDEX_URL : source.url);
   loading.catch((err: unknown) => {
     console.error('[window] could not load the renderer:', err);
     win.show();

@@ -7,6 +7,8 @@ export type { SimApi, SimWorkerApi } from './api';
 export { defaultSettings, simApi } from './api';
 // Runs and their results.
 export { MAX_BLOCK, planBlocks, type ReplicationRange, shardRange } from './blocks';
+// CSV, the one writer for every export (formula-like text defused).
+export { type CsvCell, type CsvOptions, csvCell, toCsv } from './csv';
 export {
   type AbortSignalLike,
   type ExecuteOptions,

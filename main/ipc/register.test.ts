@@ -10,7 +10,7 @@ import { fakeDialogs } from './testing';
 
 vi.mock('electron', () => ({ dialog: {} }));
 
-const APP_URL = 'file:///opt/Sandtable/resources/app.asar/dist/renderer/index.html';
+const APP_URL = 'app://sandtable/index.html';
 
 function fakeIpcMain() {
   const handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>>();

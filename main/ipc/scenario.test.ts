@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_SCENARIO_BYTES } from '../../sim/index';
 import { type AtomicFs, nodeAtomicFs } from '../fs/atomic-write';
 import { createRecentFiles, type RecentFiles } from '../fs/recent-files';
 import { LIMITS } from '../ipc-contract';
@@ -158,6 +159,23 @@ describe('openScenario and openRecent', () => {
     await recent.remove(path);
     expect((await h.saveScenario(ctx, { path, suggestedName: 'pilot', text: VALID })).ok).toBe(true);
     expect(dialogs.pickSavePath).not.toHaveBeenCalled();
+  });
+
+  it('returns an invalid file for the studio to explain, but keeps it off the recent list', async () => {
+    const path = join(docs, 'broken.json');
+    const broken = VALID.replace('"kind"', '"kinde"');
+    await writeFile(path, broken);
+    const { h, ctx, onRecentChanged } = setup({ open: path });
+    expect(await h.openScenario(ctx, undefined)).toEqual({
+      ok: true,
+      value: { path, name: 'broken.json', text: broken },
+    });
+    expect(await h.listRecent(ctx, undefined)).toEqual({ ok: true, value: [] });
+    expect(onRecentChanged).not.toHaveBeenCalled();
+  });
+
+  it('uses the same size limit as the loader', () => {
+    expect(LIMITS.scenarioTextBytes).toBe(MAX_SCENARIO_BYTES);
   });
 
   it('refuses files above the size limit', async () => {

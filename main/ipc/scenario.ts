@@ -46,6 +46,10 @@ export function scenarioHandlers(deps: ScenarioDeps) {
     await deps.recent.add(path);
     deps.onRecentChanged();
   };
+  // The recent list grants writing without a dialog, across restarts: only files that loaded.
+  const rememberIfValid = async (path: string, text: string) => {
+    if (loadScenarioText(text).ok) await remember(path);
+  };
 
   async function readScenario(path: string): IpcResultOf<OpenedScenario> {
     const info = await stat(path);
@@ -54,7 +58,7 @@ export function scenarioHandlers(deps: ScenarioDeps) {
       return fail(`${basename(path)} ${overLimit(info.size, LIMITS.scenarioTextBytes)} for scenarios`);
     }
     const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-    await remember(path);
+    await rememberIfValid(path, text);
     return ok({ path, name: basename(path), text });
   }
 

@@ -2,7 +2,13 @@
 // where it has none; browser-files.ts), localStorage for recents and autosave, the print dialog
 // for the PDF report.
 
-import type { AutosaveEntry, DesktopApi, IpcResult, OpenedScenario } from '../../main/ipc-contract';
+import {
+  type AutosaveEntry,
+  type DesktopApi,
+  type IpcResult,
+  LIMITS,
+  type OpenedScenario,
+} from '../../main/ipc-contract';
 import { i18next } from '../i18n';
 import { openFile, saveFile } from './browser-files';
 
@@ -55,6 +61,9 @@ export const webAdapter: DesktopApi = {
         extensions: ['.json'],
       });
       if (!file) return ok(null);
+      // Checked before reading: a huge file would otherwise be held in memory whole.
+      if (file.size > LIMITS.scenarioTextBytes)
+        return fail(`${file.name} is ${file.size} bytes, over the 20 MB limit for scenarios`);
       const opened: OpenedScenario = { path: null, name: file.name, text: await file.text() };
       remember(file.name);
       return ok(opened);

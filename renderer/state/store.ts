@@ -2,7 +2,7 @@
 // its issues), file identity, run progress and small UI state. Run results are NOT here: they live
 // in renderer/sim-client/result-cache.ts keyed by run id.
 import { createStore } from 'zustand/vanilla';
-import { loadScenarioText, type Scenario, type ScenarioIssue, setIn } from '../../sim/index';
+import { type LoadResult, loadScenarioText, type Scenario, type ScenarioIssue, setIn } from '../../sim/index';
 
 export type ScreenId =
   | 'overview'
@@ -94,7 +94,12 @@ export type EditHistory = {
 };
 
 export type AppActions = {
-  loadText(text: string, file: { name: string; path: string | null; isDirty?: boolean }): void;
+  /** `loaded`: the loader's result for this text when the caller has it (a file is validated once). */
+  loadText(
+    text: string,
+    file: { name: string; path: string | null; isDirty?: boolean },
+    loaded?: LoadResult,
+  ): void;
   setText(text: string): void;
   /**
    * Sets one value by document path. Typing bursts into one field coalesce into one undo step;
@@ -175,8 +180,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-function validation(text: string): Pick<AppState, 'scenario' | 'issues' | 'warnings' | 'validatedText'> {
-  const r = loadScenarioText(text);
+function validation(
+  text: string,
+  r: LoadResult = loadScenarioText(text),
+): Pick<AppState, 'scenario' | 'issues' | 'warnings' | 'validatedText'> {
   return r.ok
     ? { scenario: r.scenario, issues: [], warnings: r.warnings, validatedText: text }
     : { scenario: null, issues: r.issues, warnings: [], validatedText: text };
@@ -211,12 +218,12 @@ export function createAppStore(init: Partial<AppState> = {}) {
   return createStore<AppStore>()((set, get) => ({
     ...initialState(),
     ...init,
-    loadText(text, file) {
+    loadText(text, file, loaded) {
       set({
         text,
         doc: parseJson(text),
         docText: text,
-        ...validation(text),
+        ...validation(text, loaded),
         fileName: file.name,
         filePath: file.path,
         isDirty: file.isDirty ?? false,

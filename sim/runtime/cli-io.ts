@@ -1,50 +1,85 @@
-// Runtime: Node (CLI). Reading scenario files with clear errors; atomic writes.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Runtime: Node (CLI). Reading scenario files with clear errors and a size limit checked before
+// the file is read; checking an output path before a run starts (main/fs/atomic-write.ts writes it).
+import { constants } from 'node:fs';
+import { access, readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { catalogueT, formatIssue } from '../../messages/index';
-import { loadScenarioText, type Scenario } from '../scenario';
+import { loadScenarioText, MAX_SCENARIO_BYTES, type Scenario } from '../scenario';
+import { UsageError } from './cli-args';
 
 export type ReadResult =
   | { ok: true; scenario: Scenario; warnings: string[] }
   | { ok: false; messages: string[] };
 
+const MB = 1024 * 1024;
+
+/** `--max-size MB` (already a number): the scenario size limit in bytes (20 MB unless raised). */
+export function maxBytesFrom(mb: number | undefined): number {
+  if (mb === undefined) return MAX_SCENARIO_BYTES;
+  if (!(mb > 0) || mb > 2048) throw new UsageError(`--max-size: ${mb} is not a size in MB from 1 to 2048`);
+  return Math.round(mb * MB);
+}
+
+function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory, not a scenario file';
+  if (code === 'EACCES') return 'permission denied';
+  return String((e as Error).message);
+}
+
 /** Read and validate a scenario file; every problem becomes one line naming file, line, path. */
-export function readScenarioFile(file: string): ReadResult {
+export async function readScenarioFile(file: string, maxBytes = MAX_SCENARIO_BYTES): Promise<ReadResult> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const info = await stat(file);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (info.size > maxBytes) {
+      const why = `the file is ${(info.size / MB).toFixed(1)} MB, over the ${maxBytes / MB} MB limit for scenarios; raise it with --max-size`;
+      return { ok: false, messages: [`${file}: error: ${why}`] };
+    }
+    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory, not a scenario file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((e as Error).message);
-    return { ok: false, messages: [`${file}: error: cannot read the scenario (${why})`] };
+    return { ok: false, messages: [`${file}: error: cannot read the scenario (${readError(e)})`] };
   }
-  const r = loadScenarioText(text);
+  const r = loadScenarioText(text, { maxBytes });
   const t = catalogueT('en');
   if (!r.ok) return { ok: false, messages: r.issues.map((i) => formatIssue(i, t, file)) };
   return { ok: true, scenario: r.scenario, warnings: r.warnings.map((i) => formatIssue(i, t, file)) };
 }
 
-/** Write a file atomically: a temporary file in the same folder, fsync, then rename over the target. */
-export function writeFileAtomic(file: string, body: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'w');
-    writeSync(fd, body);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, file);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
+/** The path with symlinks resolved when it exists, else just absolute. */
+async function canonical(path: string): Promise<string> {
+  return realpath(path).catch(() => resolve(path));
+}
+
+/**
+ * Check `--out` before a run starts: not one of the input files, its folder exists and can be
+ * written, and an existing file is replaced only with `--force`. Problems are usage errors (exit 2).
+ */
+export async function checkOutputPath(out: string, inputs: string[], isForced: boolean): Promise<void> {
+  const target = await canonical(out);
+  const existing = await stat(target).catch(() => null);
+  for (const input of inputs) {
+    const inputInfo = await stat(input).catch(() => null);
+    const isSameFile =
+      (await canonical(input)) === target ||
+      (existing !== null &&
+        inputInfo !== null &&
+        existing.dev === inputInfo.dev &&
+        existing.ino === inputInfo.ino);
+    if (isSameFile)
+      throw new UsageError(`--out ${out} is the scenario file being read; choose another output file`);
   }
+  if (existing?.isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
+  const folder = dirname(target);
+  const folderInfo = await stat(folder).catch(() => null);
+  if (!folderInfo?.isDirectory())
+    throw new UsageError(`--out ${out}: the folder ${dirname(out)} does not exist; create it first`);
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`--out ${out}: the folder ${dirname(out)} cannot be written`);
+  }
+  if (existing && !isForced) throw new UsageError(`--out ${out} already exists; add --force to replace it`);
 }

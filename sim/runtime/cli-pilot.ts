@@ -23,8 +23,8 @@ import type {
   PilotRunner,
   PilotStrategyPlan,
 } from '../planner/pilot-types';
-import { flag, oneOf, parseCommand, text, UsageError, wholeNumber } from './cli-args';
-import { readScenarioFile } from './cli-io';
+import { decimal, flag, oneOf, parseCommand, text, UsageError, wholeNumber } from './cli-args';
+import { maxBytesFrom, readScenarioFile } from './cli-io';
 import { NodePool } from './node-pool';
 import { ProgressBar } from './progress';
 
@@ -59,6 +59,7 @@ export async function cmdPilot(args: string[], io: Io, signal: AbortSignal): Pro
     method: oneOf(['stratified', 'random']),
     level: oneOf(['branch', 'customer']),
     json: flag(),
+    'max-size': decimal(),
   });
   if (positional.length !== 1) throw new UsageError('pilot needs exactly one scenario file');
   const { branches: branchesPerArm, weeks } = flags;
@@ -70,7 +71,7 @@ export async function cmdPilot(args: string[], io: Io, signal: AbortSignal): Pro
   const level = flags.level ?? 'branch';
   const isJson = flags.json;
 
-  const loaded = readScenarioFile(positional[0]);
+  const loaded = await readScenarioFile(positional[0], maxBytesFrom(flags['max-size']));
   if (!loaded.ok) {
     for (const line of loaded.messages) io.err(`${line}\n`);
     return 1;

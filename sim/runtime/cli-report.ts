@@ -3,6 +3,7 @@
 import { catalogueT, verdictText as wordVerdict } from '../../messages/index';
 import type { ReplicationBlock, RunSettings } from '../api';
 import { concatBlocks } from '../api';
+import { type CsvCell, toCsv } from '../csv';
 import { recordLayout, type StrategyScalar } from '../engine/layout';
 import type { DomainOutcome, RunSummary, Stat, StrategySummary, UpliftStat } from '../results';
 import type { Scenario } from '../scenario';
@@ -190,7 +191,7 @@ export function perReplicationCsv(
 ): string {
   const L = recordLayout(scenario);
   const data = concatBlocks(blocks, L.length);
-  const rows = [['replication', 'strategy', ...CSV_COLUMNS.map((c) => c[0]), 'roi'].join(',')];
+  const rows: CsvCell[][] = [['replication', 'strategy', ...CSV_COLUMNS.map((c) => c[0]), 'roi']];
   const count = data.length / L.length;
   for (let k = 0; k < count; k++) {
     const rec = data.subarray(k * L.length, (k + 1) * L.length);
@@ -200,15 +201,9 @@ export function perReplicationCsv(
       const values = CSV_COLUMNS.map(([, how]) => (typeof how === 'string' ? get(how) : how(get)));
       const inc = values[CSV_COLUMNS.findIndex((c) => c[0] === 'incremental_value_cny')];
       const roi = inc / (get('costContacts') + get('costIncentives'));
-      rows.push(
-        [
-          String(k),
-          st.id,
-          ...[...values, roi].map((v) => (Number.isFinite(v) ? String(Number(v.toPrecision(12))) : '')),
-        ].join(','),
-      );
+      rows.push([k, st.id, ...[...values, roi].map((v) => Number(v.toPrecision(12)))]);
     });
   }
   void settings;
-  return `${rows.join('\n')}\n`;
+  return toCsv(rows, { newline: '\n' });
 }

@@ -3,12 +3,13 @@
 // User errors print one clear message, never a stack trace; Ctrl-C stops cleanly and leaves no
 // partial output file.
 import { availableParallelism } from 'node:os';
+import { atomicWrite } from '../../main/fs/atomic-write';
 import { defaultSettings, type RunSettings, simApi } from '../api';
 import { shardRange } from '../blocks';
 import { type Executor, ExecutorError, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario';
-import { flag, oneOf, parseCommand, redisUrl, text, UsageError, wholeNumber } from './cli-args';
-import { readScenarioFile, writeFileAtomic } from './cli-io';
+import { decimal, flag, oneOf, parseCommand, redisUrl, text, UsageError, wholeNumber } from './cli-args';
+import { checkOutputPath, maxBytesFrom, readScenarioFile } from './cli-io';
 import { cmdLibrary, LIBRARY_USAGE } from './cli-library';
 import { runPowerCli } from './cli-power';
 import { perReplicationCsv, summaryTable, toJson } from './cli-report';
@@ -20,14 +21,15 @@ import { ProgressBar } from './progress';
 export const USAGE = `Sandtable — Monte Carlo sand-table for retail-bank campaigns
 
 Usage:
-  npm run sim -- run <scenario.json> [--replications N] [--seed S] [--workers W] [--out FILE] [--format json|csv]
-                     [--shard K/N] [--queue redis://HOST:PORT] [--block-size B] [--json]
-  npm run sim -- merge <part.json…> --out FILE [--format json|csv]   (parts written by run --shard)
+  npm run sim -- run <scenario.json> [--replications N] [--seed S] [--workers W] [--out FILE [--force]]
+                     [--format json|csv] [--shard K/N] [--queue redis://HOST:PORT] [--block-size B] [--json]
+                     [--max-size MB]
+  npm run sim -- merge <part.json…> --out FILE [--force] [--format json|csv]   (parts written by run --shard)
   npm run sim -- worker --queue redis://HOST:PORT [--concurrency C] [--lock-seconds S]
-  npm run sim -- validate <file…>
+  npm run sim -- validate <file…> [--max-size MB]
   npm run sim -- power --outcome binary|mean … [--json]      (analytic pilot sizing; see docs/planner.md)
   npm run sim -- pilot <scenario.json> --branches K --weeks W [--replications R] [--workers W] [--seed S]
-                       [--method stratified|random] [--level branch|customer] [--json]
+                       [--method stratified|random] [--level branch|customer] [--json] [--max-size MB]
 ${LIBRARY_USAGE}
 
 --shard K/N runs the K-th of N equal shares of the replications (K counts from 0, as Kubernetes'
@@ -39,11 +41,12 @@ Exit codes: 0 ok, 1 invalid scenario or parts (or an unreachable queue), 2 usage
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
 async function cmdValidate(args: string[], io: Io): Promise<number> {
-  const { positional } = parseCommand(args, {});
+  const { positional, flags } = parseCommand(args, { 'max-size': decimal() });
   if (positional.length === 0) throw new UsageError('validate needs at least one scenario file');
+  const maxBytes = maxBytesFrom(flags['max-size']);
   let bad = 0;
   for (const file of positional) {
-    const loaded = readScenarioFile(file);
+    const loaded = await readScenarioFile(file, maxBytes);
     if (!loaded.ok) {
       bad++;
       for (const line of loaded.messages) io.err(`${line}\n`);
@@ -90,6 +93,8 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
     queue: redisUrl(),
     'block-size': wholeNumber(1, 100_000),
     json: flag(),
+    force: flag(),
+    'max-size': decimal(),
   });
   if (positional.length !== 1) throw new UsageError('run needs exactly one scenario file');
   const shard = flags.shard === undefined ? null : parseShard(flags.shard);
@@ -99,7 +104,8 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
     throw new UsageError('--shard writes a part (JSON) for merge; give --format csv to merge instead');
   if (flags.queue !== undefined && flags.workers !== undefined)
     throw new UsageError('--workers applies to a local run; with --queue, each worker sets --concurrency');
-  const loaded = readScenarioFile(positional[0]);
+  if (flags.out !== undefined) await checkOutputPath(flags.out, positional, flags.force === true);
+  const loaded = await readScenarioFile(positional[0], maxBytesFrom(flags['max-size']));
   if (!loaded.ok) {
     for (const line of loaded.messages) io.err(`${line}\n`);
     return 1;
@@ -138,7 +144,7 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
       engine: await engineVersion(),
       elapsedSeconds: seconds,
     });
-    writeFileAtomic(flags.out, body);
+    await atomicWrite(flags.out, body);
     io.err(
       `shard ${shard.index}/${shard.count}: replications ${range[0]}–${range[1] - 1} of ${settings.replications}; wrote ${flags.out}\n`,
     );
@@ -157,7 +163,7 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
         ? perReplicationCsv(scenario, settings, blocks)
         : toJson(scenario, settings, summary);
     if (signal.aborted) throw new RunCancelled();
-    writeFileAtomic(flags.out, body);
+    await atomicWrite(flags.out, body);
     io.err(`wrote ${flags.out}\n`);
   }
   return 0;
@@ -172,9 +178,14 @@ async function executorFor(flags: { queue?: string; workers?: number }, io: Io):
 }
 
 async function cmdMerge(args: string[], io: Io): Promise<number> {
-  const { positional, flags } = parseCommand(args, { out: text(), format: oneOf(['json', 'csv']) });
+  const { positional, flags } = parseCommand(args, {
+    out: text(),
+    format: oneOf(['json', 'csv']),
+    force: flag(),
+  });
   if (positional.length === 0) throw new UsageError('merge needs the part files written by run --shard');
   if (flags.out === undefined) throw new UsageError('merge needs --out FILE');
+  await checkOutputPath(flags.out, positional, flags.force === true);
   const merged = mergePartials(positional);
   if (!merged.ok) {
     for (const line of merged.messages) io.err(`${line}\n`);
@@ -187,7 +198,7 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
     flags.format === 'csv'
       ? perReplicationCsv(scenario, settings, blocks)
       : toJson(scenario, settings, summary);
-  writeFileAtomic(flags.out, body);
+  await atomicWrite(flags.out, body);
   io.err(`wrote ${flags.out}\n`);
   return 0;
 }

@@ -206,6 +206,11 @@ export function fromZodIssues(
       );
       continue;
     }
+    // JSON.parse turns 1e309 into Infinity, which JSON.stringify would show as null.
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      out.push(issueAt('error', formatPath(issue.path), 'schema.number-out-of-range'));
+      continue;
+    }
     const { code, params } = zodIssueMessage(issue, showValue(value));
     out.push(issueAt('error', formatPath(issue.path), code, params));
   }

@@ -41,7 +41,10 @@ export function migrate(doc: unknown): MigrateResult {
       issues: [issueAt('error', 'version', 'file.newer-version', { version, max: SCENARIO_VERSION })],
     };
   }
+  // Nothing to change at the current version: no copy (a JSON round trip would also turn 1e309,
+  // parsed as Infinity, into null and hide what the file says).
+  if (version === SCENARIO_VERSION) return { ok: true, value: obj };
   let cur = JSON.parse(JSON.stringify(obj)) as Record<string, unknown>;
   for (let v = version; v < SCENARIO_VERSION; v++) cur = { ...STEPS[v](cur), version: v + 1 };
-  return { ok: true, value: cur, migratedFrom: version === SCENARIO_VERSION ? undefined : version };
+  return { ok: true, value: cur, migratedFrom: version };
 }

@@ -36,6 +36,8 @@ test.describe('desktop shell', () => {
     try {
       const window = await app.firstWindow();
       await expect(window.getByTestId('app-ready')).toBeAttached({ timeout: 30_000 });
+      // The built renderer comes from the app:// origin, not file://.
+      expect(window.url()).toBe('app://sandtable/index.html');
 
       const nativeTitle = await app.evaluate(({ BrowserWindow }) =>
         BrowserWindow.getAllWindows()[0]?.getTitle(),

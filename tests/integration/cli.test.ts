@@ -159,7 +159,15 @@ describe('sim validate and user errors', () => {
     const dir = tempDir();
     const file = join(dir, 'r.json');
     writeFileSync(file, 'previous results\n');
-    const r = await cli(['run', 'tests/fixtures/bad/holdout-zero.json', '--workers', '1', '--out', file]);
+    const r = await cli([
+      'run',
+      'tests/fixtures/bad/holdout-zero.json',
+      '--workers',
+      '1',
+      '--out',
+      file,
+      '--force',
+    ]);
     expect(r.code).toBe(1);
     expect(r.err.split('\n')).toContain(
       'tests/fixtures/bad/holdout-zero.json:128:29: error: strategies[0].holdout.share: 0; expected more than 0 and less than 1 (a 0% or 100% holdout leaves no comparison)',
@@ -195,6 +203,75 @@ describe('sim validate and user errors', () => {
       'tests/fixtures/no-such-file.json: error: cannot read the scenario (no such file)',
     );
     expectNoStack(r.err);
+  });
+});
+
+describe('--out is checked before the run; hostile files', () => {
+  it('refuses --out equal to the scenario (even with --force) and leaves it unchanged', async () => {
+    const dir = tempDir();
+    const scenario = join(dir, 's.json');
+    const original = readFileSync(join(repoRoot, TINY), 'utf8');
+    writeFileSync(scenario, original);
+    for (const extra of [[], ['--force']]) {
+      const r = await cli(['run', scenario, '--workers', '1', '--out', scenario, ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`error: --out ${scenario} is the scenario file being read`);
+      expect(r.err).not.toContain('progress:');
+      expectNoStack(r.err);
+    }
+    expect(readFileSync(scenario, 'utf8') === original, 's.json unchanged').toBe(true);
+    expect(readdirSync(dir)).toEqual(['s.json']);
+  });
+
+  it('fails on an --out in a missing folder before the run starts', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'missing', 'r.json');
+    const r = await cli(['run', TINY, '--replications', '1000', '--workers', '1', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`error: --out ${out}: the folder ${join(dir, 'missing')} does not exist`);
+    expect(r.err).not.toContain('progress:');
+    expect(r.out).toBe('');
+  });
+
+  it('replaces an existing --out only with --force', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    writeFileSync(out, 'previous results\n');
+    const refused = await cli(['run', TINY, '--replications', '2', '--workers', '0', '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`error: --out ${out} already exists; add --force to replace it`);
+    expect(readFileSync(out, 'utf8')).toBe('previous results\n');
+    const forced = await cli(['run', TINY, '--replications', '2', '--workers', '0', '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).kind).toBe('sandtable.result');
+    expect(readdirSync(dir)).toEqual(['r.json']);
+  });
+
+  it('rejects hostile files with exit 1 and a located message, never exit 3', async () => {
+    const deep = 'tests/fixtures/hostile/valid-deep.json';
+    const r = await cli(['validate', deep, 'tests/fixtures/hostile/number-overflow.json']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `${deep}:1:65: error: invalid file: objects and lists nest more than 64 levels deep`,
+    );
+    expect(r.err).toMatch(
+      /number-overflow\.json:\d+:\d+: error: population\.size: a number too large to represent/,
+    );
+    expectNoStack(r.err);
+  });
+
+  it('refuses a file over 20 MB before reading it, unless --max-size raises the limit', async () => {
+    const dir = tempDir();
+    const big = join(dir, 'big.json');
+    writeFileSync(big, readFileSync(join(repoRoot, TINY), 'utf8') + ' '.repeat(21 * 1024 * 1024));
+    const refused = await cli(['validate', big]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
+      `${big}: error: the file is 21.0 MB, over the 20 MB limit for scenarios; raise it with --max-size`,
+    );
+    const raised = await cli(['validate', big, '--max-size', '30']);
+    expect(raised.code).toBe(0);
+    expect(raised.out).toContain(`${big}: ok`);
   });
 });
 

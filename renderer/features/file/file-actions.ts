@@ -18,7 +18,7 @@ export type Notice = (message: string) => void;
 export function openText(store: AppStoreApi, opened: OpenedScenario): boolean {
   const result = loadScenarioText(opened.text);
   if (result.ok) {
-    store.getState().loadText(opened.text, { name: opened.name, path: opened.path });
+    store.getState().loadText(opened.text, { name: opened.name, path: opened.path }, result);
     return true;
   }
   let isJson = true;

@@ -2,7 +2,13 @@
 // point, the branches and their balance, the rollout forecast); the PDF goes through the shell's
 // print path with the planner on screen.
 import { catalogueT } from '../../../messages/index';
-import type { PilotPlanReport, RolloutForecast, Stat } from '../../../sim/index';
+import {
+  type CsvCell,
+  type PilotPlanReport,
+  type RolloutForecast,
+  type Stat,
+  toCsv,
+} from '../../../sim/index';
 import { fieldErrorText, type PlannerInputs, type Solved } from './analytic-plan';
 
 export const PLAN_CSV_HEADER = [
@@ -24,18 +30,10 @@ type Row = {
   k?: number;
   weeks?: number;
   metric: string;
-  value: unknown;
+  value: CsvCell;
   p05?: number;
   p95?: number;
 };
-
-function cell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export type PlanExport = {
   inputs: PlannerInputs;
@@ -159,8 +157,16 @@ export function planToCsv(plan: PlanExport): string {
     ...(plan.report ? simulatedRows(plan.report) : []),
     ...(plan.rollout ? rolloutRows(plan.rollout) : []),
   ];
-  const lines = rows.map((r) =>
-    [r.section, r.strategy, r.stage, r.k, r.weeks, r.metric, r.value, r.p05, r.p95].map(cell).join(','),
-  );
-  return `\uFEFF${[PLAN_CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`;
+  const lines = rows.map((r) => [
+    r.section,
+    r.strategy,
+    r.stage,
+    r.k,
+    r.weeks,
+    r.metric,
+    r.value,
+    r.p05,
+    r.p95,
+  ]);
+  return toCsv([PLAN_CSV_HEADER, ...lines], { hasBom: true });
 }

@@ -1,7 +1,7 @@
 // Results as files: the whole RunSummary as JSON (typed arrays as plain arrays) and one CSV row
 // per strategy with the key KPIs: mean, its Monte Carlo SE, and the band 90% of replications fall
 // in (5th and 95th percentile over replications), in the words the studio and the CLI use.
-import type { RunSummary, Stat, StrategySummary } from '../../../sim/index';
+import { type CsvCell, type RunSummary, type Stat, type StrategySummary, toCsv } from '../../../sim/index';
 
 export function summaryToJson(summary: RunSummary): string {
   return JSON.stringify(
@@ -11,13 +11,7 @@ export function summaryToJson(summary: RunSummary): string {
   );
 }
 
-function csvCell(v: unknown): string {
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const s = String(v ?? '');
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-type Col = [name: string, get: (s: StrategySummary) => unknown];
+type Col = [name: string, get: (s: StrategySummary) => CsvCell];
 
 const stat = (name: string, get: (s: StrategySummary) => Stat): Col[] => [
   [`${name}_mean`, (s) => get(s).mean],
@@ -71,15 +65,16 @@ export const CSV_COLUMNS: Col[] = [
   ['verdict_code', (s) => s.verdict.code],
 ];
 
+/** One row per strategy; UTF-8 with a byte-order mark (spreadsheets then read the Chinese labels), CRLF. */
 export function summaryToCsv(summary: RunSummary): string {
   const header = ['scenario', 'seed', 'replications', ...CSV_COLUMNS.map(([n]) => n)];
-  const rows = summary.strategies.map((s) =>
-    [summary.scenarioName, summary.seed, summary.replicationsDone, ...CSV_COLUMNS.map(([, get]) => get(s))]
-      .map(csvCell)
-      .join(','),
-  );
-  // The byte-order mark makes spreadsheet programs read the Chinese labels as UTF-8.
-  return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
+  const rows = summary.strategies.map((s) => [
+    summary.scenarioName,
+    summary.seed,
+    summary.replicationsDone,
+    ...CSV_COLUMNS.map(([, get]) => get(s)),
+  ]);
+  return toCsv([header, ...rows], { hasBom: true });
 }
 
 export function baseName(fileName: string): string {
