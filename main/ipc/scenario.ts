@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { z } from 'zod';
+import { loadScenarioText } from '../../sim/index';
 import { type AtomicFs, atomicWrite, nodeAtomicFs } from '../fs/atomic-write';
 import type { RecentFiles } from '../fs/recent-files';
 import { IPC, LIMITS, type OpenedScenario } from '../ipc-contract';
