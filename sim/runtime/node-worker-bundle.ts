@@ -5,11 +5,12 @@
 // same code share it, and nothing needs cleaning up when a process is killed. A CLI that is itself
 // an esbuild bundle (the test suite's) ships the worker prebuilt and names it at build time.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BuildOptions } from 'esbuild';
+import { atomicWrite } from '../../main/fs/atomic-write';
 
 /** A file: URL of the prebuilt worker, defined by esbuild when this module is bundled; else undeclared. */
 declare const SANDTABLE_PREBUILT_WORKER: string | undefined;
@@ -65,12 +66,8 @@ async function buildWorkerBundle(): Promise<URL> {
     const dir = join(tmpdir(), 'sandtable-worker');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${createHash('sha256').update(code).digest('hex').slice(0, 20)}.mjs`);
-    if (!existsSync(file)) {
-      // Write then rename, so a concurrent run never loads a half-written file.
-      const partial = `${file}.${process.pid}.partial`;
-      writeFileSync(partial, code);
-      renameSync(partial, file);
-    }
+    // Atomically, so a concurrent run never loads a half-written file.
+    if (!existsSync(file)) await atomicWrite(file, code);
     return pathToFileURL(file);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
