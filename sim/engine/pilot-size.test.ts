@@ -43,8 +43,8 @@ function tallies(file: string, customers: number) {
       const add = (t: Tally, p: number, est: number, lo: number, hi: number) => {
         if (!Number.isFinite(p)) return;
         t.n++;
-        // Reject at α when p ≤ α: with 399 re-randomizations p takes values k/200, and p ≤ 0.05 is
-        // exactly the 10 most extreme ranks of 400 on each side.
+        // Reject at α when p ≤ α: with 199 re-randomizations p takes values k/100, and p ≤ 0.05 is
+        // exactly the 5 most extreme ranks of 200 on each side.
         if (p <= 0.05) est > 0 ? t.hi++ : t.lo++;
         if (lo <= 0 && hi >= 0) t.covered++;
       };
