@@ -108,7 +108,18 @@ test('the journey canvas edits the scenario: connect, delete an edge, add a step
   await page.getByTestId('journey-add-offline-wealth_manager').click();
   await expect(page.getByTestId('journey-node-wealth_manager')).toBeVisible();
   await expect(page.getByTestId('step-editor')).toContainText('“wealth_manager”');
-  await settled(page);
+  // The canvas brings the new step into view with a short pan (200 ms): wait until the step stays
+  // put between two polls (≥ 100 ms apart), then show the whole journey again (instant).
+  let previous = '';
+  await expect
+    .poll(async () => {
+      const box = JSON.stringify(await page.getByTestId('journey-node-wealth_manager').boundingBox());
+      const isAtRest = box === previous;
+      previous = box;
+      return isAtRest;
+    })
+    .toBe(true);
+  await showWholeJourney(page);
   // …and refer agent's interested customers to it, then reset that with the edge's ×.
   await drag(
     page,
