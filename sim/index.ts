@@ -63,6 +63,7 @@ export {
   parsePath,
   setIn,
 } from './scenario/doc-path';
+export { scenarioFingerprint } from './scenario/fingerprint';
 export { getValue, type ParamValue, parseParamPath, setValue, type ValueRead } from './scenario/param-path';
 export * from './scenario/references';
 

@@ -18,6 +18,9 @@ export type ScreenId =
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
+/** The scenario a result came from: its fingerprint (scenarioFingerprint) and file name at run time. */
+export type ResultSource = { hash: string; fileName: string };
+
 export type RunState = {
   status: RunStatus;
   runId: string | null;
@@ -29,6 +32,8 @@ export type RunState = {
   error: string | null;
   /** Bumped whenever the result cache gets a newer summary for runId. */
   summaryVersion: number;
+  /** The scenario this run's results belong to; null before the first run. */
+  source: ResultSource | null;
 };
 
 /** What a compare variant sets at a parameter path: a number, an id (channel, step, product …) or a flag. */
@@ -45,6 +50,8 @@ export type CompareState = {
   planned: number;
   error: string | null;
   summaryVersion: number;
+  /** The scenario (with its variants) this comparison belongs to; null before the first one. */
+  source: ResultSource | null;
 };
 
 export type OpenError = {
@@ -142,6 +149,7 @@ const idleRun: RunState = {
   elapsedSeconds: 0,
   error: null,
   summaryVersion: 0,
+  source: null,
 };
 
 const idleCompare: CompareState = {
@@ -152,6 +160,7 @@ const idleCompare: CompareState = {
   planned: 0,
   error: null,
   summaryVersion: 0,
+  source: null,
 };
 
 /** Edit steps kept for undo. */

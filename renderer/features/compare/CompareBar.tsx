@@ -18,6 +18,7 @@ function asRunState(c: CompareState): RunState {
     repsPerSecond: null,
     elapsedSeconds: 0,
     summaryVersion: c.summaryVersion,
+    source: c.source,
   };
 }
 

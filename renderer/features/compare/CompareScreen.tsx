@@ -2,11 +2,13 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../../../sim/index';
 import { ScreenHeader } from '../../components/Card';
+import { StaleNotice } from '../../components/StaleNotice';
 import { getSummary } from '../../sim-client/result-cache';
-import { useActions, useAppState } from '../../state/hooks';
+import { useActions, useAppState, useStoreApi } from '../../state/hooks';
+import { useIsCompareStale } from '../../state/staleness';
 import { CompareView } from '../results/CompareView';
 import { CompareBar } from './CompareBar';
-import { compareKey } from './compare-actions';
+import { compareKey, runCompare } from './compare-actions';
 import { paramChoices } from './param-choices';
 import { VariantCard } from './VariantCard';
 import './compare.css';
@@ -24,6 +26,8 @@ export function CompareScreen() {
   const isValid = useAppState((s) => s.scenario !== null);
   const { setVariants } = useActions();
   const isRunning = compare.status === 'running';
+  const store = useStoreApi();
+  const isStale = useIsCompareStale(compare.source) && !isRunning;
 
   useEffect(() => {
     if (variants.length === 0 && doc) {
@@ -104,9 +108,22 @@ export function CompareScreen() {
         ) : null}
       </div>
       {results.length > 0 ? (
-        <div data-testid="compare-results">
-          <CompareView variants={results} />
-        </div>
+        <>
+          {isStale && compare.source ? (
+            <StaleNotice
+              sourceName={compare.source.fileName}
+              testId="compare-stale"
+              onRerun={reason === null ? () => runCompare(store) : undefined}
+            />
+          ) : null}
+          <div
+            data-testid="compare-results"
+            className={isStale ? 'is-stale' : undefined}
+            data-stale={isStale || undefined}
+          >
+            <CompareView variants={results} />
+          </div>
+        </>
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@
 import { i18next } from '../../i18n';
 import { startRun } from '../../sim-client/pool';
 import { newRunId, putSummary } from '../../sim-client/result-cache';
+import { compareSource } from '../../state/staleness';
 import type { AppStoreApi } from '../../state/store';
 import { activeRun, setActiveRun } from '../run/active-run';
 import { notify } from '../shell/toast';
@@ -35,6 +36,7 @@ export async function runCompare(store: AppStoreApi): Promise<void> {
     planned: replications * prepared.length,
     error: null,
     summaryVersion: 0,
+    source: compareSource(store.getState()),
   });
   for (let i = 0; i < prepared.length; i++) {
     const { variant, result } = prepared[i];

@@ -2,7 +2,10 @@ import './planner.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeader } from '../../components/Card';
-import { useAppState } from '../../state/hooks';
+import { StaleNotice } from '../../components/StaleNotice';
+import { useAppState, useStoreApi } from '../../state/hooks';
+import { currentSource, useIsStale } from '../../state/staleness';
+import type { ResultSource } from '../../state/store';
 import { AnalyticCurves } from './AnalyticCurves';
 import { AnalyticForm } from './AnalyticForm';
 import { AnalyticResultCard } from './AnalyticResultCard';
@@ -33,6 +36,10 @@ export function PlannerScreen({ simulator }: PlannerScreenProps = {}) {
   const [inputs, setInputs] = useState<PlannerInputs>(DEFAULT_INPUTS);
   const solved = useMemo(() => solveDesign(inputs), [inputs]);
   const plan = usePilotPlan(sim, scenario);
+  const store = useStoreApi();
+  // The scenario each simulated result came from (the pilot's; the rollout reads the pilot's branches).
+  const [pilotSource, setPilotSource] = useState<ResultSource | null>(null);
+  const isPilotStale = useIsStale(pilotSource) && plan.pilot.status !== 'running';
   const useEstimates = useCallback(
     (v: { icc: number; cv: number; customersPerBranch: number }) => setInputs((x) => ({ ...x, ...v })),
     [],
@@ -44,7 +51,13 @@ export function PlannerScreen({ simulator }: PlannerScreenProps = {}) {
         subtitle={t('subtitle')}
         actions={
           <PlanExportBar
-            plan={{ inputs, solved, report: plan.pilot.value?.report ?? null, rollout: plan.rollout.value }}
+            // The export is of the open scenario: simulated results of another version stay out.
+            plan={{
+              inputs,
+              solved,
+              report: isPilotStale ? null : (plan.pilot.value?.report ?? null),
+              rollout: isPilotStale ? null : plan.rollout.value,
+            }}
           />
         }
       />
@@ -60,18 +73,26 @@ export function PlannerScreen({ simulator }: PlannerScreenProps = {}) {
         <div className="planner__main">
           <AnalyticResultCard inputs={inputs} solved={solved} />
           <AnalyticCurves inputs={inputs} solved={solved} />
+          {isPilotStale && pilotSource && (plan.pilot.value || plan.rollout.value) ? (
+            <StaleNotice sourceName={pilotSource.fileName} testId="planner-stale" />
+          ) : null}
           <SimulatedSection
             job={plan.pilot}
             reason={scenario ? null : t('sim.needsScenario')}
-            onRun={plan.startPilot}
+            onRun={(req) => {
+              setPilotSource(currentSource(store.getState()));
+              plan.startPilot(req);
+            }}
             onCancel={plan.cancelPilot}
             onUseEstimates={useEstimates}
+            isStale={isPilotStale}
           />
           <RolloutSection
             pilot={plan.pilot.value}
             job={plan.rollout}
             onRun={(req, pilot) => plan.startRollout(req, pilot.branches)}
             onCancel={plan.cancelRollout}
+            isStale={isPilotStale}
           />
           <SrmCheck plannedShare={plan.pilot.value?.report.selection.plannedTreatmentShare ?? 0.5} />
         </div>

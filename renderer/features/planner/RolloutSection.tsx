@@ -13,10 +13,12 @@ export type RolloutSectionProps = {
   job: Job<RolloutForecast[]>;
   onRun(req: RolloutRequest, pilot: PilotResult): void;
   onCancel(): void;
+  /** The pilot (and so the rollout) came from another version of the scenario: dimmed, no new run. */
+  isStale?: boolean;
 };
 
 /** From the pilot to more branches: intervals on conversion, net new money, cost and ROI, and capacity. */
-export function RolloutSection({ pilot, job, onRun, onCancel }: RolloutSectionProps) {
+export function RolloutSection({ pilot, job, onRun, onCancel, isStale = false }: RolloutSectionProps) {
   const { t } = useTranslation('planner');
   const [replications, setReplications] = useState<number | undefined>(30);
   const [sprint, setSprint] = useState<number | undefined>(undefined);
@@ -63,7 +65,7 @@ export function RolloutSection({ pilot, job, onRun, onCancel }: RolloutSectionPr
                 type="button"
                 className="btn btn--primary"
                 data-testid="planner-rollout-run"
-                disabled={isRunning || replications === undefined}
+                disabled={isRunning || isStale || replications === undefined}
                 onClick={() => onRun({ stages, replications: replications! }, pilot)}
               >
                 {t('rollout.run')}
@@ -87,7 +89,11 @@ export function RolloutSection({ pilot, job, onRun, onCancel }: RolloutSectionPr
         </>
       )}
       <JobStatusLine job={job} testId="planner-rollout-status" />
-      {job.value ? <RolloutTable forecasts={job.value} /> : null}
+      {job.value ? (
+        <div className={isStale ? 'is-stale' : undefined}>
+          <RolloutTable forecasts={job.value} />
+        </div>
+      ) : null}
       <p className="muted">{t('rollout.note')}</p>
     </Card>
   );

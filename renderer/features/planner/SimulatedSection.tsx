@@ -15,12 +15,21 @@ export type SimulatedSectionProps = {
   onRun(req: PilotRequest): void;
   onCancel(): void;
   onUseEstimates(values: { icc: number; cv: number; customersPerBranch: number }): void;
+  /** The results came from another version of the scenario: dimmed. */
+  isStale?: boolean;
 };
 
 type Draft = { branchesPerArm?: number; weeks?: number; replications?: number; method: SelectionMethod };
 
 /** The simulation-based power: the scenario restricted to a pilot of 2k branches, on a grid of k and weeks. */
-export function SimulatedSection({ job, reason, onRun, onCancel, onUseEstimates }: SimulatedSectionProps) {
+export function SimulatedSection({
+  job,
+  reason,
+  onRun,
+  onCancel,
+  onUseEstimates,
+  isStale = false,
+}: SimulatedSectionProps) {
   const { t } = useTranslation('planner');
   const [d, setD] = useState<Draft>({ branchesPerArm: 5, weeks: 8, replications: 50, method: 'stratified' });
   const isRunning = job.status === 'running';
@@ -90,7 +99,11 @@ export function SimulatedSection({ job, reason, onRun, onCancel, onUseEstimates 
       </div>
       {reason ? <p className="muted">{reason}</p> : null}
       <JobStatusLine job={job} testId="planner-sim-status" />
-      {job.value ? <SimulatedResults result={job.value} onUseEstimates={onUseEstimates} /> : null}
+      {job.value ? (
+        <div className={isStale ? 'is-stale' : undefined} data-stale={isStale || undefined}>
+          <SimulatedResults result={job.value} onUseEstimates={onUseEstimates} />
+        </div>
+      ) : null}
     </Card>
   );
 }

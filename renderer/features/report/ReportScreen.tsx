@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeader } from '../../components/Card';
+import { StaleNotice } from '../../components/StaleNotice';
 import { useFmt } from '../../i18n/numbers';
 import { useActions, useAppState, useStoreApi } from '../../state/hooks';
+import { useIsStale } from '../../state/staleness';
 import { ResultsDashboard } from '../results/ResultsDashboard';
 import { ConvergencePanel } from '../run/ConvergencePanel';
 import { runScenario } from '../run/run-actions';
@@ -27,6 +29,8 @@ export function ReportScreen() {
   const isRunning = status === 'running';
   const dashboardSummary = useThrottledSummary(summary, isRunning);
   const printJob = usePrintJob();
+  const source = useAppState((s) => s.run.source);
+  const isStale = useIsStale(source) && !isRunning;
   return (
     <div className="screen" data-testid="screen-results">
       <ScreenHeader
@@ -67,12 +71,23 @@ export function ReportScreen() {
         </div>
       ) : (
         <>
+          {isStale && source ? (
+            <StaleNotice
+              sourceName={source.fileName}
+              testId="results-stale"
+              onRerun={isValid ? () => runScenario(store) : undefined}
+            />
+          ) : null}
           {status === 'cancelled' ? (
             <p className="notice" data-testid="results-partial">
               {t('report.partial', { done: fmt.int(summary.replicationsDone) })}
             </p>
           ) : null}
-          <div className="print-area" data-testid="results-print-area">
+          <div
+            className={`print-area${isStale ? ' is-stale' : ''}`}
+            data-testid="results-print-area"
+            data-stale={isStale || undefined}
+          >
             <Dashboard summary={dashboardSummary ?? summary} isRunning={isRunning} />
           </div>
           <ConvergencePanel summary={summary} />

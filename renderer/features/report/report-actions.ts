@@ -12,6 +12,12 @@ function latest(store: AppStoreApi) {
   return summary;
 }
 
+/** Exports are named after the scenario the results came from, not the one open now. */
+function resultName(store: AppStoreApi): string {
+  const { run, fileName } = store.getState();
+  return baseName(run.source?.fileName ?? fileName);
+}
+
 async function save(kind: 'json' | 'csv', name: string, data: string) {
   const r = await desktopApi.exportFile({ kind, suggestedName: name, data });
   if (!r.ok) notify(i18next.t('report.exportFailed', { error: r.error }));
@@ -20,13 +26,12 @@ async function save(kind: 'json' | 'csv', name: string, data: string) {
 
 export async function exportResultsJson(store: AppStoreApi): Promise<void> {
   const summary = latest(store);
-  if (summary)
-    await save('json', `${baseName(store.getState().fileName)}-results.json`, summaryToJson(summary));
+  if (summary) await save('json', `${resultName(store)}-results.json`, summaryToJson(summary));
 }
 
 export async function exportResultsCsv(store: AppStoreApi): Promise<void> {
   const summary = latest(store);
-  if (summary) await save('csv', `${baseName(store.getState().fileName)}-results.csv`, summaryToCsv(summary));
+  if (summary) await save('csv', `${resultName(store)}-results.csv`, summaryToCsv(summary));
 }
 
 /** Lay out every strategy for print (see PrintReport), then print it to PDF. */
@@ -42,7 +47,7 @@ export async function exportReportPdf(store: AppStoreApi): Promise<void> {
   }
   try {
     const r = await desktopApi.exportReportPdf({
-      suggestedName: `${baseName(store.getState().fileName)}-report.pdf`,
+      suggestedName: `${resultName(store)}-report.pdf`,
     });
     if (!r.ok) notify(i18next.t('report.exportFailed', { error: r.error }));
   } finally {

@@ -2,6 +2,7 @@
 import type { RunSettings, Scenario } from '../../../sim/index';
 import { type RunProgress, startRun } from '../../sim-client/pool';
 import { newRunId, putSummary } from '../../sim-client/result-cache';
+import { currentSource } from '../../state/staleness';
 import type { AppStoreApi } from '../../state/store';
 import { activeRun, setActiveRun } from './active-run';
 
@@ -39,6 +40,7 @@ export function runScenario(store: AppStoreApi): string | null {
     elapsedSeconds: 0,
     error: null,
     summaryVersion: 0,
+    source: currentSource(store.getState()),
   });
   const handle = startRun(scenario, settings, {
     workers,

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioFingerprint } from './fingerprint';
+
+describe('scenarioFingerprint', () => {
+  it('ignores formatting but not content', () => {
+    const a = scenarioFingerprint('{"a": 1, "b": [1, 2]}');
+    expect(scenarioFingerprint('{\n  "a": 1,\n  "b": [1, 2]\n}')).toBe(a);
+    expect(scenarioFingerprint('{"a": 1, "b": [1, 3]}')).not.toBe(a);
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('fingerprints text that is not JSON by its raw text', () => {
+    expect(scenarioFingerprint('{"a": ')).not.toBe(scenarioFingerprint('{"a":  '));
+  });
+});
