@@ -1,7 +1,7 @@
 // The analytic pilot-power calculator: give all but one of effect, power and size, get the
 // missing one. Formulas live in proportions.ts, means.ts, cluster.ts and two-arm.ts; this module
 // picks the unknown, validates the inputs and runs the right solver.
-import { clusterDf, clusterSizeZ, designEffect, maxEffectiveN } from './cluster';
+import { type ClusterAnalysis, clusterDf, clusterSizeZ, designEffect, maxEffectiveN } from './cluster';
 import { checkAbove, checkAlpha, checkIcc, checkPower, checkProbability, PlannerInputError } from './errors';
 import { checkMeans, checkNPerArm, MIN_T_PER_ARM, meanScale, solveDelta } from './means';
 import {
@@ -14,7 +14,7 @@ import {
 import { ceilTolerant, solveFrom, solveIncreasing } from './solve';
 import { type EffectScale, type TestKind, twoArmPower, zSampleSize } from './two-arm';
 
-export { designEffect } from './cluster';
+export { type ClusterAnalysis, designEffect } from './cluster';
 export { PlannerInputError } from './errors';
 export type { ProportionMethod } from './proportions';
 export type { TestKind } from './two-arm';
@@ -29,7 +29,14 @@ export type MeanOutcome = { kind: 'mean'; sd: number; delta?: number };
  * arm (`PlanInput.nPerArm`), branches per arm and customers per branch — or one when solving
  * for the other.
  */
-export type ClusterInput = { icc: number; cv?: number; clusterSize?: number; clustersPerArm?: number };
+export type ClusterInput = {
+  icc: number;
+  cv?: number;
+  clusterSize?: number;
+  clustersPerArm?: number;
+  /** How the test weighs branches (see designEffect); default 'weighted'. */
+  analysis?: ClusterAnalysis;
+};
 
 /** What to plan. Exactly one of effect, `power` and the size (n, k or m) is left out. */
 export type PlanInput = {
@@ -96,6 +103,11 @@ const FEW_CLUSTERS = 30;
  */
 const MIN_CLUSTERS = 2;
 
+/** designEffect without its input checks (validated once; called inside the solvers). */
+function designEffectOf(m: number, icc: number, cv: number, analysis: ClusterAnalysis): number {
+  return analysis === 'unweighted' ? 1 + (m - 1) * icc + cv * cv * (1 - icc) : 1 + ((cv * cv + 1) * m - 1) * icc;
+}
+
 /** Power of the design for an effect scale, n customers per arm in branches of m (if clustered). */
 type PowerAt = (scale: EffectScale, nPerArm: number, clusterSize?: number) => number;
 
@@ -114,9 +126,10 @@ export function planPower(input: PlanInput): PlanResult {
   const { alpha, test, cluster } = input;
   const icc = cluster?.icc ?? 0;
   const cv = cluster?.cv ?? 0;
+  const analysis = cluster?.analysis ?? 'weighted';
   const powerAt: PowerAt = (scale, n, m) => {
     if (m === undefined) return twoArmPower(scale, n, alpha, test === 't' ? 2 * (n - 1) : undefined);
-    const de = 1 + ((cv * cv + 1) * m - 1) * icc;
+    const de = designEffectOf(m, icc, cv, analysis);
     return twoArmPower(scale, n / de, alpha, test === 't' ? clusterDf(n / m) : undefined);
   };
   const notes: PlanNote[] = [];
@@ -128,7 +141,7 @@ export function planPower(input: PlanInput): PlanResult {
       solvedFor,
       test,
       df: dfOf(test, n, k),
-      designEffect: m === undefined ? 1 : designEffect(m, icc, cv),
+      designEffect: m === undefined ? 1 : designEffect(m, icc, cv, analysis),
       power: solvedFor === 'power' ? powerAt(scaleOf(input), n, m) : input.power!,
       nPerArm: n,
       ...(m === undefined ? {} : clusterFields(k!, m)),
@@ -249,7 +262,8 @@ function solveMde(input: PlanInput, n: number, m: number | undefined, powerAt: P
   const power = input.power!;
   const o = input.outcome;
   if (o.kind === 'mean') {
-    const nEff = m === undefined ? n : n / designEffect(m, input.cluster!.icc, input.cluster!.cv ?? 0);
+    const c = input.cluster;
+    const nEff = m === undefined ? n : n / designEffect(m, c!.icc, c!.cv ?? 0, c!.analysis);
     return { mde: solveDelta(o.sd, power, (scale) => powerAt(scale, n, m), nEff, input.alpha) };
   }
   const rateAt = (pTreat: number) => powerAt(proportionScale(o.pControl, pTreat, o.method), n, m);
@@ -281,9 +295,10 @@ function solveSize(input: PlanInput, solvedFor: Unknown, powerAt: PowerAt, notes
   }
   const icc = input.cluster!.icc;
   const cv = input.cluster!.cv ?? 0;
+  const analysis = input.cluster!.analysis ?? 'weighted';
   if (solvedFor === 'clustersPerArm') {
     const m = input.cluster!.clusterSize!;
-    const de = designEffect(m, icc, cv);
+    const de = designEffect(m, icc, cv, analysis);
     const kZ = (nZ * de) / m;
     const k = test === 'z' ? kZ : solveFrom((x) => powerAt(scale, x * m, m) - power, MIN_CLUSTERS, kZ)!;
     if (test === 't' && k === MIN_CLUSTERS) notes.push(atMinimum('branches', powerAt(scale, k * m, m)));
@@ -303,7 +318,7 @@ function solveSize(input: PlanInput, solvedFor: Unknown, powerAt: PowerAt, notes
   return {
     ...base,
     df: dfOf(test, k * m, k),
-    designEffect: designEffect(m, icc, cv),
+    designEffect: designEffect(m, icc, cv, analysis),
     nPerArm: k * m,
     nPerArmRounded: ceilTolerant(k * mRounded),
     clustersPerArm: k,
@@ -326,18 +341,19 @@ function solveClusterSize(
   const power = input.power!;
   const icc = input.cluster!.icc;
   const cv = input.cluster!.cv ?? 0;
-  const nEffMax = maxEffectiveN(k, icc, cv);
+  const analysis = input.cluster!.analysis ?? 'weighted';
+  const nEffMax = maxEffectiveN(k, icc, cv, analysis);
   const best = Number.isFinite(nEffMax)
     ? twoArmPower(scale, nEffMax, alpha, test === 't' ? clusterDf(k) : undefined)
     : 1;
   if (!(best > power)) {
     // The fewest branches that could work: the k at which infinitely large branches reach the power.
-    const kMinZ = nZ * (cv * cv + 1) * icc;
+    const kMinZ = nZ * (analysis === 'unweighted' ? 1 : cv * cv + 1) * icc;
     const kMin =
       test === 'z'
         ? kMinZ
         : solveFrom(
-            (x) => twoArmPower(scale, maxEffectiveN(x, icc, cv), alpha, clusterDf(x)) - power,
+            (x) => twoArmPower(scale, maxEffectiveN(x, icc, cv, analysis), alpha, clusterDf(x)) - power,
             MIN_CLUSTERS,
             kMinZ,
           );
@@ -352,7 +368,7 @@ function solveClusterSize(
     notes.push({ code: 'single-customer', params: { power: powerAt(scale, k, 1) } });
     return 1;
   }
-  if (test === 'z') return clusterSizeZ(nZ, k, icc, cv)!;
+  if (test === 'z') return clusterSizeZ(nZ, k, icc, cv, analysis)!;
   return solveIncreasing((m) => powerAt(scale, k * m, m) - power, 2, 1)!;
 }
 

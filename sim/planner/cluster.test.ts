@@ -12,6 +12,16 @@ describe('designEffect', () => {
     expect(designEffect(500, 0.01, 0.4)).toBeCloseTo(6.79, 12);
   });
 
+  it('weighs branch means equally when asked: 1 + (m − 1)·ICC + CV²·(1 − ICC) = 1 + 4.99 + 0.16×0.99 = 6.1484', () => {
+    expect(designEffect(500, 0.01, 0.4, 'unweighted')).toBeCloseTo(6.1484, 12);
+    // At ICC 0 the equal-weight test still pays for unequal branches: 1 + CV².
+    expect(designEffect(500, 0, 0.6, 'unweighted')).toBeCloseTo(1.36, 12);
+    expect(maxEffectiveN(10, 0.02, 0.6, 'unweighted')).toBeCloseTo(500, 9);
+    // k·m / DE(m) = n at the m clusterSizeZ returns.
+    const m = clusterSizeZ(400, 10, 0.01, 0.5, 'unweighted')!;
+    expect((10 * m) / designEffect(m, 0.01, 0.5, 'unweighted')).toBeCloseTo(400, 9);
+  });
+
   it('is 1 with ICC = 0 or one customer per branch of equal size', () => {
     fc.assert(
       fc.property(

@@ -179,6 +179,20 @@ function errorOf(e: unknown): AnalyticError {
   return { input: 'design', value: null, code: 'no-answer', params: {} };
 }
 
+/**
+ * The branch design as the formula sees it. The pilot's test weighs branch means equally (a
+ * cluster-level t test on unweighted means), so the formula uses that test's design effect.
+ */
+function clusterOf(d: DesignFacts, icc: number) {
+  return {
+    icc: clampIcc(icc),
+    cv: d.cv,
+    clustersPerArm: d.k,
+    clusterSize: d.m,
+    analysis: 'unweighted' as const,
+  };
+}
+
 /** Per-arm size the analytic formulas (equal arms) see: the harmonic mean 2/(1/nₜ + 1/n꜀) for customer designs. */
 function individualN(d: DesignFacts): number {
   return d.nT > 0 && d.nC > 0 ? 2 / (1 / d.nT + 1 / d.nC) : 0;
@@ -192,7 +206,7 @@ function analyticConversion(st: StrategySummary, d: DesignFacts, icc: number): A
     ...(d.level === 'branch'
       ? {
           test: 't' as const,
-          cluster: { icc: clampIcc(icc), cv: d.cv, clustersPerArm: d.k, clusterSize: d.m },
+          cluster: clusterOf(d, icc),
         }
       : { test: 'z' as const, nPerArm: individualN(d) }),
   };
@@ -224,7 +238,7 @@ function analyticAum(st: StrategySummary, d: DesignFacts, icc: number, sd: numbe
     alpha: PILOT_ALPHA,
     test: 't' as const,
     ...(d.level === 'branch'
-      ? { cluster: { icc: clampIcc(icc), cv: d.cv, clustersPerArm: d.k, clusterSize: d.m } }
+      ? { cluster: clusterOf(d, icc) }
       : { nPerArm: individualN(d) }),
   };
   const answer: AnalyticAnswer = { power: null, mde: null, designEffect: null, error: null };
