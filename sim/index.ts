@@ -39,6 +39,7 @@ export {
 export { PLANNER_ERROR_CODES, type PlannerErrorCode } from './planner/errors';
 export { crossing, pilotGrid, simulatePilotPlan } from './planner/pilot-sim';
 export * from './planner/pilot-types';
+export { type PlannerPrefill, plannerPrefill } from './planner/prefill';
 export {
   CAPACITY_FLAG_SHARE,
   type CapacityCheck,

@@ -105,7 +105,9 @@ const MIN_CLUSTERS = 2;
 
 /** designEffect without its input checks (validated once; called inside the solvers). */
 function designEffectOf(m: number, icc: number, cv: number, analysis: ClusterAnalysis): number {
-  return analysis === 'unweighted' ? 1 + (m - 1) * icc + cv * cv * (1 - icc) : 1 + ((cv * cv + 1) * m - 1) * icc;
+  return analysis === 'unweighted'
+    ? 1 + (m - 1) * icc + cv * cv * (1 - icc)
+    : 1 + ((cv * cv + 1) * m - 1) * icc;
 }
 
 /** Power of the design for an effect scale, n customers per arm in branches of m (if clustered). */

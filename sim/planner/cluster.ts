@@ -23,7 +23,12 @@ export type ClusterAnalysis = 'weighted' | 'unweighted';
  *    DE = 1 + (m − 1)·ICC + CV²·(1 − ICC). With a small ICC that is ≈ 1 + CV², where the
  *    weighted formula gives ≈ 1: unequal branches cost the equal-weight test power at any ICC.
  */
-export function designEffect(clusterSize: number, icc: number, cv = 0, analysis: ClusterAnalysis = 'weighted'): number {
+export function designEffect(
+  clusterSize: number,
+  icc: number,
+  cv = 0,
+  analysis: ClusterAnalysis = 'weighted',
+): number {
   checkAbove('clusterSize', clusterSize, 1, true);
   checkIcc(icc);
   checkAbove('cv', cv, 0, true);

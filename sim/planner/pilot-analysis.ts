@@ -237,9 +237,7 @@ function analyticAum(st: StrategySummary, d: DesignFacts, icc: number, sd: numbe
   const base = {
     alpha: PILOT_ALPHA,
     test: 't' as const,
-    ...(d.level === 'branch'
-      ? { cluster: clusterOf(d, icc) }
-      : { nPerArm: individualN(d) }),
+    ...(d.level === 'branch' ? { cluster: clusterOf(d, icc) } : { nPerArm: individualN(d) }),
   };
   const answer: AnalyticAnswer = { power: null, mde: null, designEffect: null, error: null };
   try {

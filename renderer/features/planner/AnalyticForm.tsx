@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { ClusterAnalysis } from '../../../sim/index';
 import { FieldShell } from '../../components/FieldShell';
 import { NumberInput } from '../../components/NumberInput';
 import { useMessages } from '../../i18n/messages';
@@ -20,11 +21,12 @@ export type AnalyticFormProps = {
   inputs: PlannerInputs;
   error: FieldError | null;
   onOutcome(outcome: OutcomeKind): void;
+  onAnalysis(analysis: ClusterAnalysis): void;
   onField(key: InputKey, value: number | undefined): void;
 };
 
 /** The analytic planner's inputs: outcome and effect, α and power, ICC, CV, branch size, accrual. */
-export function AnalyticForm({ inputs, error, onOutcome, onField }: AnalyticFormProps) {
+export function AnalyticForm({ inputs, error, onOutcome, onAnalysis, onField }: AnalyticFormProps) {
   const { t } = useTranslation('planner');
   const messages = useMessages();
   const field = (key: InputKey) => {
@@ -67,6 +69,25 @@ export function AnalyticForm({ inputs, error, onOutcome, onField }: AnalyticForm
           <option value="binary">{t('outcome.binary')}</option>
           <option value="mean">{t('outcome.mean')}</option>
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor="planner-analysis" className="field__label">
+          {t('analysis.label')}
+        </label>
+        <select
+          id="planner-analysis"
+          className="input"
+          data-testid="planner-analysis"
+          value={inputs.analysis}
+          aria-describedby="planner-analysis-hint"
+          onChange={(e) => onAnalysis(e.target.value as ClusterAnalysis)}
+        >
+          <option value="unweighted">{t('analysis.unweighted')}</option>
+          <option value="weighted">{t('analysis.weighted')}</option>
+        </select>
+        <small id="planner-analysis-hint" className="field__hint">
+          {t('analysis.hint')}
+        </small>
       </div>
       {FIELDS[inputs.outcome].map(field)}
       {COMMON.map(field)}

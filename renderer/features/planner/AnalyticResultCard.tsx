@@ -40,7 +40,7 @@ export function AnalyticResultCard({ inputs, solved }: { inputs: PlannerInputs; 
         ))}
       </dl>
       <p className="planner-explain" data-testid="planner-de-explanation">
-        {t('analytic.deExplanation', {
+        {t(inputs.analysis === 'unweighted' ? 'analytic.deExplanationUnweighted' : 'analytic.deExplanation', {
           m: fmt.int(f.m),
           icc: fmt.num(f.icc, 4),
           cv: fmt.num(f.cv, 2),

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { planPower, simApi } from '../../../sim/index';
+import { designEffect, loadScenarioText, plannerPrefill, planPower, simApi } from '../../../sim/index';
 import { ChartRendererContext } from '../../components/charts/chart-context';
 import { echarts } from '../../components/charts/echarts-setup';
 import { initI18n, setLanguage } from '../../i18n';
@@ -50,6 +50,12 @@ async function renderPlanner(simulator: PlannerSimulator = inProcess) {
       </ChartRendererContext.Provider>
     </StoreContext.Provider>,
   );
+  // The form fills itself from the scenario once its branches are read (the default branch size
+  // is 500; the tiny bank's segments are far smaller).
+  await screen.findByTestId('planner-prefilled');
+  await waitFor(() => {
+    expect((screen.getByTestId('planner-customersPerBranch') as HTMLInputElement).value).not.toBe('500');
+  });
   return store;
 }
 
@@ -57,22 +63,45 @@ const text = (id: string) => screen.getByTestId(id).textContent;
 const type = (id: string, value: string) => fireEvent.change(screen.getByTestId(id), { target: { value } });
 
 describe('PlannerScreen: the formula', () => {
-  it('solves the branches per arm from the defaults and explains the design effect', async () => {
+  it('opens prefilled from the scenario, solves the branches per arm and explains the design effect', async () => {
     await renderPlanner();
+    const loaded = loadScenarioText(TINY_TEXT);
+    if (!loaded.ok) throw new Error('tiny.json is not valid');
+    const scenario = loaded.scenario;
+    const p = plannerPrefill(
+      scenario,
+      simApi.populationSummary(scenario, String(scenario.monteCarlo.seed)),
+      0,
+    );
+    const m = Math.round(p.customersPerBranch);
+    const cv = Number(p.cv.toFixed(2));
+    const icc = Number(p.icc.toPrecision(2));
+    const accrual = Math.max(1, Math.round(p.accrualPerBranchWeek));
+    expect((screen.getByTestId('planner-customersPerBranch') as HTMLInputElement).value).toBe(String(m));
+    expect((screen.getByTestId('planner-cv') as HTMLInputElement).value).toBe(String(cv));
+    expect((screen.getByTestId('planner-icc') as HTMLInputElement).value).toBe(String(icc));
+    expect(text('planner-prefilled')).toContain(`${scenario.population.branches.count} branches`);
+    // No run yet: the rates stay examples (0.05 → 0.07) and the screen says so.
+    expect(text('planner-prefilled')).toContain('Conversion rates are examples');
     const expected = planPower({
       outcome: { kind: 'binary', pControl: 0.05, pTreat: 0.07, method: 'pooled' },
       alpha: 0.05,
       power: 0.8,
       test: 't',
-      cluster: { icc: 0.01, cv: 0.6, clusterSize: 500 },
-      accrualPerBranchPerWeek: 60,
+      cluster: { icc, cv, clusterSize: m, analysis: 'unweighted' },
+      accrualPerBranchPerWeek: accrual,
     });
     expect(text('planner-analytic-branches')).toBe(String(expected.clustersPerArmRounded));
-    // DE = 1 + (1.36 × 500 − 1) × 0.01 = 7.79.
-    expect(text('planner-analytic-de')).toBe('7.79');
-    expect(text('planner-analytic-weeks')).toBe('9');
+    const de = designEffect(m, icc, cv, 'unweighted');
+    expect(text('planner-analytic-de')).toBe(String(Number(de.toFixed(2))));
     expect(text('planner-de-explanation')).toMatch(
-      /design effect is 1 \+ \(\(CV² \+ 1\) × 500 − 1\) × ICC = 7\.79/,
+      /design effect is 1 \+ \(\d+ − 1\) × ICC \+ CV² × \(1 − ICC\)/,
+    );
+    // The tiny bank has 8 branches: a design of more than 4 per arm does not fit, and the screen
+    // names the largest that does with its power.
+    expect(2 * expected.clustersPerArmRounded!).toBeGreaterThan(8);
+    expect(text('planner-infeasible')).toMatch(
+      /bank has 8\. The largest design that fits is 4 branches per arm, with power \d+%/,
     );
     expect(screen.getByTestId('planner-power-curve').getAttribute('aria-label')).toBe(
       'Power vs branches per arm',
@@ -85,6 +114,12 @@ describe('PlannerScreen: the formula', () => {
   it('recomputes as inputs change, names a bad input, and switches to a continuous outcome', async () => {
     await renderPlanner();
     type('planner-icc', '0');
+    type('planner-cv', '0');
+    expect(text('planner-analytic-de')).toBe('1');
+    // The customer-weighted analysis has no CV term at ICC 0 either; the equal-weight one does.
+    type('planner-cv', '0.5');
+    expect(text('planner-analytic-de')).toBe('1.25');
+    fireEvent.change(screen.getByTestId('planner-analysis'), { target: { value: 'weighted' } });
     expect(text('planner-analytic-de')).toBe('1');
     type('planner-pControl', '1.5');
     expect(screen.getByTestId('planner-pControl-error').textContent).toMatch(/1\.5 is not a probability/);

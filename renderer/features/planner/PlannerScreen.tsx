@@ -1,11 +1,18 @@
 import './planner.css';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  type PlannerPrefill,
+  type PopulationSummary,
+  plannerPrefill,
+  type Scenario,
+} from '../../../sim/index';
 import { ScreenHeader } from '../../components/Card';
 import { StaleNotice } from '../../components/StaleNotice';
 import { useAppState, useStoreApi } from '../../state/hooks';
 import { currentSource, useIsStale } from '../../state/staleness';
 import type { ResultSource } from '../../state/store';
+import { useLatestSummary } from '../run/useRunSummary';
 import { AnalyticCurves } from './AnalyticCurves';
 import { AnalyticForm } from './AnalyticForm';
 import { AnalyticResultCard } from './AnalyticResultCard';
@@ -13,6 +20,7 @@ import { DEFAULT_INPUTS, type PlannerInputs, solveDesign } from './analytic-plan
 import { PlanExportBar } from './PlanExportBar';
 import { ensurePlannerI18n, PLANNER_NS } from './planner-i18n';
 import { RolloutSection } from './RolloutSection';
+import { ScenarioFacts } from './ScenarioFacts';
 import { SimulatedSection } from './SimulatedSection';
 import { SrmCheck } from './SrmCheck';
 import { type PlannerSimulator, workerSimulator } from './simulator';
@@ -22,6 +30,54 @@ export type PlannerScreenProps = {
   /** How scenarios are run; default: Web Workers from renderer/sim-client. Tests pass an in-process one. */
   simulator?: PlannerSimulator;
 };
+
+/** The form values a prefill sets (rounded as a person would type them). */
+function prefilledInputs(p: PlannerPrefill): Partial<PlannerInputs> {
+  const round = (x: number, digits: number) => Number(x.toFixed(digits));
+  return {
+    customersPerBranch: Math.max(1, Math.round(p.customersPerBranch)),
+    cv: round(p.cv, 2),
+    icc: Number(p.icc.toPrecision(2)),
+    accrualPerBranchWeek: Math.max(1, Math.round(p.accrualPerBranchWeek)),
+    ...(p.rates ? { pControl: round(p.rates.pControl, 4), pTreat: round(p.rates.pTreat, 4) } : {}),
+  };
+}
+
+/**
+ * The planner's view of the open scenario: its branches and segment (from the population preview)
+ * and the rates of its last run, when that run is of this very scenario and finished.
+ */
+function useScenarioPrefill(sim: PlannerSimulator): PlannerPrefill | null {
+  const scenario = useAppState((s) => s.scenario);
+  const strategyIndex = useAppState((s) => s.selectedStrategy);
+  const [population, setPopulation] = useState<{ of: Scenario; summary: PopulationSummary } | null>(null);
+  useEffect(() => {
+    if (!scenario) return;
+    let isCurrent = true;
+    sim
+      .populationSummary(scenario, String(scenario.monteCarlo.seed))
+      .then((summary) => {
+        if (isCurrent) setPopulation({ of: scenario, summary });
+      })
+      // Without the branches the form keeps its values; the simulated pilot reports the error.
+      .catch(() => undefined);
+    return () => {
+      isCurrent = false;
+    };
+  }, [scenario, sim]);
+  const run = useLatestSummary();
+  const source = useAppState((s) => s.run.source);
+  const isDone = useAppState((s) => s.run.status === 'done');
+  const isStale = useIsStale(source);
+  const isRunCurrent = isDone && !isStale && source !== null;
+  return useMemo(
+    () =>
+      scenario && population?.of === scenario
+        ? plannerPrefill(scenario, population.summary, strategyIndex, isRunCurrent ? run : undefined)
+        : null,
+    [scenario, population, strategyIndex, run, isRunCurrent],
+  );
+}
 
 /** Pilot planner: the analytic power calculator, the simulated pilot beside it, and the rollout forecast. */
 export function PlannerScreen({ simulator }: PlannerScreenProps = {}) {
@@ -35,6 +91,18 @@ export function PlannerScreen({ simulator }: PlannerScreenProps = {}) {
   const sim = useMemo(() => simulator ?? workerSimulator(() => workersRef.current), [simulator]);
   const [inputs, setInputs] = useState<PlannerInputs>(DEFAULT_INPUTS);
   const solved = useMemo(() => solveDesign(inputs), [inputs]);
+  const prefill = useScenarioPrefill(sim);
+  const refill = useCallback(() => {
+    if (prefill) setInputs((x) => ({ ...x, ...prefilledInputs(prefill) }));
+  }, [prefill]);
+  // The form follows the scenario: filled when the screen opens and again when the scenario changes.
+  const prefillKey = prefill ? JSON.stringify(prefilledInputs(prefill)) : null;
+  const appliedKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (prefillKey === null || prefillKey === appliedKey.current) return;
+    appliedKey.current = prefillKey;
+    setInputs((x) => ({ ...x, ...(JSON.parse(prefillKey) as Partial<PlannerInputs>) }));
+  }, [prefillKey]);
   const plan = usePilotPlan(sim, scenario);
   const store = useStoreApi();
   // The scenario each simulated result came from (the pilot's; the rollout reads the pilot's branches).
@@ -67,10 +135,18 @@ export function PlannerScreen({ simulator }: PlannerScreenProps = {}) {
             inputs={inputs}
             error={solved.ok ? null : solved.error}
             onOutcome={(outcome) => setInputs((x) => ({ ...x, outcome }))}
+            onAnalysis={(analysis) => setInputs((x) => ({ ...x, analysis }))}
             onField={(key, value) => setInputs((x) => ({ ...x, [key]: value }))}
           />
         </aside>
         <div className="planner__main">
+          <ScenarioFacts
+            prefill={prefill}
+            effectSd={scenario?.population.branches.effectSd ?? 0}
+            inputs={inputs}
+            solved={solved}
+            onRefill={refill}
+          />
           <AnalyticResultCard inputs={inputs} solved={solved} />
           <AnalyticCurves inputs={inputs} solved={solved} />
           {isPilotStale && pilotSource && (plan.pilot.value || plan.rollout.value) ? (
@@ -86,6 +162,7 @@ export function PlannerScreen({ simulator }: PlannerScreenProps = {}) {
             onCancel={plan.cancelPilot}
             onUseEstimates={useEstimates}
             isStale={isPilotStale}
+            defaultWeeks={scenario?.calendar.weeks}
           />
           <RolloutSection
             pilot={plan.pilot.value}

@@ -17,6 +17,8 @@ export type SimulatedSectionProps = {
   onUseEstimates(values: { icc: number; cv: number; customersPerBranch: number }): void;
   /** The results came from another version of the scenario: dimmed. */
   isStale?: boolean;
+  /** Weeks to start from: the scenario's horizon, so the formula's rates and the simulation agree. */
+  defaultWeeks?: number;
 };
 
 type Draft = { branchesPerArm?: number; weeks?: number; replications?: number; method: SelectionMethod };
@@ -29,9 +31,15 @@ export function SimulatedSection({
   onCancel,
   onUseEstimates,
   isStale = false,
+  defaultWeeks = 8,
 }: SimulatedSectionProps) {
   const { t } = useTranslation('planner');
-  const [d, setD] = useState<Draft>({ branchesPerArm: 5, weeks: 8, replications: 50, method: 'stratified' });
+  const [d, setD] = useState<Draft>({
+    branchesPerArm: 5,
+    weeks: defaultWeeks,
+    replications: 50,
+    method: 'stratified',
+  });
   const isRunning = job.status === 'running';
   const isComplete = d.branchesPerArm !== undefined && d.weeks !== undefined && d.replications !== undefined;
   const num = (key: 'branchesPerArm' | 'weeks' | 'replications') => (

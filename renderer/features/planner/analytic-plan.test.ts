@@ -20,13 +20,13 @@ describe('solveDesign', () => {
       alpha: 0.05,
       power: 0.8,
       test: 't',
-      cluster: { icc: 0.01, cv: 0.6, clusterSize: 500 },
+      cluster: { icc: 0.01, cv: 0.6, clusterSize: 500, analysis: 'unweighted' },
       accrualPerBranchPerWeek: 60,
     });
     expect(solved.result).toEqual(direct);
-    // ⌈500 / 60⌉ = 9 weeks; DE = 1 + (1.36·500 − 1)·0.01 = 7.79.
+    // ⌈500 / 60⌉ = 9 weeks; equal-weight branch means: DE = 1 + 499·0.01 + 0.36·0.99 = 6.3464.
     expect(solved.result.weeks).toBe(9);
-    expect(solved.result.designEffect).toBeCloseTo(7.79, 12);
+    expect(solved.result.designEffect).toBeCloseTo(6.3464, 12);
   });
 
   it('names the missing or invalid field', () => {
@@ -66,7 +66,7 @@ describe('curves', () => {
       alpha: 0.05,
       power: 0.8,
       test: 't',
-      cluster: { icc: 0.01, cv: 0.6, clusterSize: 540, clustersPerArm: 20 },
+      cluster: { icc: 0.01, cv: 0.6, clusterSize: 540, clustersPerArm: 20, analysis: 'unweighted' },
     });
     expect(mdeAt(DEFAULT_INPUTS, 20, 540)).toBeCloseTo(100 * direct.mdeDifference!, 10);
     expect(curve[8].y).toBeCloseTo(100 * direct.mdeDifference!, 10);
@@ -77,7 +77,7 @@ describe('curves', () => {
     const solved = solveDesign(DEFAULT_INPUTS);
     if (!solved.ok) throw new Error('no design');
     const f = designEffectFacts(DEFAULT_INPUTS, solved.result);
-    expect(f.effectivePerBranch).toBeCloseTo(500 / 7.79, 10);
+    expect(f.effectivePerBranch).toBeCloseTo(500 / 6.3464, 10);
     expect(f.customersPerArm).toBe(f.branches * 500);
   });
 });

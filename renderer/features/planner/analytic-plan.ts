@@ -1,13 +1,21 @@
 // The analytic side of the planner screen: form values → planPower inputs, the solved design, and
 // the two curves (power vs branches per arm, MDE vs weeks). Pure; the screen only renders these.
 import { plannerErrorText, type Translate } from '../../../messages/index';
-import { type PlanInput, PlannerInputError, type PlanResult, planPower } from '../../../sim/index';
+import {
+  type ClusterAnalysis,
+  type PlanInput,
+  PlannerInputError,
+  type PlanResult,
+  planPower,
+} from '../../../sim/index';
 
 export type OutcomeKind = 'binary' | 'mean';
 
 /** The form: every field as the user typed it (a number, or undefined when empty). */
 export type PlannerInputs = {
   outcome: OutcomeKind;
+  /** How the pilot's test weighs branches: 'unweighted' (branch means, the simulated pilot's test) or 'weighted'. */
+  analysis: ClusterAnalysis;
   /** Binary: control and treatment conversion rates (shares). */
   pControl?: number;
   pTreat?: number;
@@ -24,10 +32,11 @@ export type PlannerInputs = {
   accrualPerBranchWeek?: number;
 };
 
-export type InputKey = Exclude<keyof PlannerInputs, 'outcome'>;
+export type InputKey = Exclude<keyof PlannerInputs, 'outcome' | 'analysis'>;
 
 export const DEFAULT_INPUTS: PlannerInputs = {
   outcome: 'binary',
+  analysis: 'unweighted',
   pControl: 0.05,
   pTreat: 0.07,
   delta: 1000,
@@ -113,7 +122,12 @@ export function solveDesign(inputs: PlannerInputs): Solved {
       alpha: inputs.alpha!,
       power: inputs.power!,
       test: 't',
-      cluster: { icc: inputs.icc!, cv: inputs.cv!, clusterSize: inputs.customersPerBranch! },
+      cluster: {
+        icc: inputs.icc!,
+        cv: inputs.cv!,
+        clusterSize: inputs.customersPerBranch!,
+        analysis: inputs.analysis,
+      },
       ...(inputs.accrualPerBranchWeek !== undefined
         ? { accrualPerBranchPerWeek: inputs.accrualPerBranchWeek }
         : {}),
@@ -131,7 +145,13 @@ export function powerAt(inputs: PlannerInputs, k: number, m = inputs.customersPe
       outcome: outcomeOf(inputs, true),
       alpha: inputs.alpha!,
       test: 't',
-      cluster: { icc: inputs.icc!, cv: inputs.cv!, clusterSize: m, clustersPerArm: k },
+      cluster: {
+        icc: inputs.icc!,
+        cv: inputs.cv!,
+        clusterSize: m,
+        clustersPerArm: k,
+        analysis: inputs.analysis,
+      },
     }).power;
   } catch {
     return null;
@@ -146,7 +166,13 @@ export function mdeAt(inputs: PlannerInputs, k: number, m: number): number | nul
       alpha: inputs.alpha!,
       power: inputs.power!,
       test: 't',
-      cluster: { icc: inputs.icc!, cv: inputs.cv!, clusterSize: m, clustersPerArm: k },
+      cluster: {
+        icc: inputs.icc!,
+        cv: inputs.cv!,
+        clusterSize: m,
+        clustersPerArm: k,
+        analysis: inputs.analysis,
+      },
     });
     return inputs.outcome === 'binary' ? 100 * r.mdeDifference! : r.mde!;
   } catch {

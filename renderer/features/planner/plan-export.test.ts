@@ -17,9 +17,9 @@ describe('planToCsv', () => {
     expect(lines[0]).toBe(`\uFEFF${PLAN_CSV_HEADER.join(',')}`);
     expect(lines).toContain('input,,,,,outcome,binary,,');
     expect(lines).toContain('input,,,,,icc,0.01,,');
-    // DE = 1 + (1.36 × 500 − 1) × 0.01 = 7.79 (to floating-point dust).
+    // Equal-weight branch means: DE = 1 + 499 × 0.01 + 0.36 × 0.99 = 6.3464 (to floating-point dust).
     const de = lines.find((l) => l.startsWith('analytic,,,,,design_effect,'))!.split(',')[6];
-    expect(Number(de)).toBeCloseTo(7.79, 12);
+    expect(Number(de)).toBeCloseTo(6.3464, 12);
     expect(lines).toContain('analytic,,,,,weeks,9,,');
     expect(csv.endsWith('\r\n')).toBe(true);
   });
