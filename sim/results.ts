@@ -79,7 +79,20 @@ export type ChannelUse = {
   staffHours: Stat;
 };
 
+/** The journey's ends in FlowEdge.from/to, as codes (the studio words them); other nodes are steps. */
+export const FLOW_TERMINALS = [
+  'start',
+  'no_contact',
+  'not_interested',
+  'interested',
+  'converted',
+  'not_converted',
+  'dropped',
+] as const;
+export type FlowTerminal = (typeof FLOW_TERMINALS)[number];
+
 export type FlowEdge = {
+  /** A FlowTerminal, or a step as `<step id> · <channel label>`; a repeat visit ends in `#repeat`. */
   from: string;
   to: string;
   kind: 'start' | 'referral' | 'return' | 'no_contact' | 'not_interested' | 'converted' | 'end' | 'dropped';

@@ -68,7 +68,11 @@ function groupUplifts(rec: Records, base: number, ids: string[], labels: string[
   });
 }
 
-/** Sankey edges of a journey from its step outcome counts; back edges go to an "again" node so the graph stays acyclic. */
+/**
+ * Sankey edges of a journey from its step outcome counts; back edges go to a repeat node
+ * (`<step>#repeat`) so the graph stays acyclic. Steps are named `<step id> · <channel label>` (the
+ * scenario's own words); the ends are codes (FLOW_TERMINALS in sim/results.ts) that the studio translates.
+ */
 function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayout): FlowEdge[] {
   const steps = st.journey.steps;
   const label = (k: number) => {
@@ -90,7 +94,7 @@ function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayo
   const edges: FlowEdge[] = [];
   const startIdx = ids.indexOf(st.journey.start);
   edges.push({
-    from: 'Targeted',
+    from: 'start',
     to: label(startIdx),
     kind: 'start',
     count: meanOf(rec, lay.scalar.targetedT),
@@ -101,29 +105,29 @@ function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayo
     const toStep = (target: string | undefined, fallback: string) => {
       if (!target || target === 'end') return fallback;
       const j = ids.indexOf(target);
-      return (rank.get(target) ?? 0) <= (rank.get(x.id) ?? 0) ? `${label(j)} (again)` : label(j);
+      return (rank.get(target) ?? 0) <= (rank.get(x.id) ?? 0) ? `${label(j)}#repeat` : label(j);
     };
     const add = (to: string, kind: FlowEdge['kind'], count: number) => {
       if (count > 0) edges.push({ from, to, kind, count });
     };
     add(
-      toStep(x.onNoContact, 'Not reached'),
+      toStep(x.onNoContact, 'no_contact'),
       x.onNoContact && x.onNoContact !== 'end' ? 'no_contact' : 'end',
       meanOf(rec, o + 1),
     );
     add(
-      toStep(x.onNotInterested, 'Not interested'),
+      toStep(x.onNotInterested, 'not_interested'),
       x.onNotInterested && x.onNotInterested !== 'end' ? 'not_interested' : 'end',
       meanOf(rec, o + 2),
     );
-    if (x.onInterested) add(toStep(x.onInterested, 'Interested'), 'referral', meanOf(rec, o + 3));
-    add('Converted', 'converted', meanOf(rec, o + 4));
+    if (x.onInterested) add(toStep(x.onInterested, 'interested'), 'referral', meanOf(rec, o + 3));
+    add('converted', 'converted', meanOf(rec, o + 4));
     add(
-      toStep(x.onNotConverted, 'Not converted'),
+      toStep(x.onNotConverted, 'not_converted'),
       x.onNotConverted && x.onNotConverted !== 'end' ? 'return' : 'end',
       meanOf(rec, o + 5),
     );
-    add('Dropped', 'dropped', meanOf(rec, o + 6));
+    add('dropped', 'dropped', meanOf(rec, o + 6));
   });
   return edges;
 }

@@ -12,7 +12,34 @@ async function openPlanner(page: Page, errors: string[]) {
   await expect(page.getByTestId('app-ready')).toBeVisible();
   await page.getByTestId('nav-planner').click();
   await expect(page.getByTestId('screen-planner')).toBeVisible();
+  // The form fills itself from the open scenario first.
+  await expect(page.getByTestId('planner-prefilled')).toBeVisible({ timeout: 60_000 });
 }
+
+test('the planner opens prefilled from the scenario and flags a design larger than the bank', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  await openPlanner(page, errors);
+  // The default example: 40 branches; the eligible customers per branch and the CV come from it.
+  await expect(page.getByTestId('planner-prefilled')).toContainText('40 branches');
+  const m = Number(await page.getByTestId('planner-customersPerBranch').inputValue());
+  expect(m).not.toBe(500);
+  expect(m).toBeGreaterThan(0);
+  expect(Number(await page.getByTestId('planner-cv').inputValue())).toBeGreaterThan(0);
+  // A large uplift fits the bank; a small one needs more branches than it has: flagged, with the
+  // largest design that fits.
+  await page.getByTestId('planner-pControl').fill('0.05');
+  await page.getByTestId('planner-pTreat').fill('0.1');
+  await expect(page.getByTestId('planner-analytic-branches')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('planner-infeasible')).toHaveCount(0);
+  // A small uplift needs more branches than the bank has: flagged, with the largest design that fits.
+  await page.getByTestId('planner-pControl').fill('0.05');
+  await page.getByTestId('planner-pTreat').fill('0.052');
+  await expect(page.getByTestId('planner-infeasible')).toContainText('but the bank has 40');
+  await expect(page.getByTestId('planner-infeasible')).toContainText('20 branches per arm');
+  expect(errors).toEqual([]);
+});
 
 test('the analytic design follows the inputs and equals the calculator', async ({ page }) => {
   const errors: string[] = [];
@@ -26,12 +53,15 @@ test('the analytic design follows the inputs and equals the calculator', async (
     outcome: { kind: 'binary', pControl: 0.08, pTreat: 0.1, method: 'pooled' },
     alpha: 0.05,
     power: 0.8,
-    cluster: { clusterSize: 400, icc: 0.02, cv: 0.5 },
+    cluster: { clusterSize: 400, icc: 0.02, cv: 0.5, analysis: 'unweighted' },
     test: 't',
   });
-  const de = 1 + ((0.5 * 0.5 + 1) * 400 - 1) * 0.02;
+  // The pilot's test weighs branch means equally: DE = 1 + (m − 1)·ICC + CV²·(1 − ICC).
+  const de = 1 + (400 - 1) * 0.02 + 0.5 * 0.5 * (1 - 0.02);
   expect(expected.designEffect).toBeCloseTo(de, 10);
-  await expect(page.getByTestId('planner-analytic-de')).toHaveText(de.toFixed(2));
+  await expect(page.getByTestId('planner-analytic-de')).toHaveText(
+    new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(de),
+  );
   await expect(page.getByTestId('planner-analytic-branches')).toHaveText(
     String(expected.clustersPerArmRounded),
   );

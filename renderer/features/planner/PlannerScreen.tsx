@@ -38,7 +38,7 @@ function prefilledInputs(p: PlannerPrefill): Partial<PlannerInputs> {
     customersPerBranch: Math.max(1, Math.round(p.customersPerBranch)),
     cv: round(p.cv, 2),
     icc: Number(p.icc.toPrecision(2)),
-    accrualPerBranchWeek: Math.max(1, Math.round(p.accrualPerBranchWeek)),
+    accrualPerBranchWeek: Math.max(0.1, round(p.accrualPerBranchWeek, 1)),
     ...(p.rates ? { pControl: round(p.rates.pControl, 4), pTreat: round(p.rates.pTreat, 4) } : {}),
   };
 }
@@ -97,12 +97,12 @@ export function PlannerScreen({ simulator }: PlannerScreenProps = {}) {
   }, [prefill]);
   // The form follows the scenario: filled when the screen opens and again when the scenario changes.
   const prefillKey = prefill ? JSON.stringify(prefilledInputs(prefill)) : null;
-  const appliedKey = useRef<string | null>(null);
+  const [appliedKey, setAppliedKey] = useState<string | null>(null);
   useEffect(() => {
-    if (prefillKey === null || prefillKey === appliedKey.current) return;
-    appliedKey.current = prefillKey;
+    if (prefillKey === null || prefillKey === appliedKey) return;
+    setAppliedKey(prefillKey);
     setInputs((x) => ({ ...x, ...(JSON.parse(prefillKey) as Partial<PlannerInputs>) }));
-  }, [prefillKey]);
+  }, [prefillKey, appliedKey]);
   const plan = usePilotPlan(sim, scenario);
   const store = useStoreApi();
   // The scenario each simulated result came from (the pilot's; the rollout reads the pilot's branches).
@@ -141,7 +141,7 @@ export function PlannerScreen({ simulator }: PlannerScreenProps = {}) {
         </aside>
         <div className="planner__main">
           <ScenarioFacts
-            prefill={prefill}
+            prefill={prefillKey !== null && prefillKey === appliedKey ? prefill : null}
             effectSd={scenario?.population.branches.effectSd ?? 0}
             inputs={inputs}
             solved={solved}

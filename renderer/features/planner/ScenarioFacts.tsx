@@ -58,7 +58,7 @@ export function ScenarioFacts({ prefill, effectSd, inputs, solved, onRefill }: S
                 k: fmt.int(k),
                 have: fmt.int(prefill.branchCount),
                 kMax: fmt.int(kMax),
-                power: fmt.pct(powerMax, 0),
+                power: fmt.pct(powerMax, 1),
               })
             : t('scenario.infeasibleNone', {
                 need: fmt.int(2 * k),

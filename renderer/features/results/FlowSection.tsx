@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelUse, FlowEdge } from '../../../sim/index';
+import { type ChannelUse, FLOW_TERMINALS, type FlowEdge } from '../../../sim/index';
 import { SankeyChart } from '../../components/charts/SankeyChart';
 import type { FlowKind } from '../../components/charts/sankey-data';
 import { ChartCard } from './ChartCard';
@@ -14,7 +14,8 @@ export function FlowSection({ flows, channels, exportName }: FlowSectionProps) {
   const f = useFormat();
   const nodeLabel = useCallback(
     (id: string, isRepeat: boolean) => {
-      const name = channels.find((c) => c.id === id)?.label ?? t(`flow.node.${id}`, { defaultValue: id });
+      const isTerminal = (FLOW_TERMINALS as readonly string[]).includes(id);
+      const name = isTerminal ? t(`flow.node.${id}`) : (channels.find((c) => c.id === id)?.label ?? id);
       return isRepeat ? t('flow.repeat', { name }) : name;
     },
     [channels, t],
