@@ -49,6 +49,10 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
       'controls.zoomIn.ariaLabel': t('journey.controls.zoomIn'),
       'controls.zoomOut.ariaLabel': t('journey.controls.zoomOut'),
       'controls.fitView.ariaLabel': t('journey.controls.fitView'),
+      'node.a11yDescription.default': t('journey.controls.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('journey.controls.nodeHelp'),
+      'edge.a11yDescription.default': t('journey.controls.edgeHelp'),
+      'handle.ariaLabel': t('journey.controls.handle'),
     }),
     [t],
   );

@@ -6,8 +6,10 @@ import { useFmt } from '../../i18n/numbers';
 export function BalanceTable({ selection }: { selection: BranchSelection }) {
   const { t } = useTranslation('planner');
   const fmt = useFmt();
+  // Region ids are the scenario's; the usual compass names are translated, others shown as they are.
+  const region = (id: string) => t(`regionName.${id}`, { defaultValue: id });
   const name = (key: string) =>
-    key.startsWith('region:') ? t('balance.region', { region: key.slice(7) }) : t(`balance.${key}`);
+    key.startsWith('region:') ? t('balance.region', { region: region(key.slice(7)) }) : t(`balance.${key}`);
   return (
     <section aria-label={t('balance.title')} data-testid="planner-balance">
       <h4 className="section-title">{t('balance.title')}</h4>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useMessages } from '../../i18n/messages';
 import { desktopApi } from '../../platform/desktop-api';
 import { useAppState } from '../../state/hooks';
 import { baseName } from '../report/export-format';
@@ -8,13 +9,14 @@ import { type PlanExport, planToCsv } from './plan-export';
 /** CSV of the plan, and PDF through the shell's print path (the planner is the screen on show). */
 export function PlanExportBar({ plan }: { plan: PlanExport }) {
   const { t } = useTranslation('planner');
+  const messages = useMessages();
   const fileName = useAppState((s) => s.fileName);
   const base = `${baseName(fileName)}-pilot-plan`;
   const exportCsv = async () => {
     const r = await desktopApi.exportFile({
       kind: 'csv',
       suggestedName: `${base}.csv`,
-      data: planToCsv(plan),
+      data: planToCsv(plan, messages.t),
     });
     if (!r.ok) notify(t('export.failed', { error: r.error }));
     else if (r.value) notify(t('export.done', { name: `${base}.csv` }));

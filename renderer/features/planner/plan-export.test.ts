@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogueT } from '../../../messages/index';
 import type { PilotPlanReport, RolloutForecast } from '../../../sim/index';
 import { DEFAULT_INPUTS, solveDesign } from './analytic-plan';
 import { PLAN_CSV_HEADER, planToCsv } from './plan-export';
@@ -128,7 +129,14 @@ describe('planToCsv', () => {
             customersPerBranch: 200,
             conversion: { icc: { icc: 0.01, se: 0.002 } },
             aum: { icc: { icc: 0.001, se: 0.001 } },
-            notes: [{ outcome: 'conversion', code: 'agree' }],
+            notes: [
+              {
+                outcome: 'conversion',
+                code: 'agree',
+                direction: 'same',
+                params: { simulated: 0.55, se: 0.05, analytic: 0.57 },
+              },
+            ],
           },
         },
       ],
@@ -146,5 +154,13 @@ describe('planToCsv', () => {
     expect(lines).toContain('design,s1,,3,8,icc_conversion,0.01,,');
     expect(lines).toContain('design,s1,,3,8,branches_for_80_conversion,4.5,,');
     expect(lines).toContain('design,s1,,3,8,note_conversion,agree,,');
+    // The note's sentence goes beside its code, in the language asked for.
+    const zh = planToCsv(
+      { inputs: DEFAULT_INPUTS, solved: solveDesign(DEFAULT_INPUTS), report, rollout: null },
+      catalogueT('zh-CN'),
+    );
+    const zhNote = zh.split('\r\n').find((l) => l.startsWith('design,s1,,3,8,note_conversion_text,'));
+    expect(zhNote).toMatch(/[\u4e00-\u9fff]/);
+    expect(zhNote).not.toMatch(/agree/);
   });
 });

@@ -1,7 +1,7 @@
 // The plan as a file: one long CSV (analytic inputs and answer, the simulated curves and design
 // point, the branches and their balance, the rollout forecast); the PDF goes through the shell's
 // print path with the planner on screen.
-import { catalogueT } from '../../../messages/index';
+import { catalogueT, noteText, type Translate } from '../../../messages/index';
 import {
   type CsvCell,
   type PilotPlanReport,
@@ -61,7 +61,7 @@ function analyticRows(inputs: PlannerInputs, solved: Solved): Row[] {
   ];
 }
 
-function simulatedRows(report: PilotPlanReport): Row[] {
+function simulatedRows(report: PilotPlanReport, t: Translate): Row[] {
   const rows: Row[] = [
     { section: 'simulated', metric: 'replications_per_point', value: report.replications },
     { section: 'simulated', metric: 'seed', value: report.seed },
@@ -104,7 +104,10 @@ function simulatedRows(report: PilotPlanReport): Row[] {
     rows.push({ ...at, metric: 'customers_per_branch', value: d.customersPerBranch });
     rows.push({ ...at, metric: 'branches_for_80_conversion', value: st.branchesFor80.conversion.value });
     rows.push({ ...at, metric: 'branches_for_80_aum', value: st.branchesFor80.aum.value });
-    for (const n of d.notes) rows.push({ ...at, metric: `note_${n.outcome}`, value: n.code });
+    for (const n of d.notes) {
+      rows.push({ ...at, metric: `note_${n.outcome}`, value: n.code });
+      rows.push({ ...at, metric: `note_${n.outcome}_text`, value: noteText(n, t) });
+    }
   }
   return rows;
 }
@@ -150,11 +153,14 @@ function rolloutRows(forecasts: RolloutForecast[]): Row[] {
   return rows;
 }
 
-/** The whole plan as CSV (UTF-8 with a byte-order mark, CRLF, one figure per row). */
-export function planToCsv(plan: PlanExport): string {
+/**
+ * The whole plan as CSV (UTF-8 with a byte-order mark, CRLF, one figure per row). Metric names and
+ * codes are English; the notes' sentences are in `t`'s language (the studio's).
+ */
+export function planToCsv(plan: PlanExport, t: Translate = catalogueT('en')): string {
   const rows = [
     ...analyticRows(plan.inputs, plan.solved),
-    ...(plan.report ? simulatedRows(plan.report) : []),
+    ...(plan.report ? simulatedRows(plan.report, t) : []),
     ...(plan.rollout ? rolloutRows(plan.rollout) : []),
   ];
   const lines = rows.map((r) => [
