@@ -5,8 +5,8 @@ import { checkAbove, checkIcc } from './errors';
 /**
  * How the pilot's test weighs branches. `weighted`: every customer counts the same (a
  * customer-level analysis, or branch means weighted by size). `unweighted`: every branch mean counts
- * the same — the cluster-level t test the engine's pilot analysis runs (sim/engine), and the usual
- * cluster-summary analysis of a branch pilot.
+ * the same — the engine's pilot analysis of a branch pilot (a randomization test on branch means,
+ * sim/engine/pilot-tests.ts), and the usual cluster-summary analysis.
  */
 export type ClusterAnalysis = 'weighted' | 'unweighted';
 

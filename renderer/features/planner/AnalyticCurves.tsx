@@ -45,6 +45,7 @@ export function AnalyticCurves({ inputs, solved }: { inputs: PlannerInputs; solv
             xName={t('curves.weeks')}
             yName={isBinary ? t('curves.mdePp') : t('curves.mdeCny')}
             formatY={formatMde}
+            formatTick={(y) => (isBinary ? fmt.num(y, 1) : fmt.cny(y))}
             series={[{ name: t('curves.formula'), points: curves.mde }]}
           />
         ) : (

@@ -30,6 +30,8 @@ export type CurveChartProps = {
   xName: string;
   yName: string;
   formatY: (y: number) => string;
+  /** Axis ticks, when shorter than formatY (the unit is in the axis name): e.g. "2.5" for "2.50 pp". */
+  formatTick?: (y: number) => string;
   ariaLabel: string;
   testId?: string;
   /** A horizontal reference line (e.g. the target power). */
@@ -37,15 +39,30 @@ export type CurveChartProps = {
 };
 
 /** Lines over a numeric x axis (branches per arm, weeks): simulated beside analytic. */
-export function CurveChart({ series, xName, yName, formatY, ariaLabel, testId, markY }: CurveChartProps) {
+export function CurveChart({
+  series,
+  xName,
+  yName,
+  formatY,
+  formatTick,
+  ariaLabel,
+  testId,
+  markY,
+}: CurveChartProps) {
   const option = useMemo<Option>(
     () => ({
       ...baseOption,
-      legend: { top: 0, data: series.map((s) => s.name) },
+      // Legend on the right, the y-axis name on the left above the plot: they never overlap.
+      legend: { top: 0, right: 0, data: series.map((s) => s.name) },
       tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatY(v) : '—') },
-      grid: { left: 64, right: 24, top: 36, bottom: 44 },
+      grid: { left: 64, right: 24, top: 44, bottom: 44 },
       xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 28, minInterval: 1, scale: true },
-      yAxis: { type: 'value', name: yName, axisLabel: { formatter: (v: number) => formatY(v) } },
+      yAxis: {
+        type: 'value',
+        name: yName,
+        nameTextStyle: { align: 'left' },
+        axisLabel: { formatter: (v: number) => (formatTick ?? formatY)(v) },
+      },
       series: series.map(
         (s, i): LineSeriesOption => ({
           type: 'line',
@@ -60,7 +77,7 @@ export function CurveChart({ series, xName, yName, formatY, ariaLabel, testId, m
                   silent: true,
                   symbol: 'none',
                   lineStyle: { color: palette.reference, type: 'dotted' },
-                  label: { formatter: markY.label },
+                  label: { formatter: markY.label, position: 'insideEndTop' },
                   data: [{ yAxis: markY.value }],
                 },
               }
@@ -68,7 +85,7 @@ export function CurveChart({ series, xName, yName, formatY, ariaLabel, testId, m
         }),
       ),
     }),
-    [series, xName, yName, formatY, markY],
+    [series, xName, yName, formatY, formatTick, markY],
   );
   return <EChart option={option} ariaLabel={ariaLabel} testId={testId} heightPx={260} />;
 }

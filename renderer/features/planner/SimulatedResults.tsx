@@ -111,6 +111,7 @@ export function SimulatedResults({
           xName={t('curves.weeks')}
           yName={isConv ? t('curves.mdePp') : t('curves.mdeCny')}
           formatY={(y) => (isConv ? fmt.pp(y) : fmt.cny(y))}
+          formatTick={(y) => (isConv ? fmt.num(y, 1) : fmt.cny(y))}
           series={series.mde}
         />
       </div>
