@@ -1,12 +1,16 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../../../sim/index';
 import { ScreenHeader } from '../../components/Card';
 import { StaleNotice } from '../../components/StaleNotice';
+import { desktopApi } from '../../platform/desktop-api';
 import { getSummary } from '../../sim-client/result-cache';
 import { useActions, useAppState, useStoreApi } from '../../state/hooks';
 import { useIsCompareStale } from '../../state/staleness';
+import { baseName } from '../report/export-format';
 import { CompareView } from '../results/CompareView';
+import { slug } from '../results/export-context';
+import { notify } from '../shell/toast';
 import { CompareBar } from './CompareBar';
 import { compareKey, runCompare } from './compare-actions';
 import { paramChoices } from './param-choices';
@@ -54,6 +58,19 @@ export function CompareScreen() {
     }
     return out;
   }, [variants, compare.compareId, version]);
+
+  const sourceName = compare.source?.fileName ?? '';
+  const exportCsv = useCallback(
+    (csv: string, strategyId: string) => {
+      // Named after the scenario the comparison ran on (it may be out of date).
+      const name = `${baseName(sourceName)}-compare-${slug(strategyId)}.csv`;
+      void desktopApi.exportFile({ kind: 'csv', suggestedName: name, data: csv }).then((r) => {
+        if (!r.ok) notify(t('report.exportFailed', { error: r.error }));
+        else if (r.value) notify(t('report.exported', { name }));
+      });
+    },
+    [sourceName, t],
+  );
 
   const reason = !isValid
     ? t('compare.fixScenario')
@@ -121,7 +138,7 @@ export function CompareScreen() {
             className={isStale ? 'is-stale' : undefined}
             data-stale={isStale || undefined}
           >
-            <CompareView variants={results} />
+            <CompareView variants={results} onExportCsv={exportCsv} />
           </div>
         </>
       ) : null}

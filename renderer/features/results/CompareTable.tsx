@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StrategySummary } from '../../../sim/index';
-import { kpiDifference } from './compare';
-import { KPI_NAMES, KPIS } from './kpis';
+import { COMPARE_ROWS, kpiDifference } from './compare';
 import { useFormat } from './useFormat';
 
 export type CompareColumn = { name: string; strategy: StrategySummary | undefined; isPaired: boolean };
@@ -28,8 +27,8 @@ export function CompareTable({ columns, hasSpread }: CompareTableProps) {
           </tr>
         </thead>
         <tbody>
-          {KPI_NAMES.map((name) => {
-            const def = KPIS[name];
+          {COMPARE_ROWS.map((def) => {
+            const name = def.name;
             const fmt = def.format(f);
             const fmtDiff = def.formatDiff(f);
             return (

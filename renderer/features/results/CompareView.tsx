@@ -6,7 +6,7 @@ import { IntervalChart } from '../../components/charts/IntervalChart';
 import { ChartCard } from './ChartCard';
 import { Choice } from './Choice';
 import { CompareTable } from './CompareTable';
-import { isPairable, matchStrategy } from './compare';
+import { compareToCsv, isPairable, matchStrategy } from './compare';
 import { PngExportContext, slug } from './export-context';
 import { KPIS } from './kpis';
 import { useFormat } from './useFormat';
@@ -18,9 +18,15 @@ export type CompareViewProps = {
   /** 2–4 variants, the first is the base; run on common random numbers (same seed) to pair them. */
   variants: Array<{ name: string; summary: RunSummary }>;
   onExportPng?: PngSink;
+  /** Receives the table as CSV (and the strategy shown); without it there is no CSV button. */
+  onExportCsv?: (csv: string, strategyId: string) => void;
 };
 
-export const CompareView = memo(function CompareView({ variants, onExportPng }: CompareViewProps) {
+export const CompareView = memo(function CompareView({
+  variants,
+  onExportPng,
+  onExportCsv,
+}: CompareViewProps) {
   const { t } = useTranslation('results');
   const f = useFormat();
   const shown = useMemo(() => variants.slice(0, MAX_VARIANTS), [variants]);
@@ -68,6 +74,16 @@ export const CompareView = memo(function CompareView({ variants, onExportPng }: 
             <p role="note" className="st-banner">
               {t('compare.tooMany', { max: MAX_VARIANTS, n: variants.length })}
             </p>
+          ) : null}
+          {onExportCsv ? (
+            <button
+              type="button"
+              className="btn no-print"
+              data-testid="compare-export-csv"
+              onClick={() => onExportCsv(compareToCsv(selected.id, columns), selected.id)}
+            >
+              {t('compare.exportCsv')}
+            </button>
           ) : null}
           {strategies.length > 1 ? (
             <Choice

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPairable, kpiDifference, matchStrategy } from './compare';
+import { COMPARE_ROWS, compareToCsv, isPairable, kpiDifference, matchStrategy } from './compare';
 import { compareVariantsFixture } from './fixtures';
 import { KPIS } from './kpis';
 
@@ -62,5 +62,35 @@ describe('isPairable', () => {
     expect(isPairable(a, b)).toBe(true);
     expect(isPairable(a, { ...b, seed: 'other' })).toBe(false);
     expect(isPairable(a, { ...b, sampling: 'plain' })).toBe(false);
+  });
+});
+
+describe('compareToCsv', () => {
+  it('writes every figure, cost rows included, per variant with the difference to the base', () => {
+    const [a, b] = compareVariantsFixture([0, 0.5]).map((v) => v.summary.strategies[0]);
+    const cheaper = structuredClone(b);
+    cheaper.cost.totalCny = { ...cheaper.cost.totalCny, mean: a.cost.totalCny.mean - 1000 };
+    const csv = compareToCsv('s1', [
+      { name: 'A', strategy: a, isPaired: true },
+      { name: 'B, cheaper', strategy: cheaper, isPaired: true },
+    ]);
+    expect(csv.startsWith('\uFEFFstrategy,metric,variant,is_base,mean,')).toBe(true);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    // One line per figure and variant: the KPIs and the three cost rows, for two variants.
+    expect(lines).toHaveLength(1 + 2 * COMPARE_ROWS.length);
+    expect(COMPARE_ROWS.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['cost', 'cost-per-buyer', 'staff-hours', 'roi']),
+    );
+    const cost = lines.find((l) => l.startsWith('s1,cost,"B, cheaper",false,'))!.split(',');
+    // …,mean,p05,p95,diff_mean: the base is 1,000 dearer.
+    expect(Number(cost.at(-4))).toBe(-1000);
+    const uplift = lines.find((l) => l.startsWith('s1,conversion-uplift,"B, cheaper",false,'))!.split(',');
+    expect(Number(uplift.at(-4))).toBeCloseTo(0.5, 9);
+    expect(Number(uplift.at(-1))).toBe(1);
+    // The base has no difference to itself.
+    expect(lines.find((l) => l.startsWith('s1,cost,A,true,'))!.endsWith(',,,,')).toBe(true);
   });
 });
