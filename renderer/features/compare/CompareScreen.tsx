@@ -16,7 +16,14 @@ import { compareKey, runCompare } from './compare-actions';
 import { paramChoices } from './param-choices';
 import { VariantCard } from './VariantCard';
 import './compare.css';
-import { baseDocument, defaultVariants, MAX_VARIANTS, nextVariantId, prepareVariant } from './variants';
+import {
+  appliedDocument,
+  baseDocument,
+  defaultVariants,
+  MAX_VARIANTS,
+  nextVariantId,
+  prepareVariant,
+} from './variants';
 
 const LETTERS = 'ABCD';
 
@@ -28,7 +35,7 @@ export function CompareScreen() {
   const compare = useAppState((s) => s.compare);
   const isMainRunning = useAppState((s) => s.run.status === 'running');
   const isValid = useAppState((s) => s.scenario !== null);
-  const { setVariants } = useActions();
+  const { setVariants, replaceDoc } = useActions();
   const isRunning = compare.status === 'running';
   const store = useStoreApi();
   const isStale = useIsCompareStale(compare.source) && !isRunning;
@@ -101,6 +108,16 @@ export function CompareScreen() {
             isLocked={isRunning}
             onChange={(v) => setVariants(variants.map((x) => (x.id === v.id ? v : x)))}
             onRemove={() => setVariants(variants.filter((x) => x.id !== p.variant.id))}
+            onApply={
+              i === 0
+                ? undefined
+                : () => {
+                    const next = appliedDocument(doc, p.variant);
+                    if (next === null) return notify(t('compare.applyFailed', { name: p.variant.name }));
+                    replaceDoc(next);
+                    notify(t('compare.applied', { name: p.variant.name }));
+                  }
+            }
           />
         ))}
         {variants.length < MAX_VARIANTS ? (

@@ -19,6 +19,8 @@ export type VariantCardProps = {
   isLocked: boolean;
   onChange(v: Variant): void;
   onRemove(): void;
+  /** Make this variant's changes in the scenario itself (one undo step); absent on the base. */
+  onApply?: () => void;
 };
 
 /** One variant: its name and what it changes relative to the current scenario (values or presets). */
@@ -32,6 +34,7 @@ export function VariantCard({
   isLocked,
   onChange,
   onRemove,
+  onApply,
 }: VariantCardProps) {
   const { t } = useTranslation();
   const messages = useMessages();
@@ -99,6 +102,18 @@ export function VariantCard({
           >
             + {t('compare.addChange')}
           </button>
+          {onApply && !isEmpty ? (
+            <button
+              type="button"
+              className="btn btn--small"
+              disabled={isLocked || !result.ok || overrideErrors.length > 0}
+              title={t('compare.applyHint')}
+              data-testid={`variant-apply-${variant.id}`}
+              onClick={onApply}
+            >
+              {t('compare.apply')}
+            </button>
+          ) : null}
           {isPresetsInline ? null : (
             <button
               type="button"

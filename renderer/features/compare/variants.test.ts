@@ -6,7 +6,14 @@ import { getValue, validateScenario } from '../../../sim/index';
 const en = catalogueT('en');
 
 import type { Variant } from '../../state/store';
-import { baseDocument, defaultVariants, mergeOverrides, numericParams, prepareVariant } from './variants';
+import {
+  appliedDocument,
+  baseDocument,
+  defaultVariants,
+  mergeOverrides,
+  numericParams,
+  prepareVariant,
+} from './variants';
 
 const doc = JSON.parse(readFileSync('scenarios/omnichannel-referral-pilot.json', 'utf8'));
 
@@ -25,6 +32,21 @@ describe('compare variants', () => {
     expect(p.result.ok).toBe(true);
     if (p.result.ok) expect(p.result.scenario.strategies[0].holdout.share).toBe(0.2);
     expect(doc.strategies[0].holdout.share).toBe(0.1);
+  });
+
+  it('applies a variant to the document as written, or refuses when the result is invalid', () => {
+    const v: Variant = {
+      id: 'v2',
+      name: 'More holdout',
+      overrides: [{ path: 'strategies[omni_fund].holdout.share', value: 0.3 }],
+    };
+    const applied = appliedDocument(doc, v) as typeof doc;
+    expect(applied.strategies[0].holdout.share).toBe(0.3);
+    // Only the change: no schema defaults are written into the user's file, and the input is untouched.
+    expect({ ...applied, strategies: doc.strategies }).toEqual(doc);
+    expect(doc.strategies[0].holdout.share).toBe(0.1);
+    const bad: Variant = { ...v, overrides: [{ path: 'strategies[omni_fund].holdout.share', value: 3 }] };
+    expect(appliedDocument(doc, bad)).toBeNull();
   });
 
   it('reports overrides that do not name a number and values the schema rejects', () => {

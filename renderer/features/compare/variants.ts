@@ -46,6 +46,20 @@ export function prepareVariant(doc: unknown, variant: Variant, base = baseDocume
   return { variant, result: validateScenario(copy), overrideErrors };
 }
 
+/**
+ * The scenario document with a variant's changes made in it (for "apply this variant"): the
+ * document as written (no defaults filled in) with each override set; null when one cannot be set
+ * or the result does not validate.
+ */
+export function appliedDocument(doc: unknown, variant: Variant): unknown | null {
+  const copy: unknown = JSON.parse(JSON.stringify(doc ?? null));
+  for (const o of variant.overrides) {
+    if (!o.path) continue;
+    if (setValue(copy, o.path, o.value, { canCreate: isCreatable(o.path) })) return null;
+  }
+  return validateScenario(copy).ok ? copy : null;
+}
+
 /** Add overrides to a variant's, replacing those at the same paths (and dropping unfinished rows). */
 export function mergeOverrides(existing: readonly Override[], added: readonly Override[]): Override[] {
   const paths = new Set(added.map((o) => o.path));
