@@ -39,7 +39,11 @@ export type RunState = {
 /** What a compare variant sets at a parameter path: a number, an id (channel, step, product …) or a flag. */
 export type OverrideValue = number | string | boolean;
 export type Override = { path: string; value: OverrideValue };
-/** Variants live in memory only (not autosaved); numeric-only overrides of older builds still fit. */
+/**
+ * A compare variant. Edited variants are saved in the scenario document's optional `compare` block
+ * (so they are saved, autosaved and undone with it); the default pair the Compare screen offers is
+ * not written until one is edited.
+ */
 export type Variant = { id: string; name: string; overrides: Override[] };
 
 export type CompareState = {
@@ -123,7 +127,8 @@ export type AppActions = {
   setWorkers(n: number): void;
   patchRun(patch: Partial<RunState>): void;
   patchCompare(patch: Partial<CompareState>): void;
-  setVariants(variants: Variant[]): void;
+  /** Set the variants; `isSaved: false` keeps them out of the document (the screen's defaults). */
+  setVariants(variants: Variant[], options?: { isSaved?: boolean }): void;
   setOpenError(e: OpenError | null): void;
   setRecovery(r: RecoveryOffer | null): void;
   setAboutOpen(isOpen: boolean): void;
@@ -189,6 +194,12 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The variants saved in a scenario document (`compare.variants`), or none. */
+export function variantsOf(doc: unknown): Variant[] {
+  const saved = (doc as { compare?: { variants?: unknown } } | null)?.compare?.variants;
+  return Array.isArray(saved) ? (saved as Variant[]) : [];
+}
+
 function validation(
   text: string,
   r: LoadResult = loadScenarioText(text),
@@ -228,16 +239,17 @@ export function createAppStore(init: Partial<AppState> = {}) {
     ...initialState(),
     ...init,
     loadText(text, file, loaded) {
+      const doc = parseJson(text);
       set({
         text,
-        doc: parseJson(text),
+        doc,
         docText: text,
         ...validation(text, loaded),
         fileName: file.name,
         filePath: file.path,
         isDirty: file.isDirty ?? false,
         selectedStrategy: 0,
-        variants: [],
+        variants: variantsOf(doc),
         openError: null,
         history: emptyHistory,
       });
@@ -267,10 +279,12 @@ export function createAppStore(init: Partial<AppState> = {}) {
       const s = get();
       const before = s.history.past.at(-1);
       if (before === undefined) return false;
+      const doc = parseJson(before);
       set({
         text: before,
-        doc: parseJson(before),
+        doc,
         docText: before,
+        variants: variantsOf(doc),
         isDirty: true,
         history: { past: s.history.past.slice(0, -1), future: [s.text, ...s.history.future], last: null },
       });
@@ -280,10 +294,12 @@ export function createAppStore(init: Partial<AppState> = {}) {
       const s = get();
       const after = s.history.future[0];
       if (after === undefined) return false;
+      const doc = parseJson(after);
       set({
         text: after,
-        doc: parseJson(after),
+        doc,
         docText: after,
+        variants: variantsOf(doc),
         isDirty: true,
         history: { past: [...s.history.past, s.text], future: s.history.future.slice(1), last: null },
       });
@@ -312,8 +328,25 @@ export function createAppStore(init: Partial<AppState> = {}) {
     patchCompare(patch) {
       set({ compare: { ...get().compare, ...patch } });
     },
-    setVariants(variants) {
-      set({ variants });
+    setVariants(variants, options) {
+      const s = get();
+      const doc = s.docText === s.text ? s.doc : parseJson(s.text);
+      if (options?.isSaved === false || doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+        set({ variants });
+        return;
+      }
+      // Edits of one variant field in a burst are one undo step, as in the editor.
+      const next = { ...(doc as Record<string, unknown>), compare: { variants } };
+      const text = JSON.stringify(next, null, 2);
+      if (text === s.text) return set({ variants });
+      set({
+        variants,
+        doc: next,
+        docText: text,
+        text,
+        isDirty: true,
+        history: recorded(s.history, s.text, 'compare'),
+      });
     },
     setOpenError(openError) {
       set({ openError });

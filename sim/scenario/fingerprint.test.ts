@@ -9,6 +9,12 @@ describe('scenarioFingerprint', () => {
     expect(a).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('ignores the saved Compare variants, which runs do not read', () => {
+    expect(scenarioFingerprint('{"a": 1, "compare": {"variants": []}}')).toBe(
+      scenarioFingerprint('{"a": 1}'),
+    );
+  });
+
   it('fingerprints text that is not JSON by its raw text', () => {
     expect(scenarioFingerprint('{"a": ')).not.toBe(scenarioFingerprint('{"a":  '));
   });

@@ -353,6 +353,31 @@ const MonteCarloSchema = z.strictObject({
   sampling: z.enum(['plain', 'lhs']).default('plain'),
 });
 
+/**
+ * Compare variants saved with the scenario (format v1, optional): what the studio's Compare screen
+ * runs side by side. Runs ignore it; each override names a parameter path and its value.
+ */
+const CompareSchema = z
+  .strictObject({
+    variants: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1),
+          name: z.string(),
+          overrides: z.array(
+            z.strictObject({
+              path: z.string().describe('A parameter path, e.g. strategies[omni_fund].holdout.share.'),
+              value: z.union([z.number(), z.string(), z.boolean()]),
+            }),
+          ),
+        }),
+      )
+      .max(4),
+  })
+  .describe(
+    'Compare variants saved with the scenario (the studio runs them side by side; runs ignore them).',
+  );
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   kind: z.literal(SCENARIO_KIND),
@@ -368,6 +393,7 @@ export const ScenarioSchema = z.strictObject({
   economics: EconomicsSchema,
   uncertainty: UncertaintySchema,
   monteCarlo: MonteCarloSchema,
+  compare: CompareSchema.optional(),
 });
 
 export type Scenario = z.output<typeof ScenarioSchema>;

@@ -72,6 +72,7 @@ function scenarioWords(text: string, fileName: string): Set<string> {
 async function screenText(page: Page, screen: string): Promise<string> {
   await page.getByTestId(`nav-${screen}`).click();
   await expect(page.getByTestId(`screen-${screen}`)).toBeVisible();
+  // biome-ignore lint/performance/useDomNodeTextContent: only what is visible counts (innerText skips hidden nodes)
   return page.locator('body').innerText();
 }
 

@@ -42,11 +42,13 @@ export function CompareScreen() {
 
   useEffect(() => {
     if (variants.length === 0 && doc) {
+      // Offered, not saved: the file changes only when the user edits a variant.
       setVariants(
         defaultVariants(doc, {
           current: t('compare.current'),
           holdout: (share) => t('compare.holdoutVariant', { share }),
         }),
+        { isSaved: false },
       );
     }
   }, [variants.length, doc, setVariants, t]);
