@@ -37,6 +37,12 @@ const inProcess: PlannerSimulator = {
 
 const TINY_TEXT = readFileSync('tests/fixtures/tiny.json', 'utf8');
 const TINY = JSON.parse(TINY_TEXT);
+/** The tiny fixture's branches as the planner sees them. */
+const TINY_BRANCHES = () => {
+  const loaded = loadScenarioText(TINY_TEXT);
+  if (!loaded.ok) throw new Error('tiny.json is not valid');
+  return simApi.populationSummary(loaded.scenario, String(loaded.scenario.monteCarlo.seed)).branches;
+};
 
 async function renderPlanner(simulator: PlannerSimulator = inProcess) {
   // The tiny fixture (3,000 customers, 8 branches) keeps the simulated pilot fast.
@@ -182,6 +188,22 @@ describe('PlannerScreen: simulated pilot and rollout (tiny fixture)', () => {
     expect(text('planner-sim-status-text')).toBe('Done');
     expect(text('planner-pilot-branches')!.split(' ')).toHaveLength(2);
     expect(text('planner-control-branches')!.split(' ')).toHaveLength(2);
+    // Branches can be moved by hand; the balance table follows (the sizes are the population's).
+    const pilotBefore = text('planner-pilot-branches')!.split(' ');
+    const out = TINY_BRANCHES().find(
+      (b) => ![...pilotBefore, ...text('planner-control-branches')!.split(' ')].includes(b.name),
+    )!;
+    fireEvent.change(screen.getByTestId(`planner-arm-${out.name}`), { target: { value: 'pilot' } });
+    expect(text('planner-pilot-branches')!.split(' ')).toHaveLength(3);
+    expect(screen.queryByTestId('planner-balance-edited')).not.toBeNull();
+    const pilotNames = text('planner-pilot-branches')!.split(' ');
+    const sizes = TINY_BRANCHES()
+      .filter((b) => pilotNames.includes(b.name))
+      .map((b) => b.customers);
+    const meanSize = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+    expect(within(screen.getByTestId('planner-balance-customers')).getAllByRole('cell')[0].textContent).toBe(
+      new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(meanSize),
+    );
     expect(screen.getByTestId('planner-sim-power-curve').getAttribute('aria-label')).toBe(
       'Simulated and formula power vs branches per arm (2 weeks)',
     );

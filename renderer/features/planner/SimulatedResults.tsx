@@ -116,7 +116,7 @@ export function SimulatedResults({
         />
       </div>
       <PilotComparison report={report} strategy={st} onUseEstimates={onUseEstimates} />
-      <BalanceTable selection={report.selection} />
+      <BalanceTable selection={report.selection} branches={result.branches} />
     </div>
   );
 }
