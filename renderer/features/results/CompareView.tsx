@@ -75,25 +75,27 @@ export const CompareView = memo(function CompareView({
               {t('compare.tooMany', { max: MAX_VARIANTS, n: variants.length })}
             </p>
           ) : null}
-          {onExportCsv ? (
-            <button
-              type="button"
-              className="btn no-print"
-              data-testid="compare-export-csv"
-              onClick={() => onExportCsv(compareToCsv(selected.id, columns), selected.id)}
-            >
-              {t('compare.exportCsv')}
-            </button>
-          ) : null}
-          {strategies.length > 1 ? (
-            <Choice
-              label={t('compare.strategy')}
-              value={selected.id}
-              onChange={setStrategyId}
-              options={strategies.map((s) => ({ value: s.id, label: s.label }))}
-              testId="compare-strategy"
-            />
-          ) : null}
+          <div className="st-compare__tools">
+            {strategies.length > 1 ? (
+              <Choice
+                label={t('compare.strategy')}
+                value={selected.id}
+                onChange={setStrategyId}
+                options={strategies.map((s) => ({ value: s.id, label: s.label }))}
+                testId="compare-strategy"
+              />
+            ) : null}
+            {onExportCsv ? (
+              <button
+                type="button"
+                className="btn no-print"
+                data-testid="compare-export-csv"
+                onClick={() => onExportCsv(compareToCsv(selected.id, columns), selected.id)}
+              >
+                {t('compare.exportCsv')}
+              </button>
+            ) : null}
+          </div>
         </header>
         <CompareTable columns={columns} hasSpread={hasSpread} />
         <ChartCard
