@@ -21,6 +21,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
+      // A UTF-8 locale, as every desktop session has: under a bare POSIX locale (a CI runner with no
+      // LANG) Chromium cannot name a download 新方案.json and saves it as "download".
+      env: { ...process.env, LANG: 'C.UTF-8' },
       args: [
         '--no-sandbox',
         '--disable-gpu',
