@@ -233,6 +233,9 @@ export type StrategySummary = {
     conversionUpliftPp: Float64Array;
     newMoneyUpliftPerCustomerCny: Float64Array;
     roi: Float64Array;
+    /** Total cost (contacts + incentives) and staff hours per replication, for paired comparisons. */
+    costCny: Float64Array;
+    staffHours: Float64Array;
   };
 };
 

@@ -352,6 +352,8 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       conversionUpliftPp: upliftPp,
       newMoneyUpliftPerCustomerCny: nmUplift,
       roi: modelledValue.map((x, k) => ratio(x, totalCost[k])),
+      costCny: totalCost,
+      staffHours,
     },
   };
   return { ...summary, verdict: verdictOf(summary) };

@@ -108,6 +108,8 @@ describe('ResultsDashboard states', () => {
       conversionUpliftPp: new Float64Array(0),
       newMoneyUpliftPerCustomerCny: new Float64Array(0),
       roi: new Float64Array(0),
+      costCny: new Float64Array(0),
+      staffHours: new Float64Array(0),
     };
     s.flows = [];
     s.byCell = [];

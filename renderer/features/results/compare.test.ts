@@ -25,6 +25,23 @@ describe('kpiDifference', () => {
     expect(a.roi.p95 - a.roi.p05).toBeGreaterThan(1);
   });
 
+  it('pairs total cost and staff hours over replications; cost per buyer (a ratio of means) has no interval', () => {
+    const row = (name: string) => COMPARE_ROWS.find((r) => r.name === name)!;
+    const dearer = structuredClone(b);
+    // Dearer by 500 in every replication but one, where it is dearer by 5,000: the paired interval
+    // sits at +500 (one replication of 1,000 is beyond its 95th percentile), the mean above it.
+    dearer.samples.costCny = a.samples.costCny.map((v, i) => v + (i === 0 ? 5000 : 500));
+    const cost = kpiDifference(row('cost'), a, dearer);
+    expect(cost.p05).toBeCloseTo(500, 6);
+    expect(cost.p95).toBeCloseTo(500, 6);
+    expect(cost.mean).toBeCloseTo(500 + 4500 / a.samples.costCny.length, 6);
+    expect(cost.pPositive).toBe(1);
+    const hours = kpiDifference(row('staff-hours'), a, dearer);
+    expect(hours.p05).toBeCloseTo(0, 9);
+    expect(hours.p95).toBeCloseTo(0, 9);
+    expect(kpiDifference(row('cost-per-buyer'), a, dearer).p05).toBeNaN();
+  });
+
   it('does not pair runs with different seeds', () => {
     const d = kpiDifference(KPIS['conversion-uplift'], a, b, false);
     expect(d.mean).toBeCloseTo(0.5, 9);
@@ -70,6 +87,7 @@ describe('compareToCsv', () => {
     const [a, b] = compareVariantsFixture([0, 0.5]).map((v) => v.summary.strategies[0]);
     const cheaper = structuredClone(b);
     cheaper.cost.totalCny = { ...cheaper.cost.totalCny, mean: a.cost.totalCny.mean - 1000 };
+    cheaper.samples.costCny = a.samples.costCny.map((v) => v - 1000);
     const csv = compareToCsv('s1', [
       { name: 'A', strategy: a, isPaired: true },
       { name: 'B, cheaper', strategy: cheaper, isPaired: true },
@@ -85,8 +103,10 @@ describe('compareToCsv', () => {
       expect.arrayContaining(['cost', 'cost-per-buyer', 'staff-hours', 'roi']),
     );
     const cost = lines.find((l) => l.startsWith('s1,cost,"B, cheaper",false,'))!.split(',');
-    // …,mean,p05,p95,diff_mean: the base is 1,000 dearer.
-    expect(Number(cost.at(-4))).toBe(-1000);
+    // …,mean,p05,p95,diff_mean,diff_p05,diff_p95,…: the base is 1,000 dearer in every replication.
+    expect(Number(cost.at(-4))).toBeCloseTo(-1000, 6);
+    expect(Number(cost.at(-3))).toBeCloseTo(-1000, 6);
+    expect(Number(cost.at(-2))).toBeCloseTo(-1000, 6);
     const uplift = lines.find((l) => l.startsWith('s1,conversion-uplift,"B, cheaper",false,'))!.split(',');
     expect(Number(uplift.at(-4))).toBeCloseTo(0.5, 9);
     expect(Number(uplift.at(-1))).toBe(1);

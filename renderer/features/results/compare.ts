@@ -16,13 +16,15 @@ const noBand = (mean: number) => ({ mean, p05: Number.NaN, p95: Number.NaN });
 const signed = (format: (v: number) => string) => (v: number) => (v > 0 ? '+' : '') + format(v);
 
 /**
- * Cost rows. The summary keeps no per-replication cost, so their differences are differences of
- * means, without a paired interval.
+ * Cost rows. Total cost and staff hours are paired over replications like the KPIs; cost per
+ * incremental buyer is a ratio of means (per-replication ratios would make it a mean of ratios), so
+ * its difference is a difference of those ratios, without an interval.
  */
 export const COST_ROWS: CompareRow[] = [
   {
     name: 'cost',
     value: (s) => s.cost.totalCny,
+    samples: (s) => s.samples.costCny,
     format: (f) => (v) => f.cny(v),
     formatDiff: (f) => f.cnySigned,
   },
@@ -36,6 +38,7 @@ export const COST_ROWS: CompareRow[] = [
   {
     name: 'staff-hours',
     value: (s) => s.cost.staffHours,
+    samples: (s) => s.samples.staffHours,
     format: (f) => f.count,
     formatDiff: (f) => signed(f.count),
   },

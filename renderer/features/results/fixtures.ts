@@ -303,6 +303,8 @@ function strategy(
         (z, i) => s.newMoney + s.newMoneySd * (0.6 * z + 0.8 * noise2[i]),
       ),
       roi: noise.map((z, i) => s.roi + s.roiSd * (0.7 * z + 0.71 * noise2[i])),
+      costCny: noise2.map((z) => totalCost * (1 + 0.05 * z)),
+      staffHours: noise2.map((z) => s.funnel.responded * 0.4 + 40 * z),
     },
   };
 }
