@@ -70,6 +70,16 @@ test('a saved variant survives a reload; the table exports with cost rows; apply
   const csv = (await readFile(await csvFile.path(), 'utf8')).replace(/^\uFEFF/, '');
   expect(csv.split('\r\n')[0]).toContain('diff_vs_base_mean');
   expect(csv).toMatch(/\r\n[^,]+,cost,"?Holdout 20% kept"?,false,/);
+  // …and as a picture: a PNG (its signature) at 2× the table's size on screen.
+  const pngDownload = page.waitForEvent('download');
+  await page.getByTestId('compare-export-png').click();
+  const pngFile = await pngDownload;
+  expect(pngFile.suggestedFilename()).toMatch(/^compare-.+-table\.png$/);
+  await pngFile.saveAs('test-results/screenshots/compare-table.png');
+  const png = await readFile(await pngFile.path());
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const table = (await page.getByTestId('compare-table').boundingBox())!;
+  expect(Math.abs(png.readUInt32BE(16) - 2 * table.width)).toBeLessThanOrEqual(4);
 
   // Apply the variant: the scenario takes its holdout; the comparison is now out of date; Undo reverts.
   const share = async () => JSON.parse(await rawJson(page)).strategies[0].holdout.share;

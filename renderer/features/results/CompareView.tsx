@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../../../sim/index';
 import type { PngSink } from '../../components/charts/export-png';
@@ -6,6 +6,7 @@ import { IntervalChart } from '../../components/charts/IntervalChart';
 import { ChartCard } from './ChartCard';
 import { Choice } from './Choice';
 import { CompareTable } from './CompareTable';
+import { CompareTablePngButton } from './CompareTablePngButton';
 import { compareToCsv, isPairable, matchStrategy } from './compare';
 import { PngExportContext, slug } from './export-context';
 import { KPIS } from './kpis';
@@ -33,6 +34,7 @@ export const CompareView = memo(function CompareView({
   const base = shown[0]?.summary;
   const strategies = base?.strategies ?? [];
   const [strategyId, setStrategyId] = useState<string>('');
+  const tableRef = useRef<HTMLDivElement>(null);
   const index = Math.max(
     0,
     strategies.findIndex((s) => s.id === strategyId),
@@ -95,9 +97,12 @@ export const CompareView = memo(function CompareView({
                 {t('compare.exportCsv')}
               </button>
             ) : null}
+            <CompareTablePngButton name={`compare-${slug(selected.id)}-table.png`} target={tableRef} />
           </div>
         </header>
-        <CompareTable columns={columns} hasSpread={hasSpread} />
+        <div ref={tableRef} className="st-compare__capture">
+          <CompareTable columns={columns} hasSpread={hasSpread} />
+        </div>
         <ChartCard
           title={t('compare.chartTitle')}
           hint={t('compare.chartHint')}
