@@ -51,7 +51,7 @@ export {
 } from './planner/rollout';
 export * from './results';
 export type { ReplicationBlock, RunSettings } from './run-settings';
-// Scenarios: schema, loading, validation issues (codes), paths into the document.
+// Scenarios: schema, loading, validation issues (codes), paths into a scenario file.
 export * from './scenario';
 export { blankScenario } from './scenario/blank';
 export { branchName } from './scenario/cross-check';
