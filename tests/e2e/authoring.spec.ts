@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { loadScenarioText, simApi, upliftOf } from '../../sim/index';
+import { removeFilePickers } from './file-pickers';
 
 const SHOTS = 'test-results/screenshots';
 const DOCS = 'docs/images';
@@ -15,13 +16,7 @@ async function openStudioInChinese(page: Page, errors: string[]) {
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
-  // As in studio.spec: without the File System Access pickers the studio uses an <input> and a
-  // download, which Playwright's filechooser and download events see.
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    for (const picker of ['showOpenFilePicker', 'showSaveFilePicker', 'showDirectoryPicker'])
-      delete w[picker];
-  });
+  await removeFilePickers(page);
   await page.goto('/');
   await expect(page.getByTestId('app-ready')).toBeVisible();
   await page.getByTestId('language-switch').selectOption('zh-CN');

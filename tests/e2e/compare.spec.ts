@@ -3,13 +3,10 @@
 // be applied to the scenario and undone.
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { removeFilePickers } from './file-pickers';
 
 async function openStudio(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    for (const picker of ['showOpenFilePicker', 'showSaveFilePicker', 'showDirectoryPicker'])
-      delete w[picker];
-  });
+  await removeFilePickers(page);
   page.on('dialog', (d) => void d.accept());
   await page.goto('/');
   await expect(page.getByTestId('app-ready')).toBeVisible();

@@ -1,15 +1,12 @@
 // Results belong to the scenario they were computed from: after another example is loaded, the
 // Results screen says "out of date" (dimmed, with Re-run) and exports keep the first scenario's name.
 import { expect, type Page, test } from '@playwright/test';
+import { removeFilePickers } from './file-pickers';
 
 const SHOTS = 'test-results/screenshots';
 
 async function openStudio(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    for (const picker of ['showOpenFilePicker', 'showSaveFilePicker', 'showDirectoryPicker'])
-      delete w[picker];
-  });
+  await removeFilePickers(page);
   // Loading over unsaved edits asks first; the test means to discard them.
   page.on('dialog', (d) => void d.accept());
   await page.goto('/');

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { type Download, expect, type Page, test } from '@playwright/test';
 import { loadScenarioText, simApi, upliftOf } from '../../sim/index';
+import { removeFilePickers } from './file-pickers';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -15,11 +16,7 @@ async function openStudio(page: Page, errors: string[] = []) {
   // Playwright's filechooser and download events see an <input type="file"> and a download link,
   // not the File System Access pickers; without the pickers the studio takes that path (as in
   // Firefox and Safari). renderer/platform/browser-files.test.ts covers the pickers.
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    for (const picker of ['showOpenFilePicker', 'showSaveFilePicker', 'showDirectoryPicker'])
-      delete w[picker];
-  });
+  await removeFilePickers(page);
   await page.goto('/');
   await expect(page.getByTestId('app-ready')).toBeVisible();
 }
