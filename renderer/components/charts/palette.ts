@@ -25,7 +25,7 @@ export const palette = {
 } as const;
 
 /**
- * The studio's font stack (styles/app.css), named outright: ECharts measures text on a canvas, where
+ * The studio's font stack (styles/base.css), named outright: ECharts measures text on a canvas, where
  * 'inherit' means its default font, so an SVG chart (the printed report) that inherits the page's
  * font drew wider labels than it had measured and clipped them.
  */
