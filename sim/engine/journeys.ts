@@ -1,0 +1,541 @@
+import { keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
+import { normalQuantile } from '../stats/normal';
+import { pushToken } from './assignment';
+import {
+  type Engine,
+  FATIGUE_TABLE,
+  MAX_POLICY_POSTPONES,
+  MAX_VISITS,
+  REFERENCE_AUM_CNY,
+  RESPONSE_CAP,
+  SLOT_ATTRITION_AVOIDED,
+} from './engine-state';
+import { CHANNEL_FIELDS, STEP_FIELDS, STRATEGY_CHANNEL_FIELDS, WEEK_FIELDS } from './layout';
+import { END, type Model } from './model';
+import { maturityPeriodDays } from './organic';
+import type { RepTables } from './params';
+import { NONE, productBit, TOKEN_CHECK, TOKEN_START, TOKEN_STEP, type Workspace } from './workspace';
+
+export type EventWindows = {
+  /** Payroll window multiplier by day (1 outside a window). */
+  payroll: Float64Array;
+  /** The largest value eventMultiplier can return (≥ 1). */
+  maxMultiplier: number;
+  maturityPhase: Int32Array;
+  /** By days since the first maturity (0 ≤ x < horizon): 1 when x falls inside a window of high intent after a maturity. */
+  isInMaturityWindow: Uint8Array;
+  maturityMult: number;
+  inflow1: Int16Array;
+  inflow2: Int16Array;
+  inflowWindowDays: number;
+  inflowMult: number;
+};
+
+export function eventWindows(engine: Engine, tables: RepTables): EventWindows {
+  const { model, ws } = engine;
+  const ev = tables.scenario.population.events;
+  const payroll = new Float64Array(model.horizonDays).fill(1);
+  for (const d of model.payrollDays) {
+    for (let k = d; k <= d + ev.payroll.windowDays && k < model.horizonDays; k++)
+      payroll[k] = Math.max(payroll[k], ev.payroll.responseMultiplier);
+  }
+  // Tabulated once: the float remainder (x % 182.5) is slow in the per-contact loop.
+  const period = maturityPeriodDays(model);
+  const isInMaturityWindow = new Uint8Array(model.horizonDays);
+  for (let x = 0; x < model.horizonDays; x++)
+    isInMaturityWindow[x] = x % period <= ev.wmpMaturity.windowDays ? 1 : 0;
+  let maxMultiplier = Math.max(1, ev.wmpMaturity.responseMultiplier, ev.largeInflow.responseMultiplier);
+  for (let d = 0; d < payroll.length; d++) maxMultiplier = Math.max(maxMultiplier, payroll[d]);
+  return {
+    payroll,
+    maxMultiplier,
+    maturityPhase: model.pop.maturityPhaseDay,
+    isInMaturityWindow,
+    maturityMult: ev.wmpMaturity.responseMultiplier,
+    inflow1: ws.inflowDay,
+    inflow2: ws.inflowDay2,
+    inflowWindowDays: ev.largeInflow.windowDays,
+    inflowMult: ev.largeInflow.responseMultiplier,
+  };
+}
+
+/** Response multiplier from the high-intent windows open for customer i on `day` (the largest applies). */
+export function eventMultiplier(e: EventWindows, pop: Model['pop'], i: number, day: number): number {
+  let m = pop.isPayroll[i] ? e.payroll[day] : 1;
+  const phase = e.maturityPhase[i];
+  if (phase >= 0 && day >= phase && e.isInMaturityWindow[day - phase] === 1 && e.maturityMult > m)
+    m = e.maturityMult;
+  const d1 = e.inflow1[i];
+  const d2 = e.inflow2[i];
+  if (
+    ((d1 >= 0 && day >= d1 && day - d1 <= e.inflowWindowDays) ||
+      (d2 >= 0 && day >= d2 && day - d2 <= e.inflowWindowDays)) &&
+    e.inflowMult > m
+  ) {
+    m = e.inflowMult;
+  }
+  return m;
+}
+
+/** Index of the maturity whose window holds `day`, or -1. */
+export function maturityWindowAt(engine: Engine, tables: RepTables, i: number, day: number): number {
+  const phase = engine.model.pop.maturityPhaseDay[i];
+  if (phase < 0 || day < phase) return -1;
+  const period = maturityPeriodDays(engine.model);
+  const m = Math.floor((day - phase) / period);
+  const since = day - Math.floor(phase + m * period);
+  return since <= tables.scenario.population.events.wmpMaturity.windowDays ? m : -1;
+}
+
+export function purchaseAmount(
+  engine: Engine,
+  p: number,
+  i: number,
+  u: number,
+  tables: RepTables,
+): { amount: number; newMoney: number } {
+  const prod = tables.scenario.products[p];
+  if (prod.family === 'app_activation') return { amount: 0, newMoney: 0 };
+  const pop = engine.model.pop;
+  const aum = pop.aum[i];
+  const os = pop.outsideShare[i];
+  const ticket = prod.ticket;
+  let amount =
+    ticket.medianCny *
+    (Math.max(aum, 1000) / REFERENCE_AUM_CNY) ** ticket.aumElasticity *
+    Math.exp(ticket.sdLog * normalQuantile(u));
+  const wealth = aum + (aum * os) / (1 - os);
+  amount = Math.min(amount, ticket.maxShareOfAum * wealth);
+  const frac = Math.min(1, (prod.newMoneyShare * os) / engine.meanOutside);
+  return { amount, newMoney: amount * frac };
+}
+
+export const INVESTMENT_FAMILIES = new Set(['wmp', 'fund', 'large_cd', 'insurance']);
+
+/** Record a purchase's money: new money, internal shift, revenue, and maturity retention. */
+export function bookPurchase(
+  engine: Engine,
+  tables: RepTables,
+  p: number,
+  i: number,
+  u: number,
+  day: number,
+  isCampaign: boolean,
+): void {
+  const { ws } = engine;
+  const prod = tables.scenario.products[p];
+  const years = tables.scenario.economics.valueYears;
+  ws.value[i] += prod.valuePerConversionCny * years;
+  if (isCampaign) ws.incrementalValue[i] += prod.valuePerConversionCny * years;
+  if (prod.family === 'app_activation') {
+    ws.appActive[i] = 1;
+    ws.appActiveWeek[i] = Math.min(ws.appActiveWeek[i], Math.floor(day / 7));
+    return;
+  }
+  const { amount, newMoney } = purchaseAmount(engine, p, i, u, tables);
+  ws.purchaseNewMoney[i] += newMoney;
+  ws.internalShift[i] += amount - newMoney;
+  ws.value[i] += amount * prod.revenueRate * years;
+  if (isCampaign) {
+    ws.campaignNewMoney[i] += newMoney;
+    ws.incrementalValue[i] += amount * prod.revenueRate * years;
+  }
+  if (INVESTMENT_FAMILIES.has(prod.family)) {
+    const m = maturityWindowAt(engine, tables, i, day);
+    if (m >= 0 && m < 8) {
+      if (isCampaign && !(ws.retained[i] & (1 << m))) ws.retainedByCampaign[i] |= 1 << m;
+      ws.retained[i] |= 1 << m;
+    }
+  }
+}
+
+/** Move a customer along a journey edge (or end the journey). */
+export function followEdge(
+  ws: Workspace,
+  si: number,
+  W: number,
+  steps: Model['steps'][number],
+  flags: Uint8Array,
+  visits: Uint16Array,
+  i: number,
+  target: number,
+  day: number,
+  asLeadDay: number,
+): void {
+  if (target === END || visits[i] >= MAX_VISITS) flags[i] &= ~8;
+  else pushToken(ws, si, W, i, target, day + steps.waitDays[target], asLeadDay, 0);
+}
+
+/**
+ * Everything the weekly loop reads, gathered once per replication so that the per-bucket loop
+ * below starts from a handful of property reads instead of re-deriving them from the scenario.
+ */
+export type WeekRun = {
+  engine: Engine;
+  tables: RepTables;
+  rec: Float64Array;
+  bkey: UniformKey;
+  ckeys: UniformKey[];
+  skeys: UniformKey[];
+  events: EventWindows;
+  /** Reach kinds that are a known yes/no per customer (opt-in, consent, link), not a chance per attempt. */
+  isStaticReach: boolean[];
+  /** (1 − fatigue)^k per channel for k < FATIGUE_TABLE, from the same expression (Math.pow is slow per contact). */
+  fatigueMult: Float64Array;
+  /** Sequence-trigger strategies get TOKEN_CHECK entries, all others TOKEN_START. */
+  triggerKind: Int32Array;
+};
+
+/** The weekly loop: each strategy's journeys, in priority order, week by week. */
+export function runWeeks(
+  engine: Engine,
+  tables: RepTables,
+  rec: Float64Array,
+  rep: number,
+  bkey: UniformKey,
+): void {
+  const { model, ws } = engine;
+  const s = tables.scenario;
+  const W = model.weeks;
+  const CH = CHANNEL_FIELDS.length;
+  const chBase = model.layout.channelBase;
+  const { capacity, chFatigue } = tables;
+  const capUsed = ws.capUsed;
+  const nC = s.channels.length;
+  const fatigueMult = new Float64Array(nC * FATIGUE_TABLE);
+  for (let c = 0; c < nC; c++)
+    for (let k = 0; k < FATIGUE_TABLE; k++) fatigueMult[c * FATIGUE_TABLE + k] = (1 - chFatigue[c]) ** k;
+  const run: WeekRun = {
+    engine,
+    tables,
+    rec,
+    bkey,
+    ckeys: s.strategies.map((st) => uniformKey(model.seed, 'contact', rep, st.id)),
+    skeys: s.strategies.map((st) => uniformKey(model.seed, 'sequence', rep, st.id)),
+    events: eventWindows(engine, tables),
+    isStaticReach: s.channels.map(
+      (c) => c.reachVia === 'app' || c.reachVia === 'sms' || c.reachVia === 'wecom',
+    ),
+    fatigueMult,
+    triggerKind: Int32Array.from(s.strategies, (st) =>
+      st.trigger.type === 'sequence' ? TOKEN_CHECK : TOKEN_START,
+    ),
+  };
+  // Per-channel capacity made available over the horizon (reported as capacity used share).
+  for (let c = 0; c < nC; c++) {
+    const cap = capacity[c];
+    let total = 0;
+    if (model.capacityIsGlobal[c]) total = cap[0];
+    else for (let b = 0; b < cap.length; b++) total += cap[b];
+    rec[chBase + c * CH + 1] = Number.isFinite(total) ? total * W : Number.NaN;
+  }
+  const order = model.order;
+  for (let t = 0; t < W; t++) {
+    for (let c = 0; c < nC; c++) capUsed[c].fill(0);
+    for (let k = 0; k < order.length; k++) runBucket(run, order[k], t);
+    engine.probe?.weekEnd(t, capUsed, capacity);
+  }
+}
+
+/**
+ * Strategy si's queue for week t: its scheduled triggers, then the journey steps queued for the
+ * week (including those this loop appends). Each entry passes the contact policy, budget and
+ * staff capacity, then reach, response, referral or close.
+ */
+export function runBucket(run: WeekRun, si: number, t: number): void {
+  const { engine, tables, rec, events, isStaticReach, fatigueMult } = run;
+  const { model, ws } = engine;
+  const pop = model.pop;
+  const n = pop.n;
+  const W = model.weeks;
+  const L = model.layout;
+  const tok = ws.tokens;
+  const triggers = ws.triggers;
+  const contacts = ws.contacts; // week-major: contacts[week * n + i]
+  const s = tables.scenario;
+  const maxWeek = s.contactPolicy.maxContactsPerWeek;
+  const max4 = s.contactPolicy.maxContactsPer4Weeks;
+  const nSF = STEP_FIELDS.length;
+  const CH = CHANNEL_FIELDS.length;
+  const SCF = STRATEGY_CHANNEL_FIELDS.length;
+  const chBase = L.channelBase;
+  const {
+    chCost,
+    chStaffMinutes,
+    chReachRate,
+    chResponse,
+    chClose,
+    chFatigue,
+    chFatigueWeeks,
+    chHalfLifeDays,
+    chMaxQueue,
+    capacity,
+  } = tables;
+  const capUsed = ws.capUsed;
+  const capIsGlobal = model.capacityIsGlobal;
+  const reachKind = model.channelReachKind;
+  const reach = pop.reach;
+  const propensity = pop.propensity;
+  const branchOf = pop.branch;
+  const branchMult = engine.branchMult;
+  const attritionWeek = ws.attritionWeek;
+  const suppressedAt = L.suppressedByPolicy;
+  const steps = model.steps[si];
+  const stepChannel = steps.channel;
+  const lay = L.strategies[si];
+  const sc = lay.scalar;
+  const oCostContacts = sc.costContacts;
+  const oCostStaff = sc.costStaff;
+  const oStaffMinutes = sc.staffMinutes;
+  const oReferralsFollowed = sc.referralsFollowed;
+  const oReferrals = sc.referrals;
+  const flags = ws.flags[si];
+  const visits = ws.visits[si];
+  const ckey = run.ckeys[si];
+  const offer = model.offerProduct[si];
+  const offerRel = model.relevantIndex[offer];
+  const offerBase = offer * n;
+  const seasonT = model.season[t] * tables.marketMult;
+  const stMult = tables.stMultiplier[si] * tables.propensityScale[offer] * seasonT;
+  const budget = s.strategies[si].budgetCny;
+  const incentive = tables.stIncentiveCost[si];
+  const stepsBase = lay.steps;
+  const chanBase = lay.channels;
+  const weekBase = lay.weeks + t * WEEK_FIELDS.length;
+  const b = si * (W + 1) + t;
+  const triggerKind = run.triggerKind[si];
+  // Budget spent by this strategy so far (written back at the end of the bucket).
+  let spent = ws.spent[si];
+  // The bucket's triggers [q, qEnd) first, then its linked tokens from head[b] (id = -1: not yet).
+  const qEnd = triggers.start[b + 1];
+  for (let q = triggers.start[b], id = -1; ; ) {
+    let i: number;
+    let day: number;
+    let kind: number;
+    let stepIdx: number;
+    let leadDay: number;
+    let queued: number;
+    let eventDay = -1;
+    if (q < qEnd) {
+      i = triggers.cust[q];
+      day = triggers.day[q];
+      eventDay = triggers.eventDay[q];
+      q++;
+      kind = triggerKind;
+      stepIdx = steps.start;
+      leadDay = -1;
+      queued = 0;
+    } else {
+      id = id < 0 ? ws.head[b] : tok.next[id];
+      if (id < 0) break;
+      i = tok.cust[id];
+      day = tok.day[id];
+      kind = TOKEN_STEP;
+      stepIdx = tok.step[id];
+      leadDay = tok.leadDay[id];
+      queued = tok.queued[id];
+    }
+    if (kind === TOKEN_CHECK) {
+      if (sequenceSatisfied(engine, tables, si, i, eventDay, t, offerRel, run.skeys[si])) continue;
+      if (ws.tau[si][i] < 0 || day < ws.tau[si][i]) ws.tau[si][i] = day;
+      if (ws.arm[si][i] !== 1) continue;
+    }
+    if (kind !== TOKEN_STEP) {
+      if (flags[i] & 12) continue; // already in this journey, or converted by it
+      flags[i] |= 8;
+      const d = day + steps.waitDays[stepIdx];
+      if (d >= 7 * (t + 1)) {
+        pushToken(ws, si, W, i, stepIdx, d, -1, 0);
+        continue;
+      }
+    }
+    // A contact attempt at step stepIdx on channel c.
+    const c = stepChannel[stepIdx];
+    const so = stepsBase + stepIdx * nSF;
+    if (attritionWeek[i] <= t) {
+      rec[so + 6]++;
+      flags[i] &= ~8;
+      continue;
+    }
+    // The platform knows who has no push opt-in, no SMS consent or no WeCom link: nothing is sent.
+    const reachP = reach[reachKind[c]][i];
+    if (reachP === 0 && isStaticReach[c]) {
+      rec[so + 1]++;
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
+      continue;
+    }
+    // Contact policy across strategies (reached contacts this week and in the last four).
+    let last4 = 0;
+    for (let w = t > 3 ? t - 3 : 0; w <= t; w++) last4 += contacts[w * n + i];
+    if (contacts[t * n + i] >= maxWeek || last4 >= max4) {
+      rec[so + 7]++;
+      rec[suppressedAt]++;
+      if (queued >= MAX_POLICY_POSTPONES) {
+        rec[so + 6]++;
+        flags[i] &= ~8;
+      } else pushToken(ws, si, W, i, stepIdx, day + 7, leadDay, queued + 1);
+      continue;
+    }
+    const cost = chCost[c];
+    // A contact is made only if the budget still covers it and the incentive it may lead to.
+    if (spent + cost + incentive > budget) {
+      rec[so + 6]++;
+      flags[i] &= ~8;
+      continue;
+    }
+    const capB = capIsGlobal[c] ? 0 : branchOf[i];
+    const used = capUsed[c];
+    if (used[capB] >= capacity[c][capB]) {
+      if (queued >= chMaxQueue[c]) {
+        rec[chBase + c * CH + 4]++;
+        rec[so + 6]++;
+        flags[i] &= ~8;
+      } else {
+        if (queued === 0) rec[chBase + c * CH + 2]++;
+        pushToken(ws, si, W, i, stepIdx, day + 7, leadDay, queued + 1);
+      }
+      continue;
+    }
+    if (leadDay >= 0 && queued > 0) rec[chBase + c * CH + 3]++;
+    // The attempt is made: it costs money, staff time and capacity.
+    used[capB]++;
+    spent += cost;
+    const visit = visits[i]++;
+    const staffMin = chStaffMinutes[c];
+    rec[oCostContacts] += cost;
+    if (staffMin > 0) {
+      rec[oCostStaff] += cost;
+      rec[oStaffMinutes] += staffMin;
+    }
+    rec[chBase + c * CH]++;
+    rec[chBase + c * CH + 5] += staffMin;
+    rec[chanBase + c * SCF]++;
+    rec[chanBase + c * SCF + 4] += cost;
+    rec[so]++;
+    rec[weekBase + 2]++;
+    rec[weekBase + 3] += cost;
+    if (leadDay >= 0) rec[oReferralsFollowed]++;
+    if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
+      rec[so + 1]++;
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
+      continue;
+    }
+    flags[i] |= 1;
+    rec[chanBase + c * SCF + 1]++;
+    const uResponse = keyedUniform(ckey, i, visit * 4 + 1);
+    let respP: number;
+    if (leadDay >= 0) {
+      respP = 0.5 ** ((day - leadDay) / chHalfLifeDays[c]);
+    } else {
+      // The response chance is this product times the event multiplier (at most events.maxMultiplier)
+      // and fatigue (at most 1), capped: floating-point products are monotone, so a uniform at or
+      // above the bound fails the exact test below too, and most contacts skip computing it.
+      const before = propensity[offerBase + i] * stMult * chResponse[c] * branchMult[branchOf[i]];
+      if (uResponse >= before * events.maxMultiplier) {
+        contacts[t * n + i]++;
+        rec[so + 2]++;
+        followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
+        continue;
+      }
+      let recent = 0;
+      const from = t - chFatigueWeeks[c] + 1;
+      for (let w = Math.max(from, 0); w <= t; w++) recent += contacts[w * n + i];
+      respP = before * eventMultiplier(events, pop, i, day);
+      if (recent > 0)
+        respP *=
+          recent < FATIGUE_TABLE ? fatigueMult[c * FATIGUE_TABLE + recent] : (1 - chFatigue[c]) ** recent;
+      if (respP > RESPONSE_CAP) respP = RESPONSE_CAP;
+    }
+    contacts[t * n + i]++;
+    if (uResponse >= respP) {
+      rec[so + 2]++;
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
+      continue;
+    }
+    flags[i] |= 2;
+    rec[chanBase + c * SCF + 2]++;
+    const referral = steps.onInterested[stepIdx];
+    if (referral >= 0) {
+      rec[so + 3]++;
+      rec[oReferrals]++;
+      followEdge(ws, si, W, steps, flags, visits, i, referral, day, day);
+      continue;
+    }
+    if (keyedUniform(ckey, i, visit * 4 + 2) >= chClose[c]) {
+      rec[so + 5]++;
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotConverted[stepIdx], day, -1);
+      continue;
+    }
+    // Converted by the campaign.
+    rec[so + 4]++;
+    rec[chanBase + c * SCF + 3]++;
+    spent += incentive;
+    convert(run, si, offer, offerRel, i, t, day, keyedUniform(ckey, i, visit * 4 + 3));
+  }
+  ws.spent[si] = spent;
+}
+
+/** Book a campaign conversion of customer i in week t (the purchase, and the churn it prevents). */
+export function convert(
+  run: WeekRun,
+  si: number,
+  offer: number,
+  offerRel: number,
+  i: number,
+  t: number,
+  day: number,
+  uAmount: number,
+): void {
+  const { engine, tables, rec } = run;
+  const { model, ws } = engine;
+  const sc = model.layout.strategies[si].scalar;
+  const incentive = tables.stIncentiveCost[si];
+  const flags = ws.flags[si];
+  flags[i] = (flags[i] | 4) & ~8;
+  rec[sc.costIncentives] += incentive;
+  rec[model.layout.strategies[si].weeks + t * WEEK_FIELDS.length + 3] += incentive;
+  if (offerRel >= 0) {
+    if (ws.campFirst[offerRel][i] === NONE) ws.campFirst[offerRel][i] = t;
+    ws.campLast[offerRel][i] = t;
+    ws.campaignMask[i] |= productBit(offerRel);
+  }
+  bookPurchase(engine, tables, offer, i, uAmount, day, true);
+  const aw = ws.attritionWeek[i];
+  if (
+    aw !== NONE &&
+    aw > t &&
+    keyedUniform(run.bkey, i, SLOT_ATTRITION_AVOIDED) <
+      tables.scenario.population.organic.attritionReductionAfterConversion
+  ) {
+    ws.attritionWeek[i] = NONE;
+    ws.attritionAvoided[i] = 1;
+  }
+}
+
+/** "did A but not B within N days": A happened on `eventDay`; did B happen by week `t`? */
+export function sequenceSatisfied(
+  engine: Engine,
+  tables: RepTables,
+  si: number,
+  i: number,
+  eventDay: number,
+  t: number,
+  offerRel: number,
+  key: UniformKey,
+): boolean {
+  const { ws } = engine;
+  const trig = tables.scenario.strategies[si].trigger;
+  if (trig.type !== 'sequence') return false;
+  const from = Math.floor(eventDay / 7);
+  if (trig.notDid === 'purchase') {
+    if (offerRel < 0) return false;
+    for (let k = 0; k < 3; k++) {
+      const w = ws.organic[offerRel * 3 + k][i];
+      if (w !== NONE && w >= from && w <= t) return true;
+    }
+    return ws.campLast[offerRel][i] >= from;
+  }
+  if (!ws.appActive[i]) return false;
+  const logins = tables.scenario.population.app.loginsPerActiveMonth;
+  return keyedUniform(key, i, eventDay) < 1 - Math.exp((-logins * trig.withinDays) / 30);
+}

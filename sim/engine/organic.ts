@@ -1,0 +1,159 @@
+import { keyedUniform, type UniformKey } from '../rng/streams';
+import {
+  type Engine,
+  MAX_MATURITIES,
+  SLOT_APP_ACTIVATION,
+  SLOT_APP_ACTIVE,
+  SLOT_ATTRITION,
+  SLOT_INFLOW1,
+  SLOT_INFLOW2,
+  slotMaturity,
+  slotOrganic,
+} from './engine-state';
+import type { Model } from './model';
+import type { RepTables } from './params';
+import { NONE, productBit } from './workspace';
+
+export function firstWeekOfHazard(e: number, lambda: number, seasonCum: Float64Array, W: number): number {
+  // Smallest t with lambda * seasonCum[t + 1] >= e (cumulative hazard crosses the exponential draw).
+  if (lambda <= 0 || lambda * seasonCum[W] < e) return NONE;
+  let lo = 0;
+  let hi = W - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lambda * seasonCum[mid + 1] >= e) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function maturityPeriodDays(model: Model): number {
+  const r = model.scenario.population.events.wmpMaturity.maturitiesPerYear;
+  return r > 0 ? 365 / r : Number.POSITIVE_INFINITY;
+}
+
+/** Untreated behaviour of every relevant customer: purchases, churn, inflows, app use, maturity reinvestment. */
+export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformKey): void {
+  const { model, ws } = engine;
+  for (let r = 0; r < model.relevantProducts.length * 3; r++) ws.organic[r].fill(NONE);
+  ws.attritionWeek.fill(NONE);
+  ws.inflowDay.fill(-1);
+  ws.inflowDay2.fill(-1);
+  ws.appActive.fill(0);
+  ws.appActiveWeek.fill(NONE);
+  // Product by product, then the other events customer by customer: every draw is keyed by
+  // (customer, slot), so the order does not change them.
+  for (let r = 0; r < model.relevantProducts.length; r++) simulatePurchases(engine, tables, key, r);
+  simulateEvents(engine, tables, key);
+}
+
+/** Organic purchase weeks of relevant product r (two events by a non-homogeneous hazard). */
+export function simulatePurchases(engine: Engine, tables: RepTables, key: UniformKey, r: number): void {
+  const { model, ws } = engine;
+  const pop = model.pop;
+  const n = pop.n;
+  const W = model.weeks;
+  const nT = tables.scenario.population.tiers.length;
+  const p = model.relevantProducts[r];
+  const hz = tables.scenario.products[p].organicWeekly * tables.marketMult * tables.propensityScale[p];
+  const first = ws.organic[r * 3];
+  const second = ws.organic[r * 3 + 1];
+  const { organicMask } = ws;
+  const bit = productBit(r);
+  const { tier, propensity } = pop;
+  const baseByTier = engine.baseByTier;
+  const seasonCum = model.seasonCum;
+  const seasonTotal = seasonCum[W];
+  const slot0 = slotOrganic(p, 0);
+  const slot1 = slotOrganic(p, 1);
+  const list = model.relevant;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    const lambda = Math.min(0.5, (hz * propensity[p * n + i]) / baseByTier[p * nT + tier[i]]);
+    const u1 = keyedUniform(key, i, slot0);
+    // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles it without a log.
+    if (u1 < 1 - lambda * seasonTotal) continue;
+    const e1 = -Math.log(u1);
+    const w1 = firstWeekOfHazard(e1, lambda, seasonCum, W);
+    first[i] = w1;
+    if (w1 !== NONE) {
+      organicMask[i] |= bit;
+      second[i] = firstWeekOfHazard(e1 - Math.log(keyedUniform(key, i, slot1)), lambda, seasonCum, W);
+    }
+  }
+}
+
+/** Churn week, large inflows, app activity and reinvestment at maturity of every relevant customer. */
+export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKey): void {
+  const { model, ws } = engine;
+  const pop = model.pop;
+  const s = tables.scenario;
+  const W = model.weeks;
+  const tierIds = s.population.tiers.map((t) => t.id);
+  const org = s.population.organic;
+  const attrByTier = Float64Array.from(
+    tierIds.map((id) => org.attritionWeekly.base * (org.attritionWeekly.byTier[id] ?? 1)),
+  );
+  const inflowByTier = Float64Array.from(
+    tierIds.map((id) => (s.population.events.largeInflow.perYearByTier[id] ?? 0) / 52),
+  );
+  const reinvestP = s.population.events.wmpMaturity.organicReinvestProbability;
+  const monthlyActiveShare = s.population.app.monthlyActiveShare;
+  const activationWeekly = org.appActivationWeekly;
+  const period = maturityPeriodDays(model);
+  const wmpRel = model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1;
+  const reinvested = wmpRel >= 0 ? ws.organic[wmpRel * 3 + 2] : undefined;
+  const horizonDays = model.horizonDays;
+  const { attritionWeek, inflowDay, inflowDay2, appActive, retained, organicMask } = ws;
+  const { tier, isAppUser, maturityPhaseDay } = pop;
+  const churnFactor = engine.churnFactor;
+  const list = model.relevant;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    const t = tier[i];
+    const la = attrByTier[t] * churnFactor[i];
+    if (la > 0) {
+      const ua = keyedUniform(key, i, SLOT_ATTRITION);
+      if (ua >= 1 - la * W) {
+        const wa = Math.floor(-Math.log(ua) / la);
+        if (wa < W) attritionWeek[i] = wa;
+      }
+    }
+    const li = inflowByTier[t];
+    const ui = li > 0 ? keyedUniform(key, i, SLOT_INFLOW1) : 0;
+    if (li > 0 && ui >= 1 - li * W) {
+      const d1 = Math.floor((7 * -Math.log(ui)) / li);
+      if (d1 < horizonDays) {
+        inflowDay[i] = d1;
+        const d2 = d1 + Math.floor((7 * -Math.log(keyedUniform(key, i, SLOT_INFLOW2))) / li);
+        if (d2 < horizonDays) inflowDay2[i] = d2;
+      }
+    }
+    if (isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < monthlyActiveShare) {
+      appActive[i] = 1;
+      ws.appActiveWeek[i] = 0;
+    } else if (activationWeekly > 0) {
+      const wa = Math.floor(-Math.log(keyedUniform(key, i, SLOT_APP_ACTIVATION)) / activationWeekly);
+      if (wa < W) {
+        appActive[i] = 1;
+        ws.appActiveWeek[i] = wa;
+      }
+    }
+    const phase = maturityPhaseDay[i];
+    if (phase >= 0) {
+      for (
+        let m = 0, d = phase;
+        d < horizonDays && m < MAX_MATURITIES;
+        m++, d = Math.floor(phase + m * period)
+      ) {
+        if (keyedUniform(key, i, slotMaturity(m, false)) < reinvestP) {
+          retained[i] |= m < 8 ? 1 << m : 0;
+          if (reinvested !== undefined && reinvested[i] === NONE) {
+            reinvested[i] = Math.floor(d / 7);
+            organicMask[i] |= productBit(wmpRel);
+          }
+        }
+      }
+    }
+  }
+}
