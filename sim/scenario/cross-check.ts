@@ -230,6 +230,11 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
       }
     });
     if (paidStep && st.budgetCny === 0) warn(`${at}.budgetCny`, 'budget.zero-paid', paidStep);
+    // A saved canvas position for a step that is not in the journey is ignored; say so.
+    for (const key of Object.keys(st.journey.layout ?? {})) {
+      if (!stepIds.includes(key))
+        warn(`${at}.journey.layout.${key}`, 'journey.layout-unknown-step', { step: key, known: stepIds });
+    }
     // Reachability from start, cycles that cannot end.
     const index = new Map(stepIds.map((x, i) => [x, i]));
     const next = (i: number): number[] => {

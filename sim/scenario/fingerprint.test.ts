@@ -15,6 +15,17 @@ describe('scenarioFingerprint', () => {
     );
   });
 
+  it('ignores journey canvas positions, but not the journey itself', () => {
+    const doc = (layout?: unknown, wait = 1) =>
+      JSON.stringify({
+        a: 1,
+        strategies: [{ id: 's', journey: { start: 'p', steps: [{ id: 'p', waitDays: wait }], layout } }],
+      });
+    const plain = scenarioFingerprint(doc());
+    expect(scenarioFingerprint(doc({ p: { x: 10, y: 20 } }))).toBe(plain);
+    expect(scenarioFingerprint(doc({ p: { x: 10, y: 20 } }, 2))).not.toBe(plain);
+  });
+
   it('fingerprints text that is not JSON by its raw text', () => {
     expect(scenarioFingerprint('{"a": ')).not.toBe(scenarioFingerprint('{"a":  '));
   });

@@ -65,6 +65,7 @@ export const ISSUE_CODES = [
   'journey.unreachable',
   'journey.cycle-no-exit',
   'journey.cycle-no-wait',
+  'journey.layout-unknown-step',
   'prior.bad-param',
   'prior.fixed-param',
   'prior.uniform',

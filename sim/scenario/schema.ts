@@ -237,6 +237,23 @@ const JourneyStepSchema = z.strictObject({
   onNotConverted: StepTarget.default('end').describe('Return (回流): send back to nurture.'),
 });
 
+/**
+ * Where the studio draws each step on the journey canvas, keyed by step id: x from the canvas's
+ * left, y from the top of the step's lane (the lane follows its channel's wheel), in canvas pixels
+ * at zoom 1. Optional: steps without a position are laid out automatically. Runs ignore it.
+ */
+const JourneyLayoutSchema = z
+  .record(
+    id,
+    z.strictObject({
+      x: z.number().min(-100_000).max(100_000),
+      y: z.number().min(-100_000).max(100_000),
+    }),
+  )
+  .describe(
+    'Canvas positions of the steps by step id: x from the left, y from the top of the lane (saved when a step is dragged).',
+  );
+
 /** What a target rule can test (see cross-check.ts for the operators and values each takes). */
 export const RuleAttrSchema = z.enum([
   'tier',
@@ -293,7 +310,11 @@ export const StrategySchema = z.strictObject({
   }),
   incentive: id.optional(),
   scriptQuality: multiplier.default(1),
-  journey: z.strictObject({ start: id, steps: z.array(JourneyStepSchema).min(1) }),
+  journey: z.strictObject({
+    start: id,
+    steps: z.array(JourneyStepSchema).min(1),
+    layout: JourneyLayoutSchema.optional(),
+  }),
   budgetCny: nonNegative.describe('Spending cap; contacts stop when reached.'),
   holdout: z.strictObject({
     share: probability,

@@ -158,6 +158,28 @@ const CASES: Case[] = [
     ],
   },
   {
+    file: 'layout-unknown-step.json',
+    severity: 'warning',
+    issues: [
+      {
+        path: 'strategies[0].journey.layout.chats',
+        says: ['canvas position for step "chats" is ignored', 'steps: first, call, chat'],
+        at: { needle: '"chats": {', mark: '{' },
+      },
+    ],
+  },
+  {
+    file: 'layout-bad-position.json',
+    severity: 'error',
+    issues: [
+      {
+        path: 'strategies[0].journey.layout.first.y',
+        says: ['"top"'],
+        at: { needle: '"y": "top"', mark: '"top"' },
+      },
+    ],
+  },
+  {
     file: 'paid-channel-zero-budget.json',
     severity: 'warning',
     issues: [

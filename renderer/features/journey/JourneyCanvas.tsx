@@ -19,7 +19,7 @@ import { useAppState, useDocValue } from '../../state/hooks';
 import { JourneyLegend } from './JourneyLegend';
 import { CHANNEL_DRAG_TYPE, JourneyPalette } from './JourneyPalette';
 import { JourneyToolbar } from './JourneyToolbar';
-import { layoutJourney } from './journey-layout';
+import { layoutJourney, savedPosition } from './journey-layout';
 import { OutcomeEdge, type OutcomeEdgeType } from './OutcomeEdge';
 import { EndNode, LaneNode, StepNode } from './StepNode';
 import { useJourneyEditing } from './useJourneyEditing';
@@ -73,7 +73,20 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
   // The selected edge is canvas-only state (the form has no notion of it), kept per strategy.
   const [picked, setPicked] = useState<{ strategy: number; id: string } | null>(null);
   const selectedEdge = picked?.strategy === strategyIndex ? picked.id : null;
-  const { nodes, edges } = useJourneyGraph(layout, selectedStep, selectedEdge);
+  const graph = useJourneyGraph(layout, selectedStep, selectedEdge);
+  // The step being dragged follows the pointer here; the document changes once, on the drop.
+  const [drag, setDrag] = useState<{ strategy: number; id: string; x: number; y: number } | null>(null);
+  const dragged = drag?.strategy === strategyIndex ? drag : null;
+  const nodes = useMemo(
+    () =>
+      dragged
+        ? graph.nodes.map((n) =>
+            n.id === dragged.id ? { ...n, position: { x: dragged.x, y: dragged.y } } : n,
+          )
+        : graph.nodes,
+    [graph.nodes, dragged],
+  );
+  const edges = graph.edges;
   const edit = useJourneyEditing(strategyIndex, onSelectStep);
   const deletion = useStepDeletion(strategyIndex, onSelectStep);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -106,6 +119,8 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
   // Enter or Space on a focused step selects it; React Flow reports that as a selection change.
   const onNodesChange = (changes: NodeChange[]) => {
     for (const c of changes) {
+      if (c.type === 'position' && c.dragging && c.position)
+        setDrag({ strategy: strategyIndex, id: c.id, x: c.position.x, y: c.position.y });
       const step = c.type === 'select' && c.selected ? layout.steps.find((s) => s.id === c.id) : undefined;
       if (step) onSelectStep(step.index);
     }
@@ -126,6 +141,10 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
         stepCount={layout.steps.length}
         onAdd={edit.addStepOn}
         onRemove={() => deletion.request(selectedStep)}
+        hasPlacedSteps={layout.steps.some((st) => st.isPlaced)}
+        onAutoLayout={edit.autoLayout}
+        strategyIndex={strategyIndex}
+        onTemplate={() => onSelectStep(0)}
       />
       <JourneyPalette onAdd={edit.addStepOn} />
       <section
@@ -156,7 +175,7 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
           fitViewOptions={FIT}
           ariaLabelConfig={ariaLabels}
           minZoom={0.25}
-          nodesDraggable={false}
+          nodesDraggable
           nodesConnectable
           elementsSelectable
           connectionRadius={28}
@@ -172,6 +191,11 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
           onNodesChange={onNodesChange}
           onNodeClick={(_, n) => {
             if (n.type === 'step') onSelectStep((n.data as { index: number }).index);
+          }}
+          onNodeDragStop={(_, n) => {
+            if (n.type === 'step' && dragged?.id === n.id)
+              edit.placeStepAt(n.id, savedPosition(layout, n.id, { x: dragged.x, y: dragged.y }));
+            setDrag(null);
           }}
           onPaneClick={() => setPicked(null)}
         >

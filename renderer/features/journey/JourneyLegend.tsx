@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 /** What the edge styles (and the handle colours) mean, and how to edit on the canvas. */
 export function JourneyLegend() {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('authoring');
   return (
     <>
       <ul className="legend" aria-label={t('journey.legend')}>
@@ -19,7 +20,7 @@ export function JourneyLegend() {
         <li className="legend__item legend__item--note">{t('journey.legendMore')}</li>
       </ul>
       <p className="journey__hint">
-        {t('journey.editHint')} {t('journey.panHint')}
+        {t('journey.editHint')} {ta('layout.dragHint')} {t('journey.panHint')}
       </p>
     </>
   );

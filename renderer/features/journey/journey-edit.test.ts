@@ -3,7 +3,10 @@ import {
   addStep,
   canConnect,
   channelsInWheel,
+  clearPositions,
   incomingRoutes,
+  placeStep,
+  positionsOf,
   removeStep,
   renameStep,
   resetOutcome,
@@ -180,6 +183,30 @@ describe("renameStep (the step form's id field)", () => {
     // The real "ai" step's references stayed put.
     expect(stepAt(j, 0).onNotInterested).toBe('ai');
     expect(stepAt(j, 1).onInterested).toBe('ai');
+  });
+});
+
+describe('saved canvas positions (journey.layout)', () => {
+  it('saves a dropped step rounded, keeps the others, and clears back to auto layout', () => {
+    const j = placeStep(placeStep(journey(), 'sms', { x: 400.4, y: 30.6 }), 'ai', { x: 700, y: 0 });
+    expect(positionsOf(j)).toEqual({ sms: { x: 400, y: 31 }, ai: { x: 700, y: 0 } });
+    expect(positionsOf(journey())).toEqual({});
+    const cleared = clearPositions(j);
+    expect('layout' in cleared).toBe(false);
+    expect(cleared.steps).toEqual(journey().steps);
+  });
+
+  it('follows a renamed step and forgets a deleted one', () => {
+    const j = placeStep(placeStep(journey(), 'sms', { x: 400, y: 30 }), 'ai', { x: 700, y: 10 });
+    expect(positionsOf(renameStep(j, 1, 'sms_2'))).toEqual({
+      sms_2: { x: 400, y: 30 },
+      ai: { x: 700, y: 10 },
+    });
+    expect(positionsOf(removeStep(j, 1)?.journey)).toEqual({ ai: { x: 700, y: 10 } });
+    // The last saved position gone: the block goes too (absent layout = auto layout).
+    const one = placeStep(journey(), 'sms', { x: 1, y: 1 });
+    expect('layout' in (removeStep(one, 1)?.journey ?? {})).toBe(false);
+    expect('layout' in (removeStep(journey(), 1)?.journey ?? {})).toBe(false);
   });
 });
 

@@ -3,7 +3,9 @@
 // the raw JSON see a single change.
 import { END_ID, OUTCOMES, type OutcomeKey, type StepDoc, type Wheel } from './journey-layout';
 
-export type JourneyDoc = { start?: unknown; steps?: unknown };
+export type JourneyDoc = { start?: unknown; steps?: unknown; layout?: unknown };
+/** Saved canvas positions by step id (the schema's optional `journey.layout`). */
+export type StepPositions = Record<string, { x: number; y: number }>;
 
 const OUTCOME_KEYS: ReadonlySet<string> = new Set(OUTCOMES.map((o) => o.key));
 const ID_RE = /^[a-z][a-z0-9_]*$/;
@@ -20,6 +22,30 @@ export function stepsOf(journey: unknown): StepDoc[] {
 function withSteps(journey: unknown, steps: StepDoc[], start?: unknown): JourneyDoc {
   const base = journey && typeof journey === 'object' ? (journey as JourneyDoc) : {};
   return { ...base, ...(start !== undefined ? { start } : {}), steps };
+}
+
+/** The saved positions of a journey (none when absent or not an object). */
+export function positionsOf(journey: unknown): StepPositions {
+  const layout = (journey as JourneyDoc | undefined)?.layout;
+  return layout && typeof layout === 'object' && !Array.isArray(layout) ? (layout as StepPositions) : {};
+}
+
+/** The journey with `positions` as its layout; an empty layout is left out (auto layout). */
+function withPositions(journey: JourneyDoc, positions: StepPositions): JourneyDoc {
+  const { layout: _old, ...rest } = journey;
+  return Object.keys(positions).length > 0 ? { ...rest, layout: positions } : rest;
+}
+
+/** Save where step `id` was dropped on the canvas (rounded to whole canvas units). */
+export function placeStep(journey: unknown, id: string, at: { x: number; y: number }): JourneyDoc {
+  const base = journey && typeof journey === 'object' ? (journey as JourneyDoc) : {};
+  return withPositions(base, { ...positionsOf(journey), [id]: { x: Math.round(at.x), y: Math.round(at.y) } });
+}
+
+/** Forget every saved position: the canvas lays the journey out automatically again. */
+export function clearPositions(journey: unknown): JourneyDoc {
+  const base = journey && typeof journey === 'object' ? (journey as JourneyDoc) : {};
+  return withPositions(base, {});
 }
 
 /** A step with one outcome set; `undefined` removes the field (its schema default applies). */
@@ -140,8 +166,10 @@ export function removeStep(
       }, s),
     );
   const start = (journey as JourneyDoc).start;
+  const { [String(goneId)]: _gone, ...positions } = positionsOf(journey);
+  const rest = withSteps(journey, next, start === goneId ? next[0].id : undefined);
   return {
-    journey: withSteps(journey, next, start === goneId ? next[0].id : undefined),
+    journey: 'layout' in rest ? withPositions(rest, positions) : rest,
     selected: Math.max(0, index - 1),
   };
 }
@@ -172,7 +200,12 @@ export function renameStep(journey: unknown, index: number, nextId: string): Jou
     );
   });
   const start = (journey as JourneyDoc).start;
-  return withSteps(journey, next, isFollowed && start === oldId ? nextId : undefined);
+  const renamed = withSteps(journey, next, isFollowed && start === oldId ? nextId : undefined);
+  // The saved position follows the step too (under the same rule as the routes).
+  const positions = positionsOf(journey);
+  if (!isFollowed || !(String(oldId) in positions)) return renamed;
+  const { [String(oldId)]: at, ...others } = positions;
+  return withPositions(renamed, { ...others, [nextId]: at });
 }
 
 export type ChannelOption = { id: string; label: string };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { END_ID, edgeName, layoutJourney } from './journey-layout';
+import { END_ID, edgeName, layoutJourney, savedPosition } from './journey-layout';
 
 const example = JSON.parse(readFileSync('scenarios/omnichannel-referral-pilot.json', 'utf8'));
 
@@ -74,5 +74,45 @@ describe('layoutJourney', () => {
     expect(l.journeyErrors).toEqual(['the cycle a → b has no wait']);
     expect(l.startErrors).toEqual(['bad start']);
     expect(l.steps[1].errors).toEqual(['bad wait']);
+  });
+
+  it('draws a step where it was dragged (x on the canvas, y inside its lane), the others as before', () => {
+    const st = example.strategies[0];
+    const auto = layoutJourney(st, example.channels, [], 0);
+    const ai = auto.steps.find((s) => s.id === 'ai');
+    const remote = auto.lanes.find((l) => l.wheel === 'remote');
+    if (!ai || !remote) throw new Error('no ai step or remote lane');
+    expect(ai.isPlaced).toBe(false);
+    const at = savedPosition(auto, 'ai', { x: 1234, y: remote.y + 10 });
+    expect(at).toEqual({ x: 1234, y: 10 });
+    const placed = layoutJourney(
+      { ...st, journey: { ...st.journey, layout: { ai: at } } },
+      example.channels,
+      [],
+      0,
+    );
+    const moved = placed.steps.find((s) => s.id === 'ai');
+    expect(moved).toMatchObject({ x: 1234, y: remote.y + 10, isPlaced: true });
+    // Every other step stays where auto layout put it; End moves right of the dragged step.
+    for (const s of placed.steps.filter((x) => x.id !== 'ai'))
+      expect([s.x, s.y]).toEqual([auto.steps[s.index].x, auto.steps[s.index].y]);
+    expect(placed.end.x).toBeGreaterThan(1234);
+  });
+
+  it('grows a lane to hold a step dragged below it, and never lets one leave its lane upwards', () => {
+    const st = example.strategies[0];
+    const auto = layoutJourney(st, example.channels, [], 0);
+    const online = auto.lanes[0];
+    const deep = layoutJourney(
+      { ...st, journey: { ...st.journey, layout: { push: { x: 120, y: online.height + 100 } } } },
+      example.channels,
+      [],
+      0,
+    );
+    expect(deep.lanes[0].height).toBeGreaterThan(online.height + 100);
+    const push = deep.steps.find((s) => s.id === 'push');
+    expect(push?.y).toBe(online.height + 100);
+    expect(deep.lanes[1].y).toBeGreaterThan(push?.y ?? 0);
+    expect(savedPosition(auto, 'ai', { x: -50, y: 0 })).toEqual({ x: 0, y: 0 });
   });
 });

@@ -38,6 +38,8 @@ export type LaidOutStep = {
   targets: Record<OutcomeKey, string | null>;
   x: number;
   y: number;
+  /** Drawn where the user dragged it (the journey's saved layout), not where auto layout put it. */
+  isPlaced: boolean;
 };
 
 /** One outcome of one step: edges leave the step's handle for that outcome. */
@@ -86,7 +88,7 @@ export type JourneyLayout = {
 export const END_ID = '__end__';
 const COL_W = 300;
 const ROW_H = 104;
-const LANE_PAD = 22;
+export const LANE_PAD = 22;
 const X0 = 120;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -98,6 +100,32 @@ export function outcomeTarget(step: StepDoc, key: OutcomeKey): string | null {
   return to || 'end';
 }
 
+/** A journey's saved positions (`journey.layout`), keeping only well-formed ones. */
+function savedPositions(layout: unknown): Map<string, { x: number; y: number }> {
+  const out = new Map<string, { x: number; y: number }>();
+  if (!layout || typeof layout !== 'object' || Array.isArray(layout)) return out;
+  for (const [id, at] of Object.entries(layout as Record<string, unknown>)) {
+    const { x, y } = (at ?? {}) as { x?: unknown; y?: unknown };
+    if (typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y))
+      out.set(id, { x, y });
+  }
+  return out;
+}
+
+/**
+ * Where a step dropped at canvas point `at` is saved: x as it is, y from the top of the step's lane
+ * (a step stays in the lane of its channel's wheel; dropped above it, it sits at the lane's top).
+ */
+export function savedPosition(
+  layout: Pick<JourneyLayout, 'lanes' | 'steps'>,
+  stepId: string,
+  at: { x: number; y: number },
+): { x: number; y: number } {
+  const step = layout.steps.find((s) => s.id === stepId);
+  const lane = layout.lanes.find((l) => l.wheel === (step?.wheel ?? null));
+  return { x: Math.max(0, at.x), y: Math.max(0, at.y - (lane?.y ?? 0)) };
+}
+
 /** An issue with its message already in the studio's language. */
 export type WordedIssue = { path: string; message: string };
 
@@ -107,8 +135,11 @@ export function layoutJourney(
   issues: readonly WordedIssue[],
   strategyIndex: number,
 ): JourneyLayout {
-  const journey = (strategy as { journey?: { start?: unknown; steps?: unknown } } | undefined)?.journey;
+  const journey = (
+    strategy as { journey?: { start?: unknown; steps?: unknown; layout?: unknown } } | undefined
+  )?.journey;
   const docs: StepDoc[] = Array.isArray(journey?.steps) ? (journey.steps as StepDoc[]) : [];
+  const saved = savedPositions(journey?.layout);
   const start = str(journey?.start);
   const channelList = Array.isArray(channels)
     ? (channels as Array<{ id?: unknown; label?: unknown; wheel?: unknown }>)
@@ -156,10 +187,19 @@ export function layoutJourney(
     slot.set(k, r + 1);
     return r;
   });
+  // Where each step sits: a saved position (x on the canvas, y from the top of its lane), else
+  // its column and row. A lane grows to hold the steps placed in it.
+  const placed = docs.map((_, i) => saved.get(ids[i]));
+  const xOf = docs.map((_, i) => placed[i]?.x ?? X0 + depth[i] * COL_W);
+  const yInLane = docs.map((_, i) => {
+    const at = placed[i];
+    return at ? Math.max(0, at.y) : LANE_PAD + rowOf[i] * ROW_H;
+  });
   let y = 0;
   const lanes = laneKeys.map((wheel) => {
     const rows = Math.max(1, ...docs.map((_, i) => (laneOf(i) === wheel ? rowOf[i] + 1 : 0)));
-    const lane = { wheel, y, height: rows * ROW_H + LANE_PAD * 2 };
+    const lowest = Math.max(0, ...docs.map((_, i) => (laneOf(i) === wheel ? yInLane[i] + ROW_H : 0)));
+    const lane = { wheel, y, height: Math.max(rows * ROW_H + LANE_PAD * 2, lowest + LANE_PAD) };
     y += lane.height + 8;
     return lane;
   });
@@ -178,8 +218,9 @@ export function layoutJourney(
       isStart: ids[i] === start,
       errors: issues.filter((iss) => isWithin(iss.path, `${base}.steps[${i}]`)).map((iss) => iss.message),
       targets: targets as LaidOutStep['targets'],
-      x: X0 + depth[i] * COL_W,
-      y: (laneY.get(laneOf(i)) ?? 0) + LANE_PAD + rowOf[i] * ROW_H,
+      x: xOf[i],
+      y: (laneY.get(laneOf(i)) ?? 0) + yInLane[i],
+      isPlaced: placed[i] !== undefined,
     };
   });
 
@@ -208,12 +249,14 @@ export function layoutJourney(
     edges.push(...mine);
   });
 
-  const width = X0 + (maxDepth + 2) * COL_W;
+  // End stays right of every step, wherever steps were dragged.
+  const endX = Math.max(X0 + (maxDepth + 1) * COL_W, ...xOf.map((x) => x + COL_W));
+  const width = endX + COL_W;
   return {
     steps,
     edges,
     lanes,
-    end: { x: X0 + (maxDepth + 1) * COL_W, y: Math.max(0, y / 2 - 30) },
+    end: { x: endX, y: Math.max(0, y / 2 - 30) },
     width,
     startErrors: issues.filter((iss) => iss.path === `${base}.start`).map((iss) => iss.message),
     journeyErrors: issues.filter((iss) => iss.path === base).map((iss) => iss.message),

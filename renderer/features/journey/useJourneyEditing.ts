@@ -6,7 +6,9 @@ import { useActions, useDocValue } from '../../state/hooks';
 import {
   addStep,
   canConnect,
+  clearPositions,
   isOutcomeKey,
+  placeStep,
   resetOutcome,
   setOutcome,
   stepsOf,
@@ -54,5 +56,20 @@ export function useJourneyEditing(strategyIndex: number, onSelectStep: (index: n
     onSelectStep(r.index);
   };
 
-  return { steps, isValidConnection, onConnect, onReconnect, onEdgesDelete, addStepOn };
+  /** A step dropped after a drag: its position (x, and y within its lane) is saved in the journey. */
+  const placeStepAt = (id: string, at: { x: number; y: number }) =>
+    setField(path, placeStep(journey, id, at));
+  /** Back to the automatic layout: the saved positions are dropped. */
+  const autoLayout = () => setField(path, clearPositions(journey));
+
+  return {
+    steps,
+    isValidConnection,
+    onConnect,
+    onReconnect,
+    onEdgesDelete,
+    addStepOn,
+    placeStepAt,
+    autoLayout,
+  };
 }

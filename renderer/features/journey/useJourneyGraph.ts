@@ -31,7 +31,8 @@ export function useJourneyGraph(layout: JourneyLayout, selectedStep: number, sel
       type: 'step',
       position: { x: s.x, y: s.y },
       data: { ...s, isSelected: s.index === selectedStep },
-      draggable: false,
+      // Dragged by its body (handles start connections); the drop is saved in journey.layout.
+      draggable: true,
       deletable: false,
       ariaLabel: `${s.id}: ${s.channelLabel}`,
     }));
