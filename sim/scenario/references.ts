@@ -1,18 +1,41 @@
-// What refers to a product, incentive, channel or strategy in a scenario document, and the edits
-// that delete or rename one without leaving a dangling reference: pure functions over JSON (the
-// document may still have errors elsewhere). Every change is listed so the studio can show it first.
+// What refers to a product, incentive, channel, strategy, tier, life stage or occupation in a
+// scenario document, and the edits that add, delete, rename or move one without leaving a dangling
+// reference: pure functions over JSON (the document may still have errors elsewhere). Every change
+// is listed so the studio can show it first. The population lists are in population-references.ts.
 
 import { DEFAULT_CHANNELS, DEFAULT_INCENTIVE, DEFAULT_PRODUCT, STARTER_STRATEGY } from './blank';
+import { arr, copy, idOf, isObject, type Json, uniqueId } from './doc-lists';
+import {
+  addPopulationEntity,
+  deletePopulationEntity,
+  POPULATION_LIST,
+  type PopulationKind,
+  populationDeletionChanges,
+} from './population-references';
 
-type Json = Record<string, unknown>;
+export { uniqueId } from './doc-lists';
 
-export type EntityKind = 'product' | 'incentive' | 'channel' | 'strategy';
+export type EntityKind = 'product' | 'incentive' | 'channel' | 'strategy' | PopulationKind;
 
-const LIST: Record<EntityKind, 'products' | 'incentives' | 'channels' | 'strategies'> = {
+const TOP_LIST = {
   product: 'products',
   incentive: 'incentives',
   channel: 'channels',
   strategy: 'strategies',
+} as const;
+
+const isPopulationKind = (kind: EntityKind): kind is PopulationKind => kind in POPULATION_LIST;
+
+/** The object holding the list of `kind` and the list's key in it (`population` for the KYC lists). */
+function holder(doc: Json, kind: EntityKind): { owner: Json; key: string } {
+  if (isPopulationKind(kind))
+    return { owner: isObject(doc.population) ? doc.population : {}, key: POPULATION_LIST[kind] };
+  return { owner: doc, key: TOP_LIST[kind] };
+}
+
+const listOf = (doc: Json, kind: EntityKind): Json[] => {
+  const h = holder(doc, kind);
+  return arr(h.owner[h.key]);
 };
 
 /**
@@ -28,32 +51,19 @@ export type RefChange = {
   to?: string;
 };
 
-const arr = (v: unknown): Json[] =>
-  Array.isArray(v) ? v.filter((x): x is Json => x !== null && typeof x === 'object') : [];
-const idOf = (x: Json): string | undefined => (typeof x.id === 'string' ? x.id : undefined);
-const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-
-/** `base`, or `base_2`, `base_3`, … : the first not in `taken`. */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let k = 2; ; k++) {
-    const candidate = `${base}_${k}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}
-
 /** The ids of one kind, in document order. */
 export function idsOf(doc: Json, kind: EntityKind): string[] {
-  return arr(doc[LIST[kind]]).flatMap((x) => (idOf(x) ? [idOf(x) as string] : []));
+  return listOf(doc, kind).flatMap((x) => (idOf(x) ? [idOf(x) as string] : []));
 }
 
 /** Prior paths that name the element: `channels[ai_call].…`. */
-function priorPrefix(kind: EntityKind, id: string): string {
-  return `${LIST[kind]}[${id}]`;
+function priorPrefix(kind: keyof typeof TOP_LIST, id: string): string {
+  return `${TOP_LIST[kind]}[${id}]`;
 }
 
 /** Every reference to `id` (of `kind`) and what deleting it would do; `replacement` for required ones. */
 export function deletionChanges(doc: Json, kind: EntityKind, id: string, replacement?: string): RefChange[] {
+  if (isPopulationKind(kind)) return populationDeletionChanges(doc, kind, id);
   const out: RefChange[] = [];
   arr(doc.strategies).forEach((st, si) => {
     if (kind === 'strategy') return;
@@ -99,8 +109,9 @@ export function deletionChanges(doc: Json, kind: EntityKind, id: string, replace
  * (required references point at `replacement`; without one they are left for the validator to flag).
  */
 export function deleteEntity(doc: Json, kind: EntityKind, id: string, replacement?: string): Json {
+  if (isPopulationKind(kind)) return deletePopulationEntity(doc, kind, id);
   const next = copy(doc);
-  const key = LIST[kind];
+  const key = TOP_LIST[kind];
   next[key] = arr(next[key]).filter((x) => idOf(x) !== id);
   for (const st of arr(next.strategies)) {
     if (kind === 'product') {
@@ -132,9 +143,9 @@ export function deleteEntity(doc: Json, kind: EntityKind, id: string, replacemen
 }
 
 /** The document with `from` renamed to `to` (of `kind`), in the element and every reference to it. */
-export function renameEntity(doc: Json, kind: EntityKind, from: string, to: string): Json {
+export function renameEntity(doc: Json, kind: keyof typeof TOP_LIST, from: string, to: string): Json {
   const next = copy(doc);
-  for (const x of arr(next[LIST[kind]])) if (idOf(x) === from) x.id = to;
+  for (const x of arr(next[TOP_LIST[kind]])) if (idOf(x) === from) x.id = to;
   for (const st of arr(next.strategies)) {
     const offer = st.offer as Json | undefined;
     if (kind === 'product' && offer?.product === from) offer.product = to;
@@ -161,13 +172,14 @@ export function renameEntity(doc: Json, kind: EntityKind, from: string, to: stri
 /** A copy of element `id` under a new unique id (`id_copy`, `id_copy_2`, …), inserted after it. */
 export function duplicateEntity(doc: Json, kind: EntityKind, id: string): { doc: Json; id: string } {
   const next = copy(doc);
-  const list = arr(next[LIST[kind]]);
+  const list = listOf(next, kind);
   const at = list.findIndex((x) => idOf(x) === id);
   if (at < 0) return { doc: next, id };
   const taken = new Set(idsOf(next, kind));
   const newId = uniqueId(`${id}_copy`, taken);
   const clone = { ...copy(list[at]), id: newId };
-  next[LIST[kind]] = [...list.slice(0, at + 1), clone, ...list.slice(at + 1)];
+  const h = holder(next, kind);
+  h.owner[h.key] = [...list.slice(0, at + 1), clone, ...list.slice(at + 1)];
   return { doc: next, id: newId };
 }
 
@@ -176,8 +188,9 @@ export function duplicateEntity(doc: Json, kind: EntityKind, id: string): { doc:
  * fresh id; a new strategy offers the first product through the first channel.
  */
 export function addEntity(doc: Json, kind: EntityKind): { doc: Json; id: string; index: number } {
+  if (isPopulationKind(kind)) return addPopulationEntity(doc, kind);
   const next = copy(doc);
-  const list = arr(next[LIST[kind]]);
+  const list = arr(next[TOP_LIST[kind]]);
   const id = uniqueId(`new_${kind}`, new Set(idsOf(next, kind)));
   let element: Json;
   if (kind === 'product') element = { ...copy(DEFAULT_PRODUCT), id };
@@ -193,7 +206,7 @@ export function addEntity(doc: Json, kind: EntityKind): { doc: Json; id: string;
   }
   // A new element is named by its id until the user gives it a label.
   delete element.label;
-  next[LIST[kind]] = [...list, element];
+  next[TOP_LIST[kind]] = [...list, element];
   return { doc: next, id, index: list.length };
 }
 
@@ -205,12 +218,13 @@ export function moveEntity(
   delta: number,
 ): { doc: Json; index: number } {
   const next = copy(doc);
-  const list = arr(next[LIST[kind]]);
+  const list = listOf(next, kind);
   const from = list.findIndex((x) => idOf(x) === id);
   if (from < 0) return { doc: next, index: -1 };
   const to = Math.max(0, Math.min(list.length - 1, from + delta));
   const [item] = list.splice(from, 1);
   list.splice(to, 0, item);
-  next[LIST[kind]] = list;
+  const h = holder(next, kind);
+  h.owner[h.key] = list;
   return { doc: next, index: to };
 }

@@ -2,7 +2,9 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithStore, setupStore } from '../../test/render';
+import { GroupShares } from '../editor/GroupShares';
 import { OffersSection } from '../editor/OffersSection';
+import { TiersCard } from '../editor/TiersCard';
 import { useUndoShortcuts } from '../shell/useUndoShortcuts';
 
 afterEach(cleanup);
@@ -59,5 +61,62 @@ describe('deleting a referenced product', () => {
     expect(screen.getByTestId('delete-references').textContent).toContain('strategies[0].incentive');
     fireEvent.click(screen.getByTestId('delete-cancel'));
     expect(store.getState().text).toBe(before);
+  });
+});
+
+function PopulationHarness() {
+  useUndoShortcuts();
+  return (
+    <>
+      <TiersCard />
+      <GroupShares path="population.lifeStages" />
+    </>
+  );
+}
+
+type PopDoc = {
+  population: {
+    tiers: { id: string; minAumCny: number }[];
+    lifeStages: { id: string; share: number }[];
+    app: { userShareByTier: Record<string, number> };
+  };
+  strategies: { target: { rules: { attr: string; values?: string[] }[] } }[];
+};
+
+describe('deleting a tier or a life stage', () => {
+  it('lists the tier-keyed multipliers and rule values, removes them, and Undo restores them', async () => {
+    const store = await setupStore();
+    const before = store.getState().text;
+    renderWithStore(store, <PopulationHarness />);
+    fireEvent.click(screen.getByTestId('delete-tier-private'));
+    const refs = within(screen.getByTestId('delete-references'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(refs).toContain('population.app.userShareByTier.private→ removed');
+    expect(refs).toContain('strategies[3].target.rules[0].valuesin strategy inflow_wm→ removed');
+    fireEvent.click(screen.getByTestId('delete-confirm'));
+    const doc = store.getState().doc as PopDoc;
+    expect(doc.population.tiers.map((t) => t.id)).not.toContain('private');
+    expect(doc.population.app.userShareByTier).not.toHaveProperty('private');
+    expect(doc.strategies[3].target.rules[0].values).toEqual(['affluent', 'wealth']);
+    expect(screen.queryByTestId('tier-private')).toBeNull();
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    expect(store.getState().text).toBe(before);
+    expect(screen.queryAllByTestId('tier-private')).toHaveLength(1);
+  });
+
+  it('rescales the other life stages when one is deleted, and adds one at 0%', async () => {
+    const store = await setupStore();
+    renderWithStore(store, <PopulationHarness />);
+    fireEvent.click(screen.getByTestId('delete-lifeStage-retired'));
+    expect(screen.getByTestId('delete-references').textContent).toContain('population.lifeStages[0].share');
+    fireEvent.click(screen.getByTestId('delete-confirm'));
+    const shares = (store.getState().doc as PopDoc).population.lifeStages.map((g) => g.share);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(screen.getByTestId('population.lifeStages-sum').textContent).toContain('100');
+    fireEvent.click(screen.getByTestId('add-lifeStage'));
+    const ids = (store.getState().doc as PopDoc).population.lifeStages.map((g) => g.id);
+    expect(ids.at(-1)).toBe('new_life_stage');
+    expect(store.getState().issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 });

@@ -4,18 +4,26 @@ import { useTranslation } from 'react-i18next';
 import { addEntity, duplicateEntity, type EntityKind, idsOf } from '../../../sim/index';
 import { useActions, useAppState, useStoreApi } from '../../state/hooks';
 import { DeleteDialog } from './DeleteDialog';
+import { MoveButtons } from './MoveButtons';
 
 type Json = Record<string, unknown>;
 
-/** Duplicate and Delete for one product, incentive, channel or strategy (a card's actions). */
+/**
+ * A card's actions for one element: move earlier/later (where the order is the user's to choose),
+ * Duplicate (where a copy can be valid) and Delete.
+ */
 export function EntityActions({
   kind,
   id,
   onDuplicated,
+  canMove = false,
+  canDuplicate = true,
 }: {
   kind: EntityKind;
   id: string;
   onDuplicated?(id: string): void;
+  canMove?: boolean;
+  canDuplicate?: boolean;
 }) {
   const { t } = useTranslation('authoring');
   const store = useStoreApi();
@@ -24,7 +32,7 @@ export function EntityActions({
     s.doc && typeof s.doc === 'object' ? idsOf(s.doc as Json, kind).length : 0,
   );
   const [isDeleting, setDeleting] = useState(false);
-  // The format needs at least one product, channel and strategy (incentives are optional).
+  // The format needs at least one of each list except incentives.
   const isLast = kind !== 'incentive' && count <= 1;
   const duplicate = () => {
     const r = duplicateEntity(store.getState().doc as Json, kind, id);
@@ -33,15 +41,18 @@ export function EntityActions({
   };
   return (
     <div className="entity-actions">
-      <button
-        type="button"
-        className="btn btn--small"
-        onClick={duplicate}
-        aria-label={t('entity.duplicateOf', { id })}
-        data-testid={`duplicate-${kind}-${id}`}
-      >
-        {t('entity.duplicate')}
-      </button>
+      {canMove ? <MoveButtons kind={kind} id={id} /> : null}
+      {canDuplicate ? (
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={duplicate}
+          aria-label={t('entity.duplicateOf', { id })}
+          data-testid={`duplicate-${kind}-${id}`}
+        >
+          {t('entity.duplicate')}
+        </button>
+      ) : null}
       <button
         type="button"
         className="btn btn--small btn--danger-outline"

@@ -51,9 +51,9 @@ describe("a strategy's id", () => {
     const store = await setupStore();
     const selected: number[] = [];
     renderWithStore(store, <StrategyIdBar id="payday_wmp" onSelect={(i) => selected.push(i)} />);
-    fireEvent.click(screen.getByTestId('strategy-move-earlier'));
+    fireEvent.click(screen.getByTestId('strategy-move-earlier-payday_wmp'));
     expect((store.getState().doc as Doc).strategies.map((s) => s.id)[0]).toBe('payday_wmp');
     expect(selected).toEqual([0]);
-    expect((screen.getByTestId('strategy-move-earlier') as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId('strategy-move-earlier-payday_wmp') as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { idsOf, moveEntity, renameEntity } from '../../../sim/index';
-import { useActions, useAppState, useStoreApi } from '../../state/hooks';
+import { idsOf, renameEntity } from '../../../sim/index';
+import { useActions, useStoreApi } from '../../state/hooks';
 import { EntityActions } from './EntityActions';
+import { MoveButtons } from './MoveButtons';
 
 type Json = Record<string, unknown>;
 const ID = /^[a-z][a-z0-9_]*$/;
@@ -15,12 +16,6 @@ export function StrategyIdBar({ id, onSelect }: { id: string; onSelect(index: nu
   const [draft, setDraft] = useState(id);
   useEffect(() => setDraft(id), [id]);
   const doc = () => store.getState().doc as Json;
-  const ids = useAppState((s) =>
-    s.doc && typeof s.doc === 'object' ? idsOf(s.doc as Json, 'strategy').join(' ') : '',
-  );
-  const order = ids.split(' ');
-  const position = order.indexOf(id);
-  const count = order.length;
   const problem =
     draft === id
       ? null
@@ -55,23 +50,7 @@ export function StrategyIdBar({ id, onSelect }: { id: string; onSelect(index: nu
         ) : null}
       </label>
       <div className="entity-actions">
-        {([-1, 1] as const).map((delta) => (
-          <button
-            key={delta}
-            type="button"
-            className="btn btn--small"
-            onClick={() => {
-              const r = moveEntity(doc(), 'strategy', id, delta);
-              replaceDoc(r.doc);
-              onSelect(r.index);
-            }}
-            disabled={delta < 0 ? position === 0 : position === count - 1}
-            title={t('entity.orderHint')}
-            data-testid={`strategy-move-${delta < 0 ? 'earlier' : 'later'}`}
-          >
-            {delta < 0 ? t('entity.moveEarlier') : t('entity.moveLater')}
-          </button>
-        ))}
+        <MoveButtons kind="strategy" id={id} hint={t('entity.orderHint')} onMoved={onSelect} />
       </div>
       <EntityActions
         kind="strategy"

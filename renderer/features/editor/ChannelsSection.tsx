@@ -37,7 +37,7 @@ export function ChannelsSection() {
                 subtitle={`${c.id ?? ''} · ${WHEELS.includes(c.wheel as never) ? t(`wheel.${c.wheel}`) : (c.wheel ?? '')}`}
                 className={`card--wheel-${c.wheel ?? 'none'}`}
                 testId={`channel-${c.id ?? i}`}
-                actions={c.id ? <EntityActions kind="channel" id={c.id} /> : undefined}
+                actions={c.id ? <EntityActions kind="channel" id={c.id} canMove /> : undefined}
               >
                 <div className="fields">
                   <ScenarioText path={`${base}.label`} label={t('common.label')} wide />

@@ -36,7 +36,7 @@ export function OffersSection() {
                 title={p.label || p.id || `#${i + 1}`}
                 subtitle={p.id}
                 testId={`product-${p.id ?? i}`}
-                actions={p.id ? <EntityActions kind="product" id={p.id} /> : undefined}
+                actions={p.id ? <EntityActions kind="product" id={p.id} canMove /> : undefined}
               >
                 <div className="fields">
                   <ScenarioText path={`${base}.label`} label={t('common.label')} wide />
@@ -81,7 +81,7 @@ export function OffersSection() {
                 title={p.label || p.id || `#${i + 1}`}
                 subtitle={p.id}
                 testId={`incentive-${p.id ?? i}`}
-                actions={p.id ? <EntityActions kind="incentive" id={p.id} /> : undefined}
+                actions={p.id ? <EntityActions kind="incentive" id={p.id} canMove /> : undefined}
               >
                 <div className="fields">
                   <ScenarioText path={`${base}.label`} label={t('common.label')} wide />

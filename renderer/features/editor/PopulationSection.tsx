@@ -5,6 +5,7 @@ import { ScenarioNumber } from './fields';
 import { GroupShares } from './GroupShares';
 import { PopulationPreviewPanel } from './PopulationPreviewPanel';
 import { SectionGuard } from './SectionGuard';
+import { TiersCard } from './TiersCard';
 
 const REACH = ['app', 'sms', 'phone', 'wecom', 'branch'] as const;
 
@@ -64,6 +65,7 @@ export function PopulationSection() {
                 />
               </div>
             </Card>
+            <TiersCard />
             <div className="grid-2">
               <Card title={t('population.lifeStages')}>
                 <GroupShares path="population.lifeStages" />
