@@ -202,3 +202,120 @@ test('the journey canvas is readable at 1280×720: text ≥ 12 px at the default
   await page.screenshot({ path: `${DOCS}/journey-canvas-zh.png` });
   expect(errors).toEqual([]);
 });
+
+/** A step's place on the canvas as React Flow holds it (flow units, independent of zoom and pan). */
+async function flowPosition(page: Page, id: string) {
+  const transform = await page
+    .locator(`.react-flow__node[data-id="${id}"]`)
+    .evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(transform);
+  if (!m) throw new Error(`no position for ${id}: ${transform}`);
+  return { x: Number(m[1]), y: Number(m[2]) };
+}
+
+test('a template journey, a dragged step, Save As and reopen: the step is where it was left', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openStudioInChinese(page, errors);
+  await nav(page, 'strategies');
+  await expect(page.getByTestId('journey-canvas')).toHaveAttribute('data-view', 'shown');
+
+  // Three wheels with referral and return, on the example's own channels; one undo step.
+  await page.getByTestId('journey-template').click();
+  await expect(page.getByTestId('journey-template-three_wheels')).toContainText('三轮驱动');
+  await page.getByTestId('journey-template-three_wheels').click();
+  for (const id of ['push', 'call', 'advisor', 'nurture'])
+    await expect(page.getByTestId(`journey-node-${id}`)).toBeVisible();
+  await expect(page.getByTestId('journey-node-advisor')).toHaveClass(/jnode--offline/);
+  await expect(page.getByTestId('rf__edge-call:onInterested')).toContainText('转介');
+  await expect(page.getByTestId('rf__edge-advisor:onNotConverted')).toContainText('回流');
+  await expect(page.getByTestId('issues-summary')).toContainText('✓');
+  await expect(page.getByTestId('journey-auto-layout')).toHaveCount(0);
+
+  // Drag the adviser 180 px to the right along its lane (by its body, not a handle), with the
+  // whole journey in view.
+  await page.getByTestId('journey-canvas').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.locator('.react-flow__controls-fitview').click();
+  const before = await flowPosition(page, 'advisor');
+  const body = page.getByTestId('journey-node-advisor').locator('.jnode__channel');
+  const box = await body.boundingBox();
+  if (!box) throw new Error('advisor not on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let k = 1; k <= 6; k++) await page.mouse.move(box.x + box.width / 2 + 30 * k, box.y + box.height / 2);
+  await page.mouse.up();
+  await expect(page.getByTestId('journey-auto-layout')).toBeVisible();
+  await expect.poll(async () => (await flowPosition(page, 'advisor')).x).toBeGreaterThan(before.x + 100);
+  const after = await flowPosition(page, 'advisor');
+  expect(after.y).toBe(before.y);
+  await page.screenshot({ path: `${SHOTS}/journey-dragged.png` });
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('save-as-button').click();
+  const saved = await readFile(await (await downloading).path(), 'utf8');
+  const loaded = loadScenarioText(saved);
+  expect(loaded.ok).toBe(true);
+  if (!loaded.ok) return;
+  // Only the dragged step has a saved place, x on the canvas and y from the top of its lane.
+  const layout = loaded.scenario.strategies[0].journey.layout ?? {};
+  expect(Object.keys(layout)).toEqual(['advisor']);
+  expect(layout.advisor.x).toBe(Math.round(after.x));
+
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('new-button').click();
+  await expect(page.getByTestId('journey-node-advisor')).toHaveCount(0);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-button').click();
+  await (await chooser).setFiles({
+    name: 'dragged.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(saved),
+  });
+  await nav(page, 'strategies');
+  await expect(page.getByTestId('journey-canvas')).toHaveAttribute('data-view', 'shown');
+  const dropped = { x: Math.round(after.x), y: Math.round(after.y) };
+  await expect.poll(() => flowPosition(page, 'advisor')).toEqual(dropped);
+
+  // Auto layout puts it back, and Ctrl+Z brings the dragged place back again.
+  await page.getByTestId('journey-auto-layout').click();
+  await expect.poll(() => flowPosition(page, 'advisor')).toEqual(before);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => flowPosition(page, 'advisor')).toEqual(dropped);
+  expect(errors).toEqual([]);
+});
+
+test('the KYC page adds and deletes tiers and life stages, asking first when something refers to them', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openStudioInChinese(page, errors);
+  await nav(page, 'population');
+  const tiers = page.getByTestId('tiers-card');
+  await expect(tiers.locator('[data-testid^="tier-"]')).toHaveCount(5);
+  await page.getByTestId('add-tier').click();
+  await expect(page.getByTestId('tier-new_tier')).toBeVisible();
+  await tiers.screenshot({ path: `${SHOTS}/tiers-zh.png` });
+  await expect(page.getByTestId('issues-summary')).toContainText('✓');
+  // "private" is named by a target rule and by tier multipliers: the dialog lists them first.
+  await page.getByTestId('delete-tier-private').click();
+  const dialog = page.getByTestId('delete-dialog');
+  await expect(dialog).toContainText('删除客户层级 private');
+  await expect(page.getByTestId('delete-references')).toContainText('strategies[3].target.rules[0].values');
+  await tiers.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: `${SHOTS}/tier-delete-zh.png` });
+  await page.getByTestId('delete-confirm').click();
+  await expect(page.getByTestId('tier-private')).toHaveCount(0);
+  await expect(page.getByTestId('issues-summary')).toContainText('✓');
+  // A life stage goes and the others keep summing to 100%.
+  await page.getByTestId('delete-lifeStage-retired').click();
+  await page.getByTestId('delete-confirm').click();
+  await expect(page.getByTestId('population.lifeStages-sum')).toContainText('100');
+  await expect(page.getByTestId('issues-summary')).toContainText('✓');
+  await page.getByTestId('lifeStage-young').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/population-groups-zh.png` });
+  expect(errors).toEqual([]);
+});
