@@ -69,6 +69,33 @@ describe('deleting a life stage or an occupation', () => {
   });
 });
 
+describe('the saved Compare variants', () => {
+  it('lose the overrides on a deleted tier (its band or a multiplier keyed by it)', () => {
+    const keep = { path: 'population.reachability.phone.byTier.wealth', value: 1.1 };
+    const doc = {
+      ...omni,
+      compare: {
+        variants: [
+          {
+            id: 'v1',
+            name: 'x',
+            overrides: [
+              { path: 'population.reachability.phone.byTier.private', value: 1.5 },
+              keep,
+              { path: 'population.tiers[private].minAumCny', value: 5_000_000 },
+            ],
+          },
+        ],
+      },
+    } as Json;
+    expect(deletionChanges(doc, 'tier', 'private').filter((c) => c.path.startsWith('compare'))).toHaveLength(
+      2,
+    );
+    const next = deleteEntity(doc, 'tier', 'private');
+    expect((next.compare as { variants: { overrides: unknown[] }[] }).variants[0].overrides).toEqual([keep]);
+  });
+});
+
 describe('adding and moving population elements', () => {
   it('adds a tier above the last band and a group with share 0; both validate', () => {
     const t = addEntity(omni, 'tier');

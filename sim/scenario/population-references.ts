@@ -1,6 +1,7 @@
 // What refers to a service tier, a life stage or an occupation of the population, and the edits
 // that add or delete one without leaving a dangling reference (the counterpart of references.ts
 // for the KYC lists). Pure functions over JSON; every change is listed before it is made.
+import { compareDeletionChanges, dropCompareOverrides } from './compare-references';
 import { arr, copy, idOf, isObject, type Json, uniqueId } from './doc-lists';
 
 export type PopulationKind = 'tier' | 'lifeStage' | 'occupation';
@@ -118,6 +119,7 @@ export function populationDeletionChanges(doc: Json, kind: PopulationKind, id: s
     if (typeof u.param === 'string' && priorNames(u.param, kind, id))
       out.push({ path: `uncertainty[${i}]`, action: 'remove' });
   });
+  out.push(...compareDeletionChanges(doc, id, { names: (p) => priorNames(p, kind, id) }));
   return out;
 }
 
@@ -151,6 +153,7 @@ export function deletePopulationEntity(doc: Json, kind: PopulationKind, id: stri
     next.uncertainty = arr(next.uncertainty).filter(
       (u) => !(typeof u.param === 'string' && priorNames(u.param, kind, id)),
     );
+  dropCompareOverrides(next, id, { names: (p) => priorNames(p, kind, id) });
   return next;
 }
 

@@ -109,3 +109,56 @@ describe('reordering', () => {
     expect(validateScenario(a.doc).ok).toBe(true);
   });
 });
+
+describe('the saved Compare variants', () => {
+  const withVariants = {
+    ...omni,
+    compare: {
+      variants: [
+        {
+          id: 'v1',
+          name: 'Fund via SMS',
+          overrides: [
+            { path: 'strategies[omni_fund].holdout.share', value: 0.2 },
+            { path: 'strategies[omni_fund].journey.steps[push].channel', value: 'sms' },
+            { path: 'strategies[payday_wmp].offer.product', value: 'fund' },
+            { path: 'products[fund].propensity.base', value: 0.05 },
+          ],
+        },
+      ],
+    },
+  } as Record<string, unknown>;
+  const overrides = (doc: Record<string, unknown>) =>
+    (doc.compare as { variants: { overrides: { path: string; value: unknown }[] }[] }).variants[0].overrides;
+
+  it('lists and removes the overrides a deleted product or channel leaves pointing at nothing', () => {
+    const changes = deletionChanges(withVariants, 'product', 'fund', 'wmp').filter((c) =>
+      c.path.startsWith('compare'),
+    );
+    expect(changes).toEqual([
+      { path: 'compare.variants[0].overrides[2]', action: 'remove' },
+      { path: 'compare.variants[0].overrides[3]', action: 'remove' },
+    ]);
+    expect(overrides(deleteEntity(withVariants, 'product', 'fund', 'wmp')).map((o) => o.path)).toEqual([
+      'strategies[omni_fund].holdout.share',
+      'strategies[omni_fund].journey.steps[push].channel',
+    ]);
+    expect(overrides(deleteEntity(withVariants, 'channel', 'sms', 'app_push'))).toHaveLength(3);
+  });
+
+  it('follows a renamed strategy, product or channel in override paths and values', () => {
+    const s = renameEntity(withVariants, 'strategy', 'omni_fund', 'fund_push');
+    expect(
+      overrides(s)
+        .map((o) => o.path)
+        .slice(0, 2),
+    ).toEqual(['strategies[fund_push].holdout.share', 'strategies[fund_push].journey.steps[push].channel']);
+    const p = renameEntity(withVariants, 'product', 'fund', 'equity_fund');
+    expect(overrides(p).slice(2)).toEqual([
+      { path: 'strategies[payday_wmp].offer.product', value: 'equity_fund' },
+      { path: 'products[equity_fund].propensity.base', value: 0.05 },
+    ]);
+    const c = renameEntity(withVariants, 'channel', 'sms', 'text_message');
+    expect(overrides(c)[1].value).toBe('text_message');
+  });
+});

@@ -4,6 +4,12 @@
 // is listed so the studio can show it first. The population lists are in population-references.ts.
 
 import { DEFAULT_CHANNELS, DEFAULT_INCENTIVE, DEFAULT_PRODUCT, STARTER_STRATEGY } from './blank';
+import {
+  compareDeletionChanges,
+  dropCompareOverrides,
+  type OverrideMatch,
+  renameInCompare,
+} from './compare-references';
 import { arr, copy, idOf, isObject, type Json, uniqueId } from './doc-lists';
 import {
   addPopulationEntity,
@@ -61,6 +67,19 @@ function priorPrefix(kind: keyof typeof TOP_LIST, id: string): string {
   return `${TOP_LIST[kind]}[${id}]`;
 }
 
+/** Fields a Compare override can set to an id of each kind. */
+const HOLDS_ID: Partial<Record<keyof typeof TOP_LIST, RegExp>> = {
+  product: /\.offer\.product$/,
+  channel: /\.channel$/,
+  incentive: /\.incentive$/,
+};
+
+/** Which Compare overrides refer to element `id`: by path, or by value at a field holding such ids. */
+function overrideMatch(kind: keyof typeof TOP_LIST, id: string): OverrideMatch {
+  const prefix = priorPrefix(kind, id);
+  return { names: (p) => p === prefix || p.startsWith(`${prefix}.`), holdsId: HOLDS_ID[kind] };
+}
+
 /** Every reference to `id` (of `kind`) and what deleting it would do; `replacement` for required ones. */
 export function deletionChanges(doc: Json, kind: EntityKind, id: string, replacement?: string): RefChange[] {
   if (isPopulationKind(kind)) return populationDeletionChanges(doc, kind, id);
@@ -101,6 +120,7 @@ export function deletionChanges(doc: Json, kind: EntityKind, id: string, replace
     const prefix = priorPrefix(kind, id);
     if (p === prefix || p.startsWith(`${prefix}.`)) out.push({ path: `uncertainty[${i}]`, action: 'remove' });
   });
+  out.push(...compareDeletionChanges(doc, id, overrideMatch(kind, id)));
   return out;
 }
 
@@ -139,6 +159,7 @@ export function deleteEntity(doc: Json, kind: EntityKind, id: string, replacemen
       return !(p === prefix || p.startsWith(`${prefix}.`));
     });
   }
+  dropCompareOverrides(next, id, overrideMatch(kind, id));
   return next;
 }
 
@@ -166,6 +187,13 @@ export function renameEntity(doc: Json, kind: keyof typeof TOP_LIST, from: strin
     if (typeof u.param === 'string' && (u.param === prefix || u.param.startsWith(`${prefix}.`)))
       u.param = `${priorPrefix(kind, to)}${u.param.slice(prefix.length)}`;
   }
+  renameInCompare(
+    next,
+    from,
+    to,
+    overrideMatch(kind, from),
+    (p) => `${priorPrefix(kind, to)}${p.slice(prefix.length)}`,
+  );
   return next;
 }
 
