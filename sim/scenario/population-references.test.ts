@@ -102,7 +102,22 @@ describe('adding and moving population elements', () => {
     expect(pop(t.doc).tiers.at(-1)).toEqual({ id: 'new_tier', minAumCny: 12_000_000 });
     const g = addEntity(t.doc, 'occupation');
     expect(g.id).toBe('new_occupation');
-    expect(validateScenario(g.doc).ok).toBe(true);
+    const w = addEntity(g.doc, 'wealthLevel');
+    expect(w.id).toBe('new_wealth_level');
+    expect(validateScenario(w.doc).ok).toBe(true);
+  });
+
+  it('deletes a wealth level named by a rule: the rule value goes, the next level starts at 0', () => {
+    const doc = JSON.parse(JSON.stringify(omni)) as Json;
+    const first = idsOf(doc, 'wealthLevel')[0];
+    rulesOf(doc, 1).push({ attr: 'wealth_level', op: 'in', values: [first] } as never);
+    expect(deletionChanges(doc, 'wealthLevel', first).map((c) => c.path)).toEqual([
+      'population.wealthLevels[1].minAumCny',
+      'strategies[1].target.rules[2].values',
+    ]);
+    const next = deleteEntity(doc, 'wealthLevel', first);
+    expect(rulesOf(next, 1).map((r) => r.attr)).not.toContain('wealth_level');
+    expect(validateScenario(next).ok).toBe(true);
   });
 
   it('moves an occupation in its list', () => {

@@ -4,11 +4,15 @@
 import { compareDeletionChanges, dropCompareOverrides } from './compare-references';
 import { arr, copy, idOf, isObject, type Json, uniqueId } from './doc-lists';
 
-export type PopulationKind = 'tier' | 'lifeStage' | 'occupation';
+export type PopulationKind = 'tier' | 'wealthLevel' | 'lifeStage' | 'occupation';
 
 /** Where each list sits under `population`. */
-export const POPULATION_LIST: Record<PopulationKind, 'tiers' | 'lifeStages' | 'occupations'> = {
+export const POPULATION_LIST: Record<
+  PopulationKind,
+  'tiers' | 'wealthLevels' | 'lifeStages' | 'occupations'
+> = {
   tier: 'tiers',
+  wealthLevel: 'wealthLevels',
   lifeStage: 'lifeStages',
   occupation: 'occupations',
 };
@@ -16,12 +20,16 @@ export const POPULATION_LIST: Record<PopulationKind, 'tiers' | 'lifeStages' | 'o
 /** The target-rule attribute whose values name elements of each list. */
 const RULE_ATTR: Record<PopulationKind, string> = {
   tier: 'tier',
+  wealthLevel: 'wealth_level',
   lifeStage: 'life_stage',
   occupation: 'occupation',
 };
 
 /** A change deleting an element makes (the shape references.ts lists). */
 export type PopulationChange = { path: string; strategy?: string; action: 'replace' | 'remove'; to?: string };
+
+/** Tiers and wealth levels are AUM bands (ascending thresholds); life stages and occupations are shares. */
+const isBand = (kind: PopulationKind) => kind === 'tier' || kind === 'wealthLevel';
 
 const population = (doc: Json): Json => (isObject(doc.population) ? doc.population : {});
 
@@ -87,16 +95,17 @@ function rescaledShares(groups: Json[], at: number): Array<number | undefined> |
 /**
  * Every reference to element `id` of a population list and what deleting it does: rule values
  * and tier-keyed multipliers are removed, priors on it are dropped, the other groups' shares are
- * rescaled to keep their sum, and a tier after a deleted first tier starts at 0.
+ * rescaled to keep their sum, and the band after a deleted first band starts at 0.
  */
 export function populationDeletionChanges(doc: Json, kind: PopulationKind, id: string): PopulationChange[] {
   const out: PopulationChange[] = [];
   const list = arr(population(doc)[POPULATION_LIST[kind]]);
   const at = list.findIndex((x) => idOf(x) === id);
   const where = `population.${POPULATION_LIST[kind]}`;
-  if (kind === 'tier') {
-    for (const [path, rec] of tierRecords(doc))
-      if (id in rec) out.push({ path: `${path}.${id}`, action: 'remove' });
+  if (isBand(kind)) {
+    if (kind === 'tier')
+      for (const [path, rec] of tierRecords(doc))
+        if (id in rec) out.push({ path: `${path}.${id}`, action: 'remove' });
     if (at === 0 && list.length > 1 && list[1].minAumCny !== 0)
       out.push({ path: `${where}[1].minAumCny`, action: 'replace', to: '0' });
   } else if (at >= 0) {
@@ -131,8 +140,8 @@ export function deletePopulationEntity(doc: Json, kind: PopulationKind, id: stri
   const list = arr(pop[key]);
   const at = list.findIndex((x) => idOf(x) === id);
   if (at < 0) return next;
-  if (kind === 'tier') {
-    for (const [, rec] of tierRecords(next)) delete rec[id];
+  if (isBand(kind)) {
+    if (kind === 'tier') for (const [, rec] of tierRecords(next)) delete rec[id];
     if (at === 0 && list.length > 1) list[1].minAumCny = 0;
   } else {
     rescaledShares(list, at)?.forEach((share, j) => {
@@ -158,8 +167,9 @@ export function deletePopulationEntity(doc: Json, kind: PopulationKind, id: stri
 }
 
 /**
- * The document with a new element at the end of a population list under a fresh id: a tier whose
- * band starts at twice the last one's threshold, or a group with share 0 (the others' sum holds).
+ * The document with a new element at the end of a population list under a fresh id: a tier or
+ * wealth level whose band starts at twice the last one's threshold, or a group with share 0 (the
+ * others' sum holds).
  */
 export function addPopulationEntity(
   doc: Json,
@@ -169,12 +179,9 @@ export function addPopulationEntity(
   const pop = population(next);
   const key = POPULATION_LIST[kind];
   const list = arr(pop[key]);
-  const id = uniqueId(
-    kind === 'tier' ? 'new_tier' : `new_${RULE_ATTR[kind]}`,
-    new Set(list.flatMap((x) => idOf(x) ?? [])),
-  );
+  const id = uniqueId(`new_${RULE_ATTR[kind]}`, new Set(list.flatMap((x) => idOf(x) ?? [])));
   let element: Json;
-  if (kind === 'tier') {
+  if (isBand(kind)) {
     const last = list.at(-1)?.minAumCny;
     element = { id, minAumCny: typeof last === 'number' && last > 0 ? last * 2 : 1_000_000 };
   } else {

@@ -294,7 +294,7 @@ test('the KYC page adds and deletes tiers and life stages, asking first when som
   await page.setViewportSize({ width: 1280, height: 800 });
   await openStudioInChinese(page, errors);
   await nav(page, 'population');
-  const tiers = page.getByTestId('tiers-card');
+  const tiers = page.getByTestId('tier-card');
   await expect(tiers.locator('[data-testid^="tier-"]')).toHaveCount(5);
   await page.getByTestId('add-tier').click();
   await expect(page.getByTestId('tier-new_tier')).toBeVisible();

@@ -2,9 +2,9 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithStore, setupStore } from '../../test/render';
+import { BandsCard } from '../editor/BandsCard';
 import { GroupShares } from '../editor/GroupShares';
 import { OffersSection } from '../editor/OffersSection';
-import { TiersCard } from '../editor/TiersCard';
 import { useUndoShortcuts } from '../shell/useUndoShortcuts';
 
 afterEach(cleanup);
@@ -68,7 +68,7 @@ function PopulationHarness() {
   useUndoShortcuts();
   return (
     <>
-      <TiersCard />
+      <BandsCard kind="tier" />
       <GroupShares path="population.lifeStages" />
     </>
   );

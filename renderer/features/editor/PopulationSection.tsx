@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Card, ScreenHeader } from '../../components/Card';
 import { useFmt } from '../../i18n/numbers';
+import { BandsCard } from './BandsCard';
 import { ScenarioNumber } from './fields';
 import { GroupShares } from './GroupShares';
 import { PopulationPreviewPanel } from './PopulationPreviewPanel';
 import { SectionGuard } from './SectionGuard';
-import { TiersCard } from './TiersCard';
 
 const REACH = ['app', 'sms', 'phone', 'wecom', 'branch'] as const;
 
@@ -65,7 +65,8 @@ export function PopulationSection() {
                 />
               </div>
             </Card>
-            <TiersCard />
+            <BandsCard kind="tier" />
+            <BandsCard kind="wealthLevel" />
             <div className="grid-2">
               <Card title={t('population.lifeStages')}>
                 <GroupShares path="population.lifeStages" />
