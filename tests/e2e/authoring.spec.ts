@@ -284,6 +284,12 @@ test('a template journey, a dragged step, Save As and reopen: the step is where 
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
   await expect.poll(() => flowPosition(page, 'advisor')).toEqual(dropped);
+
+  // The arrow keys move the selected step too (React Flow's 5 px a press), saved the same way.
+  await page.getByTestId('journey-node-advisor').click();
+  await page.locator('.react-flow__node[data-id="advisor"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => flowPosition(page, 'advisor')).toEqual({ x: dropped.x + 5, y: dropped.y });
   expect(errors).toEqual([]);
 });
 

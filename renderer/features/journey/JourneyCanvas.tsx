@@ -8,8 +8,6 @@ import {
   type Node,
   type NodeChange,
   ReactFlow,
-  useReactFlow,
-  useStore,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +19,7 @@ import { CHANNEL_DRAG_TYPE, JourneyPalette } from './JourneyPalette';
 import { JourneyToolbar } from './JourneyToolbar';
 import { layoutJourney, savedPosition } from './journey-layout';
 import { OutcomeEdge, type OutcomeEdgeType } from './OutcomeEdge';
+import { ReadableView } from './ReadableView';
 import { EndNode, LaneNode, StepNode } from './StepNode';
 import { useJourneyEditing } from './useJourneyEditing';
 import { useJourneyGraph } from './useJourneyGraph';
@@ -116,11 +115,21 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
     if (chosen && chosen.type === 'select') setPicked({ strategy: strategyIndex, id: chosen.id });
     else if (changes.some((c) => c.type === 'select' && c.id === selectedEdge)) setPicked(null);
   };
+  // A step let go after a drag, or moved with the arrow keys: save where it now is (one undo step),
+  // unless it ends where it was drawn (an aborted drag).
+  const place = (id: string, at: { x: number; y: number }) => {
+    setDrag(null);
+    const step = layout.steps.find((st) => st.id === id);
+    if (!step || (Math.abs(at.x - step.x) < 1 && Math.abs(at.y - step.y) < 1)) return;
+    edit.placeStepAt(id, savedPosition(layout, id, at));
+  };
   // Enter or Space on a focused step selects it; React Flow reports that as a selection change.
   const onNodesChange = (changes: NodeChange[]) => {
     for (const c of changes) {
-      if (c.type === 'position' && c.dragging && c.position)
-        setDrag({ strategy: strategyIndex, id: c.id, x: c.position.x, y: c.position.y });
+      if (c.type === 'position' && c.position) {
+        if (c.dragging) setDrag({ strategy: strategyIndex, id: c.id, x: c.position.x, y: c.position.y });
+        else place(c.id, c.position);
+      }
       const step = c.type === 'select' && c.selected ? layout.steps.find((s) => s.id === c.id) : undefined;
       if (step) onSelectStep(step.index);
     }
@@ -192,11 +201,6 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
           onNodeClick={(_, n) => {
             if (n.type === 'step') onSelectStep((n.data as { index: number }).index);
           }}
-          onNodeDragStop={(_, n) => {
-            if (n.type === 'step' && dragged?.id === n.id)
-              edit.placeStepAt(n.id, savedPosition(layout, n.id, { x: dragged.x, y: dragged.y }));
-            setDrag(null);
-          }}
           onPaneClick={() => setPicked(null)}
         >
           <Background gap={24} size={1} />
@@ -212,68 +216,4 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
       {deletion.dialog}
     </div>
   );
-}
-
-/** Below this zoom the canvas text would be smaller than 12 px (its smallest CSS size is 12 px). */
-const READABLE_ZOOM = 1;
-const MAX_FIT_ZOOM = 1.25;
-const EDGE_PAD = 16;
-
-/**
- * The default view: the whole journey when it fits at a readable zoom, otherwise zoom 1 from the
- * left (the start) — pan, or zoom out with the controls, to see the rest. A step added later is
- * brought into view at the current zoom.
- */
-function ReadableView({
-  count,
-  lastStepId,
-  onShown,
-}: {
-  count: number;
-  lastStepId: string | undefined;
-  onShown(): void;
-}) {
-  const { getNodes, getNode, getNodesBounds, getZoom, setViewport, setCenter } = useReactFlow();
-  const width = useStore((s) => s.width);
-  const height = useStore((s) => s.height);
-  // Every node measured (the nodes here are derived from the layout, so the store's own
-  // nodesInitialized flag never turns true).
-  const isReady = useStore((s) => {
-    if (s.nodeLookup.size === 0) return false;
-    for (const n of s.nodeLookup.values()) if (!n.measured.width) return false;
-    return true;
-  });
-  const last = useRef<number | null>(null);
-  useEffect(() => {
-    if (!isReady || width === 0 || height === 0 || last.current === count) return;
-    const before = last.current;
-    last.current = count;
-    if (before !== null) {
-      if (count > before && lastStepId && getNode(lastStepId)) {
-        const b = getNodesBounds([lastStepId]);
-        void setCenter(b.x + b.width / 2, b.y + b.height / 2, { zoom: getZoom(), duration: 200 });
-      }
-      return;
-    }
-    const b = getNodesBounds(getNodes().map((n) => n.id));
-    const fit = Math.min((width - 2 * EDGE_PAD) / b.width, (height - 2 * EDGE_PAD) / b.height, MAX_FIT_ZOOM);
-    const zoom = Math.max(fit, READABLE_ZOOM);
-    const x = fit >= READABLE_ZOOM ? (width - b.width * zoom) / 2 - b.x * zoom : EDGE_PAD - b.x * zoom;
-    const y = Math.max(EDGE_PAD - b.y * zoom, (height - b.height * zoom) / 2 - b.y * zoom);
-    void setViewport({ x, y, zoom }).then(onShown);
-  }, [
-    isReady,
-    width,
-    height,
-    count,
-    lastStepId,
-    getNodes,
-    getNode,
-    getZoom,
-    setViewport,
-    setCenter,
-    onShown,
-    getNodesBounds,
-  ]);
-  return null;
 }

@@ -31,6 +31,8 @@ export function useJourneyGraph(layout: JourneyLayout, selectedStep: number, sel
       type: 'step',
       position: { x: s.x, y: s.y },
       data: { ...s, isSelected: s.index === selectedStep },
+      // Selected in React Flow too, so the arrow keys move it (saved like a drag).
+      selected: s.index === selectedStep,
       // Dragged by its body (handles start connections); the drop is saved in journey.layout.
       draggable: true,
       deletable: false,
