@@ -325,3 +325,38 @@ test('the KYC page adds and deletes tiers and life stages, asking first when som
   await page.screenshot({ path: `${SHOTS}/population-groups-zh.png` });
   expect(errors).toEqual([]);
 });
+
+test('a scenario with errors is saved as a draft and opens again to be fixed: nothing is lost', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openStudioInChinese(page, errors);
+  await nav(page, 'population');
+  await page.getByTestId('field-population.size').fill('10');
+  await expect(page.getByTestId('issues-summary')).not.toContainText('✓');
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('save-as-button').click();
+  const draft = await readFile(await (await downloading).path(), 'utf8');
+  await expect(page.getByText(/保存为草稿，其中有 1 个错误/)).toBeVisible();
+  expect(JSON.parse(draft).population.size).toBe(10);
+  expect(loadScenarioText(draft).ok).toBe(false);
+
+  // Reopened, it is explained first, then opened as it was, errors listed.
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('new-button').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-button').click();
+  await (await chooser).setFiles({
+    name: 'draft.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(draft),
+  });
+  await expect(page.getByTestId('open-error-dialog')).toContainText('population.size');
+  await page.getByTestId('open-anyway').click();
+  await expect(page.getByTestId('file-name')).toHaveText('draft.json');
+  await nav(page, 'population');
+  await expect(page.getByTestId('field-population.size')).toHaveValue('10');
+  await expect(page.getByTestId('issues-summary')).not.toContainText('✓');
+  expect(errors).toEqual([]);
+});
