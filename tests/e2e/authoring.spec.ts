@@ -360,3 +360,33 @@ test('a scenario with errors is saved as a draft and opens again to be fixed: no
   await expect(page.getByTestId('issues-summary')).not.toContainText('✓');
   expect(errors).toEqual([]);
 });
+
+test('a draft that is not even JSON yet is saved and opens again in the JSON tab', async ({ page }) => {
+  const errors: string[] = [];
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openStudioInChinese(page, errors);
+  await nav(page, 'json');
+  const raw = page.getByTestId('raw-json');
+  const text = `${await raw.inputValue()}\n,`;
+  await raw.fill(text);
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('save-as-button').click();
+  const draft = await readFile(await (await downloading).path(), 'utf8');
+  expect(draft).toBe(text);
+
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('new-button').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-button').click();
+  await (await chooser).setFiles({
+    name: 'draft.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(draft),
+  });
+  await expect(page.getByTestId('open-error-dialog')).toBeVisible();
+  await page.getByTestId('open-anyway').click();
+  await expect(page.getByTestId('screen-json')).toBeVisible();
+  await expect(page.getByTestId('raw-json')).toHaveValue(text);
+  await expect(page.getByTestId('file-name')).toHaveText('draft.json');
+  expect(errors).toEqual([]);
+});

@@ -8,7 +8,7 @@ export function OpenErrorDialog() {
   const { t } = useTranslation();
   const messages = useMessages();
   const error = useAppState((s) => s.openError);
-  const { setOpenError, loadText } = useActions();
+  const { setOpenError, loadText, setScreen } = useActions();
   if (!error) return null;
   const close = () => setOpenError(null);
   const shown = error.issues.slice(0, 20);
@@ -20,16 +20,18 @@ export function OpenErrorDialog() {
       testId="open-error-dialog"
       actions={
         <>
-          {error.isJson ? (
-            <button
-              type="button"
-              className="btn"
-              data-testid="open-anyway"
-              onClick={() => loadText(error.text, { name: error.name, path: error.path })}
-            >
-              {t('file.openAnyway')}
-            </button>
-          ) : null}
+          {/* Even text that is not JSON opens (in the JSON tab): a draft saved that way is not lost. */}
+          <button
+            type="button"
+            className="btn"
+            data-testid="open-anyway"
+            onClick={() => {
+              loadText(error.text, { name: error.name, path: error.path });
+              if (!error.isJson) setScreen('json');
+            }}
+          >
+            {t('file.openAnyway')}
+          </button>
           <button type="button" className="btn btn--primary" onClick={close} data-testid="open-error-close">
             {t('common.close')}
           </button>
