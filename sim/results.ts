@@ -1,6 +1,8 @@
 // What a run produces, as the CLI, the studio and the exports see it. Every figure that varies
 // across replications is a Stat: mean, median, 5th and 95th percentile over replications.
 
+import type { LocalText } from './scenario/local-text';
+
 /** Summary over replications of one figure. */
 export type Stat = {
   mean: number;
@@ -42,7 +44,7 @@ export type DomainOutcome = ArmPair & { naiveRatio: Stat };
 
 export type GroupUplift = {
   id: string;
-  label: string;
+  label: LocalText;
   /** Mean targeted customers per replication in treatment and control. */
   targetedTreatment: number;
   targetedControl: number;
@@ -64,7 +66,7 @@ export type WeekPoint = {
 
 export type ChannelUse = {
   id: string;
-  label: string;
+  label: LocalText;
   wheel: 'online' | 'remote' | 'offline';
   attempts: Stat;
   reached: Stat;
@@ -148,7 +150,7 @@ export type NaiveView = {
 
 export type StrategySummary = {
   id: string;
-  label: string;
+  label: LocalText;
   offerProduct: string;
   holdoutShare: number;
   assignmentLevel: 'customer' | 'branch';
@@ -249,11 +251,11 @@ export type PopulationSummary = {
   topShareAum: { topShare: number; aumShare: number; target: number };
   longTail: { share: number; target: number; thresholdCny: number };
   lorenz: LorenzPoint[];
-  tiers: Array<{ id: string; label: string; customers: number; share: number; aumShare: number }>;
+  tiers: Array<{ id: string; label: LocalText; customers: number; share: number; aumShare: number }>;
   grid: {
-    wealthLevels: string[];
-    lifeStages: string[];
-    occupations: string[];
+    wealthLevels: LocalText[];
+    lifeStages: LocalText[];
+    occupations: LocalText[];
     /** counts[w][l][o] */
     counts: number[][][];
   };

@@ -12,7 +12,7 @@ import type {
   WeekPoint,
 } from '../results';
 import { branchName } from '../scenario/cross-check';
-import { bothLanguages } from '../scenario/local-text';
+import { bothLanguages, type LocalText } from '../scenario/local-text';
 import type { Scenario, Strategy } from '../scenario/schema';
 import { ratioOfMeans, statOf, upliftOf } from '../stats/summary';
 import {
@@ -51,7 +51,7 @@ function weekStartIso(s: Scenario, w: number): string {
   return new Date(d.getTime() + 7 * w * 86_400_000).toISOString().slice(0, 10);
 }
 
-function groupUplifts(rec: Records, base: number, ids: string[], labels: string[]): GroupUplift[] {
+function groupUplifts(rec: Records, base: number, ids: string[], labels: LocalText[]): GroupUplift[] {
   const GF = GROUP_FIELDS.length;
   return ids.map((id, g) => {
     const o = base + g * GF;
@@ -77,7 +77,7 @@ function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayo
   const steps = st.journey.steps;
   const label = (k: number) => {
     const ch = s.channels.find((c) => c.id === steps[k].channel);
-    return `${steps[k].id} · ${ch?.label ?? steps[k].channel}`;
+    return `${steps[k].id} · ${ch?.label === undefined ? steps[k].channel : bothLanguages(ch.label)}`;
   };
   // Depth-first order from the start gives each step a rank; an edge to a lower or equal rank is a back edge.
   const ids = steps.map((x) => x.id);

@@ -56,7 +56,7 @@ export function validateFragment(doc: unknown): FragmentResult {
   const blank = blankScenario();
   // Without the starter strategy, so every reference must come from the fragment itself.
   const bare = { ...blank, products: [], channels: [], strategies: [] };
-  const inserted = insertFragment(bare, parsed.data, 'en');
+  const inserted = insertFragment(bare, parsed.data);
   const result = validateScenario(inserted.doc);
   if (!result.ok) {
     // Back to the fragment's own paths: the bare scenario's lists hold only what the fragment brought.

@@ -2,7 +2,6 @@
 // gets an id no other strategy has; channels, products and incentives it needs are added when the
 // scenario has none of that id (an existing definition is kept, so the scenario's own calibration
 // wins); its assumptions join the scenario's.
-import { textIn } from '../scenario/local-text';
 import { uniqueId } from '../scenario/references';
 import type { Fragment } from './fragment';
 
@@ -39,9 +38,9 @@ function structuredCloneJson<T>(v: T): T {
 
 /**
  * Insert `fragment` into the scenario document `doc` (which may still have errors elsewhere).
- * The strategy's label is the fragment's name in `lang`.
+ * The strategy's label is the fragment's name, in both languages when the fragment has both.
  */
-export function insertFragment(doc: Json, fragment: Fragment, lang: string): InsertResult {
+export function insertFragment(doc: Json, fragment: Fragment): InsertResult {
   const strategies = asArray(doc.strategies);
   const taken = new Set(strategies.map(idOf).filter((x): x is string => x !== undefined));
   const strategyId = uniqueId(fragment.strategy.id, taken);
@@ -51,7 +50,7 @@ export function insertFragment(doc: Json, fragment: Fragment, lang: string): Ins
   const strategy = {
     ...structuredCloneJson(fragment.strategy),
     id: strategyId,
-    label: textIn(fragment.name, lang),
+    label: structuredCloneJson(fragment.name),
   };
   const meta = (doc.meta !== null && typeof doc.meta === 'object' ? doc.meta : {}) as Json;
   const assumptions = asArray(meta.assumptions);

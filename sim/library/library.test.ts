@@ -55,7 +55,7 @@ describe('the use-case library', () => {
 
   it('assembles into one scenario that validates and runs', () => {
     let doc = blankScenario() as Record<string, unknown>;
-    for (const f of fragments) doc = insertFragment(doc, f, 'zh-CN').doc;
+    for (const f of fragments) doc = insertFragment(doc, f).doc;
     const small = { ...doc, population: { ...(doc.population as object), size: 4000 } };
     const r = validateScenario(small);
     expect(r.ok ? [] : r.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -73,19 +73,21 @@ describe('the use-case library', () => {
 describe('insertFragment', () => {
   it('makes the strategy id unique and adds only missing channels, products and incentives', () => {
     const payroll = byId('payroll_day');
-    const first = insertFragment(blankScenario() as Record<string, unknown>, payroll, 'zh-CN');
+    const first = insertFragment(blankScenario() as Record<string, unknown>, payroll);
     // The blank scenario already has every channel and the WMP; the points incentive is new.
     expect(first.added).toEqual({ channels: [], products: [], incentives: ['points_500'] });
     expect(first.strategyId).toBe('payroll_day');
-    const second = insertFragment(first.doc, payroll, 'en');
+    const second = insertFragment(first.doc, payroll);
     expect(second.strategyId).toBe('payroll_day_2');
     expect(second.added).toEqual({ channels: [], products: [], incentives: [] });
-    const strategies = second.doc.strategies as { id: string; label: string }[];
+    const strategies = second.doc.strategies as { id: string; label: unknown }[];
+    // The inserted strategy is labelled with the fragment's name in both languages.
     expect(strategies.map((s) => [s.id, s.label])).toEqual([
-      ['first_strategy', 'First strategy 第一个策略'],
-      ['payroll_day', '代发日理财'],
-      ['payroll_day_2', 'Payroll-day wealth nudge'],
+      ['first_strategy', { 'zh-CN': '第一个策略', en: 'First strategy' }],
+      ['payroll_day', payroll.name],
+      ['payroll_day_2', payroll.name],
     ]);
+    expect(payroll.name).toEqual({ 'zh-CN': '代发日理财', en: 'Payroll-day wealth nudge' });
     // The same assumptions are not listed twice.
     const meta = second.doc.meta as { assumptions: unknown[] };
     expect(meta.assumptions).toHaveLength(payroll.assumptions.length);
@@ -99,11 +101,10 @@ describe('insertFragment', () => {
     const r = insertFragment(
       { ...doc, channels: [...doc.channels, { ...ai, reachRate: 0.5 }] },
       byId('payroll_day'),
-      'en',
     );
     const channels = r.doc.channels as { id: string; reachRate: number }[];
     expect(channels.filter((c) => c.id === 'ai_call').map((c) => c.reachRate)).toEqual([0.5]);
-    const r2 = insertFragment(doc, byId('payroll_day'), 'en');
+    const r2 = insertFragment(doc, byId('payroll_day'));
     expect(r2.added.channels).toEqual(['ai_call']);
   });
 

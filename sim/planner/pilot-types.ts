@@ -1,6 +1,7 @@
 // The shapes of a simulated pilot plan: design, per-point results, curves, notes and the report.
 import type { RunSummary } from '../results';
 import type { RunSettings } from '../run-settings';
+import type { LocalText } from '../scenario/local-text';
 import type { Scenario } from '../scenario/schema';
 import type { IccEstimate } from '../stats/icc';
 import type { BranchSelection, SelectionMethod, StratifyBy } from './branch-selection';
@@ -76,7 +77,7 @@ export type OutcomeResult = {
 
 export type PilotStrategyPoint = {
   id: string;
-  label: string;
+  label: LocalText;
   branchesPerArm: number;
   weeks: number;
   replications: number;
@@ -145,7 +146,7 @@ export type CurvePoint = {
 
 export type PilotStrategyPlan = {
   id: string;
-  label: string;
+  label: LocalText;
   /** Power vs branches per arm at the planned weeks. */
   byBranches: CurvePoint[];
   /** Power and MDE vs weeks at the planned branches per arm. */

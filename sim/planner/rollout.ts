@@ -5,6 +5,7 @@
 
 import type { RunSummary, Stat, UpliftStat } from '../results';
 import type { RunSettings } from '../run-settings';
+import type { LocalText } from '../scenario/local-text';
 import type { Scenario, Strategy } from '../scenario/schema';
 import type { BranchInfo, BranchSelection } from './branch-selection';
 import { PlannerInputError } from './errors';
@@ -90,7 +91,7 @@ export function rolloutScenario(
 
 export type StrategyForecast = {
   id: string;
-  label: string;
+  label: LocalText;
   holdoutShare: number;
   targetedTreatment: number;
   targetedControl: number;
@@ -108,7 +109,7 @@ export type StrategyForecast = {
 
 export type CapacityCheck = {
   channelId: string;
-  label: string;
+  label: LocalText;
   staff: 'wealth_manager' | 'remote_agent' | 'none';
   /** Attempts per replication over the horizon. */
   attempts: Stat;

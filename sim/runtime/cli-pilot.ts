@@ -2,6 +2,7 @@
 // simulation-based power of a branch pilot, on a grid of branches per arm and of weeks, beside the
 // analytic planner fed with the ICC and CV the simulation implies. Exit codes: 0 ok, 1 invalid
 // scenario or values, 2 usage error; 130 when cancelled.
+
 import { availableParallelism } from 'node:os';
 import {
   catalogueT,
@@ -23,6 +24,7 @@ import type {
   PilotRunner,
   PilotStrategyPlan,
 } from '../planner/pilot-types';
+import { bothLanguages } from '../scenario/local-text';
 import { decimal, flag, oneOf, parseCommand, text, UsageError, wholeNumber } from './cli-args';
 import { maxBytesFrom, readScenarioFile } from './cli-io';
 import { NodePool } from './node-pool';
@@ -201,7 +203,7 @@ function strategyText(st: PilotStrategyPlan, r: PilotPlanReport): string {
   const df = r.level === 'branch' ? `t test, df ${2 * (r.branchesPerArm - 1)}` : 'individually randomized';
   const de = c.analytic.designEffect;
   return [
-    `== ${st.id} — ${st.label} ==`,
+    `== ${st.id} — ${bothLanguages(st.label)} ==`,
     `Power vs branches per arm (${r.weeks} weeks):`,
     curveTable(st.byBranches, 'branches'),
     `Power and MDE vs weeks (${r.branchesPerArm} branches per arm):`,

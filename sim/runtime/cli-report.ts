@@ -7,6 +7,7 @@ import { type CsvCell, toCsv } from '../csv';
 import { recordLayout, type StrategyScalar } from '../engine/layout';
 import type { DomainOutcome, RunSummary, Stat, StrategySummary, UpliftStat } from '../results';
 import type { Scenario } from '../scenario';
+import { bothLanguages } from '../scenario/local-text';
 
 const num = (x: number, digits = 0) =>
   Number.isFinite(x)
@@ -66,7 +67,7 @@ function strategyBlock(st: StrategySummary): string {
   const total = cost.totalCny.mean;
   const m = st.modelled;
   const lines = [
-    `${st.id} · ${st.label}  (offer ${st.offerProduct}, holdout ${pct(st.holdoutShare, 0)} by ${st.assignmentLevel})`,
+    `${st.id} · ${bothLanguages(st.label)}  (offer ${st.offerProduct}, holdout ${pct(st.holdoutShare, 0)} by ${st.assignmentLevel})`,
     `  verdict                ${verdictText(st.verdict)}`,
     `  funnel, treatment      eligible ${num(f.eligible)} → targeted ${num(f.targeted)} → reached ${num(f.reached)} → responded ${num(f.responded)} → converted ${num(f.converted)}`,
     `  bought the offer       treatment ${pct(conv.treatment.mean, 2)} of ${num(f.targeted)}   control ${pct(conv.control.mean, 2)} of ${num(c.targeted)}`,

@@ -33,27 +33,27 @@ export const DEFAULT_POPULATION: PopulationInput = {
   tiers: [
     {
       id: 'long_tail',
-      label: 'Long tail 长尾',
+      label: { 'zh-CN': '长尾', en: 'Long tail' },
       minAumCny: 0,
     },
     {
       id: 'mass',
-      label: 'Mass 大众',
+      label: { 'zh-CN': '大众', en: 'Mass' },
       minAumCny: 50000,
     },
     {
       id: 'affluent',
-      label: 'Affluent 潜力/贵宾',
+      label: { 'zh-CN': '潜力/贵宾', en: 'Affluent' },
       minAumCny: 300000,
     },
     {
       id: 'wealth',
-      label: 'Wealth 财富',
+      label: { 'zh-CN': '财富', en: 'Wealth' },
       minAumCny: 1000000,
     },
     {
       id: 'private',
-      label: 'Private 私行',
+      label: { 'zh-CN': '私行', en: 'Private' },
       minAumCny: 6000000,
     },
   ],
@@ -90,28 +90,28 @@ export const DEFAULT_POPULATION: PopulationInput = {
   lifeStages: [
     {
       id: 'young',
-      label: 'Young 青年',
+      label: { 'zh-CN': '青年', en: 'Young' },
       share: 0.25,
       wealthShift: -0.4,
       payrollShare: 0.4,
     },
     {
       id: 'family',
-      label: 'Family 家庭',
+      label: { 'zh-CN': '家庭', en: 'Family' },
       share: 0.35,
       wealthShift: 0,
       payrollShare: 0.45,
     },
     {
       id: 'mature',
-      label: 'Mature 中年',
+      label: { 'zh-CN': '中年', en: 'Mature' },
       share: 0.25,
       wealthShift: 0.35,
       payrollShare: 0.35,
     },
     {
       id: 'retired',
-      label: 'Retired 退休',
+      label: { 'zh-CN': '退休', en: 'Retired' },
       share: 0.15,
       wealthShift: 0.45,
       payrollShare: 0.05,
@@ -120,28 +120,28 @@ export const DEFAULT_POPULATION: PopulationInput = {
   occupations: [
     {
       id: 'salaried',
-      label: 'Salaried 工薪',
+      label: { 'zh-CN': '工薪', en: 'Salaried' },
       share: 0.45,
       wealthShift: 0,
       payrollShare: 0.6,
     },
     {
       id: 'self_employed',
-      label: 'Self-employed 个体/小微',
+      label: { 'zh-CN': '个体/小微', en: 'Self-employed' },
       share: 0.2,
       wealthShift: 0.4,
       payrollShare: 0.05,
     },
     {
       id: 'civil_servant',
-      label: 'Public sector 公职',
+      label: { 'zh-CN': '公职', en: 'Public sector' },
       share: 0.15,
       wealthShift: 0.1,
       payrollShare: 0.8,
     },
     {
       id: 'other',
-      label: 'Other 其他',
+      label: { 'zh-CN': '其他', en: 'Other' },
       share: 0.2,
       wealthShift: -0.3,
       payrollShare: 0.1,
@@ -243,7 +243,7 @@ export const DEFAULT_POPULATION: PopulationInput = {
 export const DEFAULT_CHANNELS: ChannelInput[] = [
   {
     id: 'app_push',
-    label: 'App push 推送',
+    label: { 'zh-CN': '推送', en: 'App push' },
     wheel: 'online',
     reachVia: 'app',
     reachRate: 0.9,
@@ -257,7 +257,7 @@ export const DEFAULT_CHANNELS: ChannelInput[] = [
   },
   {
     id: 'in_app_banner',
-    label: 'In-app banner 弹窗/Banner',
+    label: { 'zh-CN': '弹窗/Banner', en: 'In-app banner' },
     wheel: 'online',
     reachVia: 'app',
     reachRate: 0.6,
@@ -271,7 +271,7 @@ export const DEFAULT_CHANNELS: ChannelInput[] = [
   },
   {
     id: 'sms',
-    label: 'SMS 短信',
+    label: { 'zh-CN': '短信', en: 'SMS' },
     wheel: 'online',
     reachVia: 'sms',
     reachRate: 0.95,
@@ -285,7 +285,7 @@ export const DEFAULT_CHANNELS: ChannelInput[] = [
   },
   {
     id: 'wechat_banking',
-    label: 'WeChat banking 微信银行',
+    label: { 'zh-CN': '微信银行', en: 'WeChat banking' },
     wheel: 'online',
     reachVia: 'wecom',
     reachRate: 0.85,
@@ -299,7 +299,7 @@ export const DEFAULT_CHANNELS: ChannelInput[] = [
   },
   {
     id: 'ai_call',
-    label: 'AI outbound call 智能外呼',
+    label: { 'zh-CN': '智能外呼', en: 'AI outbound call' },
     wheel: 'remote',
     reachVia: 'phone',
     reachRate: 0.85,
@@ -318,7 +318,7 @@ export const DEFAULT_CHANNELS: ChannelInput[] = [
   },
   {
     id: 'remote_agent',
-    label: 'Remote agent call 远程坐席',
+    label: { 'zh-CN': '远程坐席', en: 'Remote agent call' },
     wheel: 'remote',
     reachVia: 'phone',
     reachRate: 0.92,
@@ -339,7 +339,7 @@ export const DEFAULT_CHANNELS: ChannelInput[] = [
   },
   {
     id: 'wecom',
-    label: 'WeCom 1:1 企业微信',
+    label: { 'zh-CN': '企业微信', en: 'WeCom 1:1' },
     wheel: 'remote',
     reachVia: 'wecom',
     reachRate: 0.8,
@@ -354,7 +354,7 @@ export const DEFAULT_CHANNELS: ChannelInput[] = [
   },
   {
     id: 'wealth_manager',
-    label: 'Wealth manager 理财经理',
+    label: { 'zh-CN': '理财经理', en: 'Wealth manager' },
     wheel: 'offline',
     reachVia: 'branch',
     reachRate: 0.9,
@@ -375,7 +375,7 @@ export const DEFAULT_CHANNELS: ChannelInput[] = [
   },
   {
     id: 'lobby_manager',
-    label: 'Lobby manager 大堂经理',
+    label: { 'zh-CN': '大堂经理', en: 'Lobby manager' },
     wheel: 'offline',
     reachVia: 'branch',
     reachRate: 0.6,
@@ -392,7 +392,7 @@ export const DEFAULT_CHANNELS: ChannelInput[] = [
 
 export const DEFAULT_PRODUCT: ProductInput = {
   id: 'wmp',
-  label: 'Wealth-management product 理财',
+  label: { 'zh-CN': '理财', en: 'Wealth-management product' },
   family: 'wmp',
   ticket: {
     medianCny: 50000,
@@ -419,7 +419,7 @@ export const DEFAULT_PRODUCT: ProductInput = {
 /** A first strategy: app push to app users, SMS where the push does not reach. */
 export const STARTER_STRATEGY: StrategyInput = {
   id: 'first_strategy',
-  label: 'First strategy 第一个策略',
+  label: { 'zh-CN': '第一个策略', en: 'First strategy' },
   target: { rules: [{ attr: 'is_app_user', value: 1 }] },
   trigger: { type: 'batch', week: 1 },
   offer: { product: 'wmp', fit: 1 },

@@ -35,3 +35,16 @@ export function bothLanguages(text: LocalText): string {
   const parts = [text['zh-CN'], text.en].filter((s) => s !== '');
   return [...new Set(parts)].join(' / ');
 }
+
+/** Whether a document value is a scenario text: a string, or `{ "zh-CN": …, "en": … }` strings. */
+export function isLocalText(v: unknown): v is LocalText {
+  if (typeof v === 'string') return true;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o['zh-CN'] === 'string' && typeof o.en === 'string';
+}
+
+/** A document value (maybe not valid yet) as text in `lang`: '' when it is not a scenario text. */
+export function docTextIn(v: unknown, lang: string): string {
+  return isLocalText(v) ? textIn(v, lang) : '';
+}

@@ -71,13 +71,13 @@ const AumSchema = z.strictObject({
 
 const BandSchema = z.strictObject({
   id,
-  label: z.string().optional(),
+  label: LocalTextSchema.optional(),
   minAumCny: nonNegative,
 });
 
 const GroupSchema = z.strictObject({
   id,
-  label: z.string().optional(),
+  label: LocalTextSchema.optional(),
   share: probability,
   wealthShift: z.number().min(-3).max(3).default(0).describe('Shift of the latent wealth score (SD units).'),
   payrollShare: probability.default(0.3).describe('Share of this group paid through the bank (代发).'),
@@ -152,7 +152,7 @@ const PopulationSchema = z.strictObject({
 
 export const ProductSchema = z.strictObject({
   id,
-  label: z.string().optional(),
+  label: LocalTextSchema.optional(),
   family: ProductFamilySchema,
   ticket: z.strictObject({
     medianCny: nonNegative.describe('Median purchase amount for a mass-tier customer.'),
@@ -182,7 +182,7 @@ export const ProductSchema = z.strictObject({
 
 export const IncentiveSchema = z.strictObject({
   id,
-  label: z.string().optional(),
+  label: LocalTextSchema.optional(),
   kind: IncentiveKindSchema,
   costPerRedemptionCny: nonNegative.describe('Paid when a treated customer converts.'),
   responseMultiplier: multiplier,
@@ -203,7 +203,7 @@ const CapacitySchema = z.union([
 
 export const ChannelSchema = z.strictObject({
   id,
-  label: z.string().optional(),
+  label: LocalTextSchema.optional(),
   wheel: WheelSchema,
   reachVia: ReachKindSchema.describe('Which customer reachability applies.'),
   reachRate: probability.describe('Contact success given the customer is reachable this way.'),
@@ -291,7 +291,7 @@ const TriggerSchema = z.discriminatedUnion('type', [
 
 export const StrategySchema = z.strictObject({
   id,
-  label: z.string().optional(),
+  label: LocalTextSchema.optional(),
   priority: int(1, 1000)
     .optional()
     .describe('Lower runs first when strategies collide; default: list order.'),

@@ -7,7 +7,7 @@ import { AddFromLibraryButton } from '../library/AddFromLibraryButton';
 import { LocalTextField } from './LocalTextField';
 
 type Assumption = { text?: LocalText; source?: string };
-type Named = { id?: string; label?: string; wheel?: string };
+type Named = { id?: string; label?: unknown; wheel?: string };
 
 const asList = <T,>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 const isLocalText = (v: unknown): v is LocalText =>
@@ -74,7 +74,7 @@ export function OverviewSection() {
                     setScreen('strategies');
                   }}
                 >
-                  {s.label || s.id}
+                  {text(s.label) || s.id}
                 </button>{' '}
                 <code>{s.id}</code>
               </li>

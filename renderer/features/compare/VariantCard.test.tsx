@@ -44,11 +44,11 @@ describe('VariantCard', () => {
     const picker = screen.getByTestId('override-param-v2-0');
     expect(picker.textContent).toContain('Strategy · Omni-channel fund referral');
     expect(picker.textContent).toContain('Step sms · channel');
-    expect(screen.queryAllByText('current value: sms · SMS 短信')).toHaveLength(1);
+    expect(screen.queryAllByText('current value: sms · SMS')).toHaveLength(1);
     const select = screen.getByTestId('override-value-v2-0') as HTMLSelectElement;
     expect(select.tagName).toBe('SELECT');
     expect(screen.getByRole('combobox', { name: 'New value' })).toBe(select);
-    expect([...select.options].map((o) => o.textContent)).toContain('WeCom 1:1 企业微信 (wecom)');
+    expect([...select.options].map((o) => o.textContent)).toContain('WeCom 1:1 (wecom)');
     fireEvent.change(select, { target: { value: 'wecom' } });
     expect(latest?.overrides).toEqual([{ path: SMS_CHANNEL, value: 'wecom' }]);
     expect(screen.getByTestId('variant-v2').textContent).toContain('Valid');
@@ -62,7 +62,7 @@ describe('VariantCard', () => {
     expect(document.activeElement).toBe(search);
     fireEvent.change(search, { target: { value: 'nurture channel' } });
     const option = screen.getByTestId('param-option-strategies[omni_fund].journey.steps[nurture].channel');
-    expect(option.textContent).toContain('app_push · App push 推送');
+    expect(option.textContent).toContain('app_push · App push');
     fireEvent.click(option);
     expect(screen.queryByTestId('override-search-v3-0')).toBeNull();
     expect(latest?.overrides).toEqual([
@@ -82,7 +82,7 @@ describe('VariantCard', () => {
     fireEvent.click(within(presets).getByTestId('preset-swap-v4'));
     expect(latest).toEqual({
       id: 'v4',
-      name: 'ai via Remote agent call 远程坐席',
+      name: 'ai via Remote agent call',
       overrides: [{ path: 'strategies[omni_fund].journey.steps[ai].channel', value: 'remote_agent' }],
     });
     expect(screen.queryByTestId('variant-presets-v4')).toBeNull();

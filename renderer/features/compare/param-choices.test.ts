@@ -16,7 +16,7 @@ describe('parameter picker choices', () => {
     expect(omni[0].group).toEqual({
       id: 'strategies[omni_fund]',
       kind: 'strategy',
-      name: 'Omni-channel fund referral 全渠道基金转介',
+      name: 'Omni-channel fund referral',
     });
     expect(omni.map((c) => c.field)).toEqual(
       expect.arrayContaining([
@@ -80,8 +80,8 @@ describe('parameter picker choices', () => {
     expect(valueKind(base, 'strategies[omni_fund].incentive')).toBe('incentive');
     expect(valueKind(base, 'strategies[omni_fund].holdout.level')).toBe('enum');
     expect(valueKind(base, `${step}.waitDays`)).toBe('number');
-    // Any other string (the example's meta.name is bilingual now; a label is a plain string).
-    expect(valueKind(base, 'strategies[omni_fund].label')).toBe('text');
+    // Any other string (labels and meta.name are bilingual now; each language is a plain string).
+    expect(valueKind(base, 'strategies[omni_fund].label.en')).toBe('text');
   });
 
   it('offers the scenario’s ids (with labels), and step ids plus end for routes', () => {
@@ -89,12 +89,12 @@ describe('parameter picker choices', () => {
       valueOptions(base, 'strategies[omni_fund].journey.steps[sms].channel')?.map((o) => o.value),
     ).toEqual(['app_push', 'sms', 'ai_call', 'remote_agent', 'wecom', 'wealth_manager']);
     expect(valueOptions(base, 'strategies[omni_fund].journey.steps[sms].channel')?.[0].name).toBe(
-      'App push 推送',
+      'App push',
     );
     const routes = valueOptions(base, 'strategies[payday_wmp].journey.steps[push].onNoContact');
     expect(routes).toEqual([
-      { value: 'push', name: 'App push 推送' },
-      { value: 'sms', name: 'SMS 短信' },
+      { value: 'push', name: 'App push' },
+      { value: 'sms', name: 'SMS' },
       { value: 'end', key: 'end' },
     ]);
     expect(valueOptions(base, 'strategies[omni_fund].journey.steps[ai].onInterested')?.at(-1)).toEqual({

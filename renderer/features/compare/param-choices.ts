@@ -1,7 +1,16 @@
 // The parameters a compare variant can change, generated from the document (so any scenario works):
 // grouped by the strategy, channel, product … they belong to, each with a label key and the kind of
 // control its value needs (a channel, a journey step, a product … or a number).
-import { getValue, type ParamValue, parseParamPath, REACH_KINDS, WheelSchema } from '../../../sim/index';
+
+import {
+  docTextIn,
+  getValue,
+  type ParamValue,
+  parseParamPath,
+  REACH_KINDS,
+  WheelSchema,
+} from '../../../sim/index';
+import { currentLanguage } from '../../i18n/local-text';
 
 export type GroupKind =
   | 'strategy'
@@ -32,7 +41,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const refOf = (el: Obj, i: number) => (typeof el.id === 'string' ? el.id : String(i));
-const nameOf = (el: Obj, i: number) => (typeof el.label === 'string' && el.label ? el.label : refOf(el, i));
+const nameOf = (el: Obj, i: number) => docTextIn(el.label, currentLanguage()) || refOf(el, i);
 
 const ROUTE_EDGES = ['onNoContact', 'onNotInterested', 'onInterested', 'onNotConverted'] as const;
 const STEP_CHANNEL = /^strategies\[[^\]]+\]\.journey\.steps\[[^\]]+\]\.channel$/;

@@ -28,7 +28,7 @@ describe('quick variant presets', () => {
       'wm:wealth_manager',
       'nurture:app_push',
     ]);
-    expect(targets.channels[2]).toEqual({ id: 'ai_call', name: 'AI outbound call 智能外呼' });
+    expect(targets.channels[2]).toEqual({ id: 'ai_call', name: 'AI outbound call' });
   });
 
   it.each(HOLDOUT_SHARES)('sets a %s holdout for the chosen strategy', (share) => {
@@ -49,7 +49,7 @@ describe('quick variant presets', () => {
     expect(r).toEqual({
       ok: true,
       overrides: [{ path: 'strategies[omni_fund].journey.steps[sms].channel', value: 'wecom' }],
-      name: { key: 'swapName', values: { step: 'sms', channel: 'WeCom 1:1 企业微信' } },
+      name: { key: 'swapName', values: { step: 'sms', channel: 'WeCom 1:1' } },
     });
     const p = r.ok ? run(r.overrides) : undefined;
     expect(p?.result.ok && p.result.scenario.strategies[0].journey.steps[1].channel).toBe('wecom');

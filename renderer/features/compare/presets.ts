@@ -1,5 +1,7 @@
 // Quick variants a planner reaches for, as overrides: a different holdout share, one journey step on
 // another channel, a step dropped (what pointed to it goes where it went on no contact, or to end).
+import { docTextIn } from '../../../sim/index';
+import { currentLanguage } from '../../i18n/local-text';
 import type { Override } from '../../state/store';
 
 export const HOLDOUT_SHARES = [0.05, 0.1, 0.2] as const;
@@ -22,7 +24,10 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** The strategies (with their steps) and channels presets can name, from the base document. */
 export function presetTargets(doc: unknown): PresetTargets {
   const d = isObj(doc) ? doc : {};
-  const channels = objs(d.channels).map((c) => ({ id: str(c.id), name: str(c.label) || str(c.id) }));
+  const channels = objs(d.channels).map((c) => ({
+    id: str(c.id),
+    name: docTextIn(c.label, currentLanguage()) || str(c.id),
+  }));
   const strategies = objs(d.strategies)
     .filter((s) => str(s.id))
     .map((s) => {
@@ -34,7 +39,12 @@ export function presetTargets(doc: unknown): PresetTargets {
           for (const e of ROUTE_EDGES) if (typeof st[e] === 'string') step[e] = st[e] as string;
           return step;
         });
-      return { ref: str(s.id), name: str(s.label) || str(s.id), start: str(journey.start), steps };
+      return {
+        ref: str(s.id),
+        name: docTextIn(s.label, currentLanguage()) || str(s.id),
+        start: str(journey.start),
+        steps,
+      };
     });
   return { strategies, channels };
 }

@@ -3,7 +3,8 @@ import { Card } from '../../components/Card';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';
 import { AddEntityButton, EntityActions } from '../authoring/EntityActions';
-import { ScenarioNumber, ScenarioText } from './fields';
+import { LocalTextField } from '../authoring/LocalTextField';
+import { ScenarioNumber } from './fields';
 
 type Band = { id?: string; label?: string };
 
@@ -29,7 +30,7 @@ export function BandsCard({ kind }: { kind: keyof typeof LIST }) {
           <li key={b.id ?? i} className="band-list__row" data-testid={`${kind}-${b.id ?? i}`}>
             <code className="band-list__id">{b.id ?? `#${i + 1}`}</code>
             <div className="fields">
-              <ScenarioText path={`${path}[${i}].label`} label={t('common.label')} />
+              <LocalTextField path={`${path}[${i}].label`} label={t('common.label')} />
               <ScenarioNumber
                 path={`${path}[${i}].minAumCny`}
                 label={ta('population.bandFrom')}

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Card, ScreenHeader } from '../../components/Card';
+import { useLocalText } from '../../i18n/local-text';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';
 import { AddEntityButton, EntityActions } from '../authoring/EntityActions';
+import { LocalTextField } from '../authoring/LocalTextField';
 import { CapacityFields } from './CapacityFields';
-import { ScenarioNumber, ScenarioSelect, ScenarioText } from './fields';
+import { ScenarioNumber, ScenarioSelect } from './fields';
 import { SectionGuard } from './SectionGuard';
 
 const WHEELS = ['online', 'remote', 'offline'] as const;
@@ -15,6 +17,7 @@ type ChannelDoc = { id?: string; label?: string; wheel?: string };
 /** KYATO channels: reach, response, cost, capacity and fatigue, grouped by the three wheels. */
 export function ChannelsSection() {
   const { t } = useTranslation();
+  const text = useLocalText();
   const fmt = useFmt();
   const pct = (n: number) => fmt.pct(n);
   const channels = useDocValue('channels');
@@ -33,14 +36,14 @@ export function ChannelsSection() {
             return (
               <Card
                 key={c.id ?? i}
-                title={c.label || c.id || `#${i + 1}`}
+                title={text(c.label) || c.id || `#${i + 1}`}
                 subtitle={`${c.id ?? ''} · ${WHEELS.includes(c.wheel as never) ? t(`wheel.${c.wheel}`) : (c.wheel ?? '')}`}
                 className={`card--wheel-${c.wheel ?? 'none'}`}
                 testId={`channel-${c.id ?? i}`}
                 actions={c.id ? <EntityActions kind="channel" id={c.id} canMove /> : undefined}
               >
                 <div className="fields">
-                  <ScenarioText path={`${base}.label`} label={t('common.label')} wide />
+                  <LocalTextField path={`${base}.label`} label={t('common.label')} wide />
                   <ScenarioSelect
                     path={`${base}.wheel`}
                     label={t('channels.wheel')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { EntityKind } from '../../../sim/index';
+import { useLocalText } from '../../i18n/local-text';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';
 import { AddEntityButton, EntityActions } from '../authoring/EntityActions';
@@ -15,6 +16,7 @@ const KIND: Record<string, EntityKind> = {
 /** Shares of life stages or occupations: one field per group and their sum; add and delete groups. */
 export function GroupShares({ path }: { path: 'population.lifeStages' | 'population.occupations' }) {
   const { t } = useTranslation();
+  const text = useLocalText();
   const { t: ta } = useTranslation('authoring');
   const fmt = useFmt();
   const groups = useDocValue(path);
@@ -28,7 +30,7 @@ export function GroupShares({ path }: { path: 'population.lifeStages' | 'populat
         <div key={g.id ?? i} className="group-row" data-testid={`${kind}-${g.id ?? i}`}>
           <ScenarioNumber
             path={`${path}[${i}].share`}
-            label={g.label ?? g.id ?? `#${i + 1}`}
+            label={text(g.label) || g.id || `#${i + 1}`}
             format={(n) => fmt.pct(n)}
           />
           {g.id ? <EntityActions kind={kind} id={g.id} canDuplicate={false} /> : null}

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { IncentiveKindSchema, ProductFamilySchema } from '../../../sim/index';
 import { Card, ScreenHeader } from '../../components/Card';
+import { useLocalText } from '../../i18n/local-text';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';
 import { AddEntityButton, EntityActions } from '../authoring/EntityActions';
-import { ScenarioNumber, ScenarioSelect, ScenarioText } from './fields';
+import { LocalTextField } from '../authoring/LocalTextField';
+import { ScenarioNumber, ScenarioSelect } from './fields';
 import { SectionGuard } from './SectionGuard';
 
 const FAMILIES = ProductFamilySchema.options;
@@ -15,6 +17,7 @@ type Item = { id?: string; label?: string };
 /** KYP: the products on offer and the incentives that sweeten them. */
 export function OffersSection() {
   const { t } = useTranslation();
+  const text = useLocalText();
   const fmt = useFmt();
   const pct = (n: number) => fmt.pct(n, 2);
   const products = useDocValue('products');
@@ -33,13 +36,13 @@ export function OffersSection() {
             return (
               <Card
                 key={p.id ?? i}
-                title={p.label || p.id || `#${i + 1}`}
+                title={text(p.label) || p.id || `#${i + 1}`}
                 subtitle={p.id}
                 testId={`product-${p.id ?? i}`}
                 actions={p.id ? <EntityActions kind="product" id={p.id} canMove /> : undefined}
               >
                 <div className="fields">
-                  <ScenarioText path={`${base}.label`} label={t('common.label')} wide />
+                  <LocalTextField path={`${base}.label`} label={t('common.label')} wide />
                   <ScenarioSelect
                     path={`${base}.family`}
                     label={t('offers.family')}
@@ -78,13 +81,13 @@ export function OffersSection() {
             return (
               <Card
                 key={p.id ?? i}
-                title={p.label || p.id || `#${i + 1}`}
+                title={text(p.label) || p.id || `#${i + 1}`}
                 subtitle={p.id}
                 testId={`incentive-${p.id ?? i}`}
                 actions={p.id ? <EntityActions kind="incentive" id={p.id} canMove /> : undefined}
               >
                 <div className="fields">
-                  <ScenarioText path={`${base}.label`} label={t('common.label')} wide />
+                  <LocalTextField path={`${base}.label`} label={t('common.label')} wide />
                   <ScenarioSelect
                     path={`${base}.kind`}
                     label={t('offers.incentiveKind')}

@@ -28,7 +28,7 @@ export function RuleCondition({
   describedBy,
   onChange,
 }: RuleConditionProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFmt();
   const population = useDocValue('population');
   const products = useDocValue('products');
@@ -88,8 +88,11 @@ export function RuleCondition({
           id={fieldId(`${path}.values`)}
           testId={`rule-values-${suffix}`}
           label={t('strategies.ruleValuesLabel', { attr: attrLabel })}
-          options={valueOptions(rule.attr, { population, products }, (min) =>
-            t('strategies.ruleAumBand', { value: fmt.cny(min) }),
+          options={valueOptions(
+            rule.attr,
+            { population, products },
+            (min) => t('strategies.ruleAumBand', { value: fmt.cny(min) }),
+            i18n.language,
           )}
           selected={ruleValues(rule)}
           invalid={isBad('values')}

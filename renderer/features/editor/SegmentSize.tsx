@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SegmentCount } from '../../../sim/index';
+import { useLocalText } from '../../i18n/local-text';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';
 import { useSegmentSize } from './useSegmentSize';
@@ -7,6 +8,7 @@ import { useSegmentSize } from './useSegmentSize';
 /** How many customers a strategy's rules (and its top-share cut) leave, with the tier mix; live. */
 export function SegmentSize({ strategyIndex }: { strategyIndex: number }) {
   const { t } = useTranslation();
+  const text = useLocalText();
   const fmt = useFmt();
   const { segment, tiers, isUpdating, hasScenario, error } = useSegmentSize(strategyIndex);
   // The document's value: while the scenario has errors the last valid one may be gone.
@@ -78,8 +80,8 @@ export function SegmentSize({ strategyIndex }: { strategyIndex: number }) {
                     key={tier.id}
                     className={n === 0 ? 'segment__tier segment__tier--none' : 'segment__tier'}
                   >
-                    <span className="segment__tier-label" title={tier.label}>
-                      {tier.label}
+                    <span className="segment__tier-label" title={text(tier.label)}>
+                      {text(tier.label)}
                     </span>
                     <span className="segment__bar" aria-hidden="true">
                       <span style={{ width: `${(100 * n) / Math.max(1, final.customers)}%` }} />

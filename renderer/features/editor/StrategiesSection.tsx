@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isWithin } from '../../../sim/index';
 import { Card, ScreenHeader } from '../../components/Card';
+import { useLocalText } from '../../i18n/local-text';
 import { useActions, useAppState, useDocValue, useShallowState } from '../../state/hooks';
 import { AddEntityButton } from '../authoring/EntityActions';
 import { StrategyIdBar } from '../authoring/StrategyIdBar';
@@ -17,6 +18,7 @@ type StrategyDoc = { id?: string; label?: string };
 /** KYATO: strategies (use cases), their journeys across channels, and the contact policy. */
 export function StrategiesSection() {
   const { t } = useTranslation();
+  const text = useLocalText();
   const strategies = useDocValue('strategies');
   const list = Array.isArray(strategies) ? (strategies as StrategyDoc[]) : [];
   const selected = Math.min(
@@ -55,7 +57,7 @@ export function StrategiesSection() {
                 setStep(0);
               }}
             >
-              {s.label || s.id || `#${i + 1}`}
+              {text(s.label) || s.id || `#${i + 1}`}
               {errorCounts[i] ? <span className="badge badge--error">{errorCounts[i]}</span> : null}
             </button>
           ))}

@@ -1,31 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/Card';
+import { useLocalText } from '../../i18n/local-text';
 import { useFmt } from '../../i18n/numbers';
 import { useDocValue } from '../../state/hooks';
-import { ScenarioNumber, ScenarioSelect, ScenarioText } from './fields';
+import { LocalTextField } from '../authoring/LocalTextField';
+import { ScenarioNumber, ScenarioSelect } from './fields';
 import { TargetSummary } from './TargetSummary';
 import { TriggerFields } from './TriggerFields';
 
-type Named = { id?: string; label?: string };
+type Named = { id?: string; label?: unknown };
 
-function options(list: unknown) {
+function options(list: unknown, text: (v: unknown) => string) {
   return (Array.isArray(list) ? (list as Named[]) : [])
     .filter((x) => typeof x.id === 'string')
-    .map((x) => ({ value: x.id as string, label: x.label ? `${x.label} (${x.id})` : (x.id as string) }));
+    .map((x) => {
+      const label = text(x.label);
+      return { value: x.id as string, label: label ? `${label} (${x.id})` : (x.id as string) };
+    });
 }
 
 /** The key numbers of one strategy: offer, incentive, budget, holdout, trigger and target. */
 export function StrategyForm({ index }: { index: number }) {
   const { t } = useTranslation();
+  const text = useLocalText();
   const fmt = useFmt();
   const base = `strategies[${index}]`;
-  const products = options(useDocValue('products'));
-  const incentives = options(useDocValue('incentives'));
+  const products = options(useDocValue('products'), text);
+  const incentives = options(useDocValue('incentives'), text);
   return (
     <div className="grid-3">
       <Card title={t('strategies.offer')}>
         <div className="fields fields--single">
-          <ScenarioText path={`${base}.label`} label={t('common.label')} />
+          <LocalTextField path={`${base}.label`} label={t('common.label')} />
           <ScenarioSelect path={`${base}.offer.product`} label={t('strategies.product')} options={products} />
           <ScenarioNumber path={`${base}.offer.fit`} label={t('strategies.fit')} />
           <ScenarioSelect

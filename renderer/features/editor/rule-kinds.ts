@@ -1,6 +1,6 @@
 // What a target rule may say, per attribute, mirroring sim/scenario/cross-check.ts (`ruleValues`,
 // `checkStrategy`) and the engine's compileRule: which operators, which values, which default.
-import { branchName, type Rule, RuleAttrSchema } from '../../../sim/index';
+import { branchName, docTextIn, type Rule, RuleAttrSchema } from '../../../sim/index';
 
 export type RuleAttr = Rule['attr'];
 export type RuleOp = NonNullable<Rule['op']>;
@@ -53,13 +53,14 @@ type DocLike = {
   products?: Named[];
 };
 
-function named(list: unknown, fallbackLabel?: (x: Named) => string | undefined): ValueOption[] {
+function named(list: unknown, lang: string, fallbackLabel?: (x: Named) => string | undefined): ValueOption[] {
   if (!Array.isArray(list)) return [];
   return (list as Named[])
     .filter((x) => typeof x?.id === 'string')
     .map((x) => {
       const id = x.id as string;
-      if (typeof x.label === 'string' && x.label) return { value: id, label: x.label };
+      const label = docTextIn(x.label, lang);
+      if (label) return { value: id, label };
       const extra = fallbackLabel?.(x);
       return { value: id, label: extra ? `${id} · ${extra}` : id };
     });
@@ -73,23 +74,24 @@ export function valueOptions(
   attr: string | undefined,
   doc: unknown,
   aumBand: (minCny: number) => string,
+  lang = 'en',
 ): ValueOption[] {
   const d = (doc ?? {}) as DocLike;
   const p = d.population ?? {};
   switch (attr) {
     case 'tier':
-      return named(p.tiers);
+      return named(p.tiers, lang);
     case 'wealth_level':
-      return named(p.wealthLevels, (w) =>
+      return named(p.wealthLevels, lang, (w) =>
         typeof w.minAumCny === 'number' ? aumBand(w.minAumCny) : undefined,
       );
     case 'life_stage':
-      return named(p.lifeStages);
+      return named(p.lifeStages, lang);
     case 'occupation':
-      return named(p.occupations);
+      return named(p.occupations, lang);
     case 'holds':
     case 'not_holds':
-      return named(d.products);
+      return named(d.products, lang);
     case 'region':
       return regions(p).map((r) => ({ value: r, label: r }));
     case 'branch': {

@@ -82,7 +82,7 @@ describe('the journey canvas as an editor', () => {
     for (const key of ['onInterested', 'onNotConverted', 'onNotInterested', 'onNoContact'])
       expect(screen.getByTestId(`journey-handle-ai-${key}`).classList).toContain('source');
     expect(screen.getByTestId('journey-node-push').closest('[aria-label]')?.getAttribute('aria-label')).toBe(
-      'push: App push 推送',
+      'push: App push',
     );
   });
 

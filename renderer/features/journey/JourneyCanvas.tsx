@@ -38,7 +38,7 @@ export type JourneyCanvasProps = {
 
 /** The journey of one strategy across the three channel wheels, editable: connect, delete, add. */
 export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: JourneyCanvasProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [isViewShown, setViewShown] = useState(false);
   const [isDropTarget, setDropTarget] = useState(false);
   const onViewShown = useCallback(() => setViewShown(true), []);
@@ -66,8 +66,9 @@ export function JourneyCanvas({ strategyIndex, selectedStep, onSelectStep }: Jou
         channels,
         issues.map((i) => ({ path: i.path, message: messages.issue(i) })),
         strategyIndex,
+        i18n.language,
       ),
-    [strategy, channels, issues, strategyIndex, messages],
+    [strategy, channels, issues, strategyIndex, messages, i18n.language],
   );
   // The selected edge is canvas-only state (the form has no notion of it), kept per strategy.
   const [picked, setPicked] = useState<{ strategy: number; id: string } | null>(null);

@@ -11,13 +11,13 @@ export const CHANNEL_DRAG_TYPE = 'application/x-sandtable-channel';
  * follows the channel's wheel), or press it (keyboard too).
  */
 export function JourneyPalette({ onAdd }: { onAdd(channel: string): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const channels = useDocValue('channels');
   return (
     <div className="jpalette" role="toolbar" aria-label={t('journey.palette')}>
       <span className="jtool__title">{t('journey.paletteTitle')}</span>
       {WHEELS.map((w) =>
-        channelsInWheel(channels, w).map((c) => (
+        channelsInWheel(channels, w, i18n.language).map((c) => (
           <button
             key={c.id}
             type="button"

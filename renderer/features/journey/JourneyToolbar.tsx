@@ -28,7 +28,7 @@ export function JourneyToolbar({
   strategyIndex: number;
   onTemplate(): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { t: ta } = useTranslation('authoring');
   const channels = useDocValue('channels');
   const isOnly = stepCount <= 1;
@@ -36,7 +36,7 @@ export function JourneyToolbar({
     <div className="jtool" role="toolbar" aria-label={t('journey.toolbar')}>
       <span className="jtool__title">{t('journey.addTitle')}</span>
       {WHEELS.map((w) => (
-        <LaneAddMenu key={w} wheel={w} channels={channelsInWheel(channels, w)} onAdd={onAdd} />
+        <LaneAddMenu key={w} wheel={w} channels={channelsInWheel(channels, w, i18n.language)} onAdd={onAdd} />
       ))}
       {selectedId !== null ? (
         <button

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/Card';
+import { useLocalText } from '../../i18n/local-text';
 import { useActions, useDocValue } from '../../state/hooks';
 import { ScenarioNumber, ScenarioSelect, ScenarioText } from '../editor/fields';
 import { addStep, renameStep, stepsOf } from './journey-edit';
@@ -19,6 +20,7 @@ export function StepEditor({
   onSelectStep(i: number): void;
 }) {
   const { t } = useTranslation();
+  const text = useLocalText();
   const { setField } = useActions();
   const journeyPath = `strategies[${strategyIndex}].journey`;
   const journey = useDocValue(journeyPath);
@@ -38,7 +40,7 @@ export function StepEditor({
   ];
   const channelOptions = (Array.isArray(channels) ? (channels as Named[]) : []).map((c) => ({
     value: String(c.id),
-    label: c.label ? `${String(c.label)} (${String(c.id)})` : String(c.id),
+    label: text(c.label) ? `${text(c.label)} (${String(c.id)})` : String(c.id),
   }));
   const onAdd = () => {
     const r = addStep(journey, String(step.channel ?? ''));

@@ -1,6 +1,7 @@
 // Pure edits of one journey document ({ start, steps }), shared by the canvas and the step form.
 // Each returns a new journey; the caller writes it with one setField, so validation, autosave and
 // the raw JSON see a single change.
+import { docTextIn } from '../../../sim/index';
 import { END_ID, OUTCOMES, type OutcomeKey, type StepDoc, type Wheel } from './journey-layout';
 
 export type JourneyDoc = { start?: unknown; steps?: unknown; layout?: unknown };
@@ -211,7 +212,7 @@ export function renameStep(journey: unknown, index: number, nextId: string): Jou
 export type ChannelOption = { id: string; label: string };
 
 /** The channels of one wheel, as journey-layout.ts places steps in lanes. */
-export function channelsInWheel(channels: unknown, wheel: Wheel): ChannelOption[] {
+export function channelsInWheel(channels: unknown, wheel: Wheel, lang = 'en'): ChannelOption[] {
   const list = Array.isArray(channels)
     ? (channels as Array<{ id?: unknown; label?: unknown; wheel?: unknown }>)
     : [];
@@ -219,7 +220,7 @@ export function channelsInWheel(channels: unknown, wheel: Wheel): ChannelOption[
     .filter((c) => c.wheel === wheel && typeof c.id === 'string' && c.id !== '')
     .map((c) => ({
       id: String(c.id),
-      label: typeof c.label === 'string' && c.label ? c.label : String(c.id),
+      label: docTextIn(c.label, lang) || String(c.id),
     }));
 }
 

@@ -1,6 +1,6 @@
 // Journey → graph: steps as nodes laid out in lanes by channel wheel (online / remote / offline)
 // and columns by distance from the start step; outcome links as typed edges.
-import { isWithin } from '../../../sim/index';
+import { docTextIn, isWithin } from '../../../sim/index';
 
 export const WHEELS = ['online', 'remote', 'offline'] as const;
 export type Wheel = (typeof WHEELS)[number];
@@ -134,6 +134,7 @@ export function layoutJourney(
   channels: unknown,
   issues: readonly WordedIssue[],
   strategyIndex: number,
+  lang = 'en',
 ): JourneyLayout {
   const journey = (
     strategy as { journey?: { start?: unknown; steps?: unknown; layout?: unknown } } | undefined
@@ -212,7 +213,7 @@ export function layoutJourney(
       index: i,
       id: ids[i],
       channelId: str(d.channel),
-      channelLabel: str(channel?.label) || str(d.channel),
+      channelLabel: docTextIn(channel?.label, lang) || str(d.channel),
       wheel: laneOf(i),
       waitDays: typeof d.waitDays === 'number' ? d.waitDays : 0,
       isStart: ids[i] === start,

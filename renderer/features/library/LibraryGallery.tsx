@@ -26,7 +26,7 @@ function FragmentCard({ fragment, onAdd }: { fragment: Fragment; onAdd(): void }
         {channelChain(fragment).map(({ stepId, channel }) => (
           <li key={stepId} className="lib-chain__ch">
             <span className={`lib-chain__pill lib-chain__pill--${channel.wheel}`}>
-              {channel.label ?? channel.id}
+              {channel.label === undefined ? channel.id : textIn(channel.label, lang)}
             </span>
           </li>
         ))}
@@ -59,7 +59,7 @@ export function LibraryGallery({ onClose }: { onClose(): void }) {
   const add = (f: Fragment) => {
     const doc = store.getState().doc;
     if (doc === null || typeof doc !== 'object') return notify(t('library.notJson'));
-    const r = insertFragment(doc as Record<string, unknown>, f, i18n.language);
+    const r = insertFragment(doc as Record<string, unknown>, f);
     replaceDoc(r.doc);
     selectStrategy(r.strategyIndex);
     setScreen('strategies');

@@ -1,5 +1,5 @@
 // The use-case library bundled from scenarios/library/*.json, each fragment validated once.
-import { type Fragment, textIn, validateFragment } from '../../../sim/index';
+import { bothLanguages, type Fragment, textIn, validateFragment } from '../../../sim/index';
 
 const files = import.meta.glob<unknown>('../../../scenarios/library/*.json', {
   eager: true,
@@ -34,7 +34,12 @@ export function matchesQuery(f: Fragment, query: string): boolean {
     textIn(t, 'en'),
     textIn(t, 'zh-CN'),
   ]);
-  const hay = [f.id, f.seedFigure.source, ...texts, ...f.channels.map((c) => `${c.id} ${c.label ?? ''}`)]
+  const hay = [
+    f.id,
+    f.seedFigure.source,
+    ...texts,
+    ...f.channels.map((c) => `${c.id} ${c.label === undefined ? '' : bothLanguages(c.label)}`),
+  ]
     .join(' ')
     .toLowerCase();
   return words.every((w) => hay.includes(w));

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { RolloutForecast, Stat } from '../../../sim/index';
+import { useLocalText } from '../../i18n/local-text';
 import { useFmt } from '../../i18n/numbers';
 
 /** Per stage: strategies with 90% intervals, then the capacity check. */
 export function RolloutTable({ forecasts }: { forecasts: RolloutForecast[] }) {
   const { t } = useTranslation('planner');
+  const text = useLocalText();
   const fmt = useFmt();
   const interval = (s: Stat, f: (x: number) => string) =>
     t('rollout.interval', { mean: f(s.mean), p05: f(s.p05), p95: f(s.p95) });
@@ -48,7 +50,7 @@ export function RolloutTable({ forecasts }: { forecasts: RolloutForecast[] }) {
             <tbody>
               {f.strategies.map((s) => (
                 <tr key={s.id} data-testid={`planner-rollout-${f.stageId}-${s.id}`}>
-                  <th scope="row">{s.label}</th>
+                  <th scope="row">{text(s.label)}</th>
                   <td className="num">{interval(s.conversionTreatment, (x) => fmt.pct(x))}</td>
                   <td className="num">{interval(s.upliftPp, (x) => fmt.pp(x))}</td>
                   <td className="num">{interval(s.newMoneyUpliftTotalCny, fmt.cny)}</td>
@@ -87,7 +89,7 @@ export function RolloutTable({ forecasts }: { forecasts: RolloutForecast[] }) {
                     data-testid={`planner-capacity-${f.stageId}-${c.channelId}`}
                     data-overloaded={c.isOverloaded}
                   >
-                    <th scope="row">{c.label}</th>
+                    <th scope="row">{text(c.label)}</th>
                     <td className="num">{fmt.int(c.attempts.mean)}</td>
                     <td className="num">{fmt.int(c.availableAttempts)}</td>
                     <td className="num">

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { palette } from '../../components/charts/palette';
+import { useLocalText } from '../../i18n/local-text';
 import { useFmt } from '../../i18n/numbers';
 import { BalanceTable } from './BalanceTable';
 import { CurveChart } from './CurveChart';
@@ -18,6 +19,7 @@ export function SimulatedResults({
   onUseEstimates(values: { icc: number; cv: number; customersPerBranch: number }): void;
 }) {
   const { t } = useTranslation('planner');
+  const text = useLocalText();
   const fmt = useFmt();
   const { report } = result;
   const [index, setIndex] = useState(0);
@@ -74,7 +76,7 @@ export function SimulatedResults({
           >
             {report.strategies.map((s, i) => (
               <option key={s.id} value={i}>
-                {s.label}
+                {text(s.label)}
               </option>
             ))}
           </select>

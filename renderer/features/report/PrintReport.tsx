@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../sim/index';
+import { type RunSummary, textIn } from '../../../sim/index';
 import { ChartRendererContext } from '../../components/charts/chart-context';
 import { RunStatus } from '../results/RunStatus';
 import { PANEL_SECTIONS, StrategyPanel } from '../results/StrategyPanel';
@@ -38,7 +38,11 @@ export function PrintReport({ summary, job, now }: PrintReportProps) {
               data-testid={`print-strategy-${strategy.id}`}
             >
               <h2 className="print-report__heading">
-                {t('report.printStrategy', { index: i + 1, count, label: strategy.label })}
+                {t('report.printStrategy', {
+                  index: i + 1,
+                  count,
+                  label: textIn(strategy.label, i18n.language),
+                })}
               </h2>
               <StrategyPanel
                 summary={summary}

@@ -1,7 +1,14 @@
 // Results as files: the whole RunSummary as JSON (typed arrays as plain arrays) and one CSV row
 // per strategy with the key KPIs: mean, its Monte Carlo SE, and the band 90% of replications fall
 // in (5th and 95th percentile over replications), in the words the studio and the CLI use.
-import { type CsvCell, type RunSummary, type Stat, type StrategySummary, toCsv } from '../../../sim/index';
+import {
+  bothLanguages,
+  type CsvCell,
+  type RunSummary,
+  type Stat,
+  type StrategySummary,
+  toCsv,
+} from '../../../sim/index';
 
 export function summaryToJson(summary: RunSummary): string {
   return JSON.stringify(
@@ -22,7 +29,7 @@ const stat = (name: string, get: (s: StrategySummary) => Stat): Col[] => [
 
 export const CSV_COLUMNS: Col[] = [
   ['strategy_id', (s) => s.id],
-  ['strategy_label', (s) => s.label],
+  ['strategy_label', (s) => bothLanguages(s.label)],
   ['offer_product', (s) => s.offerProduct],
   ['holdout_share', (s) => s.holdoutShare],
   ['targeted_treatment', (s) => s.funnelTreatment.targeted],

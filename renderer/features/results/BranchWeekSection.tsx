@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StrategySummary } from '../../../sim/index';
 import { IntervalChart } from '../../components/charts/IntervalChart';
 import { WeeklyChart } from '../../components/charts/WeeklyChart';
+import { useLocalText } from '../../i18n/local-text';
 import { ChartCard } from './ChartCard';
 import { Choice } from './Choice';
 import type { CellMetric } from './cell-grid';
@@ -13,6 +14,7 @@ export type BranchWeekSectionProps = { strategy: StrategySummary; exportPrefix: 
 /** Branches ranked by uplift (with intervals: small branches are noisy), and the weekly build-up. */
 export function BranchWeekSection({ strategy, exportPrefix }: BranchWeekSectionProps) {
   const { t } = useTranslation('results');
+  const text = useLocalText();
   const f = useFormat();
   const [metric, setMetric] = useState<CellMetric>('conversion');
   const format = metric === 'conversion' ? f.pp : f.cnySigned;
@@ -22,13 +24,13 @@ export function BranchWeekSection({ strategy, exportPrefix }: BranchWeekSectionP
         .map((g) => {
           const s = metric === 'conversion' ? g.conversionUpliftPp : g.newMoneyUpliftPerCustomerCny;
           const note = t('segment.targeted', { n: f.count(g.targetedTreatment + g.targetedControl) });
-          return { label: g.label, mean: s.mean, p05: s.p05, p95: s.p95, note };
+          return { label: text(g.label), mean: s.mean, p05: s.p05, p95: s.p95, note };
         })
         .sort(
           (a, b) =>
             (Number.isFinite(b.mean) ? b.mean : -Infinity) - (Number.isFinite(a.mean) ? a.mean : -Infinity),
         ),
-    [strategy.byBranch, metric, f, t],
+    [strategy.byBranch, metric, f, t, text],
   );
   const weekPoints = useMemo(
     () =>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ChannelUse, Stat, StrategySummary } from '../../../sim/index';
+import { useLocalText } from '../../i18n/local-text';
 import { useFormat } from './useFormat';
 
 export type ChannelTableProps = { strategy: StrategySummary; runChannels: ChannelUse[] };
@@ -13,6 +14,7 @@ const SHARED = ['capacityUsedShare', 'leadsQueued', 'leadsDecayed', 'leadsDroppe
  */
 export function ChannelTable({ strategy, runChannels }: ChannelTableProps) {
   const { t } = useTranslation('results');
+  const text = useLocalText();
   const f = useFormat();
   const fmt = (key: (typeof OWN)[number] | (typeof SHARED)[number]) =>
     key === 'costCny' ? f.cny : key === 'capacityUsedShare' ? (v: number) => f.percent(v, 0) : f.count;
@@ -54,7 +56,7 @@ export function ChannelTable({ strategy, runChannels }: ChannelTableProps) {
               return (
                 <tr key={own.id} data-testid={`channel-row-${own.id}`}>
                   <th scope="row">
-                    {run?.label ?? own.id}
+                    {run ? text(run.label) : own.id}
                     {run ? <span className="st-tag">{t(`channel.wheel.${run.wheel}`)}</span> : null}
                   </th>
                   {OWN.map((key) => cell(key, own[key]))}

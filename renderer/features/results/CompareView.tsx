@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../../../sim/index';
 import type { PngSink } from '../../components/charts/export-png';
 import { IntervalChart } from '../../components/charts/IntervalChart';
+import { useLocalText } from '../../i18n/local-text';
 import { ChartCard } from './ChartCard';
 import { Choice } from './Choice';
 import { CompareTable } from './CompareTable';
@@ -29,6 +30,7 @@ export const CompareView = memo(function CompareView({
   onExportCsv,
 }: CompareViewProps) {
   const { t } = useTranslation('results');
+  const text = useLocalText();
   const f = useFormat();
   const shown = useMemo(() => variants.slice(0, MAX_VARIANTS), [variants]);
   const base = shown[0]?.summary;
@@ -83,7 +85,7 @@ export const CompareView = memo(function CompareView({
                 label={t('compare.strategy')}
                 value={selected.id}
                 onChange={setStrategyId}
-                options={strategies.map((s) => ({ value: s.id, label: s.label }))}
+                options={strategies.map((s) => ({ value: s.id, label: text(s.label) }))}
                 testId="compare-strategy"
               />
             ) : null}

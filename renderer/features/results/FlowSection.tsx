@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type ChannelUse, FLOW_TERMINALS, type FlowEdge } from '../../../sim/index';
 import { SankeyChart } from '../../components/charts/SankeyChart';
 import type { FlowKind } from '../../components/charts/sankey-data';
+import { useLocalText } from '../../i18n/local-text';
 import { ChartCard } from './ChartCard';
 import { useFormat } from './useFormat';
 
@@ -11,14 +12,15 @@ export type FlowSectionProps = { flows: FlowEdge[]; channels: ChannelUse[]; expo
 /** Sankey of the journey: where customers went, with referral (转介) and return (回流) paths. */
 export function FlowSection({ flows, channels, exportName }: FlowSectionProps) {
   const { t } = useTranslation('results');
+  const text = useLocalText();
   const f = useFormat();
   const nodeLabel = useCallback(
     (id: string, isRepeat: boolean) => {
       const isTerminal = (FLOW_TERMINALS as readonly string[]).includes(id);
-      const name = isTerminal ? t(`flow.node.${id}`) : (channels.find((c) => c.id === id)?.label ?? id);
+      const name = isTerminal ? t(`flow.node.${id}`) : text(channels.find((c) => c.id === id)?.label) || id;
       return isRepeat ? t('flow.repeat', { name }) : name;
     },
-    [channels, t],
+    [channels, t, text],
   );
   const kindLabel = useCallback((kind: FlowKind) => t(`flow.kind.${kind}`), [t]);
   const hasFlows = flows.some((e) => e.count > 0);

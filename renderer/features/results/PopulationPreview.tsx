@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PopulationSummary } from '../../../sim/index';
+import { bothLanguages, docTextIn, type PopulationSummary } from '../../../sim/index';
 import { BarChart } from '../../components/charts/BarChart';
 import type { PngSink } from '../../components/charts/export-png';
 import { HeatmapChart } from '../../components/charts/HeatmapChart';
@@ -25,10 +25,10 @@ export const PopulationPreview = memo(function PopulationPreview({
   summary,
   onExportPng,
 }: PopulationPreviewProps) {
-  const { t } = useTranslation('results');
+  const { t, i18n } = useTranslation('results');
   const f = useFormat();
   const [occupation, setOccupation] = useState<string>(ALL);
-  const labels = useMemo(() => gridLabeler(t), [t]);
+  const labels = useMemo(() => gridLabeler(t, i18n.language), [t, i18n.language]);
   const { topShareAum: top, grid, tiers } = summary;
   const topText = t('population.topShare', {
     top: f.percent(top.topShare, 0),
@@ -46,8 +46,8 @@ export const PopulationPreview = memo(function PopulationPreview({
     [t, f, top.topShare],
   );
   const tierCategories = useMemo(
-    () => tiers.map((x) => t(`tier.${x.id}`, { defaultValue: x.label })),
-    [tiers, t],
+    () => tiers.map((x) => t(`tier.${x.id}`, { defaultValue: docTextIn(x.label, i18n.language) })),
+    [tiers, t, i18n.language],
   );
   const tierSeries = useMemo(
     () => [
@@ -125,7 +125,7 @@ export const PopulationPreview = memo(function PopulationPreview({
                 onChange={setOccupation}
                 options={[
                   { value: ALL, label: t('segment.allOccupations') },
-                  ...grid.occupations.map((o) => ({ value: o, label: labels.occupation(o) })),
+                  ...grid.occupations.map((o) => ({ value: bothLanguages(o), label: labels.occupation(o) })),
                 ]}
                 testId="population-occupation"
               />

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StrategySummary } from '../../../sim/index';
+import { docTextIn, type StrategySummary } from '../../../sim/index';
 import { HeatmapChart } from '../../components/charts/HeatmapChart';
 import { IntervalChart } from '../../components/charts/IntervalChart';
 import { ChartCard } from './ChartCard';
@@ -13,11 +13,11 @@ export type SegmentSectionProps = { strategy: StrategySummary; exportPrefix: str
 
 /** Uplift by KYC segment: wealth level × life stage heatmap (one occupation or all), and by tier. */
 export function SegmentSection({ strategy, exportPrefix }: SegmentSectionProps) {
-  const { t } = useTranslation('results');
+  const { t, i18n } = useTranslation('results');
   const f = useFormat();
   const [metric, setMetric] = useState<CellMetric>('conversion');
   const [occupation, setOccupation] = useState<string>(ALL);
-  const labels = useMemo(() => gridLabeler(t), [t]);
+  const labels = useMemo(() => gridLabeler(t, i18n.language), [t, i18n.language]);
   const grid = useMemo(
     () => buildCellGrid(strategy.byCell, metric, occupation),
     [strategy.byCell, metric, occupation],
@@ -33,9 +33,14 @@ export function SegmentSection({ strategy, exportPrefix }: SegmentSectionProps) 
     () =>
       strategy.byTier.map((g) => {
         const s = metric === 'conversion' ? g.conversionUpliftPp : g.newMoneyUpliftPerCustomerCny;
-        return { label: t(`tier.${g.id}`, { defaultValue: g.label }), mean: s.mean, p05: s.p05, p95: s.p95 };
+        return {
+          label: t(`tier.${g.id}`, { defaultValue: docTextIn(g.label, i18n.language) }),
+          mean: s.mean,
+          p05: s.p05,
+          p95: s.p95,
+        };
       }),
-    [strategy.byTier, metric, t],
+    [strategy.byTier, metric, t, i18n.language],
   );
   const metricChoice = (
     <Choice

@@ -1,8 +1,10 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LocalText } from '../../../sim/index';
+import { useLocalText } from '../../i18n/local-text';
 
 export type StrategyTabsProps = {
-  strategies: Array<{ id: string; label: string }>;
+  strategies: Array<{ id: string; label: LocalText }>;
   selectedId: string;
   onSelect: (id: string) => void;
   /** Id prefix linking each tab to the panel it controls. */
@@ -14,6 +16,7 @@ export const tabId = (panelId: string, strategyId: string) => `${panelId}-tab-${
 /** Strategy picker as a tab list (arrow keys move between tabs). */
 export function StrategyTabs({ strategies, selectedId, onSelect, panelId }: StrategyTabsProps) {
   const { t } = useTranslation('results');
+  const text = useLocalText();
   const onKeyDown = (e: KeyboardEvent) => {
     const i = strategies.findIndex((s) => s.id === selectedId);
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -40,7 +43,7 @@ export function StrategyTabs({ strategies, selectedId, onSelect, panelId }: Stra
             data-testid={`strategy-tab-${s.id}`}
             onClick={() => onSelect(s.id)}
           >
-            {s.label}
+            {text(s.label)}
           </button>
         );
       })}

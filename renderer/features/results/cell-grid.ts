@@ -1,5 +1,5 @@
 // The KYC grid behind byCell: ids look like "w3|family|salaried" (wealth level|life stage|occupation).
-import type { GroupUplift, PopulationSummary } from '../../../sim/index';
+import { bothLanguages, type GroupUplift, type PopulationSummary } from '../../../sim/index';
 
 export type CellMetric = 'conversion' | 'newMoney';
 export const ALL = 'all';
@@ -56,7 +56,7 @@ export function buildCellGrid(
 
 /** Customers by wealth level × life stage for one occupation, or summed over all occupations. */
 export function populationGrid(grid: PopulationSummary['grid'], occupation: string): number[][] {
-  const o = grid.occupations.indexOf(occupation);
+  const o = grid.occupations.map(bothLanguages).indexOf(occupation);
   return grid.counts.map((byStage) =>
     byStage.map((byOcc) =>
       occupation === ALL ? byOcc.reduce((a, b) => a + b, 0) : (byOcc[o] ?? Number.NaN),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type RunSummary, type UpliftStat, upliftOf } from '../../../sim/index';
 import { Card } from '../../components/Card';
 import { LineChart } from '../../components/LineChart';
+import { useLocalText } from '../../i18n/local-text';
 import { useFmt } from '../../i18n/numbers';
 import { convergence } from './convergence';
 
@@ -11,6 +12,7 @@ type Row = { id: string; label: string } & UpliftStat;
 /** Conversion uplift vs replications: is the run long enough for the decision at hand? */
 export function ConvergencePanel({ summary }: { summary: RunSummary }) {
   const { t } = useTranslation();
+  const text = useLocalText();
   const fmt = useFmt();
   const [selected, setSelected] = useState(0);
   const index = Math.min(selected, summary.strategies.length - 1);
@@ -23,10 +25,10 @@ export function ConvergencePanel({ summary }: { summary: RunSummary }) {
     () =>
       summary.strategies.map((s) => ({
         id: s.id,
-        label: s.label,
+        label: text(s.label),
         ...upliftOf(s.samples.conversionUpliftPp),
       })),
-    [summary],
+    [summary, text],
   );
   if (!strategy) return null;
   const last = points[points.length - 1];
@@ -47,7 +49,7 @@ export function ConvergencePanel({ summary }: { summary: RunSummary }) {
           >
             {summary.strategies.map((s, i) => (
               <option key={s.id} value={i}>
-                {s.label || s.id}
+                {text(s.label) || s.id}
               </option>
             ))}
           </select>
