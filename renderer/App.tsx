@@ -23,6 +23,7 @@ import { Toaster } from './features/shell/Toaster';
 import { TopBar } from './features/shell/TopBar';
 import { useMenuCommands } from './features/shell/useMenuCommands';
 import { useUndoShortcuts } from './features/shell/useUndoShortcuts';
+import { GlossaryDialog } from './features/teaching/GlossaryDialog';
 import { useAppState } from './state/hooks';
 import type { ScreenId } from './state/store';
 
@@ -79,6 +80,7 @@ export function App() {
       </div>
       <OpenErrorDialog />
       <AboutDialog />
+      <GlossaryDialog />
       <Toaster />
     </div>
   );

@@ -77,3 +77,15 @@ export {
   statOf,
   upliftOf,
 } from './stats/summary';
+// Teaching: the glossary of every parameter and result figure.
+export {
+  GLOSSARY_SOURCES,
+  type GlossaryEntry,
+  type GlossarySource,
+  glossaryEntry,
+  glossaryKeyOf,
+  glossaryKeys,
+  OUTPUT_IDS,
+  type OutputId,
+  searchGlossary,
+} from './teaching/glossary';
