@@ -24,6 +24,8 @@ import { TopBar } from './features/shell/TopBar';
 import { useMenuCommands } from './features/shell/useMenuCommands';
 import { useUndoShortcuts } from './features/shell/useUndoShortcuts';
 import { GlossaryDialog } from './features/teaching/GlossaryDialog';
+import { LessonPanel } from './features/teaching/LessonPanel';
+import { TeachingScreen } from './features/teaching/TeachingScreen';
 import { useAppState } from './state/hooks';
 import type { ScreenId } from './state/store';
 
@@ -38,6 +40,7 @@ const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
   results: ReportScreen,
   compare: CompareScreen,
   planner: PlannerScreen,
+  teaching: TeachingScreen,
 };
 
 const EDITOR: ReadonlySet<ScreenId> = new Set([
@@ -81,6 +84,7 @@ export function App() {
       <OpenErrorDialog />
       <AboutDialog />
       <GlossaryDialog />
+      <LessonPanel />
       <Toaster />
     </div>
   );

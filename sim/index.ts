@@ -89,3 +89,21 @@ export {
   type OutputId,
   searchGlossary,
 } from './teaching/glossary';
+// Teaching: lessons (predict-then-run) and the figures their questions ask about.
+export {
+  LESSON_KIND,
+  LESSON_SCREENS,
+  LESSON_VERSION,
+  type Lesson,
+  type LessonQuestion,
+  type LessonResult,
+  LessonSchema,
+  type LessonStep,
+  loadLessonText,
+  type PredictionScore,
+  STUDIO_PARTS,
+  type StudioPart,
+  scorePrediction,
+  validateLesson,
+} from './teaching/lesson';
+export { METRICS, type Metric, metricValue } from './teaching/metrics';

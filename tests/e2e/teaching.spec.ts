@@ -39,3 +39,44 @@ test('the glossary opens from "?" and from a field’s ⓘ, in zh-CN', async ({ 
   await expect(page.getByTestId('glossary-entry')).toContainText('回流');
   expect(errors).toEqual([]);
 });
+
+test('a learner takes a lesson step in zh-CN: predicts, runs, sees the result beside the prediction, scored', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  await openInChinese(page, errors);
+  await page.getByTestId('nav-teaching').click();
+  await expect(page.getByTestId('lesson-funnel')).toContainText('漏斗与各阶段');
+  await page.getByTestId('lesson-start-funnel').click();
+  const panel = page.getByTestId('lesson-panel');
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('scenario-name')).toContainText('理财到期');
+  await expect(page.getByTestId('lesson-step-count')).toHaveText('第 1 步，共 6 步');
+  await page.getByTestId('lesson-action').click();
+  await expect(page.getByTestId('nav-overview')).toHaveAttribute('aria-current', 'page');
+  await page.getByTestId('lesson-next').click();
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-step-title')).toHaveText('预测触达率');
+  // The run button is outlined while the step points at it.
+  await expect(page.getByTestId('run-button')).toHaveClass(/lesson-highlight/);
+  // Predict first: Run appears only after the prediction is committed.
+  await expect(page.getByTestId('lesson-run')).toHaveCount(0);
+  await page.getByTestId('lesson-prediction').fill('90');
+  await page.getByTestId('lesson-commit').click();
+  await expect(page.getByTestId('lesson-committed')).toContainText('90 %');
+  await page.getByTestId('lesson-run').click();
+  await expect(page.getByTestId('lesson-result')).toBeVisible({ timeout: 120_000 });
+  // Seed and replications are the lesson's: reach 91.33%, so |90 − 91.33| = 1.33 against a
+  // tolerance of 5 → 100 × (1 − 1.33 / 10) = 87.
+  await expect(page.getByTestId('lesson-result-prediction')).toHaveText('90 %');
+  await expect(page.getByTestId('lesson-result-actual')).toHaveText('91.3 %');
+  await expect(page.getByTestId('lesson-score')).toHaveText('87');
+  await expect(page.getByTestId('lesson-explanation')).toContainText('92.8%');
+  await page.screenshot({ path: `${DOCS}/lesson-step.png` });
+  // Progress is kept locally: after a reload the lesson continues at this step with its score.
+  await page.reload();
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  await page.getByTestId('nav-teaching').click();
+  await expect(page.getByTestId('lesson-progress-funnel')).toHaveText('进行中：第 3 步，共 6 步');
+  expect(errors).toEqual([]);
+});

@@ -40,7 +40,7 @@ export function ChartCard({ title, hint, exportName, controls, children, glossar
     }
   };
   return (
-    <section className="st-card" aria-label={title}>
+    <section className="st-card" aria-label={title} data-glossary={glossary}>
       <header className="st-card__header">
         <h3 className="st-card__title">
           {title}
