@@ -5,12 +5,12 @@
 // was expected, as scenario files do.
 import { z } from 'zod';
 import type { IssueMessage } from '../scenario/issue-codes';
-import { attachLocations, fromZodIssues, issueAt, type ScenarioIssue, unknownRef } from '../scenario/issues';
-import { scanJson } from '../scenario/json-locate';
+import { fromZodIssues, issueAt, type ScenarioIssue, unknownRef } from '../scenario/issues';
 import { RequiredLocalTextSchema } from '../scenario/local-text';
 import { getValue } from '../scenario/param-path';
 import type { Scenario } from '../scenario/schema';
 import { glossaryKeys } from './glossary';
+import { loadJsonWith } from './load';
 import { METRICS } from './metrics';
 
 export const LESSON_KIND = 'sandtable.lesson';
@@ -166,22 +166,11 @@ export function validateLesson(doc: unknown, scenario?: Scenario): LessonResult 
 
 /** Parse and validate lesson text; issues carry line and column. */
 export function loadLessonText(text: string, scenario?: Scenario): LessonResult {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    const scan = scanJson(text, []);
-    const at = scan.ok ? {} : { line: scan.location.line, column: scan.location.column };
-    const m = scan.ok ? { code: 'json.invalid' as const, params: {} } : scan.error;
-    return { ok: false, issues: [{ ...issueAt('error', '', m.code, m.params), ...at }] };
-  }
-  const r = validateLesson(doc, scenario);
-  if (r.ok) return r;
-  const scan = scanJson(
-    text,
-    r.issues.map((i) => i.path),
-  );
-  return { ok: false, issues: scan.ok ? attachLocations(r.issues, scan.locations) : r.issues };
+  const r = loadJsonWith(text, (doc) => {
+    const v = validateLesson(doc, scenario);
+    return v.ok ? { ok: true, value: v.lesson } : v;
+  });
+  return r.ok ? { ok: true, lesson: r.value } : r;
 }
 
 export type PredictionScore = {
