@@ -77,6 +77,22 @@ export {
   statOf,
   upliftOf,
 } from './stats/summary';
+// Teaching: sealed challenges, their scoring rules and the class board.
+export { type BoardRow, type ClassBoard, classBoard, MISTAKES, type Mistake } from './teaching/board';
+export {
+  BEST_OF_METRICS,
+  type Challenge,
+  type ChallengeAnswer,
+  ChallengeError,
+  type ChallengeTask,
+  loadAnswerText,
+  loadChallengeText,
+  makeAnswer,
+  type Observation,
+  openChallenge,
+  sealId,
+  type Truth,
+} from './teaching/challenge';
 // Teaching: the glossary of every parameter and result figure.
 export {
   GLOSSARY_SOURCES,
@@ -107,3 +123,5 @@ export {
   validateLesson,
 } from './teaching/lesson';
 export { METRICS, type Metric, metricValue } from './teaching/metrics';
+export { bestOfScore, intervalScore, pilotDesignScore } from './teaching/scoring';
+export { SealError } from './teaching/seal';

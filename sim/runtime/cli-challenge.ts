@@ -82,6 +82,23 @@ async function readChallenge(file: string): Promise<Challenge> {
   return r.value;
 }
 
+/** `--title` text, or both languages as JSON: {"zh-CN": "…", "en": "…"}. */
+function localText(
+  value: string | undefined,
+  flagName: string,
+): string | { 'zh-CN': string; en: string } | undefined {
+  if (value === undefined || !value.trim().startsWith('{')) return value;
+  try {
+    const v = JSON.parse(value) as Record<string, unknown>;
+    if (typeof v['zh-CN'] === 'string' && typeof v.en === 'string') return { 'zh-CN': v['zh-CN'], en: v.en };
+  } catch {
+    // falls through to the usage error
+  }
+  throw new UsageError(
+    `--${flagName}: ${JSON.stringify(value)} is neither text nor {"zh-CN": "…", "en": "…"}`,
+  );
+}
+
 function taskFrom(flags: Record<string, unknown>, scenario: Scenario): ChallengeTask {
   const kind = flags.task as ChallengeTask['kind'];
   const strategy = (flags.strategy as string | undefined) ?? scenario.strategies[0].id;
@@ -166,8 +183,8 @@ async function cmdMake(args: string[], io: Io, signal: AbortSignal): Promise<num
         doc,
         truthRun,
         id: flags.id ?? `challenge-${Date.now().toString(36)}`,
-        title: flags.title ?? 'Challenge',
-        brief: flags.brief ?? 'Estimate the hidden value from the simulated pilots.',
+        title: localText(flags.title, 'title') ?? 'Challenge',
+        brief: localText(flags.brief, 'brief') ?? 'Estimate the hidden value from the simulated pilots.',
         hide: list(flags.hide as string),
         task,
         pilots,

@@ -10,7 +10,7 @@ import { getValue, setValue } from '../scenario/param-path';
 import { type Loaded, loadJsonWith } from './load';
 import { METRICS, metricValue } from './metrics';
 import type { DesignPoint } from './scoring';
-import { DEFAULT_ITERATIONS, SealError, type Sealed, seal, unseal } from './seal';
+import { DEFAULT_ITERATIONS, SealError, seal, unseal } from './seal';
 
 export const CHALLENGE_KIND = 'sandtable.challenge';
 export const ANSWER_KIND = 'sandtable.challenge-answer';

@@ -102,7 +102,7 @@ describe('lesson validation', () => {
 describe('scorePrediction', () => {
   const q = lesson('01-funnel.json').steps.find((s) => s.id === 'treat')?.question;
   it('gives 100 when exact, 50 at the tolerance, 0 at twice it (numbers)', () => {
-    if (!q || q.kind !== 'number') throw new Error('fixture');
+    if (q?.kind !== 'number') throw new Error('fixture');
     expect(q.tolerance).toBe(6);
     expect(scorePrediction(q, 34, 34).score).toBe(100);
     expect(scorePrediction(q, 40, 34).score).toBe(50);
@@ -112,7 +112,7 @@ describe('scorePrediction', () => {
   });
   it('scores a choice by the option whose [min, max) holds the result', () => {
     const c = lesson('04-heavy-tail.json').steps.find((s) => s.id === 'money')?.question;
-    if (!c || c.kind !== 'choice') throw new Error('fixture');
+    if (c?.kind !== 'choice') throw new Error('fixture');
     expect(scorePrediction(c, 'low', 3)).toEqual({ score: 100, actual: 3, correctOption: 'low' });
     expect(scorePrediction(c, 'low', 20)).toMatchObject({ score: 0, correctOption: 'mid' });
     expect(scorePrediction(c, 'high', 60)).toMatchObject({ score: 100, correctOption: 'high' });
@@ -136,7 +136,7 @@ describe('lesson explanations agree with the model', () => {
       for (const step of l.steps) {
         if (step.action?.type === 'set') for (const s of step.action.set) setValue(doc, s.path, s.value);
         const q = step.question;
-        if (!q || q.kind !== 'choice' || !(q.id in answers)) continue;
+        if (q?.kind !== 'choice' || !(q.id in answers)) continue;
         const r = simApi.validate(doc);
         if (!r.ok) throw new Error(JSON.stringify(r.issues));
         const settings = {

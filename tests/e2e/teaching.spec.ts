@@ -1,5 +1,9 @@
-// Teaching mode in zh-CN: the glossary from "?" and from a field's ⓘ. Writes docs/images/glossary.png.
+// Teaching mode in zh-CN: the glossary from "?" and a field's ⓘ; a lesson's predict-then-run step;
+// a learner's sealed challenge (hidden fields locked, pilots within budget, an answer file); the
+// trainer's class board. Writes docs/images/glossary.png, lesson-step.png and class-board.png.
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { removeFilePickers } from './file-pickers';
 
 const DOCS = 'docs/images';
 
@@ -78,5 +82,114 @@ test('a learner takes a lesson step in zh-CN: predicts, runs, sees the result be
   await expect(page.getByTestId('app-ready')).toBeVisible();
   await page.getByTestId('nav-teaching').click();
   await expect(page.getByTestId('lesson-progress-funnel')).toHaveText('进行中：第 3 步，共 6 步');
+  expect(errors).toEqual([]);
+});
+
+// tests/fixtures/challenge/maturity-uplift.json: made by `challenge make` on the wealth-maturity
+// example with the wealth manager's close rate 0.553 and the AI call's response effect 1.43 hidden
+// (passphrase "sandtable-demo"), task: a 90% interval for maturity_retention's conversion uplift.
+const CHALLENGE = 'tests/fixtures/challenge/maturity-uplift.json';
+
+test('a learner opens a sealed challenge: hidden fields locked, pilots within budget, an answer file', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  await removeFilePickers(page);
+  await openInChinese(page, errors);
+  await page.getByTestId('nav-teaching').click();
+  await page.getByTestId('teaching-tab-challenge').click();
+  await page.getByTestId('challenge-file').setInputFiles(CHALLENGE);
+  await expect(page.getByTestId('challenge-title')).toHaveText('理财到期承接：估计真实提升');
+  const hidden = page.getByTestId('challenge-hidden');
+  for (const path of ['channels[wealth_manager].closeRate', 'channels[ai_call].responseEffect']) {
+    const field = page.getByTestId(`locked-${path}`);
+    await expect(field).toBeDisabled();
+    await expect(field).toHaveValue('');
+  }
+  await expect(hidden).toContainText('成交率');
+  await expect(hidden).not.toContainText('0.553');
+  // The budget: 6 simulated pilots, one per press; then the button is spent.
+  await expect(page.getByTestId('challenge-budget')).toHaveText('已查看试点：0 / 6');
+  for (let i = 1; i <= 6; i++) await page.getByTestId('challenge-run-pilot').click();
+  await expect(page.getByTestId('challenge-budget')).toHaveText('已查看试点：6 / 6');
+  await expect(page.getByTestId('challenge-run-pilot')).toBeDisabled();
+  await expect(page.getByTestId('challenge-observation')).toHaveCount(6);
+  await expect(page.getByTestId('challenge-observation').first()).toContainText('5.53');
+  await page.getByTestId('answer-name').fill('小王');
+  await page.getByTestId('answer-low').fill('5');
+  await page.getByTestId('answer-high').fill('9');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('answer-submit').click();
+  const file = await download;
+  const answer = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(answer).toMatchObject({
+    kind: 'sandtable.challenge-answer',
+    challenge: 'maturity-uplift',
+    learner: '小王',
+    pilotsUsed: 6,
+    answer: { kind: 'estimate', low: 5, high: 9 },
+  });
+  await expect(page.getByTestId('answer-saved')).toContainText('maturity-uplift-小王.json');
+  expect(errors).toEqual([]);
+});
+
+test('the trainer unlocks the challenge, imports two answers and sees the class board', async ({ page }) => {
+  const errors: string[] = [];
+  await openInChinese(page, errors);
+  await page.getByTestId('nav-teaching').click();
+  await page.getByTestId('teaching-tab-board').click();
+  await page.getByTestId('board-challenge-file').setInputFiles(CHALLENGE);
+  // A wrong passphrase: a clear error and nothing revealed.
+  await page.getByTestId('board-passphrase').fill('not-the-passphrase');
+  await page.getByTestId('board-unlock').click();
+  await expect(page.getByTestId('board-lock-error')).toContainText('口令无法打开此挑战');
+  await expect(page.getByTestId('board-hidden')).toHaveCount(0);
+  await page.getByTestId('board-passphrase').fill('sandtable-demo');
+  await page.getByTestId('board-unlock').click();
+  await expect(page.getByTestId('board-hidden')).toContainText('channels[wealth_manager].closeRate = 0.553');
+  const challenge = JSON.parse(readFileSync(CHALLENGE, 'utf8'));
+  const seal = challenge.sealed.data.slice(0, 24);
+  const answer = (learner: string, low: number, high: number) => ({
+    name: `${learner}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        kind: 'sandtable.challenge-answer',
+        version: 1,
+        challenge: 'maturity-uplift',
+        seal,
+        learner,
+        pilotsUsed: 6,
+        answer: { kind: 'estimate', low, high },
+      }),
+    ),
+  });
+  // One reads the naive gap (21.75 pp) as the effect; one gives an interval around the pilots.
+  await page.getByTestId('board-answer-files').setInputFiles([answer('小王', 5, 9), answer('小李', 18, 25)]);
+  const rows = page.getByTestId('board-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('小王');
+  await expect(rows.nth(1)).toContainText('小李');
+  await expect(rows.nth(1)).toContainText('把朴素差距当成效果');
+  await expect(page.getByTestId('board-mistakes')).toContainText('把朴素差距当成效果');
+  await expect(page.getByTestId('board-plot')).toBeVisible();
+  // The interval score of [5, 9] is its width, 4, as long as it covers the truth.
+  await expect(page.getByTestId('board-score').first()).toHaveText('4');
+  await page.setViewportSize({ width: 1440, height: 1100 });
+  await page.screenshot({ path: `${DOCS}/class-board.png` });
+  // The debrief deck lays out through the report's print path.
+  // window.print records what the printed page holds at that moment, then ends the print.
+  await page.evaluate(() => {
+    const w = window as unknown as { printed?: string };
+    window.print = () => {
+      w.printed = document.querySelector('[data-testid="debrief-print"]')?.textContent ?? '';
+      window.dispatchEvent(new Event('afterprint'));
+    };
+  });
+  await page.getByTestId('board-debrief').click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printed?: string }).printed ?? null))
+    .toMatch(/课堂复盘.*小王.*小李.*把朴素差距当成效果/s);
+  await expect(page.getByTestId('debrief-print')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
