@@ -51,6 +51,7 @@ test('a learner takes a lesson step in zh-CN: predicts, runs, sees the result be
   await openInChinese(page, errors);
   await page.getByTestId('nav-teaching').click();
   await expect(page.getByTestId('lesson-funnel')).toContainText('漏斗与各阶段');
+  await page.screenshot({ path: 'test-results/screenshots/lessons-zh.png' });
   await page.getByTestId('lesson-start-funnel').click();
   const panel = page.getByTestId('lesson-panel');
   await expect(panel).toBeVisible();

@@ -1,4 +1,5 @@
 import './teaching.css';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { glossaryEntry, textIn } from '../../../sim/index';
 import { useStoreApi } from '../../state/hooks';
@@ -21,6 +22,7 @@ export function LessonPanel() {
   const index = Math.min(progress?.step ?? 0, (lesson?.steps.length ?? 1) - 1);
   const step = lesson?.steps[index];
   useHighlight(step?.highlight);
+  const [isFolded, setFolded] = useState(false);
   if (!lesson || !step) return null;
   const isLast = index === lesson.steps.length - 1;
   const needsAnswer = step.question !== undefined && progress?.answers[step.id]?.score === undefined;
@@ -28,39 +30,54 @@ export function LessonPanel() {
     <aside className="lesson-panel no-print" aria-label={t('lesson.panel')} data-testid="lesson-panel">
       <div className="lesson-panel__head">
         <span>{textIn(lesson.title, lang)}</span>
-        <span data-testid="lesson-step-count">
-          {t('lesson.stepOf', { n: index + 1, total: lesson.steps.length })}
+        <span>
+          <span data-testid="lesson-step-count">
+            {t('lesson.stepOf', { n: index + 1, total: lesson.steps.length })}
+          </span>{' '}
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={!isFolded}
+            onClick={() => setFolded(!isFolded)}
+            data-testid="lesson-fold"
+          >
+            {isFolded ? t('lesson.unfold') : t('lesson.fold')}
+          </button>
         </span>
       </div>
-      <h3 data-testid="lesson-step-title">{textIn(step.title, lang)}</h3>
-      {textIn(step.text, lang)
-        .split('\n\n')
-        .map((para) => (
-          <p key={para}>{para}</p>
-        ))}
-      {step.glossary.length ? (
-        <div className="lesson-panel__links">
-          <span>{t('lesson.terms')}</span>
-          {step.glossary.map((k) => (
-            <button key={k} type="button" className="link-button" onClick={() => openGlossary(k)}>
-              {glossaryEntry(k, lang)?.term ?? k}
+      {isFolded ? null : (
+        <>
+          <h3 data-testid="lesson-step-title">{textIn(step.title, lang)}</h3>
+          {textIn(step.text, lang)
+            .split('\n\n')
+            .map((para) => (
+              <p key={para}>{para}</p>
+            ))}
+          {step.glossary.length ? (
+            <div className="lesson-panel__links">
+              <span>{t('lesson.terms')}</span>
+              {step.glossary.map((k) => (
+                <button key={k} type="button" className="link-button" onClick={() => openGlossary(k)}>
+                  {glossaryEntry(k, lang)?.term ?? k}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          {step.action ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="lesson-action"
+              onClick={() => applyStepAction(store, step)}
+            >
+              {step.action.type === 'goto'
+                ? t('lesson.goto', { screen: t(`translation:nav.${step.action.screen}`) })
+                : textIn(step.action.label, lang)}
             </button>
-          ))}
-        </div>
-      ) : null}
-      {step.action ? (
-        <button
-          type="button"
-          className="btn"
-          data-testid="lesson-action"
-          onClick={() => applyStepAction(store, step)}
-        >
-          {step.action.type === 'goto'
-            ? t('lesson.goto', { screen: t(`translation:nav.${step.action.screen}`) })
-            : textIn(step.action.label, lang)}
-        </button>
-      ) : null}
-      {step.question ? <QuestionBlock key={step.id} stepId={step.id} q={step.question} /> : null}
+          ) : null}
+          {step.question ? <QuestionBlock key={step.id} stepId={step.id} q={step.question} /> : null}
+        </>
+      )}
       <div className="lesson-panel__nav">
         <button type="button" className="btn" onClick={exit} data-testid="lesson-exit">
           {t('lesson.exit')}
