@@ -27,6 +27,7 @@ import {
   makeAnswer,
   makeChallenge,
   openChallenge,
+  withoutHidden,
 } from '../teaching/challenge';
 import { METRICS, type Metric } from '../teaching/metrics';
 import { SealError } from '../teaching/seal';
@@ -163,6 +164,8 @@ async function cmdMake(args: string[], io: Io, signal: AbortSignal): Promise<num
   const scenario = loaded.scenario;
   const doc = JSON.parse(await readText(file, 'scenario'));
   const task = taskFrom(flags, scenario);
+  // Hidden paths and leaks are checked before any simulation.
+  withoutHidden(doc, list(flags.hide as string));
   const passphrase = await passphraseFrom(flags['passphrase-file'] as string);
   const pilots = flags.pilots ?? 5;
   const settings = {
@@ -178,6 +181,10 @@ async function cmdMake(args: string[], io: Io, signal: AbortSignal): Promise<num
     const truthRun = simApi.summarize(scenario, settings, blocks);
     const designTable =
       task.kind === 'pilot-design' ? await designPowers(scenario, task, pool, signal, io) : undefined;
+    if (task.kind === 'pilot-design' && designTable && !designTable.some((p) => p.power >= task.targetPower))
+      io.err(
+        `warning: no offered design reaches ${task.targetPower * 100}% power (best ${Math.max(...designTable.map((p) => p.power * 100)).toFixed(0)}%); every answer will score 0 — offer more branches or weeks\n`,
+      );
     const challenge = await makeChallenge(
       {
         doc,

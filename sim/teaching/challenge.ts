@@ -177,15 +177,7 @@ export async function makeChallenge(
   iterations = DEFAULT_ITERATIONS,
 ): Promise<Challenge> {
   const task = TaskSchema.parse(input.task);
-  const published = JSON.parse(JSON.stringify(input.doc)) as Record<string, unknown>;
-  const hidden: Truth['hidden'] = [];
-  for (const path of input.hide) {
-    const read = getValue(published, path);
-    if (!read.ok) throw new ChallengeError('challenge.bad-hide', { path });
-    hidden.push({ path, value: read.value });
-    setValue(published, path, HIDDEN);
-  }
-  const scenario = JSON.parse(JSON.stringify(published, (_k, v) => (v === HIDDEN ? undefined : v)));
+  const { scenario, hidden } = withoutHidden(input.doc, input.hide);
   const ids = task.kind === 'best-of' ? task.options : [task.strategy];
   const samples = (id: string) => strategyOf(input.truthRun, id).samples;
   const observations: Observation[] = [];
@@ -229,13 +221,39 @@ export async function makeChallenge(
     observations,
     sealed: await seal(truth, passphrase, iterations),
   };
+  // The ciphertext is random base64 (its digit runs mean nothing); every other byte is checked.
+  refuseLeaks(JSON.stringify({ ...challenge, sealed: null }, null, 2), hidden);
+  return challenge;
+}
+
+/**
+ * The scenario document without the hidden fields, and their values. Throws ChallengeError when a
+ * path names no value, or when the rest of the document shows a hidden value (checked before any
+ * simulation, so a trainer learns it at once).
+ */
+export function withoutHidden(
+  doc: unknown,
+  hide: readonly string[],
+): { scenario: Record<string, unknown>; hidden: Truth['hidden'] } {
+  const published = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+  const hidden: Truth['hidden'] = [];
+  for (const path of hide) {
+    const read = getValue(published, path);
+    if (!read.ok) throw new ChallengeError('challenge.bad-hide', { path });
+    hidden.push({ path, value: read.value });
+    setValue(published, path, HIDDEN);
+  }
+  const scenario = JSON.parse(JSON.stringify(published, (_k, v) => (v === HIDDEN ? undefined : v)));
+  refuseLeaks(JSON.stringify(scenario), hidden);
+  return { scenario, hidden };
+}
+
+function refuseLeaks(text: string, hidden: Truth['hidden']): void {
   const numbers = hidden.flatMap((h) =>
     typeof h.value === 'number' ? [{ path: h.path, value: h.value }] : [],
   );
-  // The ciphertext is random base64 (its digit runs mean nothing); every other byte is checked.
-  const leak = leaksIn(JSON.stringify({ ...challenge, sealed: null }, null, 2), numbers)[0];
+  const leak = leaksIn(text, numbers)[0];
   if (leak) throw new ChallengeError('challenge.value-leak', { path: leak.path, value: leak.token });
-  return challenge;
 }
 
 /**
