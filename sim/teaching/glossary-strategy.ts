@@ -295,6 +295,21 @@ export const STRATEGY_ENTRIES: RawEntries = {
     zh: ['旅程起点', '被触发客户进入的第一步。', '旅程令牌从这里开始。', '通常是线上步骤（推送、短信）。'],
     src: ['seed003'],
   },
+  'strategies[].journey.layout': {
+    en: [
+      'Canvas layout',
+      'Where the studio draws each journey step on the canvas (optional).',
+      'Display only: runs ignore it.',
+      'Written when a step is dragged; dropped by Auto layout.',
+    ],
+    zh: [
+      '画布布局',
+      '工作台在旅程画布上绘制各步骤的位置（可选）。',
+      '仅用于显示：运行时忽略。',
+      '拖动步骤时写入；“自动布局”会清除。',
+    ],
+    src: ['format'],
+  },
   'strategies[].journey.steps[].id': {
     en: ['Step id', 'Code of a journey step.', 'Routes name it.', 'e.g. push, ai, wm, nurture.'],
     zh: ['步骤代码', '旅程步骤的代码。', '路由引用它。', '例如 push、ai、wm、nurture。'],
