@@ -109,6 +109,9 @@ test('a learner opens a sealed challenge: hidden fields locked, pilots within bu
   }
   await expect(hidden).toContainText('成交率');
   await expect(hidden).not.toContainText('0.553');
+  // Beside the locked field, the rest of the wealth manager's channel is visible (reach rate 0.9).
+  await expect(hidden).toContainText('触达成功率');
+  await page.screenshot({ path: 'test-results/screenshots/challenge-learner.png', fullPage: true });
   // The budget: 6 simulated pilots, one per press; then the button is spent.
   await expect(page.getByTestId('challenge-budget')).toHaveText('已查看试点：0 / 6');
   for (let i = 1; i <= 6; i++) await page.getByTestId('challenge-run-pilot').click();

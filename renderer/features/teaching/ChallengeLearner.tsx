@@ -5,7 +5,7 @@ import { AnswerForm } from './AnswerForm';
 import { pilotsUsed, readPicked, spendPilot } from './challenge-files';
 import { FileIssues } from './FileIssues';
 import { FilePickButton } from './FilePickButton';
-import { LockedField } from './LockedField';
+import { HiddenContext } from './HiddenContext';
 import { ObservationsTable } from './ObservationsTable';
 import { TaskText } from './TaskText';
 
@@ -41,11 +41,7 @@ export function ChallengeLearner() {
           <p>{textIn(challenge.brief, lang)}</p>
           <TaskText challenge={challenge} />
           <h4>{t('challenge.hidden')}</h4>
-          <div className="form-grid" data-testid="challenge-hidden">
-            {challenge.hidden.map((path) => (
-              <LockedField key={path} path={path} />
-            ))}
-          </div>
+          <HiddenContext challenge={challenge} />
           <h4>{t('challenge.pilots')}</h4>
           <p data-testid="challenge-budget">
             {t('challenge.budget', { used, total: challenge.budget.pilots })}
