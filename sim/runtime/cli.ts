@@ -9,7 +9,7 @@ import { shardRange } from '../blocks';
 import { type Executor, ExecutorError, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario';
 import { decimal, flag, oneOf, parseCommand, redisUrl, text, UsageError, wholeNumber } from './cli-args';
-import { CHALLENGE_USAGE } from './cli-challenge';
+import { CHALLENGE_USAGE } from './cli-challenge-usage';
 import { checkOutputPath, maxBytesFrom, readScenarioFile } from './cli-io';
 import { cmdLibrary, LIBRARY_USAGE } from './cli-library';
 import { runPowerCli } from './cli-power';
