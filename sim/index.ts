@@ -88,10 +88,12 @@ export {
   loadAnswerText,
   loadChallengeText,
   makeAnswer,
+  makeChallenge,
   type Observation,
   openChallenge,
   sealId,
   type Truth,
+  withoutHidden,
 } from './teaching/challenge';
 // Teaching: the glossary of every parameter and result figure.
 export {

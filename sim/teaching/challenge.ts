@@ -91,6 +91,8 @@ export type Challenge = z.output<typeof ChallengeSchema>;
 /** What the passphrase opens: the hidden values and the task's true answer. */
 export type Truth = {
   hidden: Array<{ path: string; value: number | string | boolean }>;
+  /** Uncertainty priors on hidden fields, taken out of the published scenario. */
+  priors?: unknown[];
   answer:
     | { kind: 'estimate'; value: number }
     | { kind: 'best-of'; values: Record<string, number> }
@@ -177,7 +179,7 @@ export async function makeChallenge(
   iterations = DEFAULT_ITERATIONS,
 ): Promise<Challenge> {
   const task = TaskSchema.parse(input.task);
-  const { scenario, hidden } = withoutHidden(input.doc, input.hide);
+  const { scenario, hidden, priors } = withoutHidden(input.doc, input.hide);
   const ids = task.kind === 'best-of' ? task.options : [task.strategy];
   const samples = (id: string) => strategyOf(input.truthRun, id).samples;
   const observations: Observation[] = [];
@@ -204,7 +206,7 @@ export async function makeChallenge(
         }),
       ),
     });
-  const truth: Truth = { hidden, answer: trueAnswer(input, task) };
+  const truth: Truth = { hidden, ...(priors.length ? { priors } : {}), answer: trueAnswer(input, task) };
   const challenge: Challenge = {
     kind: CHALLENGE_KIND,
     version: 1,
@@ -234,7 +236,7 @@ export async function makeChallenge(
 export function withoutHidden(
   doc: unknown,
   hide: readonly string[],
-): { scenario: Record<string, unknown>; hidden: Truth['hidden'] } {
+): { scenario: Record<string, unknown>; hidden: Truth['hidden']; priors: unknown[] } {
   const published = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
   const hidden: Truth['hidden'] = [];
   for (const path of hide) {
@@ -243,9 +245,20 @@ export function withoutHidden(
     hidden.push({ path, value: read.value });
     setValue(published, path, HIDDEN);
   }
+  // A prior on a hidden field would tell its value (its mode, its range): it is sealed with it.
+  // The prior's path may name the field another way (an index for an id): it names a hidden field
+  // when it reads the sentinel.
+  const priors: unknown[] = [];
+  if (Array.isArray(published.uncertainty))
+    published.uncertainty = published.uncertainty.filter((u: { param?: unknown }) => {
+      const read = typeof u?.param === 'string' ? getValue(published, u.param) : null;
+      const isHidden = read?.ok === true && read.value === HIDDEN;
+      if (isHidden) priors.push(u);
+      return !isHidden;
+    });
   const scenario = JSON.parse(JSON.stringify(published, (_k, v) => (v === HIDDEN ? undefined : v)));
   refuseLeaks(JSON.stringify(scenario), hidden);
-  return { scenario, hidden };
+  return { scenario, hidden, priors };
 }
 
 function refuseLeaks(text: string, hidden: Truth['hidden']): void {

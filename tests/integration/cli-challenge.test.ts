@@ -90,6 +90,11 @@ describe('challenge CLI (≈ 40 replications of an 8,000-customer scenario)', ()
       scenario.channels.find((x: { id: string }) => x.id === 'wealth_manager').reachRate,
     );
     expect(c.observations).toHaveLength(6);
+    // The example's priors on the hidden fields (their modes and ranges) are sealed too.
+    const params = (c.scenario.uncertainty as Array<{ param: string }>).map((u) => u.param);
+    const before = (scenario.uncertainty as Array<{ param: string }>).map((u) => u.param);
+    expect(before).toEqual(expect.arrayContaining(Object.keys(HIDDEN)));
+    expect(params).toEqual(before.filter((p) => !(p in HIDDEN)));
     expect(c.sealed.kdf.iterations).toBeGreaterThanOrEqual(600_000);
   });
 

@@ -15,6 +15,7 @@ import {
 import { useMessages } from '../../i18n/messages';
 import { usePrintJob } from '../report/print-job';
 import { BoardTable } from './BoardTable';
+import { ChallengeMaker } from './ChallengeMaker';
 import { readPicked } from './challenge-files';
 import { DebriefPrint } from './DebriefPrint';
 import { DistributionPlot } from './DistributionPlot';
@@ -131,6 +132,7 @@ export function ClassBoard() {
         <FileIssues key={p.file} file={p.file} issues={p.issues} />
       ))}
       {!challenge ? <p className="st-muted">{t('board.intro')}</p> : null}
+      {!challenge ? <ChallengeMaker /> : null}
       {challenge ? (
         <>
           <h3>{textIn(challenge.title, i18n.language)}</h3>
