@@ -197,3 +197,48 @@ test('the trainer unlocks the challenge, imports two answers and sees the class 
   await expect(page.getByTestId('debrief-print')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('the trainer makes a challenge from the open scenario in the studio; a hidden value that shows elsewhere is refused', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  await removeFilePickers(page);
+  await openInChinese(page, errors);
+  await page.getByTestId('examples-button').click();
+  await page.getByTestId('example-wealth-maturity-retention.json').click();
+  await expect(page.getByTestId('scenario-name')).toContainText('理财到期');
+  await page.getByTestId('run-field-monteCarlo.replications').fill('20');
+  await page.getByTestId('nav-teaching').click();
+  await page.getByTestId('teaching-tab-board').click();
+  await page.getByTestId('challenge-maker').locator('summary').click();
+  const pick = async (row: number, query: string) => {
+    await page.getByTestId(`override-param-maker-${row}`).click();
+    await page.getByTestId(`override-search-maker-${row}`).fill(query);
+    await page.getByTestId(`override-search-maker-${row}`).press('Enter');
+  };
+  // The wealth manager's close rate (0.55) equals the long tail's app-user share: refused at once.
+  await pick(0, 'channels[wealth_manager].closeRate');
+  await page.getByTestId('maker-pilots').fill('4');
+  await page.getByTestId('maker-passphrase').fill('class-passphrase');
+  await page.getByTestId('maker-passphrase-again').fill('class-passphrase');
+  await page.getByTestId('maker-make').click();
+  await expect(page.getByTestId('maker-status')).toContainText('0.55');
+  await expect(page.getByTestId('maker-status')).toContainText('同一数字出现在别处');
+  // The AI call's response effect (1.4) shows elsewhere only as the mode of its own prior, which is
+  // sealed with it: hiding it works, and the saved file holds no 1.4.
+  await pick(0, 'channels[ai_call].responseEffect');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('maker-make').click();
+  const file = await download;
+  const text = readFileSync(await file.path(), 'utf8');
+  const made = JSON.parse(text);
+  expect(made).toMatchObject({
+    kind: 'sandtable.challenge',
+    hidden: ['channels[ai_call].responseEffect'],
+    budget: { pilots: 4 },
+  });
+  expect(made.observations).toHaveLength(4);
+  expect(text).not.toMatch(/(^|[^0-9])1\.4(?![0-9])/);
+  await expect(page.getByTestId('maker-status')).toContainText('已保存');
+  expect(errors).toEqual([]);
+});
