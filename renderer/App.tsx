@@ -23,6 +23,9 @@ import { Toaster } from './features/shell/Toaster';
 import { TopBar } from './features/shell/TopBar';
 import { useMenuCommands } from './features/shell/useMenuCommands';
 import { useUndoShortcuts } from './features/shell/useUndoShortcuts';
+import { GlossaryDialog } from './features/teaching/GlossaryDialog';
+import { LessonPanel } from './features/teaching/LessonPanel';
+import { TeachingScreen } from './features/teaching/TeachingScreen';
 import { useAppState } from './state/hooks';
 import type { ScreenId } from './state/store';
 
@@ -37,6 +40,7 @@ const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
   results: ReportScreen,
   compare: CompareScreen,
   planner: PlannerScreen,
+  teaching: TeachingScreen,
 };
 
 const EDITOR: ReadonlySet<ScreenId> = new Set([
@@ -79,6 +83,8 @@ export function App() {
       </div>
       <OpenErrorDialog />
       <AboutDialog />
+      <GlossaryDialog />
+      <LessonPanel />
       <Toaster />
     </div>
   );

@@ -77,3 +77,53 @@ export {
   statOf,
   upliftOf,
 } from './stats/summary';
+// Teaching: sealed challenges, their scoring rules and the class board.
+export { type BoardRow, type ClassBoard, classBoard, MISTAKES, type Mistake } from './teaching/board';
+export {
+  BEST_OF_METRICS,
+  type Challenge,
+  type ChallengeAnswer,
+  ChallengeError,
+  type ChallengeTask,
+  loadAnswerText,
+  loadChallengeText,
+  makeAnswer,
+  makeChallenge,
+  type Observation,
+  openChallenge,
+  sealId,
+  type Truth,
+  withoutHidden,
+} from './teaching/challenge';
+// Teaching: the glossary of every parameter and result figure.
+export {
+  GLOSSARY_SOURCES,
+  type GlossaryEntry,
+  type GlossarySource,
+  glossaryEntry,
+  glossaryKeyOf,
+  glossaryKeys,
+  OUTPUT_IDS,
+  type OutputId,
+  searchGlossary,
+} from './teaching/glossary';
+// Teaching: lessons (predict-then-run) and the figures their questions ask about.
+export {
+  LESSON_KIND,
+  LESSON_SCREENS,
+  LESSON_VERSION,
+  type Lesson,
+  type LessonQuestion,
+  type LessonResult,
+  LessonSchema,
+  type LessonStep,
+  loadLessonText,
+  type PredictionScore,
+  STUDIO_PARTS,
+  type StudioPart,
+  scorePrediction,
+  validateLesson,
+} from './teaching/lesson';
+export { METRICS, type Metric, metricValue } from './teaching/metrics';
+export { bestOfScore, intervalScore, pilotDesignScore } from './teaching/scoring';
+export { SealError } from './teaching/seal';

@@ -1,6 +1,6 @@
 // i18next with two languages, English and Simplified Chinese, bundled at build time.
 // The app's own strings are the default namespace; the results dashboard has 'results', the planner
-// 'planner', building a scenario (library, overview, add/delete) 'authoring'; the core's messages
+// 'planner', building a scenario (library, overview, add/delete) 'authoring', teaching mode 'teaching'; the core's messages
 // (issues, planner notes) come from the shared catalogue as 'messages'.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -12,6 +12,8 @@ import plannerEn from './planner.en.json';
 import plannerZh from './planner.zh-CN.json';
 import resultsEn from './results.en.json';
 import resultsZh from './results.zh-CN.json';
+import teachingEn from './teaching.en.json';
+import teachingZh from './teaching.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -42,6 +44,7 @@ export async function initI18n(language: Language): Promise<I18n> {
           results: resultsEn,
           planner: plannerEn,
           authoring: authoringEn,
+          teaching: teachingEn,
           [MESSAGES_NS]: MESSAGE_BUNDLES.en,
         },
         'zh-CN': {
@@ -49,13 +52,14 @@ export async function initI18n(language: Language): Promise<I18n> {
           results: resultsZh,
           planner: plannerZh,
           authoring: authoringZh,
+          teaching: teachingZh,
           [MESSAGES_NS]: MESSAGE_BUNDLES['zh-CN'],
         },
       },
       lng: language,
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],
-      ns: ['translation', 'results', 'planner', 'authoring', MESSAGES_NS],
+      ns: ['translation', 'results', 'planner', 'authoring', 'teaching', MESSAGES_NS],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -9,6 +9,7 @@ import { shardRange } from '../blocks';
 import { type Executor, ExecutorError, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario';
 import { decimal, flag, oneOf, parseCommand, redisUrl, text, UsageError, wholeNumber } from './cli-args';
+import { CHALLENGE_USAGE } from './cli-challenge-usage';
 import { checkOutputPath, maxBytesFrom, readScenarioFile } from './cli-io';
 import { cmdLibrary, LIBRARY_USAGE } from './cli-library';
 import { runPowerCli } from './cli-power';
@@ -31,6 +32,7 @@ Usage:
   npm run sim -- pilot <scenario.json> --branches K --weeks W [--replications R] [--workers W] [--seed S]
                        [--method stratified|random] [--level branch|customer] [--json] [--max-size MB]
 ${LIBRARY_USAGE}
+${CHALLENGE_USAGE}
 
 --shard K/N runs the K-th of N equal shares of the replications (K counts from 0, as Kubernetes'
 JOB_COMPLETION_INDEX) and writes a part; merge gives the same result file as one whole run.
@@ -242,6 +244,10 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return runPowerCli(rest, io);
       case 'library':
         return cmdLibrary(rest, io);
+      case 'challenge': {
+        const { cmdChallenge } = await import('./cli-challenge');
+        return await cmdChallenge(rest, io, signal);
+      }
       case 'pilot': {
         const { cmdPilot } = await import('./cli-pilot');
         return await cmdPilot(rest, io, signal);
@@ -254,7 +260,7 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot or library`,
+          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, library or challenge`,
         );
     }
   } catch (e) {

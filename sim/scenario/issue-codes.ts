@@ -96,6 +96,9 @@ export const REF_KINDS = [
   'region',
   'branch',
   'element',
+  'strategy',
+  'glossary',
+  'example',
 ] as const;
 
 export type RefKind = (typeof REF_KINDS)[number];

@@ -100,7 +100,15 @@ test('zh-CN screens show no English words outside the allow-list', async ({ page
   await page.getByTestId('example-omnichannel-referral-pilot.json').click();
 
   const found: Record<string, string[]> = {};
-  for (const screen of ['overview', 'population', 'offers', 'strategies', 'channels', 'calendar']) {
+  for (const screen of [
+    'overview',
+    'population',
+    'offers',
+    'strategies',
+    'channels',
+    'calendar',
+    'teaching',
+  ]) {
     found[screen] = leftovers(await screenText(page, screen), ids);
   }
 

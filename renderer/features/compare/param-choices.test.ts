@@ -88,9 +88,7 @@ describe('parameter picker choices', () => {
     expect(
       valueOptions(base, 'strategies[omni_fund].journey.steps[sms].channel')?.map((o) => o.value),
     ).toEqual(['app_push', 'sms', 'ai_call', 'remote_agent', 'wecom', 'wealth_manager']);
-    expect(valueOptions(base, 'strategies[omni_fund].journey.steps[sms].channel')?.[0].name).toBe(
-      'App push',
-    );
+    expect(valueOptions(base, 'strategies[omni_fund].journey.steps[sms].channel')?.[0].name).toBe('App push');
     const routes = valueOptions(base, 'strategies[payday_wmp].journey.steps[push].onNoContact');
     expect(routes).toEqual([
       { value: 'push', name: 'App push' },

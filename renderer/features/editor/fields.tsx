@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FieldShell } from '../../components/FieldShell';
 import { NumberInput } from '../../components/NumberInput';
 import { useActions, useDocValue, useFieldIssues, useScenarioValue } from '../../state/hooks';
+import { InfoButton } from '../teaching/InfoButton';
 
 /** DOM id of the control for a scenario path (also used to focus it from the issues list). */
 export function fieldId(path: string): string {
@@ -40,7 +41,14 @@ export function ScenarioNumber({
   const id = idPrefix + fieldId(path);
   const shown = typeof value === 'number' && format ? `${hint ? `${hint} · ` : ''}= ${format(value)}` : hint;
   return (
-    <FieldShell id={id} label={label} hint={shown} errors={errors} wide={wide}>
+    <FieldShell
+      id={id}
+      label={label}
+      hint={shown}
+      errors={errors}
+      wide={wide}
+      info={<InfoButton path={path} />}
+    >
       <NumberInput
         id={id}
         testId={id}
@@ -83,7 +91,14 @@ export function ScenarioText({
     'aria-describedby': errors.length ? `${id}-error` : undefined,
   };
   return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors} wide={wide}>
+    <FieldShell
+      id={id}
+      label={label}
+      hint={hint}
+      errors={errors}
+      wide={wide}
+      info={<InfoButton path={path} />}
+    >
       {multiline ? (
         <textarea {...common} className="input input--area" rows={3} onChange={(e) => set(e.target.value)} />
       ) : (
@@ -108,7 +123,14 @@ export function ScenarioSelect({
   const current = value === undefined ? (emptyLabel ? '' : String(fallback ?? '')) : String(value);
   const known = options.some((o) => o.value === current) || current === '';
   return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors} wide={wide}>
+    <FieldShell
+      id={id}
+      label={label}
+      hint={hint}
+      errors={errors}
+      wide={wide}
+      info={<InfoButton path={path} />}
+    >
       <select
         id={id}
         data-testid={id}

@@ -57,6 +57,7 @@ export function BranchWeekSection({ strategy, exportPrefix }: BranchWeekSectionP
     <div className="st-grid st-grid--2" data-testid="branch-week-section">
       <ChartCard
         title={t('branch.title')}
+        glossary="branches"
         hint={t('branch.hint')}
         exportName={`${exportPrefix}-branches-${metric}`}
         controls={
@@ -83,7 +84,12 @@ export function BranchWeekSection({ strategy, exportPrefix }: BranchWeekSectionP
           <p className="st-empty">{t('common.noData')}</p>
         )}
       </ChartCard>
-      <ChartCard title={t('week.title')} hint={t('week.hint')} exportName={`${exportPrefix}-weekly`}>
+      <ChartCard
+        title={t('week.title')}
+        hint={t('week.hint')}
+        exportName={`${exportPrefix}-weekly`}
+        glossary="weekly"
+      >
         {weekPoints.length > 0 ? (
           <WeeklyChart
             points={weekPoints}

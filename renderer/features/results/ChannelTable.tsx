@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChannelUse, Stat, StrategySummary } from '../../../sim/index';
 import { useLocalText } from '../../i18n/local-text';
+import { InfoButton } from '../teaching/InfoButton';
 import { useFormat } from './useFormat';
 
 export type ChannelTableProps = { strategy: StrategySummary; runChannels: ChannelUse[] };
@@ -26,7 +27,10 @@ export function ChannelTable({ strategy, runChannels }: ChannelTableProps) {
   return (
     <section className="st-card" aria-label={t('channel.title')} data-testid="channel-table">
       <header className="st-card__header">
-        <h3 className="st-card__title">{t('channel.title')}</h3>
+        <h3 className="st-card__title">
+          {t('channel.title')}
+          <InfoButton path="output.channels" />
+        </h3>
       </header>
       <div className="st-scroll">
         <table className="st-table">

@@ -1,7 +1,9 @@
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OutputId } from '../../../sim/index';
 import { ChartInstanceContext } from '../../components/charts/chart-context';
 import type { EChartsType } from '../../components/charts/echarts-setup';
+import { InfoButton } from '../teaching/InfoButton';
 import { usePngExport } from './export-context';
 
 export type ChartCardProps = {
@@ -13,10 +15,12 @@ export type ChartCardProps = {
   /** Controls (selectors) shown in the header. */
   controls?: ReactNode;
   children: ReactNode;
+  /** The glossary entry of this figure (`output.<id>`), opened by an ⓘ beside the title. */
+  glossary?: OutputId;
 };
 
 /** A titled panel around one chart, with a PNG export button. */
-export function ChartCard({ title, hint, exportName, controls, children }: ChartCardProps) {
+export function ChartCard({ title, hint, exportName, controls, children, glossary }: ChartCardProps) {
   const { t } = useTranslation('results');
   const chartRef = useRef<EChartsType | null>(null);
   const [hasChart, setHasChart] = useState(false);
@@ -36,9 +40,12 @@ export function ChartCard({ title, hint, exportName, controls, children }: Chart
     }
   };
   return (
-    <section className="st-card" aria-label={title}>
+    <section className="st-card" aria-label={title} data-glossary={glossary}>
       <header className="st-card__header">
-        <h3 className="st-card__title">{title}</h3>
+        <h3 className="st-card__title">
+          {title}
+          {glossary ? <InfoButton path={`output.${glossary}`} /> : null}
+        </h3>
         <div className="st-card__controls">
           {controls}
           <button

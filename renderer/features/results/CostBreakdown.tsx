@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Stat, StrategySummary } from '../../../sim/index';
+import { InfoButton } from '../teaching/InfoButton';
 import { useFormat } from './useFormat';
 
 export type CostBreakdownProps = { strategy: StrategySummary };
@@ -18,7 +19,10 @@ export function CostBreakdown({ strategy }: CostBreakdownProps) {
   return (
     <section className="st-card" aria-label={t('cost.title')} data-testid="cost-breakdown">
       <header className="st-card__header">
-        <h3 className="st-card__title">{t('cost.title')}</h3>
+        <h3 className="st-card__title">
+          {t('cost.title')}
+          <InfoButton path="output.cost" />
+        </h3>
       </header>
       <table className="st-table">
         <thead>

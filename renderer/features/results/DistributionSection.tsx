@@ -49,6 +49,7 @@ export function DistributionSection({ strategy, exportPrefix }: DistributionSect
       {histograms.map((h) => (
         <ChartCard
           key={h.key}
+          glossary="distribution"
           title={t(`histogram.title.${h.key}`)}
           hint={t(h.reference === 1 ? 'histogram.hintRoi' : 'histogram.hintUplift')}
           exportName={`${exportPrefix}-histogram-${h.key}`}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DomainOutcome, StrategySummary } from '../../../sim/index';
+import { InfoButton } from '../teaching/InfoButton';
 import type { Formatters } from './format';
 import { useFormat } from './useFormat';
 
@@ -32,7 +33,10 @@ export function DomainOutcomes({ strategy }: DomainOutcomesProps) {
   return (
     <section className="st-card" aria-label={t('domain.title')} data-testid="domain-outcomes">
       <header className="st-card__header">
-        <h3 className="st-card__title">{t('domain.title')}</h3>
+        <h3 className="st-card__title">
+          {t('domain.title')}
+          <InfoButton path="output.domain-outcomes" />
+        </h3>
       </header>
       <table className="st-table">
         <thead>

@@ -25,7 +25,7 @@ export function FlowSection({ flows, channels, exportName }: FlowSectionProps) {
   const kindLabel = useCallback((kind: FlowKind) => t(`flow.kind.${kind}`), [t]);
   const hasFlows = flows.some((e) => e.count > 0);
   return (
-    <ChartCard title={t('flow.title')} hint={t('flow.hint')} exportName={exportName}>
+    <ChartCard title={t('flow.title')} hint={t('flow.hint')} exportName={exportName} glossary="flows">
       {hasFlows ? (
         <SankeyChart
           flows={flows}

@@ -26,7 +26,7 @@ export function FunnelCard({ strategy, exportName }: FunnelCardProps) {
     [funnelControl, t],
   );
   return (
-    <ChartCard title={t('funnel.title')} hint={t('funnel.hint')} exportName={exportName}>
+    <ChartCard title={t('funnel.title')} hint={t('funnel.hint')} exportName={exportName} glossary="funnel">
       <FunnelBarChart
         stages={stages}
         treatment={treatment}

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 export type KpiCardProps = {
   name: string;
   label: string;
@@ -10,10 +12,22 @@ export type KpiCardProps = {
   sub?: string;
   hint?: string;
   isProvisional: boolean;
+  /** Beside the label, e.g. the glossary's ⓘ. */
+  info?: ReactNode;
 };
 
 /** One headline figure. The test ids are read by e2e tests: keep them stable. */
-export function KpiCard({ name, label, value, interval, mcSe, sub, hint, isProvisional }: KpiCardProps) {
+export function KpiCard({
+  name,
+  label,
+  value,
+  interval,
+  mcSe,
+  sub,
+  hint,
+  isProvisional,
+  info,
+}: KpiCardProps) {
   return (
     <section
       className={isProvisional ? 'st-kpi st-kpi--provisional' : 'st-kpi'}
@@ -22,7 +36,10 @@ export function KpiCard({ name, label, value, interval, mcSe, sub, hint, isProvi
       aria-label={label}
       title={hint}
     >
-      <h3 className="st-kpi__label">{label}</h3>
+      <h3 className="st-kpi__label">
+        {label}
+        {info}
+      </h3>
       <p className="st-kpi__value" data-testid={`kpi-${name}-value`}>
         {value}
       </p>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StrategySummary } from '../../../sim/index';
+import { InfoButton } from '../teaching/InfoButton';
 import type { Formatters } from './format';
 import { KpiCard } from './KpiCard';
 import { KPI_NAMES, KPIS, type KpiName } from './kpis';
@@ -48,6 +49,7 @@ export function KpiGrid({ strategy, hasSpread, isProvisional }: KpiGridProps) {
             sub={subLine(name, strategy, f, t)}
             hint={t(`kpi.hint.${name}`)}
             isProvisional={isProvisional}
+            info={<InfoButton path={`output.${name}`} />}
           />
         );
       })}

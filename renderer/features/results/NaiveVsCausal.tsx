@@ -19,7 +19,7 @@ export function NaiveVsCausal({ naive, exportName }: NaiveVsCausalProps) {
     [naive, t],
   );
   return (
-    <ChartCard title={t('naive.title')} exportName={exportName}>
+    <ChartCard title={t('naive.title')} exportName={exportName} glossary="naive-vs-causal">
       <div className="st-naive" data-testid="naive-vs-causal">
         <dl className="st-naive__figures">
           <div className="st-naive__figure">

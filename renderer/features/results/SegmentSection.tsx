@@ -70,6 +70,7 @@ export function SegmentSection({ strategy, exportPrefix }: SegmentSectionProps) 
     <div className="st-grid st-grid--2-1" data-testid="segment-section">
       <ChartCard
         title={t('segment.gridTitle')}
+        glossary="segments"
         hint={t('segment.gridHint')}
         exportName={`${exportPrefix}-grid-${metric}-${occupation}`}
         controls={
@@ -98,6 +99,7 @@ export function SegmentSection({ strategy, exportPrefix }: SegmentSectionProps) 
       </ChartCard>
       <ChartCard
         title={t('segment.tierTitle')}
+        glossary="segments"
         hint={t('segment.tierHint')}
         exportName={`${exportPrefix}-tiers-${metric}`}
       >

@@ -1,6 +1,7 @@
 import { verdictDetail, verdictHead } from '../../../messages/index';
 import type { Verdict } from '../../../sim/index';
 import { useMessages } from '../../i18n/messages';
+import { InfoButton } from '../teaching/InfoButton';
 import { useFormat } from './useFormat';
 
 export type VerdictCardProps = { verdict: Verdict };
@@ -30,7 +31,10 @@ export function VerdictCard({ verdict }: VerdictCardProps) {
       aria-label={t('verdict.title')}
       title={t('verdict.rule')}
     >
-      <p className="st-verdict__head">{verdictHead(verdict, t)}</p>
+      <p className="st-verdict__head">
+        {verdictHead(verdict, t)}
+        <InfoButton path="output.verdict" />
+      </p>
       <p className="st-verdict__body">
         {detail.effect}; {detail.power}
       </p>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useActions, useAppState, useStoreApi } from '../../state/hooks';
 import { newScenario, openScenario, saveScenario, scenarioNameOf } from '../file/file-actions';
 import { RunPanel } from '../run/RunPanel';
+import { openGlossary } from '../teaching/glossary-store';
 import { ExamplesMenu } from './ExamplesMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { notify } from './toast';
@@ -15,7 +16,7 @@ export function TopBar() {
   const isDirty = useAppState((s) => s.isDirty);
   const canUndo = useAppState((s) => s.history.past.length > 0);
   const canRedo = useAppState((s) => s.history.future.length > 0);
-  const { setAboutOpen, undo, redo } = useActions();
+  const { undo, redo } = useActions();
   return (
     <header className="topbar no-print">
       <div className="topbar__row">
@@ -100,9 +101,10 @@ export function TopBar() {
           <button
             type="button"
             className="btn btn--bar btn--icon"
-            onClick={() => setAboutOpen(true)}
-            aria-label={t('about.title')}
-            data-testid="about-button"
+            onClick={() => openGlossary()}
+            aria-label={t('teaching:glossary.open')}
+            title={t('teaching:glossary.open')}
+            data-testid="help-button"
           >
             ?
           </button>
