@@ -30,6 +30,10 @@ Usage:
   npm run sim -- power --outcome binary|mean … [--json]      (analytic pilot sizing; see docs/planner.md)
   npm run sim -- pilot <scenario.json> --branches K --weeks W [--replications R] [--workers W] [--seed S]
                        [--method stratified|random] [--level branch|customer] [--json] [--max-size MB]
+  npm run sim -- pilot-data <scenario.json> --strategy ID --branches K --weeks W --seed S --out FILE.csv
+                       [--lang en|zh-CN] [--force]   (what one simulated pilot observed; docs/observed-pilot.md)
+  npm run sim -- calibrate <scenario.json> --observed FILE [--params PATH,PATH…] [--out calibrated.json [--force]]
+                       [--particles N] [--rounds R] [--predictive M] [--workers W] [--json]
 ${LIBRARY_USAGE}
 
 --shard K/N runs the K-th of N equal shares of the replications (K counts from 0, as Kubernetes'
@@ -242,6 +246,14 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return runPowerCli(rest, io);
       case 'library':
         return cmdLibrary(rest, io);
+      case 'pilot-data': {
+        const { cmdPilotData } = await import('./cli-calibrate');
+        return await cmdPilotData(rest, io);
+      }
+      case 'calibrate': {
+        const { cmdCalibrate } = await import('./cli-calibrate');
+        return await cmdCalibrate(rest, io, signal);
+      }
       case 'pilot': {
         const { cmdPilot } = await import('./cli-pilot');
         return await cmdPilot(rest, io, signal);
@@ -254,7 +266,7 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot or library`,
+          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, pilot-data, calibrate or library`,
         );
     }
   } catch (e) {
