@@ -1,0 +1,116 @@
+// pilot-data → calibrate as a user runs them (the CLI bundle in a child process): the JSON report's
+// fields, the calibrated scenario (its priors are the posterior), and bad observed files that exit 1
+// with a located message and no stack trace.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateScenario } from '../../sim/scenario';
+import { cliCommand, repoRoot } from './cli-process';
+
+const BANK = 'tests/fixtures/calibration-bank.json';
+
+type Result = { code: number | null; out: string; err: string };
+
+function cli(args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const [cmd, argv] = cliCommand(args);
+    const child = spawn(cmd, argv, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sandtable-calibrate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const observed = join(dir, 'observed.csv');
+
+function expectLocated(r: Result, file: string, line: number, column: string, value: string) {
+  expect(r.code).toBe(1);
+  expect(r.err).toContain(`${file}:${line}: error: column ${column}: `);
+  expect(r.err).toContain(value);
+  expect(r.err).not.toMatch(/^ {4}at /m);
+  expect(r.err).not.toContain('internal error');
+}
+
+describe('pilot-data and calibrate', () => {
+  it('writes a simulated pilot, and calibrate --json reports prior, posterior and checks; --out is the calibrated scenario', async () => {
+    const made = await cli([
+      'pilot-data',
+      BANK,
+      '--strategy',
+      'maturity_retention',
+      '--branches',
+      '3',
+      '--weeks',
+      '6',
+      '--seed',
+      'it',
+      '--out',
+      observed,
+    ]);
+    expect(made.code, made.err).toBe(0);
+    expect(readFileSync(observed, 'utf8').split('\r\n')[0]).toBe(
+      'strategy,start_date,weeks,branch,arm,targeted,reached,responded,buyers,net_new_money_cny,net_new_money_sq,products_gained,active_app_users',
+    );
+    const out = join(dir, 'calibrated.json');
+    const args = ['calibrate', BANK, '--observed', observed, '--particles', '100', '--rounds', '2'];
+    const r = await cli([...args, '--predictive', '60', '--workers', '1', '--json', '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.params.map((p: { param: string }) => p.param)).toEqual([
+      'channels[ai_call].responseEffect',
+      'channels[wealth_manager].closeRate',
+    ]);
+    for (const p of report.params) {
+      expect(p.prior.p05).toBeLessThan(p.prior.p95);
+      expect(p.posterior.p05).toBeLessThanOrEqual(p.posterior.mean);
+      expect(p.posterior.mean).toBeLessThanOrEqual(p.posterior.p95);
+    }
+    expect(report.ess).toBeGreaterThan(1);
+    const check = report.checks.find((c: { summary: string }) => c.summary === 'responseRate');
+    expect(check.pValue).toBeGreaterThan(0);
+    expect(check.pValue).toBeLessThanOrEqual(1);
+    expect(check.p05).toBeLessThanOrEqual(check.p95);
+    expect(typeof report.discrepancy.pValue).toBe('number');
+    const calibrated = validateScenario(JSON.parse(readFileSync(out, 'utf8')));
+    expect(calibrated.ok).toBe(true);
+    if (calibrated.ok)
+      expect(calibrated.scenario.uncertainty[0].prior).toEqual(report.params[0].posterior.spec);
+  }, 180_000);
+
+  it('refuses bad observed files with the file, line, column and value', async () => {
+    const good = readFileSync(observed, 'utf8');
+    const lines = good.trimEnd().split('\r\n');
+    const header = lines[0].split(',');
+    const edit = (row: number, column: string, value: string) => {
+      const copy = [...lines];
+      const cells = copy[row].split(',');
+      cells[header.indexOf(column)] = value;
+      copy[row] = cells.join(',');
+      return `${copy.join('\r\n')}\r\n`;
+    };
+    const cases: Array<[string, string, number, string, string]> = [
+      ['negative.csv', edit(1, 'buyers', '-3'), 2, 'buyers', '-3'],
+      ['buyers.csv', edit(2, 'buyers', '99999'), 3, 'buyers', '99999'],
+      ['branch.csv', edit(1, 'branch', 'B77'), 2, 'branch', 'B77'],
+      ['strategy.csv', good.replaceAll('maturity_retention', 'omni_fund'), 2, 'strategy', 'omni_fund'],
+      ['columns.csv', good.replace('targeted', 'targetted'), 1, 'targetted', 'targetted'],
+    ];
+    for (const [name, text, line, column, value] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      expectLocated(await cli(['calibrate', BANK, '--observed', file]), file, line, column, value);
+    }
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const r = await cli(['calibrate', BANK, '--observed', empty]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${empty}: error: the file has no data rows`);
+  }, 120_000);
+});
