@@ -299,7 +299,12 @@ export async function calibrate(
   run: BlockRunner,
   onProgress?: (p: CalibrationProgress) => void,
 ): Promise<CalibrationReport> {
-  const o = { ...DEFAULTS, ...options };
+  const o = {
+    particles: options.particles ?? DEFAULTS.particles,
+    rounds: options.rounds ?? DEFAULTS.rounds,
+    acceptShare: options.acceptShare ?? DEFAULTS.acceptShare,
+    predictive: options.predictive ?? DEFAULTS.predictive,
+  };
   const params = calibrationParams(scenario, options.params);
   const pilotBase = observedPilotScenario(scenario, observed, branches);
   const si = pilotBase.strategies.findIndex((s) => s.id === observed.strategy);

@@ -84,6 +84,18 @@ describe('pilot-data and calibrate', () => {
       expect(calibrated.scenario.uncertainty[0].prior).toEqual(report.params[0].posterior.spec);
   }, 180_000);
 
+  it('gives the same report on 0 and 2 worker threads, with the default budget when no flag sets it', async () => {
+    const args = ['calibrate', BANK, '--observed', observed, '--rounds', '2', '--predictive', '50', '--json'];
+    const [inProcess, pooled] = await Promise.all([
+      cli([...args, '--workers', '0']),
+      cli([...args, '--workers', '2']),
+    ]);
+    expect(inProcess.code, inProcess.err).toBe(0);
+    expect(pooled.out).toBe(inProcess.out);
+    // 600 pilots per round (the default) × 2 rounds + 50 predictive.
+    expect(JSON.parse(inProcess.out).simulations).toBe(1250);
+  }, 180_000);
+
   it('refuses bad observed files with the file, line, column and value', async () => {
     const good = readFileSync(observed, 'utf8');
     const lines = good.trimEnd().split('\r\n');
