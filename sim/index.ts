@@ -20,6 +20,15 @@ export {
   widePrior,
 } from './calibration/abc';
 export { CALIBRATION_ERROR_CODES, CalibrationError } from './calibration/errors';
+export {
+  NAIVE_METRICS,
+  type NaiveCheckOptions,
+  type NaiveCheckReport,
+  type NaiveMetric,
+  type NaiveMetricResult,
+  naiveCheck,
+  REPRODUCED_WITHIN,
+} from './calibration/naive-check';
 export { type ArmTotals, type CheckedPilot, checkObserved } from './calibration/observed-check';
 export * from './calibration/observed-format';
 export { type ObservedIssue, type ObservedRead, readObservedText } from './calibration/observed-read';

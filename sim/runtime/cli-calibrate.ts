@@ -16,6 +16,7 @@ import {
 import { simApi } from '../api';
 import { type CalibrationParam, type CalibrationReport, calibrate, widePrior } from '../calibration/abc';
 import { CalibrationError } from '../calibration/errors';
+import { type NaiveCheckReport, type NaiveMetric, naiveCheck } from '../calibration/naive-check';
 import { checkObserved } from '../calibration/observed-check';
 import { readObservedText } from '../calibration/observed-read';
 import {
@@ -29,7 +30,7 @@ import { toCsv } from '../csv';
 import { type BranchInfo, branchInfos } from '../planner/branch-selection';
 import { PlannerInputError } from '../planner/errors';
 import { type Scenario, validateScenario } from '../scenario';
-import { decimal, flag, oneOf, parseCommand, text, UsageError, wholeNumber } from './cli-args';
+import { decimal, flag, oneOf, parseCommand, repeated, text, UsageError, wholeNumber } from './cli-args';
 import { checkOutputPath, maxBytesFrom, readScenarioFile } from './cli-io';
 import { NodePool } from './node-pool';
 import { ProgressBar } from './progress';
@@ -223,5 +224,88 @@ export function calibrationText(r: CalibrationReport): string {
     ),
     `overall discrepancy ${g(r.discrepancy.value)} (predictive p = ${g(r.discrepancy.pValue)})`,
   ];
+  return `${lines.join('\n')}\n`;
+}
+
+const METRIC_WORDS: Record<NaiveMetric, string> = {
+  aum: 'net new money per customer (CNY)',
+  products: 'products held per customer',
+  logins: 'app logins per month',
+};
+
+/** `naive-check <scenario> --strategy ID --ratio aum=X [--ratio products=X] [--ratio logins=X] [--json]` */
+export async function cmdNaiveCheck(args: string[], io: Io, signal: AbortSignal): Promise<number> {
+  const { positional, flags } = parseCommand(args, {
+    strategy: text(),
+    ratio: repeated(),
+    replications: wholeNumber(2, 10_000),
+    workers: wholeNumber(0, 64),
+    json: flag(),
+    'max-size': decimal(),
+  });
+  if (positional.length !== 1) throw new UsageError('naive-check needs exactly one scenario file');
+  if (flags.strategy === undefined) throw new UsageError('naive-check needs --strategy');
+  const quoted: Partial<Record<NaiveMetric, number>> = {};
+  for (const r of flags.ratio ?? []) {
+    const m = /^(aum|products|logins)=([0-9]*\.?[0-9]+)$/.exec(r.trim());
+    if (!m || !(Number(m[2]) > 0))
+      throw new UsageError(
+        `--ratio: ${JSON.stringify(r)} is not metric=multiple (aum, products or logins; e.g. aum=3)`,
+      );
+    if (quoted[m[1] as NaiveMetric] !== undefined) throw new UsageError(`--ratio: ${m[1]} is given twice`);
+    quoted[m[1] as NaiveMetric] = Number(m[2]);
+  }
+  if (Object.keys(quoted).length === 0)
+    throw new UsageError('naive-check needs at least one --ratio metric=multiple');
+  const scenario = await loadScenario(positional[0], flags['max-size'], io);
+  if (!scenario) return 1;
+  const pool = new NodePool({ threads: flags.workers ?? Math.max(1, availableParallelism()) });
+  let bar: ProgressBar | null = null;
+  let report: NaiveCheckReport;
+  try {
+    report = await naiveCheck(
+      scenario,
+      flags.strategy,
+      quoted,
+      { replications: flags.replications },
+      (s, settings, range, onProgress) => pool.run(s, settings, { range, onProgress, signal }),
+      (done, total) => {
+        bar ??= new ProgressBar(total, io.err);
+        bar.update(done);
+      },
+    );
+  } catch (e) {
+    if (e instanceof CalibrationError) {
+      io.err(`error: --strategy: ${calibrationErrorText(e, en)}\n`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await pool.close();
+  }
+  (bar as ProgressBar | null)?.finish();
+  io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : naiveCheckText(report));
+  return 0;
+}
+
+/** The readable report of naive-check: per quoted multiple what the model makes of it. */
+export function naiveCheckText(r: NaiveCheckReport): string {
+  const lines = [
+    `Naive multiples of strategy ${r.strategy}: best setting selection ×${g(r.fitted.selection)} (${r.knobs.selection.join(', ')}), campaign effect ×${g(r.fitted.effect)} (${r.knobs.effect.join(', ')}); ${r.settingsEvaluated} settings × ${r.replications} replications.`,
+    '',
+  ];
+  for (const m of r.metrics) {
+    const head = `${m.metric} — ${METRIC_WORDS[m.metric]}: quoted ×${g(m.quoted)}, the model gives ×${g(m.reproduced)} (${m.relativeError >= 0 ? '+' : ''}${g(100 * m.relativeError)}%)`;
+    const status =
+      m.status === 'reproduced'
+        ? 'reproduced within 10%.'
+        : m.status === 'beyond-model'
+          ? `the model cannot reach it: its settings give ×${g(m.reachable.min)} to ×${g(m.reachable.max)}.`
+          : `settings reach it (×${g(m.reachable.min)} to ×${g(m.reachable.max)}) but not together with the other quoted multiples.`;
+    lines.push(
+      `${head}: ${status}`,
+      `  participants ${g(m.participantsMean)} vs non-participants ${g(m.nonParticipantsMean)}; causal uplift vs the randomized control ${g(m.causalUplift.mean)} per targeted customer (90% of replications in [${g(m.causalUplift.p05)}, ${g(m.causalUplift.p95)}]); ${g(100 * m.selectionShare)}% of the naive gap is selection.`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

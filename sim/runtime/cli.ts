@@ -34,6 +34,8 @@ Usage:
                        [--lang en|zh-CN] [--force]   (what one simulated pilot observed; docs/observed-pilot.md)
   npm run sim -- calibrate <scenario.json> --observed FILE [--params PATH,PATH…] [--out calibrated.json [--force]]
                        [--particles N] [--rounds R] [--predictive M] [--workers W] [--json]
+  npm run sim -- naive-check <scenario.json> --strategy ID --ratio aum=X [--ratio products=X] [--ratio logins=X]
+                       [--replications R] [--workers W] [--json]   (what a quoted participants ÷ others multiple implies)
 ${LIBRARY_USAGE}
 
 --shard K/N runs the K-th of N equal shares of the replications (K counts from 0, as Kubernetes'
@@ -254,6 +256,10 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         const { cmdCalibrate } = await import('./cli-calibrate');
         return await cmdCalibrate(rest, io, signal);
       }
+      case 'naive-check': {
+        const { cmdNaiveCheck } = await import('./cli-calibrate');
+        return await cmdNaiveCheck(rest, io, signal);
+      }
       case 'pilot': {
         const { cmdPilot } = await import('./cli-pilot');
         return await cmdPilot(rest, io, signal);
@@ -266,7 +272,7 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, pilot-data, calibrate or library`,
+          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, pilot-data, calibrate, naive-check or library`,
         );
     }
   } catch (e) {

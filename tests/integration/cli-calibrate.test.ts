@@ -96,6 +96,16 @@ describe('pilot-data and calibrate', () => {
     expect(JSON.parse(inProcess.out).simulations).toBe(1250);
   }, 180_000);
 
+  it('naive-check: a malformed --ratio is a usage error, an unknown strategy a located one', async () => {
+    const bad = await cli(['naive-check', BANK, '--strategy', 'maturity_retention', '--ratio', 'aum=lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--ratio: "aum=lots" is not metric=multiple');
+    const unknown = await cli(['naive-check', BANK, '--strategy', 'omni_fund', '--ratio', 'aum=3']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('strategy omni_fund is not in the scenario; known: maturity_retention');
+    expect(unknown.err).not.toMatch(/^ {4}at /m);
+  });
+
   it('refuses bad observed files with the file, line, column and value', async () => {
     const good = readFileSync(observed, 'utf8');
     const lines = good.trimEnd().split('\r\n');
