@@ -14,7 +14,8 @@ export type ScreenId =
   | 'json'
   | 'results'
   | 'compare'
-  | 'planner';
+  | 'planner'
+  | 'calibration';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

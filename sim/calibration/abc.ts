@@ -415,19 +415,25 @@ export async function calibrate(
     const sd = Math.sqrt(col.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, col.length - 1));
     return { col: [...col].sort((a, b) => a - b), mean, sd };
   });
-  const checks: SummaryCheck[] = ids.map((id, j) => {
-    const { col, mean } = moments[j];
-    const lo = col.filter((v) => v <= sObs[j]).length;
-    const hi = col.filter((v) => v >= sObs[j]).length;
-    return {
-      summary: id,
-      observed: sObs[j],
-      mean,
-      p05: quantileSorted(col, 0.05),
-      p95: quantileSorted(col, 0.95),
-      pValue: Math.min(1, (2 * (Math.min(lo, hi) + 1)) / (col.length + 1)),
-    };
-  });
+  // A figure that no simulated pilot varies and the pilot matches (e.g. products gained by a
+  // strategy that sells a product everyone holds) is no check; a constant the pilot misses stays.
+  const isInformative = (j: number) => moments[j].sd > 0 || sObs[j] !== moments[j].mean;
+  const checks: SummaryCheck[] = ids
+    .flatMap((id, j) => (isInformative(j) ? [j] : []))
+    .map((j) => {
+      const id = ids[j];
+      const { col, mean } = moments[j];
+      const lo = col.filter((v) => v <= sObs[j]).length;
+      const hi = col.filter((v) => v >= sObs[j]).length;
+      return {
+        summary: id,
+        observed: sObs[j],
+        mean,
+        p05: quantileSorted(col, 0.05),
+        p95: quantileSorted(col, 0.95),
+        pValue: Math.min(1, (2 * (Math.min(lo, hi) + 1)) / (col.length + 1)),
+      };
+    });
   const disc = (s: number[]) =>
     s.reduce((a, v, j) => a + (moments[j].sd > 0 ? ((v - moments[j].mean) / moments[j].sd) ** 2 : 0), 0) /
     ids.length;

@@ -15,4 +15,5 @@ export const OUTPUT_SCREENS: ReadonlyArray<{ id: ScreenId; isComingSoon?: boolea
   { id: 'results' },
   { id: 'compare' },
   { id: 'planner' },
+  { id: 'calibration' },
 ];
