@@ -89,7 +89,7 @@ export type CalibrationReport = {
   summaries: SummaryId[];
   observed: Partial<Record<SummaryId, number>>;
   params: ParamResult[];
-  /** Kish effective sample size of the final weighted particles: (Σw)² / Σw². */
+  /** Kish effective sample size of the posterior's weighted particles (all rounds): (Σw)² / Σw². */
   ess: number;
   simulations: number;
   rounds: RoundInfo[];
@@ -325,7 +325,9 @@ export async function calibrate(
   let scale: number[] = [];
   let project: (sv: number[]) => number[] = () => [];
   const rounds: RoundInfo[] = [];
-  let final: { theta: number[][]; w: number[]; dx: number[][] } | null = null;
+  const proposals: Prior[][] = [];
+  const pool: { theta: number[][]; dx: number[][]; dist: number[] } = { theta: [], dx: [], dist: [] };
+  let epsFinal = Number.NaN;
   for (let t = 0; t < o.rounds; t++) {
     const range: [number, number] = [t * N, (t + 1) * N];
     const q = proposal;
@@ -351,14 +353,23 @@ export async function calibrate(
         const den = priorDensity(q[j], th[j]);
         ratio *= den > 0 ? num / den : 0;
       }
-      const kernel = isLast && eps > 0 ? 1 - (dist[i] / eps) ** 2 : 1;
-      return ratio * Math.max(0, kernel);
+      return ratio;
     });
     const sw = w.reduce((a, b) => a + b, 0);
     const ess = sw > 0 ? (sw * sw) / w.reduce((a, b) => a + b * b, 0) : 0;
     rounds.push({ epsilon: eps, accepted: w.filter((x) => x > 0).length, ess });
     if (!(sw > 0)) throw new CalibrationError('too-few-particles', { max: PILOT_DATA_FIRST });
-    if (isLast) final = { theta: sims.theta, w, dx };
+    proposals.push(q);
+    pool.theta.push(...sims.theta);
+    pool.dx.push(...dx);
+    pool.dist.push(...dist);
+    // The posterior's tolerance is tighter than the rounds' (half their share of the last round):
+    // with every round's particles pooled there are enough within it.
+    if (isLast)
+      epsFinal = quantileSorted(
+        [...dist].sort((a, b) => a - b),
+        o.acceptShare / 2,
+      );
     else
       proposal = params.map((_, j) => {
         const b = weightedBand(
@@ -368,12 +379,26 @@ export async function calibrate(
         return fitPrior(b.mean, PROPOSAL_INFLATION * b.sd, supports[j]);
       });
   }
-  if (!final) throw new CalibrationError('too-few-particles', { max: PILOT_DATA_FIRST });
-  const keep = final.w.map((w, i) => (w > 0 ? i : -1)).filter((i) => i >= 0);
-  const wK = keep.map((i) => final.w[i]);
-  const xK = keep.map((i) => final.dx[i]);
+  // The posterior uses the particles of every round within the last round's tolerance, each
+  // weighted by prior ÷ the equal mixture of the rounds' proposals (deterministic-mixture
+  // importance weights, Veach & Guibas 1995; Cornuet et al. 2012's AMIS): round 0's prior keeps
+  // the weights bounded where later proposals are thin, and no simulated pilot is wasted.
+  const density = (ps: Prior[], th: number[]) => ps.reduce((a, pr, j) => a * priorDensity(pr, th[j]), 1);
+  const weightOf = (i: number) => {
+    const d = pool.dist[i];
+    if (!(d <= epsFinal)) return 0;
+    const th = pool.theta[i];
+    const mix = proposals.reduce((a, q) => a + density(q, th), 0) / proposals.length;
+    const kernel = epsFinal > 0 ? Math.max(0, 1 - (d / epsFinal) ** 2) : 1;
+    return mix > 0 ? (density(priors, th) / mix) * kernel : 0;
+  };
+  const all = pool.theta.map((_, i) => weightOf(i));
+  const keep = all.map((w, i) => (w > 0 ? i : -1)).filter((i) => i >= 0);
+  if (keep.length === 0) throw new CalibrationError('too-few-particles', { max: PILOT_DATA_FIRST });
+  const wK = keep.map((i) => all[i]);
+  const xK = keep.map((i) => pool.dx[i]);
   const results: ParamResult[] = params.map((p, j) => {
-    const y = keep.map((i) => toUnbounded(final.theta[i][j], supports[j]));
+    const y = keep.map((i) => toUnbounded(pool.theta[i][j], supports[j]));
     const adjusted = (keep.length > 4 * (k + 1) ? regressionAdjust(y, xK, wK) : y).map((v) =>
       fromUnbounded(v, supports[j]),
     );
@@ -419,7 +444,7 @@ export async function calibrate(
   // strategy that sells a product everyone holds) is no check; a constant the pilot misses stays.
   const isInformative = (j: number) => moments[j].sd > 0 || sObs[j] !== moments[j].mean;
   const checks: SummaryCheck[] = ids
-    .flatMap((id, j) => (isInformative(j) ? [j] : []))
+    .flatMap((_id, j) => (isInformative(j) ? [j] : []))
     .map((j) => {
       const id = ids[j];
       const { col, mean } = moments[j];
