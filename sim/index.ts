@@ -40,6 +40,13 @@ export {
   pilotDataScenario,
   pilotRunSettings,
 } from './calibration/pilot-data';
+export {
+  type BandChange,
+  compareRollouts,
+  type RolloutComparison,
+  rolloutNarrowing,
+  type StrategyNarrowing,
+} from './calibration/rollout-narrowing';
 export { SUMMARY_IDS, type SummaryId } from './calibration/summaries';
 // CSV, the one writer for every export (formula-like text defused).
 export { type CsvCell, type CsvOptions, csvCell, toCsv } from './csv';

@@ -8,6 +8,7 @@ export const CALIBRATION_ERROR_CODES = [
   'no-summaries',
   'param-fixed',
   'too-few-particles',
+  'calibrated-mismatch',
 ] as const;
 export type CalibrationErrorCode = (typeof CALIBRATION_ERROR_CODES)[number];
 

@@ -26,6 +26,7 @@ import {
   pilotDataScenario,
   pilotRunSettings,
 } from '../calibration/pilot-data';
+import { compareRollouts, type RolloutComparison } from '../calibration/rollout-narrowing';
 import { toCsv } from '../csv';
 import { type BranchInfo, branchInfos } from '../planner/branch-selection';
 import { PlannerInputError } from '../planner/errors';
@@ -307,5 +308,71 @@ export function naiveCheckText(r: NaiveCheckReport): string {
       `  participants ${g(m.participantsMean)} vs non-participants ${g(m.nonParticipantsMean)}; causal uplift vs the randomized control ${g(m.causalUplift.mean)} per targeted customer (90% of replications in [${g(m.causalUplift.p05)}, ${g(m.causalUplift.p95)}]); ${g(100 * m.selectionShare)}% of the naive gap is selection.`,
     );
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `rollout <scenario> --calibrated FILE [--replications R] [--seed S] [--weeks W] [--json]` */
+export async function cmdRollout(args: string[], io: Io, signal: AbortSignal): Promise<number> {
+  const { positional, flags } = parseCommand(args, {
+    calibrated: text(),
+    replications: wholeNumber(2, 100_000),
+    seed: text(),
+    weeks: wholeNumber(1, 104),
+    workers: wholeNumber(0, 64),
+    json: flag(),
+    'max-size': decimal(),
+  });
+  if (positional.length !== 1) throw new UsageError('rollout needs exactly one scenario file');
+  if (flags.calibrated === undefined)
+    throw new UsageError('rollout needs --calibrated FILE (written by calibrate --out)');
+  const scenario = await loadScenario(positional[0], flags['max-size'], io);
+  if (!scenario) return 1;
+  const calibrated = await loadScenario(flags.calibrated, flags['max-size'], io);
+  if (!calibrated) return 1;
+  const branches = bankBranches(scenario);
+  const replications = flags.replications ?? 100;
+  const pool = new NodePool({ threads: flags.workers ?? Math.max(1, availableParallelism()) });
+  const bar = new ProgressBar(2 * replications, io.err);
+  let comparison: RolloutComparison;
+  try {
+    comparison = await compareRollouts(
+      scenario,
+      calibrated,
+      branches,
+      { replications, seed: flags.seed ?? String(scenario.monteCarlo.seed), weeks: flags.weeks },
+      async (s, settings, point) => {
+        const blocks = await pool.run(s, settings, {
+          signal,
+          onProgress: (d) => bar.update(point.index * replications + d),
+        });
+        return { summary: simApi.summarize(s, settings, blocks), pilot: null };
+      },
+    );
+  } catch (e) {
+    if (e instanceof CalibrationError) {
+      io.err(`${flags.calibrated}: error: ${calibrationErrorText(e, en)}\n`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await pool.close();
+  }
+  bar.finish();
+  const { before, after, ...rest } = comparison;
+  io.out(flags.json ? `${JSON.stringify({ ...rest, before, after }, null, 2)}\n` : rolloutText(comparison));
+  return 0;
+}
+
+/** Before → after bands per strategy of the full rollout, and how much each narrowed. */
+export function rolloutText(c: RolloutComparison): string {
+  const b = (x: { mean: number; p05: number; p95: number }) => `${g(x.mean)} [${g(x.p05)}, ${g(x.p95)}]`;
+  const lines = [
+    `Rollout to all ${c.stage.branches.length} branches (${c.before.replications} replications each): 90% bands with the scenario's priors → with the calibrated priors (width ratio).`,
+  ];
+  for (const s of c.strategies)
+    lines.push(
+      `  ${s.id}: conversion uplift pp ${b(s.upliftPp.before)} → ${b(s.upliftPp.after)} (${g(s.upliftPp.widthRatio)}); net new money total CNY ${b(s.newMoneyTotalCny.before)} → ${b(s.newMoneyTotalCny.after)} (${g(s.newMoneyTotalCny.widthRatio)}); ROI ${b(s.roi.before)} → ${b(s.roi.after)} (${g(s.roi.widthRatio)})`,
+      `    modelled effect (own counterfactual, no holdout noise): conversion uplift pp ${b(s.modelled.upliftPp.before)} → ${b(s.modelled.upliftPp.after)} (${g(s.modelled.upliftPp.widthRatio)}); net new money total CNY ${b(s.modelled.newMoneyTotalCny.before)} → ${b(s.modelled.newMoneyTotalCny.after)} (${g(s.modelled.newMoneyTotalCny.widthRatio)}); ROI ${b(s.modelled.roi.before)} → ${b(s.modelled.roi.after)} (${g(s.modelled.roi.widthRatio)})`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -34,6 +34,8 @@ Usage:
                        [--lang en|zh-CN] [--force]   (what one simulated pilot observed; docs/observed-pilot.md)
   npm run sim -- calibrate <scenario.json> --observed FILE [--params PATH,PATH…] [--out calibrated.json [--force]]
                        [--particles N] [--rounds R] [--predictive M] [--workers W] [--json]
+  npm run sim -- rollout <scenario.json> --calibrated calibrated.json [--replications R] [--seed S] [--weeks W]
+                       [--workers W] [--json]   (the full rollout's bands with the scenario's and the calibrated priors)
   npm run sim -- naive-check <scenario.json> --strategy ID --ratio aum=X [--ratio products=X] [--ratio logins=X]
                        [--replications R] [--workers W] [--json]   (what a quoted participants ÷ others multiple implies)
 ${LIBRARY_USAGE}
@@ -256,6 +258,10 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         const { cmdCalibrate } = await import('./cli-calibrate');
         return await cmdCalibrate(rest, io, signal);
       }
+      case 'rollout': {
+        const { cmdRollout } = await import('./cli-calibrate');
+        return await cmdRollout(rest, io, signal);
+      }
       case 'naive-check': {
         const { cmdNaiveCheck } = await import('./cli-calibrate');
         return await cmdNaiveCheck(rest, io, signal);
@@ -272,7 +278,7 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, pilot-data, calibrate, naive-check or library`,
+          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, pilot-data, calibrate, rollout, naive-check or library`,
         );
     }
   } catch (e) {
