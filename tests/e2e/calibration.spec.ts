@@ -1,6 +1,6 @@
 // The Calibrate screen with an observed file made by `pilot-data`: the file is read and checked,
 // a short calibration runs on the Web Workers, prior → posterior and the predictive checks show as
-// tables and charts, and the calibrated priors become the scenario's (one undo step). A bad file
+// tables and charts, the rollout is forecast before and after, and the calibrated priors become the scenario's (one undo step). A bad file
 // lists its problems at their line and column. Screenshot: docs/images/calibration.png.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -68,8 +68,13 @@ test('calibrate to a generated pilot: posterior, predictive checks, use the cali
   await expect(page.getByTestId('calibration-checks-table')).toContainText('Response rate among reached');
   await expect(page.getByTestId('calibration-checks-rates')).toBeVisible();
   await expect(page.getByTestId('calibration-checks-money')).toBeVisible();
+  await page.getByTestId('calibration-rollout-start').click();
+  const rollout = page.getByTestId('calibration-rollout-table');
+  await expect(rollout).toBeVisible({ timeout: 120_000 });
+  await expect(rollout).toContainText('Conversion uplift, modelled (own counterfactual)');
+  await expect(rollout.locator('tbody tr')).toHaveCount(6);
   // The screen scrolls inside the studio's main area: a tall window shows all of it at once.
-  await page.setViewportSize({ width: 1440, height: 2300 });
+  await page.setViewportSize({ width: 1440, height: 2800 });
   await page.screenshot({ path: 'docs/images/calibration.png' });
   await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -100,4 +105,30 @@ test('a bad observed file lists its problems at line and column', async ({ page 
   const issues = page.getByTestId('calibration-observed-issues');
   await expect(issues).toContainText('bad.csv:2: error: column buyers: -3 is negative; expected 0 or more');
   await expect(page.getByTestId('calibration-start')).toBeDisabled();
+});
+
+test('in Chinese: the screen, the file summary and a located problem are worded in zh-CN', async ({
+  page,
+}) => {
+  const lines = makeObserved().trimEnd().split('\r\n');
+  await openBank(page);
+  await page.getByTestId('language-switch').selectOption('zh-CN');
+  await expect(page.getByRole('heading', { name: '按试点校准' })).toBeVisible();
+  await page.getByTestId('calibration-file').setInputFiles({
+    name: '观测.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\r\n')),
+  });
+  await expect(page.getByTestId('calibration-observed-ok')).toContainText('试点 3 个 + 对照 3 个网点');
+  await page.screenshot({ path: 'docs/images/calibration-zh-CN.png' });
+  const cells = lines[1].split(',');
+  cells[lines[0].split(',').indexOf('branch')] = 'B99';
+  await page.getByTestId('calibration-file').setInputFiles({
+    name: '观测.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([lines[0], cells.join(','), ...lines.slice(2)].join('\r\n')),
+  });
+  await expect(page.getByTestId('calibration-observed-issues')).toContainText(
+    '观测.csv:2: 错误: 列 branch: B99 不是方案中的网点；应为 B01 … B08（共 8 个网点）',
+  );
 });

@@ -12,7 +12,9 @@ import { useMessages } from '../../i18n/messages';
 import { useFmt } from '../../i18n/numbers';
 import { useActions } from '../../state/hooks';
 import { CALIBRATION_NS, ChecksCard, PosteriorCard } from './CalibrationResults';
+import { RolloutCompareCard } from './RolloutCompareCard';
 import { DEFAULT_BUDGET, type ObservedState, useCalibration } from './useCalibration';
+import { ROLLOUT_REPLICATIONS, useRolloutCompare } from './useRolloutCompare';
 
 function ObservedCard({ observed, onFile }: { observed: ObservedState; onFile: (f: File) => void }) {
   const { t } = useTranslation(CALIBRATION_NS);
@@ -20,18 +22,25 @@ function ObservedCard({ observed, onFile }: { observed: ObservedState; onFile: (
   const f = useFmt();
   return (
     <Card title={t('file.title')} subtitle={t('file.help')} testId="calibration-observed">
-      <label className="calibration__file">
-        <span>{t('file.label')}</span>
-        <input
-          type="file"
-          accept=".csv,.json,text/csv,application/json"
-          data-testid="calibration-file"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) onFile(file);
-          }}
-        />
-      </label>
+      <div className="calibration__file">
+        <span id="calibration-file-label">{t('file.label')}</span>
+        {/* The native input's button speaks the browser's language; this one the studio's. */}
+        <label className="btn calibration__choose">
+          <input
+            type="file"
+            className="sr-only"
+            aria-labelledby="calibration-file-label"
+            accept=".csv,.json,text/csv,application/json"
+            data-testid="calibration-file"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) onFile(file);
+              e.currentTarget.value = '';
+            }}
+          />
+          {t('file.choose')}
+        </label>
+      </div>
       {observed.status === 'none' ? <p className="muted">{t('file.none')}</p> : null}
       {observed.status === 'reading' ? (
         <p className="muted">{t('file.reading', { name: observed.name })}</p>
@@ -72,6 +81,7 @@ export function CalibrationScreen() {
   const { setField } = useActions();
   const [budget, setBudget] = useState(DEFAULT_BUDGET);
   const [isUsed, setUsed] = useState(false);
+  const rollout = useRolloutCompare();
   const priors = c.scenario?.uncertainty ?? [];
   const isRunning = c.run.status === 'running';
   const canRun = c.observed.status === 'ok' && priors.some((u) => !c.excluded.has(u.param)) && !isRunning;
@@ -139,6 +149,7 @@ export function CalibrationScreen() {
             data-testid="calibration-start"
             onClick={() => {
               setUsed(false);
+              rollout.reset();
               void c.start(budget);
             }}
           >
@@ -176,6 +187,15 @@ export function CalibrationScreen() {
         <>
           <PosteriorCard report={done.report} />
           <ChecksCard report={done.report} />
+          <RolloutCompareCard
+            state={rollout.state}
+            isDisabled={isStale || !c.scenario || !c.branches}
+            onStart={() => {
+              if (c.scenario && c.branches)
+                void rollout.start(c.scenario, done.report, c.branches, ROLLOUT_REPLICATIONS);
+            }}
+            onCancel={rollout.cancel}
+          />
           <div className="calibration__use">
             <button
               type="button"

@@ -126,5 +126,6 @@ export function useCalibration() {
   const cancel = useCallback(() => controller.current?.abort(), []);
   useEffect(() => () => controller.current?.abort(), []);
 
-  return { scenario, text, observed, loadFile, excluded, toggleParam, run, start, cancel };
+  const list = branches?.of === scenario ? branches.list : null;
+  return { scenario, text, branches: list, observed, loadFile, excluded, toggleParam, run, start, cancel };
 }
