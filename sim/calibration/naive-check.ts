@@ -49,8 +49,8 @@ export type NaiveMetricResult = {
   /** The multiple the fitted setting produces (ratio of means over replications). */
   reproduced: number;
   relativeError: number;
-  /** 'reproduced' within 10%; 'beyond-model' when no evaluated setting reaches it; 'not-jointly' when settings reach it but not together with the other quoted multiples. */
-  status: 'reproduced' | 'beyond-model' | 'not-jointly';
+  /** 'reproduced' within 10%; 'beyond-model' when no evaluated setting reaches it; 'not-jointly' when settings reach it but not together with the other quoted multiples; 'not-defined' when at the fitted setting the two means are not both positive (no multiple). */
+  status: 'reproduced' | 'beyond-model' | 'not-jointly' | 'not-defined';
   /** The multiples the evaluated settings span. */
   reachable: { min: number; max: number };
   /** Causal uplift per targeted customer vs the randomized control: mean and 5th–95th percentile over replications. Units: CNY (aum, net new money), products, logins per month. */
@@ -208,8 +208,13 @@ export async function naiveCheck(
     .map((m): NaiveMetricResult => {
       const q = quoted[m] as number;
       const x = fit.multiple[m];
-      const span = all.map((p) => p.multiple[m]).filter(Number.isFinite);
-      const reachable = { min: Math.min(...span), max: Math.max(...span) };
+      // A multiple is a ratio of two positive means; where non-participants' mean is not positive
+      // (net new money can be negative) there is no multiple to compare.
+      const span = all.map((p) => p.multiple[m]).filter((v) => Number.isFinite(v) && v > 0);
+      const reachable = span.length
+        ? { min: Math.min(...span), max: Math.max(...span) }
+        : { min: Number.NaN, max: Number.NaN };
+      const isDefined = x > 0 && Number.isFinite(x);
       const rel = x / q - 1;
       const isWithin = Math.abs(rel) <= REPRODUCED_WITHIN;
       const isReachable =
@@ -226,7 +231,13 @@ export async function naiveCheck(
         quoted: q,
         reproduced: x,
         relativeError: rel,
-        status: isWithin ? 'reproduced' : isReachable ? 'not-jointly' : 'beyond-model',
+        status: !isDefined
+          ? 'not-defined'
+          : isWithin
+            ? 'reproduced'
+            : isReachable
+              ? 'not-jointly'
+              : 'beyond-model',
         reachable,
         causalUplift: { mean: mean(up), p05: quantileSorted(up, 0.05), p95: quantileSorted(up, 0.95) },
         participantsMean: fit.participants[m],

@@ -300,12 +300,14 @@ export function naiveCheckText(r: NaiveCheckReport): string {
     const status =
       m.status === 'reproduced'
         ? 'reproduced within 10%.'
-        : m.status === 'beyond-model'
-          ? `the model cannot reach it: its settings give ×${g(m.reachable.min)} to ×${g(m.reachable.max)}.`
-          : `settings reach it (×${g(m.reachable.min)} to ×${g(m.reachable.max)}) but not together with the other quoted multiples.`;
+        : m.status === 'not-defined'
+          ? 'no multiple at the closest setting: the non-participants’ (or participants’) mean is not positive.'
+          : m.status === 'beyond-model'
+            ? `the model cannot reach it: its settings give ×${g(m.reachable.min)} to ×${g(m.reachable.max)}.`
+            : `settings reach it (×${g(m.reachable.min)} to ×${g(m.reachable.max)}) but not together with the other quoted multiples.`;
     lines.push(
       `${head}: ${status}`,
-      `  participants ${g(m.participantsMean)} vs non-participants ${g(m.nonParticipantsMean)}; causal uplift vs the randomized control ${g(m.causalUplift.mean)} per targeted customer (90% of replications in [${g(m.causalUplift.p05)}, ${g(m.causalUplift.p95)}]); ${g(100 * m.selectionShare)}% of the naive gap is selection.`,
+      `  participants ${g(m.participantsMean)} vs non-participants ${g(m.nonParticipantsMean)}; causal uplift vs the randomized control ${g(m.causalUplift.mean)} per targeted customer (90% of replications in [${g(m.causalUplift.p05)}, ${g(m.causalUplift.p95)}]); ${m.selectionShare >= 0 && m.selectionShare <= 1 ? `${g(100 * m.selectionShare)}% of the naive gap is selection` : `the selection share is not estimable (${g(100 * m.selectionShare)}%: the causal uplift is within its noise)`}.`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -132,3 +132,28 @@ test('in Chinese: the screen, the file summary and a located problem are worded 
     '观测.csv:2: 错误: 列 branch: B99 不是方案中的网点；应为 B01 … B08（共 8 个网点）',
   );
 });
+
+test('beside the naive view: what a quoted participants ÷ others multiple implies', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openBank(page);
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await page.getByTestId('nav-results').click();
+  const panel = page.getByTestId('naive-check');
+  await expect(panel).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('naive-check-products').fill('1.3');
+  await page.getByTestId('naive-check-aum').fill('80');
+  await page.getByTestId('naive-check-run').click();
+  const table = page.getByTestId('naive-check-table');
+  await expect(table).toBeVisible({ timeout: 240_000 });
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  // In this small bank non-participants lose money on net (maturity run-off), so a net-new-money
+  // multiple is not defined; products held 1.3× is beyond every setting. Both are said plainly.
+  const aum = table.getByRole('row', { name: /^Net new money per customer/ });
+  await expect(aum).toHaveAttribute('data-status', 'not-defined');
+  await expect(aum).toContainText('no multiple');
+  const products = table.getByRole('row', { name: /^Products held per customer/ });
+  await expect(products).toHaveAttribute('data-status', 'beyond-model');
+  await expect(products).toContainText('no setting of the model reaches it');
+  await panel.screenshot({ path: 'docs/images/naive-check.png' });
+});
