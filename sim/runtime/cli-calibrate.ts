@@ -131,11 +131,11 @@ async function loadObserved(file: string, scenario: Scenario, branches: BranchIn
   return checked.pilot;
 }
 
-/** `--params a,b` (or repeated with spaces inside one value): paths, each with the scenario's prior or a wide one. */
-function paramsFrom(scenario: Scenario, list: string | undefined): CalibrationParam[] | undefined {
-  if (list === undefined) return undefined;
+/** `--params a,b` or `--params a --params b`: paths, each with the scenario's prior or a wide one. */
+function paramsFrom(scenario: Scenario, list: string[] | undefined): CalibrationParam[] | undefined {
+  if (list === undefined || list.length === 0) return undefined;
   const paths = list
-    .split(/[,\s]+/)
+    .flatMap((x) => x.split(/[,\s]+/))
     .map((x) => x.trim())
     .filter(Boolean);
   return paths.map((param) => {
@@ -148,7 +148,7 @@ function paramsFrom(scenario: Scenario, list: string | undefined): CalibrationPa
 export async function cmdCalibrate(args: string[], io: Io, signal: AbortSignal): Promise<number> {
   const { positional, flags } = parseCommand(args, {
     observed: text(),
-    params: text(),
+    params: repeated(),
     out: text(),
     json: flag(),
     force: flag(),
