@@ -1,8 +1,8 @@
 // pilot-data → calibrate as a user runs them (the CLI bundle in a child process): the JSON report's
 // fields, the calibrated scenario (its priors are the posterior), and bad observed files that exit 1
 // with a located message and no stack trace.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,14 +13,17 @@ const BANK = 'tests/fixtures/calibration-bank.json';
 
 type Result = { code: number | null; out: string; err: string };
 
-function cli(args: string[]): Promise<Result> {
+function cli(args: string[], onStderr?: (child: ChildProcess, err: string) => void): Promise<Result> {
   return new Promise((resolve, reject) => {
     const [cmd, argv] = cliCommand(args);
     const child = spawn(cmd, argv, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+      onStderr?.(child, err);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out, err }));
   });
@@ -95,6 +98,24 @@ describe('pilot-data and calibrate', () => {
     // 600 pilots per round (the default) × 2 rounds + 50 predictive.
     expect(JSON.parse(inProcess.out).simulations).toBe(1250);
   }, 180_000);
+
+  it('Ctrl-C during a calibration exits 130 and writes no calibrated scenario', async () => {
+    const out = join(dir, 'cancelled.json');
+    let isSent = false;
+    const r = await cli(
+      ['calibrate', BANK, '--observed', observed, '--particles', '5000', '--workers', '1', '--out', out],
+      (child, err) => {
+        if (isSent || !err.includes('progress:')) return;
+        isSent = true;
+        child.kill('SIGINT');
+      },
+    );
+    expect(isSent).toBe(true);
+    expect(r.code).toBe(130);
+    expect(r.err).toContain('cancelled; no output file was written');
+    expect(existsSync(out)).toBe(false);
+    expect(r.err).not.toMatch(/^ {4}at /m);
+  }, 120_000);
 
   it('naive-check: a malformed --ratio is a usage error, an unknown strategy a located one', async () => {
     const bad = await cli(['naive-check', BANK, '--strategy', 'maturity_retention', '--ratio', 'aum=lots']);
