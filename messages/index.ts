@@ -203,3 +203,39 @@ export function verdictDetail(v: Verdict, t: Translate, f: VerdictFormat): { eff
 export function verdictText(v: Verdict, t: Translate, f: VerdictFormat): string {
   return t('verdict.sentence', { head: verdictHead(v, t), ...verdictDetail(v, t, f) });
 }
+
+/** A problem of an observed-pilot file in the language of `t`. */
+export function observedIssueText(
+  issue: { code: string; params: Record<string, string | number> },
+  t: Translate,
+): string {
+  return t(`observed.${issue.code}`, issue.params);
+}
+
+/**
+ * One line per observed-file problem: `file:line: error: column X: message` (CSV), or
+ * `file: error: rows[3].buyers: message` (JSON).
+ */
+export function formatObservedIssue(
+  issue: {
+    code: string;
+    params: Record<string, string | number>;
+    at?: { line: number } | { path: string };
+    column?: string;
+  },
+  t: Translate,
+  file: string,
+): string {
+  const line = issue.at && 'line' in issue.at ? `:${issue.at.line}` : '';
+  const path = issue.at && 'path' in issue.at ? `${issue.at.path}: ` : '';
+  const column = issue.column ? `${t('word.column')} ${issue.column}: ` : '';
+  return `${file}${line}: ${t('word.error')}: ${path}${column}${observedIssueText(issue, t)}`;
+}
+
+/** A calibration input error in the language of `t`. */
+export function calibrationErrorText(
+  e: { code: string; params: Record<string, string | number> },
+  t: Translate,
+): string {
+  return t(`calibration.${e.code}`, e.params);
+}

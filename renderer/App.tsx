@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isPacedEnvironment } from './components/charts/chart-scheduler';
 import { warmUpCharts } from './components/charts/chart-warmup';
 import { OverviewSection } from './features/authoring/OverviewSection';
+import { CalibrationScreen } from './features/calibration/CalibrationScreen';
 import { CompareScreen } from './features/compare/CompareScreen';
 import { CalendarSection } from './features/editor/CalendarSection';
 import { ChannelsSection } from './features/editor/ChannelsSection';
@@ -41,6 +42,7 @@ const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
   compare: CompareScreen,
   planner: PlannerScreen,
   teaching: TeachingScreen,
+  calibration: CalibrationScreen,
 };
 
 const EDITOR: ReadonlySet<ScreenId> = new Set([

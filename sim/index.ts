@@ -7,6 +7,47 @@ export type { SimApi, SimWorkerApi } from './api';
 export { defaultSettings, simApi } from './api';
 // Runs and their results.
 export { MAX_BLOCK, planBlocks, type ReplicationRange, shardRange } from './blocks';
+// Calibration: the observed-pilot format, its checks, and the ABC fit of a scenario's priors.
+export {
+  type BlockRunner,
+  type CalibrationOptions,
+  type CalibrationParam,
+  type CalibrationProgress,
+  type CalibrationReport,
+  calibrate,
+  type ParamResult,
+  type SummaryCheck,
+  widePrior,
+} from './calibration/abc';
+export { CALIBRATION_ERROR_CODES, CalibrationError } from './calibration/errors';
+export {
+  NAIVE_METRICS,
+  type NaiveCheckOptions,
+  type NaiveCheckReport,
+  type NaiveMetric,
+  type NaiveMetricResult,
+  naiveCheck,
+  REPRODUCED_WITHIN,
+} from './calibration/naive-check';
+export { type ArmTotals, type CheckedPilot, checkObserved } from './calibration/observed-check';
+export * from './calibration/observed-format';
+export { type ObservedIssue, type ObservedRead, readObservedText } from './calibration/observed-read';
+export {
+  observedFromRecord,
+  observedPilotScenario,
+  observedRows,
+  pilotDataReplication,
+  pilotDataScenario,
+  pilotRunSettings,
+} from './calibration/pilot-data';
+export {
+  type BandChange,
+  compareRollouts,
+  type RolloutComparison,
+  rolloutNarrowing,
+  type StrategyNarrowing,
+} from './calibration/rollout-narrowing';
+export { SUMMARY_IDS, type SummaryId } from './calibration/summaries';
 // CSV, the one writer for every export (formula-like text defused).
 export { type CsvCell, type CsvOptions, csvCell, toCsv } from './csv';
 export {
@@ -67,7 +108,6 @@ export {
 export { scenarioFingerprint } from './scenario/fingerprint';
 export { getValue, type ParamValue, parseParamPath, setValue, type ValueRead } from './scenario/param-path';
 export * from './scenario/references';
-
 // Statistics over per-replication samples.
 export { normalInterval, zForLevel } from './stats/interval';
 export {

@@ -7,6 +7,8 @@ import { initReactI18next } from 'react-i18next';
 import { MESSAGE_BUNDLES, MESSAGES_NS } from '../../messages/index';
 import authoringEn from './authoring.en.json';
 import authoringZh from './authoring.zh-CN.json';
+import calibrationEn from './calibration.en.json';
+import calibrationZh from './calibration.zh-CN.json';
 import en from './en.json';
 import plannerEn from './planner.en.json';
 import plannerZh from './planner.zh-CN.json';
@@ -45,6 +47,7 @@ export async function initI18n(language: Language): Promise<I18n> {
           planner: plannerEn,
           authoring: authoringEn,
           teaching: teachingEn,
+          calibration: calibrationEn,
           [MESSAGES_NS]: MESSAGE_BUNDLES.en,
         },
         'zh-CN': {
@@ -53,13 +56,14 @@ export async function initI18n(language: Language): Promise<I18n> {
           planner: plannerZh,
           authoring: authoringZh,
           teaching: teachingZh,
+          calibration: calibrationZh,
           [MESSAGES_NS]: MESSAGE_BUNDLES['zh-CN'],
         },
       },
       lng: language,
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],
-      ns: ['translation', 'results', 'planner', 'authoring', 'teaching', MESSAGES_NS],
+      ns: ['translation', 'results', 'planner', 'authoring', 'teaching', 'calibration', MESSAGES_NS],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       returnNull: false,

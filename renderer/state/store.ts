@@ -15,7 +15,8 @@ export type ScreenId =
   | 'results'
   | 'compare'
   | 'planner'
-  | 'teaching';
+  | 'teaching'
+  | 'calibration';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

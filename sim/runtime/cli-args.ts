@@ -15,6 +15,15 @@ export function flag(): z.ZodType<boolean> {
   return schema;
 }
 
+const lists = new WeakSet<z.ZodType>();
+
+/** A flag that may be given several times (`--ratio aum=3 --ratio products=2`): the values in order. */
+export function repeated(): z.ZodType<string[], string[]> {
+  const schema = z.array(z.string().min(1, { message: 'is empty' }));
+  lists.add(schema);
+  return schema;
+}
+
 /** A whole number from `min` to `max` (digits only: no sign, no exponent). */
 export function wholeNumber(min: number, max: number): z.ZodType<number, string> {
   return z
@@ -79,9 +88,9 @@ export function parseCommand<S extends FlagSpec>(
   spec: S,
   opts: ParseOptions = {},
 ): Parsed<S> {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
   for (const [name, schema] of Object.entries(spec))
-    options[name] = { type: booleans.has(schema) ? 'boolean' : 'string' };
+    options[name] = { type: booleans.has(schema) ? 'boolean' : 'string', multiple: lists.has(schema) };
   for (const [letter, name] of Object.entries(opts.short ?? {})) options[name].short = letter;
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; tokens: true; allowPositionals: true }>>;
   try {
@@ -98,7 +107,8 @@ export function parseCommand<S extends FlagSpec>(
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
     if (token.kind !== 'option') continue;
-    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given twice`);
+    if (seen.has(token.name) && !options[token.name]?.multiple)
+      throw new UsageError(`--${token.name} is given twice`);
     seen.add(token.name);
   }
   if (opts.positionals && parsed.positionals.length > opts.positionals.max)

@@ -31,6 +31,14 @@ Usage:
   npm run sim -- power --outcome binary|mean … [--json]      (analytic pilot sizing; see docs/planner.md)
   npm run sim -- pilot <scenario.json> --branches K --weeks W [--replications R] [--workers W] [--seed S]
                        [--method stratified|random] [--level branch|customer] [--json] [--max-size MB]
+  npm run sim -- pilot-data <scenario.json> --strategy ID --branches K --weeks W --seed S --out FILE.csv
+                       [--lang en|zh-CN] [--force]   (what one simulated pilot observed; docs/observed-pilot.md)
+  npm run sim -- calibrate <scenario.json> --observed FILE [--params PATH,PATH…] [--out calibrated.json [--force]]
+                       [--particles N] [--rounds R] [--predictive M] [--workers W] [--json]
+  npm run sim -- rollout <scenario.json> --calibrated calibrated.json [--replications R] [--seed S] [--weeks W]
+                       [--workers W] [--json]   (the full rollout's bands with the scenario's and the calibrated priors)
+  npm run sim -- naive-check <scenario.json> --strategy ID --ratio aum=X [--ratio products=X] [--ratio logins=X]
+                       [--replications R] [--workers W] [--json]   (what a quoted participants ÷ others multiple implies)
 ${LIBRARY_USAGE}
 ${CHALLENGE_USAGE}
 
@@ -248,6 +256,22 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         const { cmdChallenge } = await import('./cli-challenge');
         return await cmdChallenge(rest, io, signal);
       }
+      case 'pilot-data': {
+        const { cmdPilotData } = await import('./cli-calibrate');
+        return await cmdPilotData(rest, io);
+      }
+      case 'calibrate': {
+        const { cmdCalibrate } = await import('./cli-calibrate');
+        return await cmdCalibrate(rest, io, signal);
+      }
+      case 'rollout': {
+        const { cmdRollout } = await import('./cli-calibrate');
+        return await cmdRollout(rest, io, signal);
+      }
+      case 'naive-check': {
+        const { cmdNaiveCheck } = await import('./cli-calibrate');
+        return await cmdNaiveCheck(rest, io, signal);
+      }
       case 'pilot': {
         const { cmdPilot } = await import('./cli-pilot');
         return await cmdPilot(rest, io, signal);
@@ -260,7 +284,7 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, library or challenge`,
+          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, pilot-data, calibrate, rollout, naive-check, library or challenge`,
         );
     }
   } catch (e) {

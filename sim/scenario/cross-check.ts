@@ -16,6 +16,11 @@ export function branchName(k: number): string {
 const VARIABLE_PARAM =
   /^(channels\[[^\]]+\]\.(reachRate|responseEffect|closeRate|costPerAttemptCny|staffMinutesPerAttempt|fatigue\.perRecentContact|leadHalfLifeDays|capacity\.(attemptsPerStaffPerWeek|attemptsPerWeek))|products\[[^\]]+\]\.(ticket\.(medianCny|sdLog|aumElasticity|maxShareOfAum)|newMoneyShare|revenueRate|valuePerConversionCny|propensity\.base|organicWeekly)|incentives\[[^\]]+\]\.(costPerRedemptionCny|responseMultiplier)|strategies\[[^\]]+\]\.(offer\.fit|scriptQuality)|population\.organic\.[A-Za-z.]+|population\.events\.(payroll|wmpMaturity|largeInflow)\.(responseMultiplier|organicReinvestProbability|outflowProbability|maturingShareOfAum|amountShareOfAum)|population\.app\.(monthlyActiveShare|loginsPerActiveMonth)|calendar\.market\.[A-Za-z]+|economics\.[A-Za-z]+)$/;
 
+/** Whether a replication may draw this parameter from a prior (the paths calibration can fit). */
+export function isVariableParam(path: string): boolean {
+  return VARIABLE_PARAM.test(path);
+}
+
 /** Probability-valued leaves, so a prior on one can be checked against [0, 1]. */
 const PROBABILITY_LEAVES = new Set([
   'base',

@@ -30,6 +30,13 @@ export const noncentralTCdf = (t: number, df: number, ncp: number): number =>
   jStat.noncentralt.cdf(t, df, ncp);
 /** χ² CDF with `df` degrees of freedom. */
 export const chiSquareCdf = (x: number, df: number): number => jStat.chisquare.cdf(x, df);
+/** Beta(a, b) density at x. */
+export const betaPdf = (x: number, a: number, b: number): number => jStat.beta.pdf(x, a, b);
+/** Normal density at x. */
+export const normalPdf = (x: number, mean: number, sd: number): number => jStat.normal.pdf(x, mean, sd);
+/** Lognormal density at x (log x ~ Normal(mu, sigma)). */
+export const lognormalPdf = (x: number, mu: number, sigma: number): number =>
+  jStat.lognormal.pdf(x, mu, sigma);
 /** Beta(a, b) quantile. */
 export const betaInv = (p: number, a: number, b: number): number => jStat.beta.inv(p, a, b);
 

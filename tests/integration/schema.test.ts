@@ -3,6 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../messages/index';
+import { simApi } from '../../sim/api';
+import { checkObserved } from '../../sim/calibration/observed-check';
+import { observedJsonSchema } from '../../sim/calibration/observed-format';
+import { readObservedText } from '../../sim/calibration/observed-read';
+import { branchInfos } from '../../sim/planner/branch-selection';
 import { loadScenarioText } from '../../sim/scenario';
 import { scenarioJsonSchema } from '../../sim/scenario/json-schema';
 
@@ -19,6 +24,30 @@ describe('scenarios/scenario.schema.json', () => {
       onDisk,
       'scenarios/scenario.schema.json is stale: run `npm run schema` and commit the result',
     ).toBe(scenarioJsonSchema());
+  });
+});
+
+describe('docs/observed-pilot.schema.json', () => {
+  it('matches the zod schema of the observed-pilot format', () => {
+    const onDisk = readFileSync(new URL('../../docs/observed-pilot.schema.json', import.meta.url), 'utf8');
+    expect(onDisk, 'docs/observed-pilot.schema.json is stale: run `npm run schema`').toBe(
+      observedJsonSchema(),
+    );
+  });
+});
+
+describe('docs/templates/observed-pilot.*.csv', () => {
+  it.each(['en', 'zh-CN'])('the %s template is a valid pilot of the wealth-maturity example', (lang) => {
+    const text = readFileSync(
+      new URL(`../../docs/templates/observed-pilot.${lang}.csv`, import.meta.url),
+      'utf8',
+    );
+    const example = loadScenarioText(readFileSync(`${scenariosDir}wealth-maturity-retention.json`, 'utf8'));
+    if (!example.ok) throw new Error('the example does not load');
+    const read = readObservedText(text);
+    const branches = branchInfos(simApi.populationSummary(example.scenario));
+    const checked = read.ok ? checkObserved(read.pilot, example.scenario, branches) : read;
+    expect(checked.ok ? [] : checked.issues).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary, StrategySummary } from '../../../sim/index';
+import { NaiveCheckPanel } from '../calibration/NaiveCheckPanel';
 import { BranchWeekSection } from './BranchWeekSection';
 import { ChannelTable } from './ChannelTable';
 import { CostBreakdown } from './CostBreakdown';
@@ -68,6 +69,7 @@ export function StrategyPanel({
           <NaiveVsCausal naive={strategy.naive} exportName={`${prefix}-naive-vs-causal`} />
           <FunnelCard strategy={strategy} exportName={`${prefix}-funnel`} />
         </div>
+        <NaiveCheckPanel strategyId={strategy.id} />
       </Section>
       <Section isShown={revealed > 2}>
         <DistributionSection strategy={strategy} exportPrefix={prefix} />

@@ -16,4 +16,5 @@ export const OUTPUT_SCREENS: ReadonlyArray<{ id: ScreenId; isComingSoon?: boolea
   { id: 'compare' },
   { id: 'planner' },
   { id: 'teaching' },
+  { id: 'calibration' },
 ];
