@@ -295,7 +295,7 @@ export type StrategySegment = {
 };
 
 export type RunSummary = {
-  scenarioName: string;
+  scenarioName: LocalText;
   seed: string;
   replicationsDone: number;
   replicationsPlanned: number;

@@ -398,7 +398,7 @@ export function summarizeRecords(
   const count = Math.floor(data.length / L.length);
   const rec: Records = { data, count, length: L.length };
   return {
-    scenarioName: bothLanguages(s.meta.name),
+    scenarioName: s.meta.name,
     seed,
     replicationsDone: count,
     replicationsPlanned,

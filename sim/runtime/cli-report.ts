@@ -91,7 +91,7 @@ function strategyBlock(st: StrategySummary): string {
 /** The readable run summary printed on stdout. */
 export function summaryTable(s: RunSummary, run: { seconds?: number; runner: string }): string {
   const head = [
-    `${s.scenarioName}`,
+    bothLanguages(s.scenarioName),
     `${num(s.replicationsDone)} replications (${s.sampling} sampling), seed ${JSON.stringify(s.seed)}, ${run.runner}${run.seconds === undefined ? '' : `, ${run.seconds.toFixed(1)} s`}; ${num(s.customers)} customers over ${s.weeks} weeks`,
     'Bands: 90% of replications fall in [p05, p95]; ± is the Monte Carlo standard error (MC SE) of the mean. Uplift is treatment minus the randomized control.',
     '',

@@ -51,8 +51,10 @@ const ALLOWED = new Set(
 );
 
 /**
- * Words of the scenario's own content: ids, and the author's labels and notes (plain strings such
- * as "Young 青年" are the scenario's words, not the studio's; the studio cannot translate them).
+ * Words of the scenario's own content: ids, and the author's one-language texts (a plain string is
+ * the scenario's words, not the studio's; the studio cannot translate it). Of a bilingual text
+ * ({ "zh-CN": …, "en": … }) only the Chinese side counts: its English side showing on a zh-CN
+ * screen is a leftover.
  */
 function scenarioWords(text: string, fileName: string): Set<string> {
   const words = new Set<string>();
@@ -62,7 +64,11 @@ function scenarioWords(text: string, fileName: string): Set<string> {
   const walk = (v: unknown) => {
     if (typeof v === 'string') add(v);
     else if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o['zh-CN'] === 'string' && typeof o.en === 'string') add(o['zh-CN']);
+      else for (const x of Object.values(o)) walk(x);
+    }
   };
   walk(JSON.parse(text));
   add(fileName);

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textIn } from '../../../sim/index';
 import { ScreenHeader } from '../../components/Card';
 import { StaleNotice } from '../../components/StaleNotice';
 import { useFmt } from '../../i18n/numbers';
@@ -19,7 +20,7 @@ const Dashboard = memo(ResultsDashboard);
 
 /** The latest run: convergence, the results dashboard (the printed report) and exports. */
 export function ReportScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFmt();
   const store = useStoreApi();
   const status = useAppState((s) => s.run.status);
@@ -38,7 +39,7 @@ export function ReportScreen() {
         subtitle={
           summary
             ? t('report.meta', {
-                name: summary.scenarioName,
+                name: textIn(summary.scenarioName, i18n.language),
                 seed: summary.seed,
                 done: fmt.int(summary.replicationsDone),
                 planned: fmt.int(summary.replicationsPlanned),

@@ -76,7 +76,7 @@ export const CSV_COLUMNS: Col[] = [
 export function summaryToCsv(summary: RunSummary): string {
   const header = ['scenario', 'seed', 'replications', ...CSV_COLUMNS.map(([n]) => n)];
   const rows = summary.strategies.map((s) => [
-    summary.scenarioName,
+    bothLanguages(summary.scenarioName),
     summary.seed,
     summary.replicationsDone,
     ...CSV_COLUMNS.map(([, get]) => get(s)),

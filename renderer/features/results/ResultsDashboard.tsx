@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../sim/index';
+import { type RunSummary, textIn } from '../../../sim/index';
 import { ChartLiveContext } from '../../components/charts/chart-context';
 import { isPacedEnvironment } from '../../components/charts/chart-scheduler';
 import type { PngSink } from '../../components/charts/export-png';
@@ -42,7 +42,7 @@ export function ResultsDashboard({ summary, isRunning, onExportPng }: ResultsDas
 }
 
 function DashboardBody({ summary, isRunning }: { summary: RunSummary; isRunning: boolean }) {
-  const { t } = useTranslation('results');
+  const { t, i18n } = useTranslation('results');
   const panelId = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // The tab shows the choice at once; the panel follows when it has rendered.
@@ -50,7 +50,10 @@ function DashboardBody({ summary, isRunning }: { summary: RunSummary; isRunning:
   const selected = summary.strategies.find((s) => s.id === selectedId) ?? summary.strategies[0];
   const strategy = summary.strategies.find((s) => s.id === shownId) ?? summary.strategies[0];
   const isProvisional = isRunning || summary.replicationsDone < summary.replicationsPlanned;
-  const scenarioSlug = useMemo(() => slug(summary.scenarioName), [summary.scenarioName]);
+  const scenarioSlug = useMemo(
+    () => slug(textIn(summary.scenarioName, i18n.language)),
+    [summary.scenarioName, i18n.language],
+  );
   const prefix = strategy ? `${scenarioSlug}-${slug(strategy.id)}` : '';
   const revealed = useProgressiveReveal(PANEL_SECTIONS);
   return (

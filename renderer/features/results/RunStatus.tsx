@@ -1,19 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import type { RunSummary } from '../../../sim/index';
+import { type RunSummary, textIn } from '../../../sim/index';
 import { useFormat } from './useFormat';
 
 export type RunStatusProps = { summary: RunSummary; isRunning: boolean };
 
 /** Scenario line, and a banner while numbers are provisional (running, stopped early, or 1 replication). */
 export function RunStatus({ summary, isRunning }: RunStatusProps) {
-  const { t } = useTranslation('results');
+  const { t, i18n } = useTranslation('results');
   const f = useFormat();
   const done = f.count(summary.replicationsDone);
   const planned = f.count(summary.replicationsPlanned);
   const isPartial = summary.replicationsDone < summary.replicationsPlanned;
   return (
     <header className="st-run">
-      <h2 className="st-run__title">{summary.scenarioName}</h2>
+      <h2 className="st-run__title">{textIn(summary.scenarioName, i18n.language)}</h2>
       <p className="st-run__meta">
         {t('dashboard.meta', {
           customers: f.count(summary.customers),
