@@ -40,8 +40,8 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   const { netNewMoney, purchaseNewMoney, internalShift, appActive, value, tierUp, gained, attritionWeek } =
     ws;
   const W = model.weeks;
-  // The holdout level is not a number, so no prior changes it: read it from the base scenario.
-  const isBranchHoldout = model.scenario.strategies[si].holdout.level === 'branch';
+  // The holdout level is not a number, so no prior changes it: the model reads it from the base scenario.
+  const isBranchHoldout = model.isBranchHoldout[si] === 1;
   const { tier, cell, branch } = pop;
   const lay = L.strategies[si];
   const sc = lay.scalar;
@@ -191,7 +191,7 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   // The pilot's own analysis of this replication: net new money (y) and conversion (y2).
   pilot.n = np;
   const nB = isBranchHoldout ? L.nBranches : 0;
-  const pkey = uniformKey(model.seed, 'pilot', rep, model.scenario.strategies[si].id);
+  const pkey = uniformKey(model.seed, 'pilot', rep, model.strategyIds[si]);
   const [money, conv] = pilotAnalysis(pilot, nB, pkey.a);
   rec[sc.pAum] = money.p;
   rec[sc.pilotAumEstimate] = money.estimate;

@@ -39,6 +39,10 @@ export type Model = {
   eligible: Int32Array[];
   steps: StepTable[];
   offerProduct: Int32Array;
+  /** Per strategy: 1 when whole branches are randomized (the pilot analysis is on branch means). */
+  isBranchHoldout: Uint8Array;
+  /** Strategy ids in scenario order (read per replication as one array, not through the scenario's varied shapes). */
+  strategyIds: string[];
   /** Products offered by some strategy (the only ones whose organic purchases are simulated). */
   relevantProducts: number[];
   /** relevantIndex[product] = position in relevantProducts, or -1. */
@@ -240,6 +244,8 @@ export function prepareModel(scenario: Scenario, seed: string): Model {
     eligible,
     steps: scenario.strategies.map((st) => stepTable(scenario, st)),
     offerProduct,
+    isBranchHoldout: Uint8Array.from(scenario.strategies, (st) => (st.holdout.level === 'branch' ? 1 : 0)),
+    strategyIds: scenario.strategies.map((st) => st.id),
     relevantProducts,
     relevantIndex,
     relevant: Int32Array.from(relevant),
