@@ -1,29 +1,36 @@
 import { uniformKey } from '../rng/streams';
 import type { Engine } from './engine-state';
-import { GROUP_FIELDS, type StrategyScalar, WEEK_FIELDS } from './layout';
+import { GROUP, GROUP_FIELDS, type StrategyScalar, WEEK, WEEK_FIELDS } from './layout';
 import type { RepTables } from './params';
 import { pilotAnalysis } from './pilot-tests';
-import { NONE, productBit } from './workspace';
+import { FLAG_CONVERTED, FLAG_REACHED, FLAG_RESPONDED, NONE, productBit } from './workspace';
 
-/** The record's treatment and control fields of the per-arm sums, in the order of `sum` in aggregateStrategy. */
-export const ARM_SUMS: ReadonlyArray<readonly [StrategyScalar, StrategyScalar]> = [
-  ['eligibleT', 'eligibleC'],
-  ['targetedT', 'targetedC'],
-  ['buyersT', 'buyersC'],
-  ['netNewMoneyT', 'netNewMoneyC'],
-  ['netNewMoneySqT', 'netNewMoneySqC'],
-  ['purchaseNewMoneyT', 'purchaseNewMoneyC'],
-  ['internalShiftT', 'internalShiftC'],
-  ['productsDeltaT', 'productsDeltaC'],
-  ['mauT', 'mauC'],
-  ['tierUpT', 'tierUpC'],
-  ['attritedT', 'attritedC'],
-  ['valueT', 'valueC'],
-  ['productsHeldT', 'productsHeldC'],
-  ['loginsT', 'loginsC'],
-];
-/** Slots per arm in aggregateStrategy's sums, one per ARM_SUMS entry (slot k sums entry k). */
-export const ARM_FIELDS = 14;
+/** Per-arm sums of aggregateStrategy, one slot each; the record's fields are the name + T / C. */
+const ARM_SLOTS = [
+  'eligible',
+  'targeted',
+  'buyers',
+  'netNewMoney',
+  'netNewMoneySq',
+  'purchaseNewMoney',
+  'internalShift',
+  'productsDelta',
+  'mau',
+  'tierUp',
+  'attrited',
+  'value',
+  'productsHeld',
+  'logins',
+] as const;
+type ArmSlot = (typeof ARM_SLOTS)[number];
+/** The record's treatment and control fields of the per-arm sums, in the order of ARM_SLOTS. */
+export const ARM_SUMS: ReadonlyArray<readonly [StrategyScalar, StrategyScalar]> = ARM_SLOTS.map(
+  (f) => [`${f}T`, `${f}C`] as const satisfies readonly [`${ArmSlot}T`, `${ArmSlot}C`],
+);
+/** Slots per arm in aggregateStrategy's sums (slot k sums ARM_SLOTS[k]). */
+export const ARM_FIELDS = ARM_SLOTS.length;
+/** Slot of each per-arm sum by name. */
+const ARM = Object.freeze(Object.fromEntries(ARM_SLOTS.map((f, k) => [f, k])) as Record<ArmSlot, number>);
 
 /** Sum per-customer outcomes into the record, by strategy, arm, group and week; pilot tests. */
 export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array, rep: number): void {
@@ -62,7 +69,12 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   const { heldAtStart } = engine;
   const loginsPerActiveMonth = model.scenario.population.app.loginsPerActiveMonth;
   const { appActiveWeek } = ws;
-  const part = new Float64Array(5);
+  // The naive view's participant sums, in locals (aggregation runs once per eligible customer).
+  let partHeld = 0;
+  let partMau = 0;
+  let partLogins = 0;
+  let partTierUp = 0;
+  let partAttrited = 0;
   let participants = 0;
   let participantsBuyers = 0;
   let participantsNm = 0;
@@ -78,7 +90,7 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   for (let k = 0; k < elig.length; k++) {
     const i = elig[k];
     const a = arm[i] === 1 ? 0 : 1;
-    sum[a * ARM_FIELDS]++;
+    sum[a * ARM_FIELDS + ARM.eligible]++;
     if (tau[i] < 0) continue;
     const tw = Math.floor(tau[i] / 7);
     // First purchase of the offer at or after the trigger week, by any route.
@@ -103,51 +115,52 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
     const buyer = first !== NONE ? 1 : 0;
     const nm = netNewMoney[i];
     const o = a * ARM_FIELDS;
-    sum[o + 1]++;
-    sum[o + 2] += buyer;
-    sum[o + 3] += nm;
-    sum[o + 4] += nm * nm;
-    sum[o + 5] += purchaseNewMoney[i];
-    sum[o + 6] += internalShift[i];
-    sum[o + 7] += gained[i];
-    sum[o + 8] += appActive[i];
-    sum[o + 9] += tierUp[i];
-    sum[o + 10] += attritionWeek[i] < W ? 1 : 0;
-    sum[o + 11] += value[i];
+    sum[o + ARM.targeted]++;
+    sum[o + ARM.buyers] += buyer;
+    sum[o + ARM.netNewMoney] += nm;
+    sum[o + ARM.netNewMoneySq] += nm * nm;
+    sum[o + ARM.purchaseNewMoney] += purchaseNewMoney[i];
+    sum[o + ARM.internalShift] += internalShift[i];
+    sum[o + ARM.productsDelta] += gained[i];
+    sum[o + ARM.mau] += appActive[i];
+    sum[o + ARM.tierUp] += tierUp[i];
+    sum[o + ARM.attrited] += attritionWeek[i] < W ? 1 : 0;
+    sum[o + ARM.value] += value[i];
     const held = heldAtStart[i] + gained[i];
     // App logins per month over the horizon: an active user's mean rate for the weeks active.
     const logins = appActiveWeek[i] < W ? (loginsPerActiveMonth * (W - appActiveWeek[i])) / W : 0;
     const attrited = attritionWeek[i] < W ? 1 : 0;
-    sum[o + 12] += held;
-    sum[o + 13] += logins;
+    sum[o + ARM.productsHeld] += held;
+    sum[o + ARM.logins] += logins;
     pilot.x[np] = aum[i];
     pilot.isTreated[np] = a === 0 ? 1 : 0;
     pilot.branch[np] = branch[i];
     pilot.y[np] = nm;
     pilot.y2[np] = buyer;
     np++;
+    // Group and week fields come in treatment/control pairs: + a picks the arm.
     const gt = lay.tiers + tier[i] * GF + a;
     const gc = lay.cells + cell[i] * GF + a;
     const gb = lay.branches + branch[i] * GF + a;
-    rec[gt]++;
-    rec[gc]++;
-    rec[gb]++;
-    rec[gt + 2] += buyer;
-    rec[gc + 2] += buyer;
-    rec[gb + 2] += buyer;
-    rec[gt + 4] += nm;
-    rec[gc + 4] += nm;
-    rec[gb + 4] += nm;
-    if (buyer) rec[lay.weeks + first * WF + a]++;
+    rec[gt + GROUP.targetedT]++;
+    rec[gc + GROUP.targetedT]++;
+    rec[gb + GROUP.targetedT]++;
+    rec[gt + GROUP.buyersT] += buyer;
+    rec[gc + GROUP.buyersT] += buyer;
+    rec[gb + GROUP.buyersT] += buyer;
+    rec[gt + GROUP.netNewMoneyT] += nm;
+    rec[gc + GROUP.netNewMoneyT] += nm;
+    rec[gb + GROUP.netNewMoneyT] += nm;
+    if (buyer) rec[lay.weeks + first * WF + WEEK.buyersT + a]++;
     const f = flags[i];
     if (a === 0) {
-      reached += f & 1;
-      responded += (f >> 1) & 1;
-      convertedCampaign += (f >> 2) & 1;
-      if (f & 4) {
+      if (f & FLAG_REACHED) reached++;
+      if (f & FLAG_RESPONDED) responded++;
+      if (f & FLAG_CONVERTED) {
+        convertedCampaign++;
         // The modelled effect on this customer, shared among the strategies that converted them.
         let k = 0;
-        for (let q = 0; q < ws.flags.length; q++) k += (ws.flags[q][i] >> 2) & 1;
+        for (let q = 0; q < ws.flags.length; q++) if (ws.flags[q][i] & FLAG_CONVERTED) k++;
         modelledNewMoney += ws.incremental[i] / k;
         modelledValue += ws.incrementalValue[i] / k;
         // An incremental buyer: would not have bought the offer on or after the trigger week untreated.
@@ -156,26 +169,26 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
       }
     }
     // The naive view: participants (reached and responded) against everyone else targeted.
-    if (a === 0 && f & 2) {
+    if (a === 0 && f & FLAG_RESPONDED) {
       participants++;
       participantsBuyers += buyer;
       participantsNm += nm;
-      part[0] += held;
-      part[1] += appActive[i];
-      part[2] += logins;
-      part[3] += tierUp[i];
-      part[4] += attrited;
+      partHeld += held;
+      partMau += appActive[i];
+      partLogins += logins;
+      partTierUp += tierUp[i];
+      partAttrited += attrited;
     }
   }
   for (let k = 0; k < ARM_SUMS.length; k++) {
     rec[sc[ARM_SUMS[k][0]]] = sum[k];
     rec[sc[ARM_SUMS[k][1]]] = sum[ARM_FIELDS + k];
   }
-  rec[sc.participantsProductsHeld] = part[0];
-  rec[sc.participantsMau] = part[1];
-  rec[sc.participantsLogins] = part[2];
-  rec[sc.participantsTierUp] = part[3];
-  rec[sc.participantsAttrited] = part[4];
+  rec[sc.participantsProductsHeld] = partHeld;
+  rec[sc.participantsMau] = partMau;
+  rec[sc.participantsLogins] = partLogins;
+  rec[sc.participantsTierUp] = partTierUp;
+  rec[sc.participantsAttrited] = partAttrited;
   rec[sc.reachedT] = reached;
   rec[sc.respondedT] = responded;
   rec[sc.convertedCampaignT] = convertedCampaign;
@@ -185,9 +198,9 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   rec[sc.participants] = participants;
   rec[sc.participantsBuyers] = participantsBuyers;
   rec[sc.participantsNewMoney] = participantsNm;
-  rec[sc.nonParticipants] = sum[1] + sum[ARM_FIELDS + 1] - participants;
-  rec[sc.nonParticipantsBuyers] = sum[2] + sum[ARM_FIELDS + 2] - participantsBuyers;
-  rec[sc.nonParticipantsNewMoney] = sum[3] + sum[ARM_FIELDS + 3] - participantsNm;
+  rec[sc.nonParticipants] = sum[ARM.targeted] + sum[ARM_FIELDS + ARM.targeted] - participants;
+  rec[sc.nonParticipantsBuyers] = sum[ARM.buyers] + sum[ARM_FIELDS + ARM.buyers] - participantsBuyers;
+  rec[sc.nonParticipantsNewMoney] = sum[ARM.netNewMoney] + sum[ARM_FIELDS + ARM.netNewMoney] - participantsNm;
   // The pilot's own analysis of this replication: net new money (y) and conversion (y2).
   pilot.n = np;
   const nB = isBranchHoldout ? L.nBranches : 0;

@@ -1,153 +1,42 @@
+// The weekly loop: week by week, each strategy's queue in priority order — scheduled triggers,
+// then journey steps — through the contact policy, budget, staff capacity, reach, response,
+// referral and close; a conversion books its purchase (purchases.ts).
 import { keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
-import { normalQuantile } from '../stats/normal';
 import { pushToken } from './assignment';
 import {
   type Engine,
   FATIGUE_TABLE,
   MAX_POLICY_POSTPONES,
   MAX_VISITS,
-  REFERENCE_AUM_CNY,
   RESPONSE_CAP,
   SLOT_ATTRITION_AVOIDED,
 } from './engine-state';
-import { CHANNEL_FIELDS, STEP_FIELDS, STRATEGY_CHANNEL_FIELDS, WEEK_FIELDS } from './layout';
+import { type EventWindows, eventMultiplier, eventWindows } from './events';
+import {
+  CHANNEL,
+  CHANNEL_FIELDS,
+  STEP,
+  STEP_FIELDS,
+  STRATEGY_CHANNEL,
+  STRATEGY_CHANNEL_FIELDS,
+  WEEK,
+  WEEK_FIELDS,
+} from './layout';
 import { END, type Model } from './model';
-import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
-import { NONE, productBit, TOKEN_CHECK, TOKEN_START, TOKEN_STEP, type Workspace } from './workspace';
-
-export type EventWindows = {
-  /** Payroll window multiplier by day (1 outside a window). */
-  payroll: Float64Array;
-  /** The largest value eventMultiplier can return (≥ 1). */
-  maxMultiplier: number;
-  maturityPhase: Int32Array;
-  /** By days since the first maturity (0 ≤ x < horizon): 1 when x falls inside a window of high intent after a maturity. */
-  isInMaturityWindow: Uint8Array;
-  maturityMult: number;
-  inflow1: Int16Array;
-  inflow2: Int16Array;
-  inflowWindowDays: number;
-  inflowMult: number;
-};
-
-export function eventWindows(engine: Engine, tables: RepTables): EventWindows {
-  const { model, ws } = engine;
-  const ev = tables.scenario.population.events;
-  const payroll = new Float64Array(model.horizonDays).fill(1);
-  for (const d of model.payrollDays) {
-    for (let k = d; k <= d + ev.payroll.windowDays && k < model.horizonDays; k++)
-      payroll[k] = Math.max(payroll[k], ev.payroll.responseMultiplier);
-  }
-  // Tabulated once: the float remainder (x % 182.5) is slow in the per-contact loop.
-  const period = maturityPeriodDays(model);
-  const isInMaturityWindow = new Uint8Array(model.horizonDays);
-  for (let x = 0; x < model.horizonDays; x++)
-    isInMaturityWindow[x] = x % period <= ev.wmpMaturity.windowDays ? 1 : 0;
-  let maxMultiplier = Math.max(1, ev.wmpMaturity.responseMultiplier, ev.largeInflow.responseMultiplier);
-  for (let d = 0; d < payroll.length; d++) maxMultiplier = Math.max(maxMultiplier, payroll[d]);
-  return {
-    payroll,
-    maxMultiplier,
-    maturityPhase: model.pop.maturityPhaseDay,
-    isInMaturityWindow,
-    maturityMult: ev.wmpMaturity.responseMultiplier,
-    inflow1: ws.inflowDay,
-    inflow2: ws.inflowDay2,
-    inflowWindowDays: ev.largeInflow.windowDays,
-    inflowMult: ev.largeInflow.responseMultiplier,
-  };
-}
-
-/** Response multiplier from the high-intent windows open for customer i on `day` (the largest applies). */
-export function eventMultiplier(e: EventWindows, pop: Model['pop'], i: number, day: number): number {
-  let m = pop.isPayroll[i] ? e.payroll[day] : 1;
-  const phase = e.maturityPhase[i];
-  if (phase >= 0 && day >= phase && e.isInMaturityWindow[day - phase] === 1 && e.maturityMult > m)
-    m = e.maturityMult;
-  const d1 = e.inflow1[i];
-  const d2 = e.inflow2[i];
-  if (
-    ((d1 >= 0 && day >= d1 && day - d1 <= e.inflowWindowDays) ||
-      (d2 >= 0 && day >= d2 && day - d2 <= e.inflowWindowDays)) &&
-    e.inflowMult > m
-  ) {
-    m = e.inflowMult;
-  }
-  return m;
-}
-
-/** Index of the maturity whose window holds `day`, or -1. */
-export function maturityWindowAt(engine: Engine, tables: RepTables, i: number, day: number): number {
-  const phase = engine.model.pop.maturityPhaseDay[i];
-  if (phase < 0 || day < phase) return -1;
-  const period = maturityPeriodDays(engine.model);
-  const m = Math.floor((day - phase) / period);
-  const since = day - Math.floor(phase + m * period);
-  return since <= tables.scenario.population.events.wmpMaturity.windowDays ? m : -1;
-}
-
-export function purchaseAmount(
-  engine: Engine,
-  p: number,
-  i: number,
-  u: number,
-  tables: RepTables,
-): { amount: number; newMoney: number } {
-  const prod = tables.scenario.products[p];
-  if (prod.family === 'app_activation') return { amount: 0, newMoney: 0 };
-  const pop = engine.model.pop;
-  const aum = pop.aum[i];
-  const os = pop.outsideShare[i];
-  const ticket = prod.ticket;
-  let amount =
-    ticket.medianCny *
-    (Math.max(aum, 1000) / REFERENCE_AUM_CNY) ** ticket.aumElasticity *
-    Math.exp(ticket.sdLog * normalQuantile(u));
-  const wealth = aum + (aum * os) / (1 - os);
-  amount = Math.min(amount, ticket.maxShareOfAum * wealth);
-  const frac = Math.min(1, (prod.newMoneyShare * os) / engine.meanOutside);
-  return { amount, newMoney: amount * frac };
-}
-
-export const INVESTMENT_FAMILIES = new Set(['wmp', 'fund', 'large_cd', 'insurance']);
-
-/** Record a purchase's money: new money, internal shift, revenue, and maturity retention. */
-export function bookPurchase(
-  engine: Engine,
-  tables: RepTables,
-  p: number,
-  i: number,
-  u: number,
-  day: number,
-  isCampaign: boolean,
-): void {
-  const { ws } = engine;
-  const prod = tables.scenario.products[p];
-  const years = tables.scenario.economics.valueYears;
-  ws.value[i] += prod.valuePerConversionCny * years;
-  if (isCampaign) ws.incrementalValue[i] += prod.valuePerConversionCny * years;
-  if (prod.family === 'app_activation') {
-    ws.appActive[i] = 1;
-    ws.appActiveWeek[i] = Math.min(ws.appActiveWeek[i], Math.floor(day / 7));
-    return;
-  }
-  const { amount, newMoney } = purchaseAmount(engine, p, i, u, tables);
-  ws.purchaseNewMoney[i] += newMoney;
-  ws.internalShift[i] += amount - newMoney;
-  ws.value[i] += amount * prod.revenueRate * years;
-  if (isCampaign) {
-    ws.campaignNewMoney[i] += newMoney;
-    ws.incrementalValue[i] += amount * prod.revenueRate * years;
-  }
-  if (INVESTMENT_FAMILIES.has(prod.family)) {
-    const m = maturityWindowAt(engine, tables, i, day);
-    if (m >= 0 && m < 8) {
-      if (isCampaign && !(ws.retained[i] & (1 << m))) ws.retainedByCampaign[i] |= 1 << m;
-      ws.retained[i] |= 1 << m;
-    }
-  }
-}
+import { bookPurchase } from './purchases';
+import {
+  FLAG_CONVERTED,
+  FLAG_IN_JOURNEY,
+  FLAG_REACHED,
+  FLAG_RESPONDED,
+  NONE,
+  productBit,
+  TOKEN_CHECK,
+  TOKEN_START,
+  TOKEN_STEP,
+  type Workspace,
+} from './workspace';
 
 /** Move a customer along a journey edge (or end the journey). */
 export function followEdge(
@@ -162,7 +51,7 @@ export function followEdge(
   day: number,
   asLeadDay: number,
 ): void {
-  if (target === END || visits[i] >= MAX_VISITS) flags[i] &= ~8;
+  if (target === END || visits[i] >= MAX_VISITS) flags[i] &= ~FLAG_IN_JOURNEY;
   else pushToken(ws, si, W, i, target, day + steps.waitDays[target], asLeadDay, 0);
 }
 
@@ -227,7 +116,7 @@ export function runWeeks(
     let total = 0;
     if (model.capacityIsGlobal[c]) total = cap[0];
     else for (let b = 0; b < cap.length; b++) total += cap[b];
-    rec[chBase + c * CH + 1] = Number.isFinite(total) ? total * W : Number.NaN;
+    rec[chBase + c * CH + CHANNEL.capacity] = Number.isFinite(total) ? total * W : Number.NaN;
   }
   const order = model.order;
   for (let t = 0; t < W; t++) {
@@ -341,8 +230,8 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       if (ws.arm[si][i] !== 1) continue;
     }
     if (kind !== TOKEN_STEP) {
-      if (flags[i] & 12) continue; // already in this journey, or converted by it
-      flags[i] |= 8;
+      if (flags[i] & (FLAG_IN_JOURNEY | FLAG_CONVERTED)) continue; // already in this journey, or converted by it
+      flags[i] |= FLAG_IN_JOURNEY;
       const d = day + steps.waitDays[stepIdx];
       if (d >= 7 * (t + 1)) {
         pushToken(ws, si, W, i, stepIdx, d, -1, 0);
@@ -353,14 +242,14 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     const c = stepChannel[stepIdx];
     const so = stepsBase + stepIdx * nSF;
     if (attritionWeek[i] <= t) {
-      rec[so + 6]++;
-      flags[i] &= ~8;
+      rec[so + STEP.dropped]++;
+      flags[i] &= ~FLAG_IN_JOURNEY;
       continue;
     }
     // The platform knows who has no push opt-in, no SMS consent or no WeCom link: nothing is sent.
     const reachP = reach[reachKind[c]][i];
     if (reachP === 0 && isStaticReach[c]) {
-      rec[so + 1]++;
+      rec[so + STEP.noContact]++;
       followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
       continue;
     }
@@ -368,35 +257,35 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     let last4 = 0;
     for (let w = t > 3 ? t - 3 : 0; w <= t; w++) last4 += contacts[w * n + i];
     if (contacts[t * n + i] >= maxWeek || last4 >= max4) {
-      rec[so + 7]++;
+      rec[so + STEP.suppressed]++;
       rec[suppressedAt]++;
       if (queued >= MAX_POLICY_POSTPONES) {
-        rec[so + 6]++;
-        flags[i] &= ~8;
+        rec[so + STEP.dropped]++;
+        flags[i] &= ~FLAG_IN_JOURNEY;
       } else pushToken(ws, si, W, i, stepIdx, day + 7, leadDay, queued + 1);
       continue;
     }
     const cost = chCost[c];
     // A contact is made only if the budget still covers it and the incentive it may lead to.
     if (spent + cost + incentive > budget) {
-      rec[so + 6]++;
-      flags[i] &= ~8;
+      rec[so + STEP.dropped]++;
+      flags[i] &= ~FLAG_IN_JOURNEY;
       continue;
     }
     const capB = capIsGlobal[c] ? 0 : branchOf[i];
     const used = capUsed[c];
     if (used[capB] >= capacity[c][capB]) {
       if (queued >= chMaxQueue[c]) {
-        rec[chBase + c * CH + 4]++;
-        rec[so + 6]++;
-        flags[i] &= ~8;
+        rec[chBase + c * CH + CHANNEL.dropped]++;
+        rec[so + STEP.dropped]++;
+        flags[i] &= ~FLAG_IN_JOURNEY;
       } else {
-        if (queued === 0) rec[chBase + c * CH + 2]++;
+        if (queued === 0) rec[chBase + c * CH + CHANNEL.queued]++;
         pushToken(ws, si, W, i, stepIdx, day + 7, leadDay, queued + 1);
       }
       continue;
     }
-    if (leadDay >= 0 && queued > 0) rec[chBase + c * CH + 3]++;
+    if (leadDay >= 0 && queued > 0) rec[chBase + c * CH + CHANNEL.decayed]++;
     // The attempt is made: it costs money, staff time and capacity.
     used[capB]++;
     spent += cost;
@@ -407,21 +296,21 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       rec[oCostStaff] += cost;
       rec[oStaffMinutes] += staffMin;
     }
-    rec[chBase + c * CH]++;
-    rec[chBase + c * CH + 5] += staffMin;
-    rec[chanBase + c * SCF]++;
-    rec[chanBase + c * SCF + 4] += cost;
-    rec[so]++;
-    rec[weekBase + 2]++;
-    rec[weekBase + 3] += cost;
+    rec[chBase + c * CH + CHANNEL.attempts]++;
+    rec[chBase + c * CH + CHANNEL.staffMinutes] += staffMin;
+    rec[chanBase + c * SCF + STRATEGY_CHANNEL.attempts]++;
+    rec[chanBase + c * SCF + STRATEGY_CHANNEL.cost] += cost;
+    rec[so + STEP.entered]++;
+    rec[weekBase + WEEK.contacts]++;
+    rec[weekBase + WEEK.cost] += cost;
     if (leadDay >= 0) rec[oReferralsFollowed]++;
     if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
-      rec[so + 1]++;
+      rec[so + STEP.noContact]++;
       followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
       continue;
     }
-    flags[i] |= 1;
-    rec[chanBase + c * SCF + 1]++;
+    flags[i] |= FLAG_REACHED;
+    rec[chanBase + c * SCF + STRATEGY_CHANNEL.reached]++;
     const uResponse = keyedUniform(ckey, i, visit * 4 + 1);
     let respP: number;
     if (leadDay >= 0) {
@@ -433,7 +322,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       const before = propensity[offerBase + i] * stMult * chResponse[c] * branchMult[branchOf[i]];
       if (uResponse >= before * events.maxMultiplier) {
         contacts[t * n + i]++;
-        rec[so + 2]++;
+        rec[so + STEP.notInterested]++;
         followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
         continue;
       }
@@ -448,27 +337,27 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     }
     contacts[t * n + i]++;
     if (uResponse >= respP) {
-      rec[so + 2]++;
+      rec[so + STEP.notInterested]++;
       followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
       continue;
     }
-    flags[i] |= 2;
-    rec[chanBase + c * SCF + 2]++;
+    flags[i] |= FLAG_RESPONDED;
+    rec[chanBase + c * SCF + STRATEGY_CHANNEL.responses]++;
     const referral = steps.onInterested[stepIdx];
     if (referral >= 0) {
-      rec[so + 3]++;
+      rec[so + STEP.referred]++;
       rec[oReferrals]++;
       followEdge(ws, si, W, steps, flags, visits, i, referral, day, day);
       continue;
     }
     if (keyedUniform(ckey, i, visit * 4 + 2) >= chClose[c]) {
-      rec[so + 5]++;
+      rec[so + STEP.notConverted]++;
       followEdge(ws, si, W, steps, flags, visits, i, steps.onNotConverted[stepIdx], day, -1);
       continue;
     }
     // Converted by the campaign.
-    rec[so + 4]++;
-    rec[chanBase + c * SCF + 3]++;
+    rec[so + STEP.converted]++;
+    rec[chanBase + c * SCF + STRATEGY_CHANNEL.conversions]++;
     spent += incentive;
     convert(run, si, offer, offerRel, i, t, day, keyedUniform(ckey, i, visit * 4 + 3));
   }
@@ -491,9 +380,9 @@ export function convert(
   const sc = model.layout.strategies[si].scalar;
   const incentive = tables.stIncentiveCost[si];
   const flags = ws.flags[si];
-  flags[i] = (flags[i] | 4) & ~8;
+  flags[i] = (flags[i] | FLAG_CONVERTED) & ~FLAG_IN_JOURNEY;
   rec[sc.costIncentives] += incentive;
-  rec[model.layout.strategies[si].weeks + t * WEEK_FIELDS.length + 3] += incentive;
+  rec[model.layout.strategies[si].weeks + t * WEEK_FIELDS.length + WEEK.cost] += incentive;
   if (offerRel >= 0) {
     if (ws.campFirst[offerRel][i] === NONE) ws.campFirst[offerRel][i] = t;
     ws.campLast[offerRel][i] = t;

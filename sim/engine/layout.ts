@@ -100,6 +100,23 @@ export const CHANNEL_FIELDS = [
   'staffMinutes',
 ] as const;
 
+/**
+ * Offset of each field within its block, by name (`STEP.noContact` is 1): the one place the record's
+ * field positions are spelled, derived from the field lists above so the two cannot drift apart.
+ */
+function fieldIndex<const T extends readonly string[]>(fields: T): Readonly<Record<T[number], number>> {
+  const out = {} as Record<T[number], number>;
+  fields.forEach((f: T[number], k) => {
+    out[f] = k;
+  });
+  return Object.freeze(out);
+}
+export const GROUP = fieldIndex(GROUP_FIELDS);
+export const WEEK = fieldIndex(WEEK_FIELDS);
+export const STRATEGY_CHANNEL = fieldIndex(STRATEGY_CHANNEL_FIELDS);
+export const STEP = fieldIndex(STEP_FIELDS);
+export const CHANNEL = fieldIndex(CHANNEL_FIELDS);
+
 export type StrategyLayout = {
   base: number;
   scalar: Record<StrategyScalar, number>;

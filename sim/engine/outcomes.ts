@@ -4,9 +4,9 @@ import { bandOf } from '../population/build';
 import { keyedUniform, type UniformKey } from '../rng/streams';
 import { normalQuantile } from '../stats/normal';
 import { type Engine, MAX_MATURITIES, SLOT_IDIO, slotMaturity, slotOrganic } from './engine-state';
-import { bookPurchase, purchaseAmount } from './journeys';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
+import { bookPurchase, purchaseAmount } from './purchases';
 import { NONE, productBit } from './workspace';
 
 /** After the horizon: organic purchases not pre-empted by a campaign, outflows, net new money, value. */

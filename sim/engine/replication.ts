@@ -3,7 +3,7 @@
 // budget, staff capacity, reach, response, referral, conversion), then per-customer outcomes
 // aggregated into the replication record. Pure: output fixed by (model, replication, replications).
 // Each phase lives in a file of its own: organic.ts, assignment.ts, journeys.ts, outcomes.ts,
-// aggregate.ts; engine-state.ts holds what they share.
+// aggregate.ts (with events.ts and purchases.ts beside journeys and outcomes); engine-state.ts holds what they share.
 import { uniformKey } from '../rng/streams';
 import { aggregate } from './aggregate';
 import { assignAndTrigger } from './assignment';

@@ -16,14 +16,19 @@ import { bothLanguages, type LocalText } from '../scenario/local-text';
 import type { Scenario, Strategy } from '../scenario/schema';
 import { ratioOfMeans, statOf, upliftOf } from '../stats/summary';
 import {
+  CHANNEL,
   CHANNEL_FIELDS,
+  GROUP,
   GROUP_FIELDS,
   type RecordLayout,
   recordLayout,
+  STEP,
   STEP_FIELDS,
+  STRATEGY_CHANNEL,
   STRATEGY_CHANNEL_FIELDS,
   type StrategyLayout,
   type StrategyScalar,
+  WEEK,
   WEEK_FIELDS,
 } from './layout';
 import { verdictOf } from './verdict';
@@ -55,13 +60,24 @@ function groupUplifts(rec: Records, base: number, ids: string[], labels: LocalTe
   const GF = GROUP_FIELDS.length;
   return ids.map((id, g) => {
     const o = base + g * GF;
-    const conv = column(rec, (r) => 100 * (ratio(r[o + 2], r[o]) - ratio(r[o + 3], r[o + 1])));
-    const nm = column(rec, (r) => ratio(r[o + 4], r[o]) - ratio(r[o + 5], r[o + 1]));
+    const conv = column(
+      rec,
+      (r) =>
+        100 *
+        (ratio(r[o + GROUP.buyersT], r[o + GROUP.targetedT]) -
+          ratio(r[o + GROUP.buyersC], r[o + GROUP.targetedC])),
+    );
+    const nm = column(
+      rec,
+      (r) =>
+        ratio(r[o + GROUP.netNewMoneyT], r[o + GROUP.targetedT]) -
+        ratio(r[o + GROUP.netNewMoneyC], r[o + GROUP.targetedC]),
+    );
     return {
       id,
       label: labels[g],
-      targetedTreatment: meanOf(rec, o),
-      targetedControl: meanOf(rec, o + 1),
+      targetedTreatment: meanOf(rec, o + GROUP.targetedT),
+      targetedControl: meanOf(rec, o + GROUP.targetedC),
       conversionUpliftPp: upliftOf(conv),
       newMoneyUpliftPerCustomerCny: upliftOf(nm),
     };
@@ -113,21 +129,21 @@ function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayo
     add(
       toStep(x.onNoContact, 'no_contact'),
       x.onNoContact && x.onNoContact !== 'end' ? 'no_contact' : 'end',
-      meanOf(rec, o + 1),
+      meanOf(rec, o + STEP.noContact),
     );
     add(
       toStep(x.onNotInterested, 'not_interested'),
       x.onNotInterested && x.onNotInterested !== 'end' ? 'not_interested' : 'end',
-      meanOf(rec, o + 2),
+      meanOf(rec, o + STEP.notInterested),
     );
-    if (x.onInterested) add(toStep(x.onInterested, 'interested'), 'referral', meanOf(rec, o + 3));
-    add('converted', 'converted', meanOf(rec, o + 4));
+    if (x.onInterested) add(toStep(x.onInterested, 'interested'), 'referral', meanOf(rec, o + STEP.referred));
+    add('converted', 'converted', meanOf(rec, o + STEP.converted));
     add(
       toStep(x.onNotConverted, 'not_converted'),
       x.onNotConverted && x.onNotConverted !== 'end' ? 'return' : 'end',
-      meanOf(rec, o + 5),
+      meanOf(rec, o + STEP.notConverted),
     );
-    add('dropped', 'dropped', meanOf(rec, o + 6));
+    add('dropped', 'dropped', meanOf(rec, o + STEP.dropped));
   });
   return edges;
 }
@@ -230,8 +246,8 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   for (let w = 0; w < L.nWeeks; w++) {
     const o = lay.weeks + w * WF;
     for (let k = 0; k < rec.count; k++) {
-      cumT[k] += rec.data[k * rec.length + o];
-      cumC[k] += rec.data[k * rec.length + o + 1];
+      cumT[k] += rec.data[k * rec.length + o + WEEK.buyersT];
+      cumC[k] += rec.data[k * rec.length + o + WEEK.buyersC];
     }
     const ct = cumT.map((x, k) => ratio(x, targetedT[k]));
     const cc = column(rec, (r) => r[sc.targetedC]).map((n, k) => ratio(cumC[k], n));
@@ -241,8 +257,8 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       conversionTreatment: statOf(ct).mean,
       conversionControl: statOf(cc).mean,
       upliftPp: upliftOf(ct.map((x, k) => 100 * (x - cc[k]))),
-      contacts: meanOf(rec, o + 2),
-      costCny: meanOf(rec, o + 3),
+      contacts: meanOf(rec, o + WEEK.contacts),
+      costCny: meanOf(rec, o + WEEK.cost),
     });
   }
   const SCF = STRATEGY_CHANNEL_FIELDS.length;
@@ -252,11 +268,11 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
       const col = (f: number) => statOf(column(rec, (r) => r[o + f]));
       return {
         id: c.id,
-        attempts: col(0),
-        reached: col(1),
-        responses: col(2),
-        conversions: col(3),
-        costCny: col(4),
+        attempts: col(STRATEGY_CHANNEL.attempts),
+        reached: col(STRATEGY_CHANNEL.reached),
+        responses: col(STRATEGY_CHANNEL.responses),
+        conversions: col(STRATEGY_CHANNEL.conversions),
+        costCny: col(STRATEGY_CHANNEL.cost),
       };
     })
     .filter((c) => c.attempts.mean > 0 || st.journey.steps.some((x) => x.channel === c.id));
@@ -370,16 +386,16 @@ function channelUse(s: Scenario, rec: Records, L: RecordLayout): ChannelUse[] {
       id: c.id,
       label: c.label ?? c.id,
       wheel: c.wheel,
-      attempts: statOf(sumStrategies(0)),
-      reached: statOf(sumStrategies(1)),
-      responses: statOf(sumStrategies(2)),
-      conversions: statOf(sumStrategies(3)),
-      costCny: statOf(sumStrategies(4)),
-      capacityUsedShare: statOf(column(rec, (r) => ratio(r[o], r[o + 1]))),
-      leadsQueued: statOf(column(rec, (r) => r[o + 2])),
-      leadsDecayed: statOf(column(rec, (r) => r[o + 3])),
-      leadsDropped: statOf(column(rec, (r) => r[o + 4])),
-      staffHours: statOf(column(rec, (r) => r[o + 5] / 60)),
+      attempts: statOf(sumStrategies(STRATEGY_CHANNEL.attempts)),
+      reached: statOf(sumStrategies(STRATEGY_CHANNEL.reached)),
+      responses: statOf(sumStrategies(STRATEGY_CHANNEL.responses)),
+      conversions: statOf(sumStrategies(STRATEGY_CHANNEL.conversions)),
+      costCny: statOf(sumStrategies(STRATEGY_CHANNEL.cost)),
+      capacityUsedShare: statOf(column(rec, (r) => ratio(r[o + CHANNEL.attempts], r[o + CHANNEL.capacity]))),
+      leadsQueued: statOf(column(rec, (r) => r[o + CHANNEL.queued])),
+      leadsDecayed: statOf(column(rec, (r) => r[o + CHANNEL.decayed])),
+      leadsDropped: statOf(column(rec, (r) => r[o + CHANNEL.dropped])),
+      staffHours: statOf(column(rec, (r) => r[o + CHANNEL.staffMinutes] / 60)),
     };
   });
 }

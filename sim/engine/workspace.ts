@@ -13,6 +13,14 @@ export function productBit(r: number): number {
   return r < 7 ? 1 << r : 128;
 }
 
+/** Bits of ws.flags[s][i], customer i's state in strategy s's journey. */
+export const FLAG_REACHED = 1;
+export const FLAG_RESPONDED = 2;
+/** Converted by the campaign (a customer converted by several strategies shares the modelled effect). */
+export const FLAG_CONVERTED = 4;
+/** In the journey now: a further trigger does not start it again. */
+export const FLAG_IN_JOURNEY = 8;
+
 /** Token kinds in the weekly queues: a journey step, a journey start, a sequence-trigger check. */
 export const TOKEN_STEP = 0;
 export const TOKEN_START = 1;
@@ -172,7 +180,7 @@ export type Workspace = {
   arm: Uint8Array[];
   /** First trigger day of customer i for strategy s, or -1 (days fit 16 bits: at most 104 weeks). */
   tau: Int16Array[];
-  /** Bit flags per strategy: 1 reached, 2 responded, 4 converted by the campaign, 8 in a journey. */
+  /** Bit flags per strategy: FLAG_REACHED, FLAG_RESPONDED, FLAG_CONVERTED, FLAG_IN_JOURNEY. */
   flags: Uint8Array[];
   visits: Uint16Array[];
   /** Organic purchase weeks per relevant product: [rp * 3 + k][i] (k: two organic events, maturity reinvest). */
