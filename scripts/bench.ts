@@ -2,11 +2,17 @@
 // 4 strategies (one three-wheel journey: app push → AI call → remote agent → wealth manager),
 // 10% holdout, 26 weeks — for 1,000 replications. Prints figures; asserts nothing (machines are
 // shared and noisy: read the medians and ratios, measured in one run).
-//   npm run bench [-- --replications 1000 --throughput-reps 20 --repeats 5]
-import { readFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
-import { clearEngineCache, simApi } from '../sim/api';
-import { runReplications } from '../sim/runtime/node-pool';
+//   npm run bench [-- --replications 1000 --throughput-reps 10 --repeats 9 --against DIR]
+// --against DIR: also measure the engine of another checkout (its sim/ and node_modules, e.g.
+// `git worktree add DIR main`) in the same run: CPU blocks alternate between the two engines,
+// and the wall-time runs follow each other, so the machine's drift hits both alike.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nodeBundleOptions } from '../sim/runtime/node-worker-bundle';
+import type { Scenario } from '../sim/scenario';
 import { loadScenarioText } from '../sim/scenario';
 
 const arg = (name: string, dflt: number) => {
@@ -14,86 +20,147 @@ const arg = (name: string, dflt: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const R = arg('replications', 1000);
-const THROUGHPUT_REPS = arg('throughput-reps', 20);
-const REPEATS = arg('repeats', 5);
+const BLOCK_REPS = arg('throughput-reps', 10);
+const REPEATS = arg('repeats', 9);
+const againstAt = process.argv.indexOf('--against');
+const againstDir = againstAt > 0 ? resolve(process.argv[againstAt + 1]) : null;
+
+type EngineModules = {
+  label: string;
+  simApi: typeof import('../sim/api').simApi;
+  clearEngineCache: typeof import('../sim/api').clearEngineCache;
+  runReplications: typeof import('../sim/runtime/node-pool').runReplications;
+};
+
+/**
+ * The engine of the checkout at `root`: its sim/api.ts bundled by esbuild as the worker threads
+ * run it (under tsx's loader the same code measured ~1.5× slower), and its worker pool.
+ */
+async function engineAt(label: string, root: URL): Promise<EngineModules> {
+  const esbuild = await import('esbuild');
+  const entry = fileURLToPath(new URL('sim/api.ts', root));
+  const built = await esbuild.build({ ...nodeBundleOptions(entry), write: false });
+  const code = built.outputFiles[0].contents;
+  const dir = join(tmpdir(), 'sandtable-bench');
+  mkdirSync(dir, { recursive: true });
+  const bundled = join(dir, `${createHash('sha256').update(code).digest('hex').slice(0, 20)}.mjs`);
+  writeFileSync(bundled, code);
+  const api = (await import(pathToFileURL(bundled).href)) as typeof import('../sim/api');
+  const pool = (await import(
+    new URL('sim/runtime/node-pool.ts', root).href
+  )) as typeof import('../sim/runtime/node-pool');
+  return {
+    label,
+    simApi: api.simApi,
+    clearEngineCache: api.clearEngineCache,
+    runReplications: pool.runReplications,
+  };
+}
+
+const engines: EngineModules[] = [];
+if (againstDir) engines.push(await engineAt(`before (${againstDir})`, pathToFileURL(`${againstDir}/`)));
+engines.push(await engineAt('this checkout', new URL('../', import.meta.url)));
 
 const file = new URL('../scenarios/omnichannel-referral-pilot.json', import.meta.url);
 const loaded = loadScenarioText(readFileSync(file, 'utf8'));
 if (!loaded.ok) throw new Error('the W1 scenario does not validate');
-const scenario = loaded.scenario;
+const scenario: Scenario = loaded.scenario;
 const customers = scenario.population.size;
 const weeks = scenario.calendar.weeks;
 const settings = { seed: 'bench-w1', replications: R };
-const median = (xs: number[]) => {
+const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  const h = (s.length - 1) * q;
+  const lo = Math.floor(h);
+  return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
 };
+const fmt = (x: number, d = 1) => x.toFixed(d);
 
 let peakRss = 0;
+const loads: number[] = [];
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
+const loadSampler = setInterval(() => loads.push(loadavg()[0]), 1000);
+loads.push(loadavg()[0]);
 
 console.log(
   `W1: ${customers.toLocaleString('en')} customers, ${scenario.strategies.length} strategies, ${weeks} weeks, ${R} replications`,
 );
 console.log(
-  `machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${availableParallelism()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  `machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${availableParallelism()}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z`,
 );
 
-// 1. Single-thread throughput (in-process, after a warm-up), median of REPEATS runs.
-let t = performance.now();
-simApi.runBlock(scenario, { ...settings, replications: 10_000 }, 0, 2);
-const prepareAndWarm = performance.now() - t;
-const rates: number[] = [];
-const perRep: number[] = [];
-for (let k = 0; k < REPEATS; k++) {
-  t = performance.now();
-  simApi.runBlock(
-    scenario,
-    { ...settings, replications: 10_000 },
-    100 + k * THROUGHPUT_REPS,
-    100 + (k + 1) * THROUGHPUT_REPS,
-  );
-  const sec = (performance.now() - t) / 1000;
-  rates.push((customers * weeks * THROUGHPUT_REPS) / sec);
-  perRep.push((1000 * sec) / THROUGHPUT_REPS);
+// 1. CPU time per replication on one thread (in-process, warm): REPEATS blocks of BLOCK_REPS
+// replications per engine, the engines' blocks alternating. CPU time (process.cpuUsage: this
+// thread plus V8's helper threads) rather than wall time, so other jobs on the machine count less.
+const warm = new Map<EngineModules, number>();
+for (const e of engines) {
+  const t = performance.now();
+  e.simApi.runBlock(scenario, { ...settings, replications: 10_000 }, 0, 2);
+  warm.set(e, performance.now() - t);
 }
-console.log(`population + eligibility build and warm-up (2 replications): ${prepareAndWarm.toFixed(0)} ms`);
-console.log(
-  `throughput per core: median ${(median(rates) / 1e6).toFixed(2)} M customer-weeks/s (${median(perRep).toFixed(1)} ms per replication; runs: ${rates.map((r) => (r / 1e6).toFixed(2)).join(', ')})`,
-);
+const cpuPerRep = new Map<EngineModules, number[]>(engines.map((e) => [e, []]));
+for (let k = 0; k < REPEATS; k++) {
+  for (const e of k % 2 ? [...engines].reverse() : engines) {
+    const from = 100 + k * BLOCK_REPS;
+    const c0 = process.cpuUsage();
+    e.simApi.runBlock(scenario, { ...settings, replications: 10_000 }, from, from + BLOCK_REPS);
+    const c = process.cpuUsage(c0);
+    cpuPerRep.get(e)?.push((c.user + c.system) / 1000 / BLOCK_REPS);
+  }
+}
+for (const e of engines) {
+  const xs = cpuPerRep.get(e) ?? [];
+  const med = quantile(xs, 0.5);
+  console.log(
+    `[${e.label}] CPU per replication, 1 thread: median ${fmt(med)} ms, p10 ${fmt(quantile(xs, 0.1))} ms (${REPEATS} blocks of ${BLOCK_REPS}: ${xs.map((x) => fmt(x)).join(', ')}); ${fmt((customers * weeks) / med / 1000, 2)} M customer-weeks per CPU-second; population build + 2 replications ${fmt(warm.get(e) ?? 0, 0)} ms`,
+  );
+}
 
 // 2. Wall time of the whole run with 1 and 2 workers; time to the first partial result.
-const wall: Record<number, number> = {};
-const firstPartial: Record<number, number> = {};
+const wall = new Map<string, number>();
 for (const workers of [1, 2]) {
-  // Cold start: this thread builds its population again for the first block (see node-pool.ts).
-  clearEngineCache();
-  const started = performance.now();
-  let first = Number.NaN;
-  const finished: Array<{ start: number; end: number; data: Float64Array }> = [];
-  const blocks = await runReplications(scenario, settings, {
-    workers,
-    onBlock: (block) => {
-      finished.push(block);
-      // The first partial result: the first time a contiguous prefix from replication 0 is summarized.
-      if (Number.isNaN(first) && block.start === 0) {
-        simApi.summarize(scenario, settings, [block]);
-        first = performance.now() - started;
-      }
-    },
-  });
-  wall[workers] = (performance.now() - started) / 1000;
-  firstPartial[workers] = first;
-  t = performance.now();
-  simApi.summarize(scenario, settings, blocks);
-  const summarizeMs = performance.now() - t;
-  console.log(
-    `${workers} worker(s): ${R} replications in ${wall[workers].toFixed(1)} s; first partial result after ${first.toFixed(0)} ms; final summary ${summarizeMs.toFixed(0)} ms`,
-  );
+  for (const e of engines) {
+    // Cold start: this thread builds its population again for the first block (see node-pool.ts).
+    e.clearEngineCache();
+    const started = performance.now();
+    const c0 = process.cpuUsage();
+    let first = Number.NaN;
+    const blocks = await e.runReplications(scenario, settings, {
+      workers,
+      onBlock: (block) => {
+        // The first partial result: the first block from replication 0, summarized.
+        if (Number.isNaN(first) && block.start === 0) {
+          e.simApi.summarize(scenario, settings, [block]);
+          first = performance.now() - started;
+        }
+      },
+    });
+    const sec = (performance.now() - started) / 1000;
+    const c = process.cpuUsage(c0);
+    wall.set(`${e.label}/${workers}`, sec);
+    const t = performance.now();
+    e.simApi.summarize(scenario, settings, blocks);
+    const summarizeMs = performance.now() - t;
+    console.log(
+      `[${e.label}] ${workers} worker(s): ${R} replications in ${fmt(sec)} s (CPU ${fmt((c.user + c.system) / 1000 / R)} ms a replication, all threads); first partial result after ${fmt(first, 0)} ms; final summary ${fmt(summarizeMs, 0)} ms; load average now ${fmt(loadavg()[0], 2)}`,
+    );
+  }
 }
 clearInterval(sampler);
-console.log(`speed-up, 2 workers vs 1: ${(wall[1] / wall[2]).toFixed(2)}×`);
-console.log(`peak memory (RSS, main thread + workers): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
-console.log('goals: W1 ≤ 20 s with 2 workers; first partial ≤ 1 s; speed-up ≥ 1.8×; peak ≤ 1 GB');
+clearInterval(loadSampler);
+for (const e of engines) {
+  const w1 = wall.get(`${e.label}/1`) ?? Number.NaN;
+  const w2 = wall.get(`${e.label}/2`) ?? Number.NaN;
+  console.log(`[${e.label}] speed-up, 2 workers vs 1: ${fmt(w1 / w2, 2)}×`);
+}
+console.log(
+  `peak memory (RSS of this process: main thread + workers${engines.length > 1 ? ', both engines' : ''}): ${fmt(peakRss / 2 ** 20, 0)} MiB`,
+);
+console.log(
+  `load average (1 min) while it ran: min ${fmt(Math.min(...loads), 2)}, median ${fmt(quantile(loads, 0.5), 2)}, max ${fmt(Math.max(...loads), 2)} (${availableParallelism()} cores)`,
+);
+console.log(
+  'goals: ≤ 36 ms CPU a replication (1 thread); W1 ≤ 20 s with 2 workers; first partial ≤ 1 s; speed-up ≥ 1.8×; peak ≤ 1 GB',
+);
