@@ -50,6 +50,7 @@ export {
 export { SUMMARY_IDS, type SummaryId } from './calibration/summaries';
 // CSV, the one writer for every export (formula-like text defused).
 export { type CsvCell, type CsvOptions, csvCell, toCsv } from './csv';
+export { type EstimateMessage, estimateMessage, estimateRun, type RunEstimate } from './estimate';
 export {
   type AbortSignalLike,
   type ExecuteOptions,

@@ -2,10 +2,12 @@
 // Exit codes: 0 ok, 1 invalid scenario (or a file that cannot be read), 2 usage error.
 // User errors print one clear message, never a stack trace; Ctrl-C stops cleanly and leaves no
 // partial output file.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { atomicWrite } from '../../main/fs/atomic-write';
+import { catalogueT } from '../../messages/index';
 import { defaultSettings, type RunSettings, simApi } from '../api';
 import { shardRange } from '../blocks';
+import { estimateMessage, estimateRun } from '../estimate';
 import { type Executor, ExecutorError, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario';
 import { decimal, flag, oneOf, parseCommand, redisUrl, text, UsageError, wholeNumber } from './cli-args';
@@ -45,10 +47,15 @@ ${CHALLENGE_USAGE}
 --shard K/N runs the K-th of N equal shares of the replications (K counts from 0, as Kubernetes'
 JOB_COMPLETION_INDEX) and writes a part; merge gives the same result file as one whole run.
 --queue publishes the run's blocks to Redis for \`worker\` processes on any machines (docs/scale-out.md).
+run first prints an estimate of its time and peak memory; a local run estimated to need more than 80%
+of the machine's memory is refused unless --force (which also lets --out replace a file).
 
 Exit codes: 0 ok, 1 invalid scenario or parts (or an unreachable queue), 2 usage error, 130 cancelled.`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
+
+/** Share of the machine's memory a run may use (the rest is the system's and other programs'). */
+const MEMORY_SHARE = 0.8;
 
 async function cmdValidate(args: string[], io: Io): Promise<number> {
   const { positional, flags } = parseCommand(args, { 'max-size': decimal() });
@@ -128,6 +135,17 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
     throw new UsageError(
       `--shard ${shard?.index}/${shard?.count}: ${settings.replications} replications leave this shard empty; use at most ${settings.replications} shards`,
     );
+  if (flags.queue === undefined) {
+    // Before anything is built: the estimate, and a refusal of a run that would not fit in memory.
+    const workers = flags.workers ?? Math.max(1, availableParallelism());
+    const count = range ? range[1] - range[0] : settings.replications;
+    const estimate = estimateRun(scenario, count, workers, availableParallelism());
+    const msg = estimateMessage(estimate, MEMORY_SHARE * totalmem());
+    const line = catalogueT('en')(msg.code, msg.params);
+    if (msg.code === 'estimate.too-big' && flags.force !== true)
+      throw new UsageError(`${positional[0]}: ${line}; --force runs it anyway`);
+    io.err(`${line}\n`);
+  }
   const executor = await executorFor(flags, io);
   const bar = new ProgressBar(range ? range[1] - range[0] : settings.replications, io.err);
   const started = performance.now();

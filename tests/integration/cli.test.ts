@@ -84,6 +84,9 @@ describe('sim run', () => {
     expect(a.out).toContain('90% of replications in');
     expect(a.out).toContain('6 replications');
     expect(a.err).toContain(`wrote ${join(dir, 'r.json')}`);
+    expect(a.err).toMatch(
+      /estimate: about \d+ s with 1 worker\(s\) \(\d+ ms of CPU a replication\), peak memory about \d+ MB/,
+    );
 
     const text = readFileSync(join(dir, 'r.json'), 'utf8');
     const doc = JSON.parse(text);
@@ -245,6 +248,22 @@ describe('--out is checked before the run; hostile files', () => {
     expect(forced.code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).kind).toBe('sandtable.result');
     expect(readdirSync(dir)).toEqual(['r.json']);
+  });
+
+  it('refuses a run estimated not to fit in memory before building anything, unless --force', async () => {
+    const dir = tempDir();
+    const big = JSON.parse(readFileSync(join(repoRoot, TINY), 'utf8'));
+    big.population.size = 5_000_000; // the format's maximum: ~2 GB a thread, 65 threads
+    const file = join(dir, 'big.json');
+    writeFileSync(file, JSON.stringify(big));
+    const r = await cli(['run', file, '--replications', '1000', '--workers', '64']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/this run would need about \d+ MB of memory, more than the \d+ MB it may use/);
+    expect(r.err).toContain('5000000 customers take');
+    expect(r.err).toContain('Reduce the replications, the population size or the workers');
+    expect(r.err).toContain('--force runs it anyway');
+    expect(r.err).not.toContain('progress:');
+    expectNoStack(r.err);
   });
 
   it('rejects hostile files with exit 1 and a located message, never exit 3', async () => {

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { catalogueT } from '../messages/index';
+import { recordLayout } from './engine/layout';
+import { mustLoad } from './engine/test-scenarios';
+import { estimateMessage, estimateRun } from './estimate';
+
+const w1 = mustLoad(
+  JSON.parse(readFileSync(new URL('../scenarios/omnichannel-referral-pilot.json', import.meta.url), 'utf8')),
+);
+const GB = 2 ** 30;
+
+describe('estimateRun', () => {
+  it('W1 at 1,000 replications: records as the layout sizes them, memory and time in the measured range', () => {
+    const e = estimateRun(w1, 1000, 2, 2);
+    expect(e.recordBytes).toBe(recordLayout(w1).length * 8);
+    expect(e.recordsBytes).toBe(2 * 1000 * e.recordBytes);
+    // Measured (docs/performance.md): 57–66 ms CPU a replication, peak 393–435 MiB with 2 workers.
+    expect(e.cpuSecondsPerReplication).toBeGreaterThan(0.05);
+    expect(e.cpuSecondsPerReplication).toBeLessThan(0.08);
+    expect(e.peakBytes / 2 ** 20).toBeGreaterThan(350);
+    expect(e.peakBytes / 2 ** 20).toBeLessThan(600);
+    expect(e.wallSeconds).toBeGreaterThan(e.cpuSecondsPerReplication * 500);
+  });
+
+  it('grows with replications by the records only, and with customers per thread', () => {
+    const a = estimateRun(w1, 1000, 2, 2);
+    const b = estimateRun(w1, 2000, 2, 2);
+    expect(b.peakBytes - a.peakBytes).toBeCloseTo(1.15 * 2 * 1000 * a.recordBytes, 0);
+    const big = mustLoad({
+      ...JSON.parse(JSON.stringify(w1)),
+      population: { ...w1.population, size: 5_000_000 },
+    });
+    const c = estimateRun(big, 1000, 2, 2);
+    expect(c.populationBytes).toBeCloseTo(50 * a.populationBytes, 0);
+    expect(c.cpuSecondsPerReplication).toBeCloseTo(50 * a.cpuSecondsPerReplication, 6);
+  });
+
+  it('refuses what does not fit, saying what takes the memory, in both languages', () => {
+    const big = mustLoad({
+      ...JSON.parse(JSON.stringify(w1)),
+      population: { ...w1.population, size: 5_000_000 },
+    });
+    const msg = estimateMessage(estimateRun(big, 1000, 2, 2), 4 * GB);
+    expect(msg.code).toBe('estimate.too-big');
+    expect(msg.params.customers).toBe(5_000_000);
+    expect(msg.params.threads).toBe(3);
+    const en = catalogueT('en')(msg.code, msg.params);
+    expect(en).toContain(`${msg.params.peakMb} MB`);
+    expect(en).toContain('Reduce the replications');
+    const zh = catalogueT('zh-CN')(msg.code, msg.params);
+    expect(zh).toContain('请减少重复次数');
+    expect(zh).not.toContain('{{');
+    expect(estimateMessage(estimateRun(w1, 1000, 2, 2), 4 * GB).code).toBe('estimate.summary');
+  });
+});
