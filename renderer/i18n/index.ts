@@ -1,6 +1,7 @@
 // i18next with two languages, English and Simplified Chinese, bundled at build time.
 // The app's own strings are the default namespace; the results dashboard has 'results', the planner
-// 'planner', building a scenario (library, overview, add/delete) 'authoring', teaching mode 'teaching'; the core's messages
+// 'planner', building a scenario (library, overview, add/delete) 'authoring', teaching mode 'teaching',
+// the run's cost estimate 'estimate'; the core's messages
 // (issues, planner notes) come from the shared catalogue as 'messages'.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -10,6 +11,8 @@ import authoringZh from './authoring.zh-CN.json';
 import calibrationEn from './calibration.en.json';
 import calibrationZh from './calibration.zh-CN.json';
 import en from './en.json';
+import estimateEn from './estimate.en.json';
+import estimateZh from './estimate.zh-CN.json';
 import plannerEn from './planner.en.json';
 import plannerZh from './planner.zh-CN.json';
 import resultsEn from './results.en.json';
@@ -48,6 +51,7 @@ export async function initI18n(language: Language): Promise<I18n> {
           authoring: authoringEn,
           teaching: teachingEn,
           calibration: calibrationEn,
+          estimate: estimateEn,
           [MESSAGES_NS]: MESSAGE_BUNDLES.en,
         },
         'zh-CN': {
@@ -57,13 +61,23 @@ export async function initI18n(language: Language): Promise<I18n> {
           authoring: authoringZh,
           teaching: teachingZh,
           calibration: calibrationZh,
+          estimate: estimateZh,
           [MESSAGES_NS]: MESSAGE_BUNDLES['zh-CN'],
         },
       },
       lng: language,
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],
-      ns: ['translation', 'results', 'planner', 'authoring', 'teaching', 'calibration', MESSAGES_NS],
+      ns: [
+        'translation',
+        'results',
+        'planner',
+        'authoring',
+        'teaching',
+        'calibration',
+        'estimate',
+        MESSAGES_NS,
+      ],
       defaultNS: 'translation',
       interpolation: { escapeValue: false },
       returnNull: false,

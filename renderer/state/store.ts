@@ -142,8 +142,9 @@ export type AppActions = {
 export type AppStore = AppState & AppActions;
 
 export function defaultWorkers(): number {
+  // One worker per core: the UI thread only draws while workers compute (the CLI's default too).
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return Math.max(1, cores - 1);
+  return Math.max(1, cores);
 }
 
 const idleRun: RunState = {

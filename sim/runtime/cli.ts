@@ -143,7 +143,9 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
     const msg = estimateMessage(estimate, MEMORY_SHARE * totalmem());
     const line = catalogueT('en')(msg.code, msg.params);
     if (msg.code === 'estimate.too-big' && flags.force !== true)
-      throw new UsageError(`${positional[0]}: ${line}; --force runs it anyway`);
+      throw new UsageError(
+        `${positional[0]}: ${line}, or split it with --shard K/N across machines; --force runs it anyway`,
+      );
     io.err(`${line}\n`);
   }
   const executor = await executorFor(flags, io);

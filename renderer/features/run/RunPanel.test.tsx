@@ -77,6 +77,34 @@ describe('run panel', () => {
     expect(screen.getByTestId('run-status-text').textContent).toBe('Run failed: worker crashed');
   });
 
+  it('shows the estimate, asks before a large run (500,000 customers) and runs only when confirmed', async () => {
+    const store = await setupStore((d) => void (d.population.size = 500_000));
+    renderWithStore(store, <RunPanel />);
+    expect(screen.getByTestId('run-estimate').textContent).toMatch(
+      /^estimate: about \d+ s with 3 worker\(s\) \(\d+ ms of CPU a replication\), peak memory about \d+ MB$/,
+    );
+    fireEvent.click(screen.getByTestId('run-button'));
+    expect(pool.calls).toHaveLength(0);
+    expect(screen.getByTestId('run-ask').textContent).toContain('This is a large run: estimate: about');
+    fireEvent.click(screen.getByTestId('run-ask-cancel'));
+    expect(screen.queryByTestId('run-ask')).toBeNull();
+    expect(pool.calls).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('run-button'));
+    fireEvent.click(screen.getByTestId('run-ask-confirm'));
+    expect(pool.calls).toHaveLength(1);
+  });
+
+  it('refuses a run that would not fit in memory (5,000,000 customers), saying what to reduce', async () => {
+    const store = await setupStore((d) => void (d.population.size = 5_000_000));
+    renderWithStore(store, <RunPanel />);
+    expect((screen.getByTestId('run-button') as HTMLButtonElement).disabled).toBe(true);
+    const reason = screen.getByTestId('run-disabled-reason').textContent ?? '';
+    expect(reason).toMatch(/^Too big to run here: this run would need about \d+ MB of memory/);
+    expect(reason).toContain('5000000 customers take');
+    expect(reason).toContain('Reduce the replications, the population size or the workers');
+    expect(screen.queryByTestId('run-estimate')).toBeNull();
+  });
+
   it('is disabled with the reason while the scenario is invalid', async () => {
     const store = await setupStore((doc) => {
       doc.population.size = 5;

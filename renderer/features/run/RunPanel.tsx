@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldShell } from '../../components/FieldShell';
 import { NumberInput } from '../../components/NumberInput';
@@ -6,6 +7,7 @@ import { ScenarioNumber, ScenarioText } from '../editor/fields';
 import { cancelActiveRun } from './active-run';
 import { RunStatus } from './RunStatus';
 import { runScenario } from './run-actions';
+import { useRunEstimate } from './useRunEstimate';
 
 /** Replications, seed and workers; Run (disabled with the reason when the scenario is invalid) and Cancel. */
 export function RunPanel() {
@@ -20,8 +22,23 @@ export function RunPanel() {
   const isComparing = useAppState((s) => s.compare.status === 'running');
   const { setWorkers, setScreen } = useActions();
   const isRunning = run.status === 'running';
+  const cost = useRunEstimate();
+  // A large run asks first: the question stays until answered or the run's cost changes.
+  const [askedFor, setAskedFor] = useState<string | null>(null);
+  const costText = cost ? t(`messages:${cost.message.code}`, cost.message.params) : null;
   const reason =
-    errorCount > 0 ? t('run.invalid', { count: errorCount }) : isComparing ? t('run.busyCompare') : null;
+    errorCount > 0
+      ? t('run.invalid', { count: errorCount })
+      : isComparing
+        ? t('run.busyCompare')
+        : cost?.isRefused
+          ? t('estimate:refused', { reason: costText })
+          : null;
+  const isAsking = askedFor !== null && askedFor === costText && cost?.isLarge === true;
+  const start = () => {
+    setAskedFor(null);
+    if (runScenario(store)) setScreen('results');
+  };
   return (
     <fieldset className="runpanel" data-testid="run-panel">
       <legend className="sr-only">{t('run.panel')}</legend>
@@ -62,12 +79,29 @@ export function RunPanel() {
             aria-describedby={reason ? 'run-disabled-reason' : undefined}
             data-testid="run-button"
             onClick={() => {
-              if (runScenario(store)) setScreen('results');
+              if (cost?.isLarge) setAskedFor(costText);
+              else start();
             }}
           >
             ▶ {t('run.run')}
           </button>
         )}
+        {isAsking && !isRunning ? (
+          <span className="runpanel__ask" role="alertdialog" data-testid="run-ask">
+            {t('estimate:ask', { summary: costText })}
+            <button type="button" className="btn btn--primary" data-testid="run-ask-confirm" onClick={start}>
+              {t('estimate:confirm')}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              data-testid="run-ask-cancel"
+              onClick={() => setAskedFor(null)}
+            >
+              {t('estimate:cancel')}
+            </button>
+          </span>
+        ) : null}
         {reason && !isRunning ? (
           <span
             id="run-disabled-reason"
@@ -79,6 +113,16 @@ export function RunPanel() {
           </span>
         ) : null}
       </div>
+      {cost && !cost.isRefused && !isRunning ? (
+        <span
+          className="runpanel__estimate"
+          role="note"
+          aria-label={t('estimate:label')}
+          data-testid="run-estimate"
+        >
+          {costText}
+        </span>
+      ) : null}
       <RunStatus run={run} />
     </fieldset>
   );
