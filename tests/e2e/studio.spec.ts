@@ -240,6 +240,8 @@ test('cancel stops a run at once and leaves the app usable', async ({ page }) =>
   await openStudio(page);
   await runSettings(page, { replications: 5000, seed: 'cancel-me', workers: 2 });
   await page.getByTestId('run-button').click();
+  // 5,000 replications are estimated at minutes: the studio asks first.
+  await page.getByTestId('run-ask-confirm').click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
   await expect
     .poll(async () => Number(await page.getByTestId('run-status-bar').getAttribute('aria-valuenow')), {

@@ -7,7 +7,7 @@ import { ScenarioNumber, ScenarioText } from '../editor/fields';
 import { cancelActiveRun } from './active-run';
 import { RunStatus } from './RunStatus';
 import { runScenario } from './run-actions';
-import { useRunEstimate } from './useRunEstimate';
+import { runCostOf, useRunEstimate } from './useRunEstimate';
 
 /** Replications, seed and workers; Run (disabled with the reason when the scenario is invalid) and Cancel. */
 export function RunPanel() {
@@ -79,7 +79,12 @@ export function RunPanel() {
             aria-describedby={reason ? 'run-disabled-reason' : undefined}
             data-testid="run-button"
             onClick={() => {
-              if (cost?.isLarge) setAskedFor(costText);
+              // The cost of the scenario as just typed (validation otherwise waits for a pause).
+              store.getState().validateNow();
+              const { scenario, workers: w } = store.getState();
+              const now = scenario ? runCostOf(scenario, w) : null;
+              if (now?.isRefused) return;
+              if (now?.isLarge) setAskedFor(t(`messages:${now.message.code}`, now.message.params));
               else start();
             }}
           >

@@ -1,6 +1,12 @@
 // The run's estimated time and memory, from the scenario and the worker count (sim/estimate.ts),
 // and whether the studio should ask first or refuse.
-import { type EstimateMessage, estimateMessage, estimateRun, type RunEstimate } from '../../../sim/index';
+import {
+  type EstimateMessage,
+  estimateMessage,
+  estimateRun,
+  type RunEstimate,
+  type Scenario,
+} from '../../../sim/index';
 import { useAppState } from '../../state/hooks';
 
 /** Above these the studio asks before running: a run of over a minute, or over a gigabyte. */
@@ -27,11 +33,8 @@ export type RunCost = {
   isLarge: boolean;
 };
 
-/** The current scenario's run cost, or null while the scenario is invalid. */
-export function useRunEstimate(): RunCost | null {
-  const scenario = useAppState((s) => s.scenario);
-  const workers = useAppState((s) => s.workers);
-  if (!scenario) return null;
+/** The run cost of `scenario` with `workers` workers on this device. */
+export function runCostOf(scenario: Scenario, workers: number): RunCost {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   const estimate = estimateRun(scenario, scenario.monteCarlo.replications, workers, cores);
   const message = estimateMessage(estimate, studioMemoryBytes());
@@ -42,4 +45,11 @@ export function useRunEstimate(): RunCost | null {
     isRefused,
     isLarge: !isRefused && (estimate.wallSeconds > ASK_ABOVE_SECONDS || estimate.peakBytes > ASK_ABOVE_BYTES),
   };
+}
+
+/** The current scenario's run cost, or null while the scenario is invalid. */
+export function useRunEstimate(): RunCost | null {
+  const scenario = useAppState((s) => s.scenario);
+  const workers = useAppState((s) => s.workers);
+  return scenario ? runCostOf(scenario, workers) : null;
 }
