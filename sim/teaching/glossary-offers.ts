@@ -473,7 +473,7 @@ export const OFFER_ENTRIES: RawEntries = {
     en: [
       'Fatigue decay (疲劳衰减)',
       'Response falls by this share for each recent contact of the customer.',
-      'Response × (1 − fatigue)^k, where k = the customer’s reached contacts within the fatigue window. The seed’s “repeatedly disturbed” high-end customers.',
+      'Response × (1 − fatigue)^k, where k = the customer’s reached contacts within the fatigue window (its days). The seed’s “repeatedly disturbed” high-end customers.',
       '0.1–0.25 in the examples.',
     ],
     zh: [

@@ -2,9 +2,11 @@
 // means, how it enters the model, a typical range and where that range comes from. Keys are
 // scenario paths with list indices dropped (`channels[].responseEffect`), or `output.<id>`.
 import type { TextLanguage } from '../scenario/local-text';
+import { BEHAVIOUR_ENTRIES } from './glossary-behaviour';
 import { OFFER_ENTRIES } from './glossary-offers';
 import { OUTPUT_ENTRIES } from './glossary-outputs';
 import { POPULATION_ENTRIES } from './glossary-population';
+import { RUN_ENTRIES } from './glossary-run';
 import { STRATEGY_ENTRIES } from './glossary-strategy';
 import type { GlossarySource, RawEntries, RawEntry } from './glossary-types';
 
@@ -13,8 +15,10 @@ export { GLOSSARY_SOURCES, type GlossarySource } from './glossary-types';
 
 const ENTRIES: RawEntries = {
   ...POPULATION_ENTRIES,
+  ...BEHAVIOUR_ENTRIES,
   ...OFFER_ENTRIES,
   ...STRATEGY_ENTRIES,
+  ...RUN_ENTRIES,
   ...OUTPUT_ENTRIES,
 };
 
