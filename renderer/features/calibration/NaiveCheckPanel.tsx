@@ -65,8 +65,8 @@ export function NaiveCheckPanel({ strategyId }: { strategyId: string }) {
         <>
           <p>
             {t('naive.fitted', {
-              selection: f.num(s.report.fitted.selection, 2),
-              effect: f.num(s.report.fitted.effect, 2),
+              selection: f.num(s.value.fitted.selection, 2),
+              effect: f.num(s.value.fitted.effect, 2),
             })}
           </p>
           <table className="table" data-testid="naive-check-table">
@@ -80,7 +80,7 @@ export function NaiveCheckPanel({ strategyId }: { strategyId: string }) {
               </tr>
             </thead>
             <tbody>
-              {s.report.metrics.map((m) => (
+              {s.value.metrics.map((m) => (
                 <tr key={m.metric} data-status={m.status}>
                   <td>{t(`naive.metric_${m.metric}`)}</td>
                   <td>{`×${f.num(m.quoted, 2)}`}</td>

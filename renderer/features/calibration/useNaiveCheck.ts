@@ -1,6 +1,6 @@
 // naive-check from the results: the quoted multiples, a run of the search on the Web Workers
 // (progress, cancel), and its report.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import {
   type BlockRunner,
   type NaiveCheckReport,
@@ -9,49 +9,33 @@ import {
   type Scenario,
 } from '../../../sim/index';
 import { webExecutor } from '../../sim-client/pool';
+import { useWorkerJob, type WorkerJobState } from '../../sim-client/useWorkerJob';
 import { useAppState } from '../../state/hooks';
 
-export type NaiveCheckState =
-  | { status: 'idle' }
-  | { status: 'running'; done: number; total: number }
-  | { status: 'done'; report: NaiveCheckReport }
-  | { status: 'cancelled' }
-  | { status: 'error'; message: string };
+export type NaiveCheckState = WorkerJobState<NaiveCheckReport>;
 
 /** Replications per evaluated setting in the studio (the CLI's default is 12). */
 export const STUDIO_NAIVE_REPLICATIONS = 8;
 
 export function useNaiveCheck() {
   const workers = useAppState((s) => s.workers);
-  const [state, setState] = useState<NaiveCheckState>({ status: 'idle' });
-  const controller = useRef<AbortController | null>(null);
+  const { state, run: runJob, cancel } = useWorkerJob<NaiveCheckReport>();
   const start = useCallback(
-    async (scenario: Scenario, strategy: string, quoted: Partial<Record<NaiveMetric, number>>) => {
-      const ac = new AbortController();
-      controller.current = ac;
-      const executor = webExecutor(() => Math.max(1, workers));
-      const run: BlockRunner = (s, settings, range, onProgress) =>
-        executor.run(s, settings, { range, onProgress, signal: ac.signal });
-      setState({ status: 'running', done: 0, total: 1 });
-      try {
-        const report = await naiveCheck(
+    (scenario: Scenario, strategy: string, quoted: Partial<Record<NaiveMetric, number>>) =>
+      runJob(({ signal, progress }) => {
+        const executor = webExecutor(() => Math.max(1, workers));
+        const run: BlockRunner = (s, settings, range, onProgress) =>
+          executor.run(s, settings, { range, onProgress, signal });
+        return naiveCheck(
           scenario,
           strategy,
           quoted,
           { replications: STUDIO_NAIVE_REPLICATIONS },
           run,
-          (done, total) => setState({ status: 'running', done, total }),
+          progress,
         );
-        setState({ status: 'done', report });
-      } catch (e) {
-        setState(ac.signal.aborted ? { status: 'cancelled' } : { status: 'error', message: String(e) });
-      } finally {
-        controller.current = null;
-      }
-    },
-    [workers],
+      }),
+    [workers, runJob],
   );
-  const cancel = useCallback(() => controller.current?.abort(), []);
-  useEffect(() => () => controller.current?.abort(), []);
   return { state, start, cancel };
 }
