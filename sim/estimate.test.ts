@@ -53,4 +53,13 @@ describe('estimateRun', () => {
     expect(zh).not.toContain('{{');
     expect(estimateMessage(estimateRun(w1, 1000, 2, 2), 4 * GB).code).toBe('estimate.summary');
   });
+
+  it('words CPU per replication with two significant digits below 10 ms, whole ms above', () => {
+    const base = estimateRun(w1, 1000, 2, 2);
+    const ms = (seconds: number) =>
+      estimateMessage({ ...base, cpuSecondsPerReplication: seconds }, 4 * GB).params.cpuMs;
+    expect(ms(0.000_423)).toBe(0.42);
+    expect(ms(0.006_789)).toBe(6.8);
+    expect(ms(0.066_4)).toBe(66);
+  });
 });

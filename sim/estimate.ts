@@ -91,6 +91,11 @@ export type EstimateMessage = {
 
 const MB = 2 ** 20;
 
+function cpuMsOf(seconds: number): number {
+  const ms = 1000 * seconds;
+  return ms < 10 ? Number(ms.toPrecision(2)) : Math.round(ms);
+}
+
 /**
  * The estimate as a message: its summary, or, when the peak would exceed `availableBytes`, a
  * refusal that says what takes the memory (records by replications, population by customers and
@@ -99,7 +104,8 @@ const MB = 2 ** 20;
 export function estimateMessage(e: RunEstimate, availableBytes: number): EstimateMessage {
   const params = {
     wallSeconds: Math.ceil(e.wallSeconds),
-    cpuMs: Math.round(1000 * e.cpuSecondsPerReplication),
+    // Two significant digits below 10 ms (a small scenario's 0.4 ms would otherwise read 0).
+    cpuMs: cpuMsOf(e.cpuSecondsPerReplication),
     workers: e.workers,
     peakMb: Math.ceil(e.peakBytes / MB),
     availableMb: Math.floor(availableBytes / MB),

@@ -85,7 +85,7 @@ describe('sim run', () => {
     expect(a.out).toContain('6 replications');
     expect(a.err).toContain(`wrote ${join(dir, 'r.json')}`);
     expect(a.err).toMatch(
-      /estimate: about \d+ s with 1 worker\(s\) \(\d+ ms of CPU a replication\), peak memory about \d+ MB/,
+      /estimate: about \d+ s with 1 worker\(s\) \(\d+(\.\d+)? ms of CPU a replication\), peak memory about \d+ MB/,
     );
 
     const text = readFileSync(join(dir, 'r.json'), 'utf8');

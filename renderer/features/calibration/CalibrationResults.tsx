@@ -1,10 +1,12 @@
 // Prior → posterior per parameter (table and interval charts) and the posterior predictive checks
 // (table and charts: each observed figure against its predictive 90% band).
+
 import { useTranslation } from 'react-i18next';
 import type { CalibrationReport, SummaryId } from '../../../sim/index';
 import { Card } from '../../components/Card';
 import { IntervalChart, type IntervalRow } from '../../components/charts/IntervalChart';
 import { useFmt } from '../../i18n/numbers';
+import { useParamName } from '../../i18n/param-name';
 
 export const CALIBRATION_NS = 'calibration';
 
@@ -15,6 +17,7 @@ const MONEY: ReadonlySet<SummaryId> = new Set(['newMoneyTreatmentCny', 'newMoney
 
 export function PosteriorCard({ report }: { report: CalibrationReport }) {
   const { t } = useTranslation(CALIBRATION_NS);
+  const paramName = useParamName();
   const f = useFmt();
   const g = (x: number) => f.num(x, Math.abs(x) < 10 ? 3 : 0);
   return (
@@ -46,7 +49,7 @@ export function PosteriorCard({ report }: { report: CalibrationReport }) {
           {report.params.map((p) => (
             <tr key={p.param}>
               <td>
-                <code>{p.param}</code>
+                {paramName(p.param)} <code className="calibration__path">{p.param}</code>
               </td>
               <td>{`${g(p.prior.mean)} [${g(p.prior.p05)}, ${g(p.prior.p95)}]`}</td>
               <td>{`${g(p.posterior.mean)} [${g(p.posterior.p05)}, ${g(p.posterior.p95)}]`}</td>
@@ -65,7 +68,7 @@ export function PosteriorCard({ report }: { report: CalibrationReport }) {
             ]}
             reference={Number.NaN}
             format={g}
-            ariaLabel={t('results.chartLabel', { param: p.param })}
+            ariaLabel={t('results.chartLabel', { param: paramName(p.param) })}
             testId="calibration-param-chart"
           />
         ))}

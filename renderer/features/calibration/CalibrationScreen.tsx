@@ -1,6 +1,7 @@
 // The Calibrate screen: load what a pilot observed, choose the parameters, fit them (ABC on the
 // worker pool, with progress and cancel), see prior → posterior and the predictive checks, and
 // make the calibrated priors the scenario's own (one undo step).
+import { useParamName } from '../../i18n/param-name';
 import './calibration.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +76,7 @@ function ObservedCard({ observed, onFile }: { observed: ObservedState; onFile: (
 
 export function CalibrationScreen() {
   const { t } = useTranslation(CALIBRATION_NS);
+  const paramName = useParamName();
   const tm = useMessages().t;
   const f = useFmt();
   const c = useCalibration();
@@ -106,7 +108,7 @@ export function CalibrationScreen() {
                   onChange={() => c.toggleParam(u.param)}
                   data-testid={`calibration-param-${u.param}`}
                 />{' '}
-                <code>{u.param}</code>
+                {paramName(u.param)} <code className="calibration__path">{u.param}</code>
               </label>
             </li>
           ))}
