@@ -108,6 +108,8 @@ export type TornadoRunOptions = {
   /** Only these ledger parameters (default all). */
   params?: readonly string[];
   onProgress?: (p: SensitivityProgress) => void;
+  /** The ledger rows and points about to run (after every point was checked). */
+  onStart?: (ledger: LedgerRow[], points: TornadoPoint[]) => void;
   /** Each point as it finishes (index into points), for partial tables. */
   onPoint?: (k: number, figures: ReplicationFigures) => void;
   signal?: AbortSignalLike;
@@ -139,6 +141,7 @@ export async function runTornado(
   const points = tornadoPoints(ledger);
   const scenarios = tornadoScenarios(scenario, points);
   const total = points.length * settings.replications;
+  opts.onStart?.(ledger, points);
   const figures: ReplicationFigures[] = [];
   for (let k = 0; k < points.length; k++) {
     const before = k * settings.replications;

@@ -54,9 +54,9 @@ describe('sensitivity CLI (the tiny fixture, 3 priors × 2 points + base, 8 repl
       );
     const swings = doc.rows.map((x) => x.swing);
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
-    // payday_wmp (push → SMS) cannot be moved by the AI call's response: swing 0 within its SE.
-    const payday = doc.byStrategy.find((s) => s.strategy === 'payday_wmp');
-    const ai = payday?.rows.find((x) => x.parameter === 'channels[ai_call].responseEffect');
+    // app_activation (SMS only, no money product) cannot be moved by the AI call: swing 0 within its SE.
+    const activation = doc.byStrategy.find((s) => s.strategy === 'app_activation');
+    const ai = activation?.rows.find((x) => x.parameter === 'channels[ai_call].responseEffect');
     expect(ai).toBeDefined();
     expect(Math.abs(ai?.swing ?? Number.NaN)).toBeLessThanOrEqual(3 * (ai?.se ?? 0) + 1e-9);
   });

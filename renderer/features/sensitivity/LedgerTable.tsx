@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { assumptionLedger, textIn } from '../../../sim/index';
+import { useFmt } from '../../i18n/numbers';
+import { useAppState } from '../../state/hooks';
+import { useParamLabel } from './useParamLabel';
+import './sensitivity.css';
+
+/** The assumption ledger of the open scenario as one table (the printed report's page). */
+export function LedgerTable() {
+  const { t, i18n } = useTranslation('sensitivity');
+  const fmt = useFmt();
+  const scenario = useAppState((s) => s.scenario);
+  const doc = useAppState((s) => s.doc);
+  const labelOf = useParamLabel(doc);
+  const rows = useMemo(() => (scenario ? assumptionLedger(scenario) : []), [scenario]);
+  if (rows.length === 0) return null;
+  const lang = i18n.language.startsWith('zh') ? 'zh-CN' : 'en';
+  return (
+    <section className="print-report__ledger" data-testid="print-ledger">
+      <h2 className="print-report__heading">{t('report.ledgerTitle')}</h2>
+      <table className="sens-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('tornado.parameter')}</th>
+            <th scope="col">{t('ledger.priorType')}</th>
+            <th scope="col">{t('ledger.value')}</th>
+            <th scope="col">{t('ledger.range')}</th>
+            <th scope="col">{t('ledger.source')}</th>
+            <th scope="col">{t('ledger.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.param} data-testid={`print-ledger-${r.param}`}>
+              <th scope="row">{labelOf(r.param)}</th>
+              <td>{r.prior ? t(`ledger.priorTypes.${r.prior.type}`) : t('ledger.kind.assumption')}</td>
+              <td>{fmt.num(r.value, 4)}</td>
+              <td>
+                {t('ledger.rangeText', {
+                  low: fmt.num(r.low, 4),
+                  high: fmt.num(r.high, 4),
+                  basis: t(`ledger.basis.${r.basis}`),
+                })}
+              </td>
+              <td>
+                {r.source ? t(`ledger.sources.${r.source}`) : t('ledger.noSource')}
+                {r.reference ? ` · ${r.reference}` : ''}
+              </td>
+              <td>{r.note ? textIn(r.note, lang) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

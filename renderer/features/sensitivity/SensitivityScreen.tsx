@@ -1,0 +1,136 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { assumptionLedger, defaultSettings, type Executor, tornadoTable } from '../../../sim/index';
+import { ScreenHeader } from '../../components/Card';
+import { StaleNotice } from '../../components/StaleNotice';
+import { webExecutor } from '../../sim-client/pool';
+import { useActions, useAppState, useStoreApi } from '../../state/hooks';
+import { ChartCard } from '../results/ChartCard';
+import { toNumberLocale } from '../results/format';
+import { outputFormatter } from './output-format';
+import {
+  cancelTornado,
+  DEFAULT_REPLICATIONS_PER_POINT,
+  startTornado,
+  tornadoStore,
+} from './sensitivity-store';
+import { TornadoChart } from './TornadoChart';
+import { TornadoControls } from './TornadoControls';
+import { TornadoStatus } from './TornadoStatus';
+import { TornadoTableView } from './TornadoTableView';
+import { useParamLabel } from './useParamLabel';
+import { useSensitivitySource } from './useSensitivitySource';
+import './sensitivity.css';
+
+export type SensitivityScreenProps = {
+  /** Where points run; default the Web Worker pool. Tests pass an in-process executor. */
+  executor?: Executor;
+};
+
+/** The tornado: which assumption moves the chosen output most, on common random numbers. */
+export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
+  const { t, i18n } = useTranslation('sensitivity');
+  const scenario = useAppState((s) => s.scenario);
+  const doc = useAppState((s) => s.doc);
+  const workers = useAppState((s) => s.workers);
+  const isMainRunning = useAppState((s) => s.run.status === 'running');
+  const { setScreen } = useActions();
+  const store = useStoreApi();
+  const state = useStore(tornadoStore);
+  const { source, isStale } = useSensitivitySource(state.source);
+  const labelOf = useParamLabel(doc);
+  const locale = toNumberLocale(i18n.language);
+  const format = useMemo(() => outputFormatter(state.output, locale), [state.output, locale]);
+  const formatParam = useMemo(() => outputFormatter('roi', locale), [locale]);
+  const ledgerSize = useMemo(() => (scenario ? assumptionLedger(scenario).length : 0), [scenario]);
+  const defaultReps = scenario
+    ? Math.min(scenario.monteCarlo.replications, DEFAULT_REPLICATIONS_PER_POINT)
+    : 0;
+  const reps = Math.max(2, Math.round(state.replications ?? defaultReps));
+  const table = useMemo(
+    () =>
+      state.points.length > 0
+        ? tornadoTable(state.ledger, state.points, state.figures, state.output, state.strategy)
+        : null,
+    [state.ledger, state.points, state.figures, state.output, state.strategy],
+  );
+  const isRunning = state.status === 'running';
+  const blocked = !scenario ? t('tornado.invalid') : ledgerSize === 0 ? t('tornado.noAssumptions') : null;
+  const run = () => {
+    if (!scenario || isMainRunning) return;
+    const settings = { ...defaultSettings(scenario), replications: reps };
+    const ex = executor ?? webExecutor(() => store.getState().workers);
+    void startTornado(ex, scenario, settings, source());
+  };
+  const strategies = (scenario?.strategies ?? []).map((s) => ({ id: s.id, label: s.label ?? s.id }));
+  const outputName = t(`outputs.${state.output}`);
+  return (
+    <div className="screen" data-testid="screen-sensitivity" data-workers={workers}>
+      <ScreenHeader title={t('tornado.title')} subtitle={t('tornado.subtitle')} />
+      {ledgerSize === 0 && scenario ? (
+        <p className="notice" role="status" data-testid="tornado-no-assumptions">
+          {t('tornado.noAssumptions')}{' '}
+          <button type="button" className="btn btn--small" onClick={() => setScreen('assumptions')}>
+            {t('tornado.toLedger')}
+          </button>
+        </p>
+      ) : null}
+      <TornadoControls
+        output={state.output}
+        strategy={state.strategy}
+        strategies={strategies}
+        replications={state.replications ?? defaultReps}
+        isRunning={isRunning}
+        blocked={blocked}
+        onRun={run}
+        onCancel={cancelTornado}
+      />
+      {ledgerSize > 0 ? (
+        <p className="muted no-print" data-testid="tornado-points-note">
+          {t('tornado.pointsNote', {
+            count: ledgerSize,
+            points: 1 + 2 * ledgerSize,
+            replications: reps,
+            total: (1 + 2 * ledgerSize) * reps,
+          })}
+        </p>
+      ) : null}
+      <TornadoStatus state={state} />
+      {isStale && state.source ? (
+        <StaleNotice
+          sourceName={state.source.fileName}
+          testId="tornado-stale"
+          onRerun={blocked ? undefined : run}
+        />
+      ) : null}
+      {table ? (
+        <div data-testid="tornado-results" className={isStale ? 'is-stale' : undefined}>
+          {table.base ? (
+            <p className="sens-base" data-testid="tornado-base">
+              {outputName} ·{' '}
+              {t('tornado.base', { value: format(table.base.value), se: format(table.base.se) })}
+            </p>
+          ) : null}
+          {table.rows.length > 0 ? (
+            <>
+              <ChartCard
+                title={`${t('tornado.chart')} · ${outputName}`}
+                hint={t('tornado.chartHint')}
+                exportName={`tornado-${state.output}`}
+              >
+                <TornadoChart
+                  table={table}
+                  labelOf={labelOf}
+                  format={format}
+                  ariaLabel={t('tornado.chartLabel', { output: outputName })}
+                />
+              </ChartCard>
+              <TornadoTableView table={table} labelOf={labelOf} format={format} formatParam={formatParam} />
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import { SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../../../sim/index';
+import { FieldShell } from '../../components/FieldShell';
+import { NumberInput } from '../../components/NumberInput';
+import { tornadoStore } from './sensitivity-store';
+
+export type TornadoControlsProps = {
+  output: SensitivityOutput;
+  strategy: string | null;
+  strategies: ReadonlyArray<{ id: string; label: string }>;
+  replications: number | string | undefined;
+  isRunning: boolean;
+  /** Why it cannot run now (null: it can). */
+  blocked: string | null;
+  onRun(): void;
+  onCancel(): void;
+};
+
+/** Output, strategy and replications per point; run and cancel. */
+export function TornadoControls(p: TornadoControlsProps) {
+  const { t } = useTranslation('sensitivity');
+  return (
+    <div className="sens-controls no-print">
+      <FieldShell id="tornado-output" label={t('tornado.output')}>
+        <select
+          id="tornado-output"
+          data-testid="tornado-output"
+          className="input input--select"
+          value={p.output}
+          onChange={(e) => tornadoStore.setState({ output: e.target.value as SensitivityOutput })}
+        >
+          {SENSITIVITY_OUTPUTS.map((o) => (
+            <option key={o} value={o}>
+              {t(`outputs.${o}`)}
+            </option>
+          ))}
+        </select>
+      </FieldShell>
+      <FieldShell id="tornado-strategy" label={t('tornado.strategy')}>
+        <select
+          id="tornado-strategy"
+          data-testid="tornado-strategy"
+          className="input input--select"
+          value={p.strategy ?? ''}
+          onChange={(e) => tornadoStore.setState({ strategy: e.target.value === '' ? null : e.target.value })}
+        >
+          <option value="">{t('tornado.allStrategies')}</option>
+          {p.strategies.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </FieldShell>
+      <FieldShell id="tornado-replications" label={t('tornado.replications')}>
+        <NumberInput
+          id="tornado-replications"
+          testId="tornado-replications"
+          value={p.replications}
+          disabled={p.isRunning}
+          onChange={(v) => tornadoStore.setState({ replications: typeof v === 'number' ? v : null })}
+        />
+      </FieldShell>
+      {p.isRunning ? (
+        <button type="button" className="btn btn--danger" data-testid="tornado-cancel" onClick={p.onCancel}>
+          ■ {t('tornado.cancel')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="btn btn--primary"
+          data-testid="tornado-run"
+          disabled={p.blocked !== null}
+          title={p.blocked ?? undefined}
+          onClick={p.onRun}
+        >
+          ▶ {t('tornado.run')}
+        </button>
+      )}
+    </div>
+  );
+}
