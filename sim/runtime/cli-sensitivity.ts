@@ -9,7 +9,14 @@ import { defaultSettings } from '../api';
 import { textIn } from '../scenario/local-text';
 import { SensitivityError } from '../sensitivity/errors';
 import { SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../sensitivity/outputs';
-import { runTornado, type TornadoRun, type TornadoTable, tornadoTable } from '../sensitivity/tornado';
+import { runSobol, type SobolRun, type SobolTable, sobolTable } from '../sensitivity/sobol-run';
+import {
+  runTornado,
+  type SensitivityProgress,
+  type TornadoRun,
+  type TornadoTable,
+  tornadoTable,
+} from '../sensitivity/tornado';
 import { decimal, flag, oneOf, parseCommand, text, UsageError, wholeNumber } from './cli-args';
 import { checkOutputPath, maxBytesFrom, readScenarioFile } from './cli-io';
 import { NodePool } from './node-pool';
@@ -20,9 +27,45 @@ type Io = { out: (s: string) => void; err: (s: string) => void };
 /** Replications per point unless --replications says otherwise (or the scenario asks for fewer). */
 export const DEFAULT_SENSITIVITY_REPLICATIONS = 200;
 
+/** Base rows of Saltelli's design unless --base-rows says otherwise. */
+export const DEFAULT_SOBOL_BASE_ROWS = 16;
+
 export const SENSITIVITY_USAGE = `  npm run sim -- sensitivity <scenario.json> --output ${SENSITIVITY_OUTPUTS.join('|')}
-                       [--strategy ID] [--params PATH,PATH…] [--replications N] [--seed S] [--workers W]
-                       [--out FILE [--force]] [--json] [--max-size MB]   (tornado; see docs/model.md)`;
+                       [--method tornado|sobol] [--base-rows N] [--strategy ID] [--params PATH,PATH…]
+                       [--replications N] [--seed S] [--workers W] [--out FILE [--force]] [--json] [--max-size MB]
+                       (tornado, or Sobol indices over N(k + 2) points; see docs/model.md)`;
+
+/** The document `--json` prints and `--out` writes for --method sobol. */
+export function sobolJson(run: SobolRun, output: SensitivityOutput, strategy: string | null): string {
+  const table = (t: SobolTable) => ({ variance: t.variance, noiseShare: t.noiseShare, rows: t.rows });
+  const doc = {
+    kind: 'sandtable.sensitivity',
+    method: 'sobol',
+    estimator: 'Saltelli 2010 (first order), Jansen 1999 (total); 500 bootstrap resamples',
+    output,
+    strategy,
+    seed: run.settings.seed,
+    baseRows: run.design.n,
+    points: run.figures.length,
+    replicationsPerPoint: run.settings.replications,
+    ...table(sobolTable(run, output, strategy)),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function sobolText(t: SobolTable, scenarioName: string, run: SobolRun): string {
+  const header = ['parameter', 'first order', '90% interval', 'total', '90% interval'];
+  const ix = (x: { value: number }) => x.value.toFixed(3);
+  const iv = (x: { p05: number; p95: number }) => `${x.p05.toFixed(3)} – ${x.p95.toFixed(3)}`;
+  const rows = t.rows.map((r) => [r.parameter, ix(r.first), iv(r.first), ix(r.total), iv(r.total)]);
+  return [
+    `${scenarioName}: Sobol indices of ${t.output}${t.strategy ? ` (strategy ${t.strategy})` : ' (all strategies)'}, ${run.design.n} base rows × ${run.design.k + 2} = ${run.figures.length} points, ${run.settings.replications} replications each`,
+    `variance across points ${fmt(t.variance)}; replication noise is ${(100 * t.noiseShare).toFixed(1)}% of it${t.noiseShare > 0.2 ? ' — too noisy to trust: raise --replications' : ''}`,
+    '',
+    table(header, rows),
+    '',
+  ].join('\n');
+}
 
 /** The document `--json` prints and `--out` writes. */
 export function sensitivityJson(run: TornadoRun, output: SensitivityOutput, strategy: string | null): string {
@@ -57,24 +100,29 @@ function sensitivityText(t: TornadoTable, scenarioName: string, n: number): stri
     fmt(r.swing),
     fmt(r.se),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
   const base = t.base ? `${fmt(t.base.value)} ± ${fmt(t.base.se)}` : 'n/a';
   return [
     `${scenarioName}: tornado of ${t.output}${t.strategy ? ` (strategy ${t.strategy})` : ' (all strategies)'}, ${n} replications per point on common random numbers`,
     `base: ${base} (± Monte Carlo SE); swing = |output at high − output at low|, sorted`,
     '',
-    line(header),
-    ...rows.map(line),
+    table(header, rows),
     '',
   ].join('\n');
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
 }
 
 /** `sensitivity …`: returns the exit code. */
 export async function cmdSensitivity(args: string[], io: Io, signal: AbortSignal): Promise<number> {
   const { positional, flags } = parseCommand(args, {
     output: oneOf(SENSITIVITY_OUTPUTS),
+    method: oneOf(['tornado', 'sobol']),
+    'base-rows': wholeNumber(2, 100_000),
     strategy: text(),
     params: text(),
     replications: wholeNumber(2, 1_000_000),
@@ -88,6 +136,10 @@ export async function cmdSensitivity(args: string[], io: Io, signal: AbortSignal
   if (positional.length !== 1) throw new UsageError('sensitivity needs exactly one scenario file');
   if (flags.output === undefined)
     throw new UsageError(`sensitivity needs --output (one of ${SENSITIVITY_OUTPUTS.join(', ')})`);
+  const method = flags.method ?? 'tornado';
+  if (flags['base-rows'] !== undefined && method !== 'sobol')
+    throw new UsageError('--base-rows is for --method sobol (the rows of its design)');
+  const output = flags.output;
   if (flags.out !== undefined) await checkOutputPath(flags.out, positional, flags.force === true);
   const loaded = await readScenarioFile(positional[0], maxBytesFrom(flags['max-size']));
   if (!loaded.ok) {
@@ -100,9 +152,8 @@ export async function cmdSensitivity(args: string[], io: Io, signal: AbortSignal
   const en = catalogueT('en');
   if (strategy !== null && !scenario.strategies.some((s) => s.id === strategy)) {
     const known = scenario.strategies.map((s) => s.id);
-    io.err(
-      `error: --strategy: ${sensitivityErrorText(new SensitivityError('unknown-strategy', { strategy, known }), en)}\n`,
-    );
+    const e = new SensitivityError('unknown-strategy', { strategy, known });
+    io.err(`error: --strategy: ${sensitivityErrorText(e, en)}\n`);
     return 1;
   }
   const settings = defaultSettings(scenario);
@@ -115,16 +166,34 @@ export async function cmdSensitivity(args: string[], io: Io, signal: AbortSignal
     .filter(Boolean);
   const pool = new NodePool({ threads: flags.workers ?? Math.max(1, availableParallelism()) });
   let bar: ProgressBar | null = null;
-  let run: TornadoRun;
+  const common = {
+    params,
+    signal,
+    onProgress: (p: SensitivityProgress) => {
+      bar ??= new ProgressBar(p.total, io.err);
+      bar.update(p.done);
+    },
+  };
+  const name = textIn(scenario.meta.name, 'en');
+  let body: string;
+  let summary: string;
   try {
-    run = await runTornado(pool, scenario, settings, {
-      params,
-      signal,
-      onProgress: (p) => {
-        bar ??= new ProgressBar(p.total, io.err);
-        bar.update(p.done);
-      },
-    });
+    if (method === 'sobol') {
+      const run = await runSobol(pool, scenario, settings, {
+        ...common,
+        baseRows: flags['base-rows'] ?? DEFAULT_SOBOL_BASE_ROWS,
+      });
+      body = sobolJson(run, output, strategy);
+      summary = sobolText(sobolTable(run, output, strategy), name, run);
+    } else {
+      const run = await runTornado(pool, scenario, settings, common);
+      body = sensitivityJson(run, output, strategy);
+      summary = sensitivityText(
+        tornadoTable(run.ledger, run.points, run.figures, output, strategy),
+        name,
+        settings.replications,
+      );
+    }
   } catch (e) {
     if (e instanceof SensitivityError) {
       io.err(`error: ${positional[0]}: ${sensitivityErrorText(e, en)}\n`);
@@ -135,16 +204,7 @@ export async function cmdSensitivity(args: string[], io: Io, signal: AbortSignal
     await pool.close();
   }
   (bar as ProgressBar | null)?.finish();
-  const body = sensitivityJson(run, flags.output, strategy);
-  io.out(
-    flags.json
-      ? body
-      : sensitivityText(
-          tornadoTable(run.ledger, run.points, run.figures, flags.output, strategy),
-          textIn(scenario.meta.name, 'en'),
-          settings.replications,
-        ),
-  );
+  io.out(flags.json ? body : summary);
   if (flags.out !== undefined) {
     await atomicWrite(flags.out, body);
     io.err(`wrote ${flags.out}\n`);

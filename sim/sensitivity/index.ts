@@ -1,5 +1,5 @@
 // Sensitivity analysis: the assumption ledger, the tornado (one at a time on common random
-// numbers). Pure: runs go through an Executor (the worker pool or the queue).
+// numbers) and Sobol indices (Saltelli design). Pure: runs go through an Executor (the worker pool or the queue).
 export { SENSITIVITY_ERROR_CODES, SensitivityError, type SensitivityErrorCode } from './errors';
 export {
   assumptionLedger,
@@ -22,6 +22,23 @@ export {
   type SensitivityOutput,
 } from './outputs';
 export { type FixedValue, pointScenario } from './points';
+export {
+  designPoints,
+  type SaltelliDesign,
+  type SobolIndex,
+  type SobolResult,
+  saltelliDesign,
+  sobolIndices,
+} from './sobol';
+export {
+  inputValue,
+  runSobol,
+  type SobolRow,
+  type SobolRun,
+  type SobolRunOptions,
+  type SobolTable,
+  sobolTable,
+} from './sobol-run';
 export {
   runTornado,
   type SensitivityProgress,

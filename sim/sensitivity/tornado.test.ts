@@ -153,3 +153,30 @@ describe('the tornado', () => {
     expect(Array.from(b.den ?? [])).toEqual(Array.from(a.den ?? []));
   });
 });
+
+describe('Sobol indices of the simulation', () => {
+  it('give the AI call exactly 0 for the SMS-only activation campaign and a share of the fund journey', async () => {
+    const { runSobol, sobolTable, inputValue } = await import('./sobol-run');
+    const s = omniSmall();
+    // 5 inputs, N = 4: 28 points × 2 replications on 6,000 customers.
+    const run = await runSobol(inProcess, s, { seed: 'sobol-test', replications: 2 }, { baseRows: 4 });
+    expect(run.figures).toHaveLength(4 * 7);
+    const ai = (t: ReturnType<typeof sobolTable>) =>
+      t.rows.find((r) => r.parameter === 'channels[ai_call].responseEffect');
+    const activation = sobolTable(run, 'conversionUplift', 'app_activation', 50);
+    // Points that differ only in the AI call give identical replications: the estimators' terms are 0.
+    expect(ai(activation)?.total.value).toBe(0);
+    expect(ai(activation)?.first.value).toBe(0);
+    const fund = sobolTable(run, 'conversionUplift', 'omni_fund', 50);
+    expect(ai(fund)?.total.value).toBeGreaterThan(0);
+    expect(fund.rows.map((r) => r.total.value)).toEqual(
+      [...fund.rows.map((r) => r.total.value)].sort((a, b) => b - a),
+    );
+    expect(fund.noiseShare).toBeGreaterThan(0);
+    // A marked assumption spans its range; a prior its quantiles (kept in [0, 1] for a probability).
+    const sms = run.ledger.find((r) => r.param === 'channels[sms].responseEffect');
+    expect(sms && inputValue(sms, 0.25)).toBeCloseTo(0.3, 12);
+    const wm = run.ledger.find((r) => r.param === 'channels[wealth_manager].closeRate');
+    expect(wm && inputValue(wm, 0.999999)).toBeLessThanOrEqual(1);
+  });
+});

@@ -99,4 +99,42 @@ describe('sensitivity CLI (the tiny fixture, 3 priors × 2 points + base, 8 repl
       /channels\[sms\]\.reachRate = 1\.4 makes the scenario invalid: channels\[\d\]\.reachRate: /,
     );
   });
+
+  it('--method sobol prints first-order and total indices with bootstrap intervals as JSON', async () => {
+    const r = await runMain(
+      'sensitivity',
+      tiny,
+      '--output',
+      'conversionUplift',
+      '--method',
+      'sobol',
+      '--base-rows',
+      '4',
+      '--replications',
+      '2',
+      '--workers',
+      '0',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      method: string;
+      baseRows: number;
+      points: number;
+      noiseShare: number;
+      rows: Array<{ parameter: string; first: Record<string, number>; total: Record<string, number> }>;
+    };
+    expect(doc.method).toBe('sobol');
+    expect([doc.baseRows, doc.points]).toEqual([4, 4 * (3 + 2)]);
+    expect(doc.rows).toHaveLength(3);
+    for (const row of doc.rows)
+      for (const ix of [row.first, row.total]) {
+        expect(Object.keys(ix).sort()).toEqual(['p05', 'p95', 'se', 'value']);
+        expect(ix.p05).toBeLessThanOrEqual(ix.p95);
+      }
+    expect(doc.noiseShare).toBeGreaterThan(0);
+    const usage = await runMain('sensitivity', tiny, '--output', 'cost', '--base-rows', '8');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('--base-rows is for --method sobol');
+  });
 });

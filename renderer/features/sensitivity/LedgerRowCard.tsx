@@ -66,8 +66,8 @@ export function LedgerRowCard({ row, label, index }: { row: LedgerRow; label: st
         </FieldShell>
         {row.ledgerIndex >= 0 ? (
           <>
-            <ScenarioText path={`${at}.reference`} label={t('ledger.reference')} />
-            <LocalTextField path={`${at}.note`} label={t('ledger.note')} />
+            <ScenarioText path={`${at}.reference`} label={t('ledger.reference')} wide />
+            <LocalTextField path={`${at}.note`} label={t('ledger.note')} wide />
             <ScenarioNumber path={`${at}.low`} label={t('ledger.low')} />
             <ScenarioNumber path={`${at}.high`} label={t('ledger.high')} />
           </>

@@ -7,6 +7,7 @@ import { ParamPicker } from '../compare/ParamPicker';
 import { paramChoices } from '../compare/param-choices';
 import '../compare/compare.css';
 import { LedgerRowCard } from './LedgerRowCard';
+import { LedgerTable } from './LedgerTable';
 import { markAssumption } from './ledger-edit';
 import { useParamLabel } from './useParamLabel';
 import './sensitivity.css';
@@ -46,7 +47,9 @@ export function LedgerScreen() {
           <p className="muted" data-testid="ledger-count">
             {rows.length === 0 ? t('ledger.empty') : t('ledger.count', { count: rows.length })}
           </p>
-          <ol className="ledger" aria-label={t('ledger.title')}>
+          <LedgerTable isPrint={false} />
+          {rows.length > 0 ? <h3 className="ledger-edit-title">{t('ledger.editTitle')}</h3> : null}
+          <ol className="ledger" aria-label={t('ledger.editTitle')}>
             {rows.map((r, i) => (
               <LedgerRowCard key={r.param} row={r} index={i} label={labelOf(r.param)} />
             ))}

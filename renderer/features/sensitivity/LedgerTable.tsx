@@ -6,8 +6,8 @@ import { useAppState } from '../../state/hooks';
 import { useParamLabel } from './useParamLabel';
 import './sensitivity.css';
 
-/** The assumption ledger of the open scenario as one table (the printed report's page). */
-export function LedgerTable() {
+/** The assumption ledger of the open scenario as one table (on the ledger screen and in the printed report). */
+export function LedgerTable({ isPrint = true }: { isPrint?: boolean }) {
   const { t, i18n } = useTranslation('sensitivity');
   const fmt = useFmt();
   const scenario = useAppState((s) => s.scenario);
@@ -17,8 +17,15 @@ export function LedgerTable() {
   if (rows.length === 0) return null;
   const lang = i18n.language.startsWith('zh') ? 'zh-CN' : 'en';
   return (
-    <section className="print-report__ledger" data-testid="print-ledger">
-      <h2 className="print-report__heading">{t('report.ledgerTitle')}</h2>
+    <section
+      className={isPrint ? 'print-report__ledger' : 'ledger-summary'}
+      data-testid={isPrint ? 'print-ledger' : 'ledger-table'}
+    >
+      {isPrint ? (
+        <h2 className="print-report__heading">{t('report.ledgerTitle')}</h2>
+      ) : (
+        <h3>{t('ledger.tableTitle')}</h3>
+      )}
       <table className="sens-table">
         <thead>
           <tr>
@@ -32,7 +39,7 @@ export function LedgerTable() {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.param} data-testid={`print-ledger-${r.param}`}>
+            <tr key={r.param} data-testid={isPrint ? `print-ledger-${r.param}` : undefined}>
               <th scope="row">{labelOf(r.param)}</th>
               <td>{r.prior ? t(`ledger.priorTypes.${r.prior.type}`) : t('ledger.kind.assumption')}</td>
               <td>{fmt.num(r.value, 4)}</td>

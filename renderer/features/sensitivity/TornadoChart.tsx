@@ -10,7 +10,7 @@ import { tooltipLines } from '../../components/charts/tooltip-html';
 
 type Option = ComposeOption<CustomSeriesOption | GridComponentOption | TooltipComponentOption>;
 
-const ROW_PX = 30;
+const ROW_PX = 40;
 const LOW_COLOUR = '#93c5fd';
 const HIGH_COLOUR = palette.intervalLine;
 
@@ -65,7 +65,7 @@ export function TornadoChart({
         data: rows.map((r) => labelOf(r.parameter)),
         inverse: true,
         axisTick: { show: false },
-        axisLabel: { width: 220, overflow: 'truncate' },
+        axisLabel: { width: 260, overflow: 'break', lineHeight: 14 },
       },
       series: [
         {
