@@ -16,18 +16,21 @@ function englishWords(): Set<string> {
   };
   walk(JSON.parse(readFileSync('renderer/i18n/sensitivity.en.json', 'utf8')));
   // Names that stay as they are in Chinese text.
-  for (const w of ['Beta', 'JSON', 'Monte', 'Carlo']) words.delete(w);
+  for (const w of ['Beta', 'JSON', 'Monte', 'Carlo', 'Sobol', 'Saltelli', 'Jansen']) words.delete(w);
   return words;
 }
 
-/** The text without the scenario's own labels, which the studio shows as written ("Non-money-market fund 非货基"). */
+/**
+ * The text without the scenario's own labels and ledger references, which the studio shows as
+ * written ("Non-money-market fund 非货基").
+ */
 function withoutScenarioLabels(text: string): string {
   const labels: string[] = [];
   const walk = (v: unknown) => {
     if (Array.isArray(v)) for (const x of v) walk(x);
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {
-        if (k === 'label' && typeof x === 'string') labels.push(x);
+        if ((k === 'label' || k === 'reference') && typeof x === 'string') labels.push(x);
         else walk(x);
       }
   };
@@ -112,15 +115,32 @@ test('the assumption ledger and the tornado, in English and Chinese', async ({ p
   // Both screens in zh-CN: none of the namespace's English words left.
   await page.getByTestId('language-switch').selectOption('zh-CN');
   const words = englishWords();
-  for (const screen of ['sensitivity', 'assumptions']) {
+  const checkChinese = async (screen: string) => {
     await page.getByTestId(`nav-${screen}`).click();
     // biome-ignore lint/performance/useDomNodeTextContent: only what is visible counts (innerText skips hidden nodes)
     const text = withoutScenarioLabels(await page.getByTestId(`screen-${screen}`).innerText());
     expect([screen, [...words].filter((w) => new RegExp(`\\b${w}\\b`).test(text))]).toEqual([screen, []]);
-  }
+  };
+  await checkChinese('assumptions');
   await expect(page.getByTestId('ledger-count')).toHaveText('12 条假设');
-  await page.getByTestId('nav-sensitivity').click();
+  await checkChinese('sensitivity');
   await expect(page.getByTestId('tornado-status-text')).toContainText('25 个点 × 3 次重复');
   await page.getByTestId('tornado-table').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${DOCS}/sensitivity-tornado-zh.png` });
+
+  // Sobol indices: N = 2 base rows × (12 + 2) = 28 points of 2 replications.
+  await page.getByTestId('sensitivity-method').selectOption('sobol');
+  await page.getByTestId('tornado-replications').fill('2');
+  await page.getByTestId('sobol-base-rows').fill('2');
+  await expect(page.getByTestId('tornado-points-note')).toContainText('2 × 14 = 28');
+  await page.getByTestId('tornado-run').click();
+  await expect(page.getByTestId('tornado-status')).toHaveAttribute('data-status', 'done', {
+    timeout: 480_000,
+  });
+  await expect(page.getByTestId('sobol-table').locator('tbody tr')).toHaveCount(12);
+  await checkChinese('sensitivity');
+  await page.getByTestId('language-switch').selectOption('en');
+  await expect(page.getByTestId('sobol-noise')).toContainText('Replication noise is');
+  await page.getByTestId('sobol-results').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${DOCS}/sensitivity-sobol.png` });
 });

@@ -94,4 +94,23 @@ describe('the sensitivity screen (tiny fixture, 3 priors, 6 replications per poi
     // Base, then low and high of the first prior: one bar is complete.
     expect(within(screen.getByTestId('tornado-table')).getAllByRole('row')).toHaveLength(2);
   }, 30_000);
+
+  it('runs the Sobol analysis and shows first-order and total indices with intervals', async () => {
+    await renderScreen(inProcess());
+    fireEvent.change(screen.getByTestId('sensitivity-method'), { target: { value: 'sobol' } });
+    fireEvent.change(screen.getByTestId('tornado-replications'), { target: { value: '2' } });
+    fireEvent.change(screen.getByTestId('sobol-base-rows'), { target: { value: '4' } });
+    expect(screen.getByTestId('tornado-points-note').textContent).toBe(
+      '3 assumptions → N × (k + 2) = 4 × 5 = 20 runs of 2 replications (40 in all).',
+    );
+    fireEvent.click(screen.getByTestId('tornado-run'));
+    await waitFor(() => expect(screen.getByTestId('tornado-status').dataset.status).toBe('done'), {
+      timeout: 20_000,
+    });
+    fireEvent.change(screen.getByTestId('tornado-output'), { target: { value: 'conversionUplift' } });
+    const rows = within(screen.getByTestId('sobol-table')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    expect(screen.getByTestId('sobol-noise').textContent).toMatch(/^Replication noise is \d/);
+    expect(screen.getByTestId('tornado-status-text').textContent).toMatch(/^20 points × 2 replications/);
+  }, 30_000);
 });

@@ -1,7 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { assumptionLedger, defaultSettings, type Executor, tornadoTable } from '../../../sim/index';
+import {
+  assumptionLedger,
+  defaultSettings,
+  type Executor,
+  sobolTable,
+  tornadoTable,
+} from '../../../sim/index';
 import { ScreenHeader } from '../../components/Card';
 import { StaleNotice } from '../../components/StaleNotice';
 import { webExecutor } from '../../sim-client/pool';
@@ -9,10 +15,13 @@ import { useActions, useAppState, useStoreApi } from '../../state/hooks';
 import { ChartCard } from '../results/ChartCard';
 import { toNumberLocale } from '../results/format';
 import { outputFormatter } from './output-format';
+import { SobolView } from './SobolView';
 import {
   cancelTornado,
   DEFAULT_REPLICATIONS_PER_POINT,
-  startTornado,
+  DEFAULT_SOBOL_BASE_ROWS,
+  DEFAULT_SOBOL_REPLICATIONS,
+  startSensitivity,
   tornadoStore,
 } from './sensitivity-store';
 import { TornadoChart } from './TornadoChart';
@@ -44,24 +53,31 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
   const format = useMemo(() => outputFormatter(state.output, locale), [state.output, locale]);
   const formatParam = useMemo(() => outputFormatter('roi', locale), [locale]);
   const ledgerSize = useMemo(() => (scenario ? assumptionLedger(scenario).length : 0), [scenario]);
-  const defaultReps = scenario
-    ? Math.min(scenario.monteCarlo.replications, DEFAULT_REPLICATIONS_PER_POINT)
-    : 0;
+  const isSobol = state.method === 'sobol';
+  const preferred = isSobol ? DEFAULT_SOBOL_REPLICATIONS : DEFAULT_REPLICATIONS_PER_POINT;
+  const defaultReps = scenario ? Math.min(scenario.monteCarlo.replications, preferred) : 0;
   const reps = Math.max(2, Math.round(state.replications ?? defaultReps));
+  const baseRows = Math.max(2, Math.round(state.baseRows ?? DEFAULT_SOBOL_BASE_ROWS));
   const table = useMemo(
     () =>
-      state.points.length > 0
+      state.runMethod === 'tornado' && state.points.length > 0
         ? tornadoTable(state.ledger, state.points, state.figures, state.output, state.strategy)
         : null,
-    [state.ledger, state.points, state.figures, state.output, state.strategy],
+    [state.runMethod, state.ledger, state.points, state.figures, state.output, state.strategy],
   );
+  const sobol = useMemo(() => {
+    const { design, settings, figures, ledger } = state;
+    if (state.runMethod !== 'sobol' || state.status !== 'done' || !design || !settings) return null;
+    const run = { ledger, design, settings, figures: figures.filter((f) => f !== undefined) };
+    return sobolTable(run, state.output, state.strategy);
+  }, [state]);
   const isRunning = state.status === 'running';
   const blocked = !scenario ? t('tornado.invalid') : ledgerSize === 0 ? t('tornado.noAssumptions') : null;
   const run = () => {
     if (!scenario || isMainRunning) return;
     const settings = { ...defaultSettings(scenario), replications: reps };
     const ex = executor ?? webExecutor(() => store.getState().workers);
-    void startTornado(ex, scenario, settings, source());
+    void startSensitivity(ex, scenario, settings, source(), isSobol ? { baseRows } : null);
   };
   const strategies = (scenario?.strategies ?? []).map((s) => ({ id: s.id, label: s.label ?? s.id }));
   const outputName = t(`outputs.${state.output}`);
@@ -77,6 +93,8 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
         </p>
       ) : null}
       <TornadoControls
+        method={state.method}
+        baseRows={state.baseRows ?? DEFAULT_SOBOL_BASE_ROWS}
         output={state.output}
         strategy={state.strategy}
         strategies={strategies}
@@ -88,12 +106,21 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
       />
       {ledgerSize > 0 ? (
         <p className="muted no-print" data-testid="tornado-points-note">
-          {t('tornado.pointsNote', {
-            count: ledgerSize,
-            points: 1 + 2 * ledgerSize,
-            replications: reps,
-            total: (1 + 2 * ledgerSize) * reps,
-          })}
+          {isSobol
+            ? t('method.sobolNote', {
+                count: ledgerSize,
+                n: baseRows,
+                k2: ledgerSize + 2,
+                points: baseRows * (ledgerSize + 2),
+                replications: reps,
+                total: baseRows * (ledgerSize + 2) * reps,
+              })
+            : t('tornado.pointsNote', {
+                count: ledgerSize,
+                points: 1 + 2 * ledgerSize,
+                replications: reps,
+                total: (1 + 2 * ledgerSize) * reps,
+              })}
         </p>
       ) : null}
       <TornadoStatus state={state} />
@@ -103,6 +130,11 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
           testId="tornado-stale"
           onRerun={blocked ? undefined : run}
         />
+      ) : null}
+      {sobol ? (
+        <div className={isStale ? 'is-stale' : undefined}>
+          <SobolView table={sobol} labelOf={labelOf} outputName={outputName} />
+        </div>
       ) : null}
       {table ? (
         <div data-testid="tornado-results" className={isStale ? 'is-stale' : undefined}>

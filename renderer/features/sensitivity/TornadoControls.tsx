@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../../../sim/index';
 import { FieldShell } from '../../components/FieldShell';
 import { NumberInput } from '../../components/NumberInput';
-import { tornadoStore } from './sensitivity-store';
+import { type SensitivityMethod, tornadoStore } from './sensitivity-store';
 
 export type TornadoControlsProps = {
+  method: SensitivityMethod;
+  baseRows: number;
   output: SensitivityOutput;
   strategy: string | null;
   strategies: ReadonlyArray<{ id: string; label: string }>;
@@ -16,11 +18,27 @@ export type TornadoControlsProps = {
   onCancel(): void;
 };
 
-/** Output, strategy and replications per point; run and cancel. */
+/** Method, output, strategy and replications per point (and the Sobol design's rows); run and cancel. */
 export function TornadoControls(p: TornadoControlsProps) {
   const { t } = useTranslation('sensitivity');
   return (
     <div className="sens-controls no-print">
+      <FieldShell id="sensitivity-method" label={t('method.label')}>
+        <select
+          id="sensitivity-method"
+          data-testid="sensitivity-method"
+          className="input input--select"
+          value={p.method}
+          disabled={p.isRunning}
+          onChange={(e) => tornadoStore.setState({ method: e.target.value as SensitivityMethod })}
+        >
+          {(['tornado', 'sobol'] as const).map((m) => (
+            <option key={m} value={m}>
+              {t(`method.${m}`)}
+            </option>
+          ))}
+        </select>
+      </FieldShell>
       <FieldShell id="tornado-output" label={t('tornado.output')}>
         <select
           id="tornado-output"
@@ -61,6 +79,17 @@ export function TornadoControls(p: TornadoControlsProps) {
           onChange={(v) => tornadoStore.setState({ replications: typeof v === 'number' ? v : null })}
         />
       </FieldShell>
+      {p.method === 'sobol' ? (
+        <FieldShell id="sobol-base-rows" label={t('method.baseRows')}>
+          <NumberInput
+            id="sobol-base-rows"
+            testId="sobol-base-rows"
+            value={p.baseRows}
+            disabled={p.isRunning}
+            onChange={(v) => tornadoStore.setState({ baseRows: typeof v === 'number' ? v : null })}
+          />
+        </FieldShell>
+      ) : null}
       {p.isRunning ? (
         <button type="button" className="btn btn--danger" data-testid="tornado-cancel" onClick={p.onCancel}>
           ■ {t('tornado.cancel')}
@@ -74,7 +103,7 @@ export function TornadoControls(p: TornadoControlsProps) {
           title={p.blocked ?? undefined}
           onClick={p.onRun}
         >
-          ▶ {t('tornado.run')}
+          ▶ {t(p.method === 'sobol' ? 'method.runSobol' : 'tornado.run')}
         </button>
       )}
     </div>

@@ -12,7 +12,7 @@ export function TornadoStatus({ state }: { state: TornadoState }) {
   const messages = useMessages();
   if (state.status === 'idle') return null;
   const n = state.settings?.replications ?? 0;
-  const points = state.points.length;
+  const points = n > 0 ? Math.round(state.total / n) : 0;
   let text: string;
   if (state.status === 'running') {
     const eta =

@@ -8,7 +8,9 @@ import {
   type ReplicationFigures,
   RunCancelled,
   type RunSettings,
+  runSobol,
   runTornado,
+  type SaltelliDesign,
   type Scenario,
   SensitivityError,
   type SensitivityOutput,
@@ -21,8 +23,17 @@ export type SensitivityFailure =
   | { kind: 'code'; error: Pick<SensitivityError, 'code' | 'params' | 'issue'> }
   | { kind: 'text'; text: string };
 
+export type SensitivityMethod = 'tornado' | 'sobol';
+
 export type TornadoState = {
   status: SensitivityStatus;
+  /** The method chosen on screen (the last run's is `runMethod`). */
+  method: SensitivityMethod;
+  runMethod: SensitivityMethod | null;
+  /** Base rows of the Sobol design chosen by the user; null: the default. */
+  baseRows: number | null;
+  /** The Sobol run's design (null for a tornado). */
+  design: SaltelliDesign | null;
   output: SensitivityOutput;
   /** null: all strategies together. */
   strategy: string | null;
@@ -41,10 +52,17 @@ export type TornadoState = {
 };
 
 export const DEFAULT_REPLICATIONS_PER_POINT = 200;
+/** Sobol: base rows and replications per point unless the user says otherwise (N(k + 2) points). */
+export const DEFAULT_SOBOL_BASE_ROWS = 16;
+export const DEFAULT_SOBOL_REPLICATIONS = 10;
 
 export function initialTornado(): TornadoState {
   return {
     status: 'idle',
+    method: 'tornado',
+    runMethod: null,
+    baseRows: null,
+    design: null,
     output: 'modelledNewMoney',
     strategy: null,
     replications: null,
@@ -64,12 +82,13 @@ export const tornadoStore = createStore<TornadoState>()(() => initialTornado());
 
 let controller: AbortController | null = null;
 
-/** Run the tornado on an executor, streaming each finished point into the store. */
-export async function startTornado(
+/** Run the tornado (or, with `baseRows`, the Sobol design) on an executor, streaming each finished point into the store. */
+export async function startSensitivity(
   executor: Executor,
   scenario: Scenario,
   settings: RunSettings,
   source: TornadoState['source'],
+  sobol: { baseRows: number } | null = null,
   now: () => number = () => performance.now(),
 ): Promise<void> {
   controller?.abort();
@@ -81,28 +100,42 @@ export async function startTornado(
   };
   set({
     status: 'running',
+    runMethod: sobol ? 'sobol' : 'tornado',
     done: 0,
     total: 0,
     elapsedMs: 0,
     ledger: [],
     points: [],
+    design: null,
     figures: [],
     settings,
     failure: null,
     source,
   });
+  const common = {
+    signal: own.signal,
+    onProgress: (p: { done: number; total: number }) =>
+      set({ done: p.done, total: p.total, elapsedMs: now() - t0 }),
+    onPoint: (k: number, fig: ReplicationFigures) => {
+      const figures = [...tornadoStore.getState().figures];
+      figures[k] = fig;
+      set({ figures });
+    },
+  };
   try {
-    await runTornado(executor, scenario, settings, {
-      signal: own.signal,
-      onStart: (ledger, points) =>
-        set({ ledger, points, figures: [], total: points.length * settings.replications }),
-      onProgress: (p) => set({ done: p.done, total: p.total, elapsedMs: now() - t0 }),
-      onPoint: (k, fig) => {
-        const figures = [...tornadoStore.getState().figures];
-        figures[k] = fig;
-        set({ figures });
-      },
-    });
+    if (sobol)
+      await runSobol(executor, scenario, settings, {
+        ...common,
+        baseRows: sobol.baseRows,
+        onStart: (ledger, design) =>
+          set({ ledger, design, figures: [], total: design.n * (design.k + 2) * settings.replications }),
+      });
+    else
+      await runTornado(executor, scenario, settings, {
+        ...common,
+        onStart: (ledger, points) =>
+          set({ ledger, points, figures: [], total: points.length * settings.replications }),
+      });
     set({ status: 'done', elapsedMs: now() - t0 });
   } catch (e) {
     if (e instanceof RunCancelled || own.signal.aborted) set({ status: 'cancelled' });
@@ -118,7 +151,7 @@ export async function startTornado(
   }
 }
 
-/** Stop the running tornado at once (its workers are terminated); finished points stay. */
+/** Stop the running analysis at once (its workers are terminated); finished points stay. */
 export function cancelTornado(): void {
   controller?.abort();
 }
