@@ -7,9 +7,19 @@ import { atomicWrite } from '../../main/fs/atomic-write';
 import { catalogueT, sensitivityErrorText } from '../../messages/index';
 import { defaultSettings } from '../api';
 import { textIn } from '../scenario/local-text';
+import type { Scenario } from '../scenario/schema';
 import { SensitivityError } from '../sensitivity/errors';
 import { SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../sensitivity/outputs';
 import { runSobol, type SobolRun, type SobolTable, sobolTable } from '../sensitivity/sobol-run';
+import {
+  defaultSweepRange,
+  runSweep,
+  type SweepAxis,
+  type SweepCell,
+  type SweepRun,
+  sweepTable,
+  sweepValues,
+} from '../sensitivity/sweep';
 import {
   runTornado,
   type SensitivityProgress,
@@ -31,9 +41,49 @@ export const DEFAULT_SENSITIVITY_REPLICATIONS = 200;
 export const DEFAULT_SOBOL_BASE_ROWS = 16;
 
 export const SENSITIVITY_USAGE = `  npm run sim -- sensitivity <scenario.json> --output ${SENSITIVITY_OUTPUTS.join('|')}
-                       [--method tornado|sobol] [--base-rows N] [--strategy ID] [--params PATH,PATH…]
+                       [--method tornado|sobol|sweep] [--base-rows N] [--strategy ID] [--params PATH,PATH…]
+                       [--x PATH[=FROM:TO:STEPS] [--y PATH[=FROM:TO:STEPS]]]   (sweep: one or two parameters)
                        [--replications N] [--seed S] [--workers W] [--out FILE [--force]] [--json] [--max-size MB]
-                       (tornado, or Sobol indices over N(k + 2) points; see docs/model.md)`;
+                       (tornado, Sobol indices over N(k + 2) points, or a sweep; see docs/model.md)`;
+
+/** Points per swept parameter unless its flag gives STEPS. */
+export const DEFAULT_SWEEP_STEPS = 5;
+
+/** `PATH` or `PATH=FROM:TO:STEPS` of --x / --y as an axis (the default range: the ledger's, else ±20%). */
+export function sweepAxis(flagName: string, value: string, scenario: Scenario): SweepAxis {
+  const m = /^([^=]+?)(?:=(-?[\d.eE+-]+):(-?[\d.eE+-]+)(?::(\d+))?)?$/.exec(value.trim());
+  if (!m) throw new UsageError(`${flagName}: ${JSON.stringify(value)} is not PATH or PATH=FROM:TO:STEPS`);
+  const param = m[1];
+  const range =
+    m[2] === undefined ? defaultSweepRange(scenario, param) : { from: Number(m[2]), to: Number(m[3]) };
+  if (!(Number.isFinite(range.from) && Number.isFinite(range.to) && range.from < range.to))
+    throw new UsageError(`${flagName}: ${JSON.stringify(value)}: expected FROM < TO`);
+  const steps = m[4] === undefined ? DEFAULT_SWEEP_STEPS : Number(m[4]);
+  if (steps < 2 || steps > 101) throw new UsageError(`${flagName}: ${steps} steps; expected 2 to 101`);
+  return { param, values: sweepValues(range.from, range.to, steps) };
+}
+
+function sweepText(
+  run: SweepRun,
+  cells: SweepCell[],
+  output: SensitivityOutput,
+  scenarioName: string,
+): string {
+  const header = [...run.axes.map((a) => a.param), output, '± SE', 'change from first', '± SE'];
+  const rows = cells.map((c) => [
+    ...c.values.map(String),
+    fmt(c.estimate),
+    fmt(c.se),
+    fmt(c.change),
+    fmt(c.changeSe),
+  ]);
+  return [
+    `${scenarioName}: sweep of ${run.axes.map((a) => a.param).join(' × ')}, ${cells.length} points × ${run.settings.replications} replications on common random numbers`,
+    '',
+    table(header, rows),
+    '',
+  ].join('\n');
+}
 
 /** The document `--json` prints and `--out` writes for --method sobol. */
 export function sobolJson(run: SobolRun, output: SensitivityOutput, strategy: string | null): string {
@@ -121,7 +171,9 @@ function table(header: string[], rows: string[][]): string {
 export async function cmdSensitivity(args: string[], io: Io, signal: AbortSignal): Promise<number> {
   const { positional, flags } = parseCommand(args, {
     output: oneOf(SENSITIVITY_OUTPUTS),
-    method: oneOf(['tornado', 'sobol']),
+    method: oneOf(['tornado', 'sobol', 'sweep']),
+    x: text(),
+    y: text(),
     'base-rows': wholeNumber(2, 100_000),
     strategy: text(),
     params: text(),
@@ -139,6 +191,13 @@ export async function cmdSensitivity(args: string[], io: Io, signal: AbortSignal
   const method = flags.method ?? 'tornado';
   if (flags['base-rows'] !== undefined && method !== 'sobol')
     throw new UsageError('--base-rows is for --method sobol (the rows of its design)');
+  if ((flags.x !== undefined || flags.y !== undefined) !== (method === 'sweep'))
+    throw new UsageError(
+      method === 'sweep'
+        ? '--method sweep needs --x PATH (and optionally --y PATH)'
+        : '--x and --y are for --method sweep',
+    );
+  if (flags.y !== undefined && flags.x === undefined) throw new UsageError('--y needs --x');
   const output = flags.output;
   if (flags.out !== undefined) await checkOutputPath(flags.out, positional, flags.force === true);
   const loaded = await readScenarioFile(positional[0], maxBytesFrom(flags['max-size']));
@@ -178,7 +237,24 @@ export async function cmdSensitivity(args: string[], io: Io, signal: AbortSignal
   let body: string;
   let summary: string;
   try {
-    if (method === 'sobol') {
+    if (method === 'sweep') {
+      const axes = [sweepAxis('--x', flags.x ?? '', scenario)];
+      if (flags.y !== undefined) axes.push(sweepAxis('--y', flags.y, scenario));
+      const run = await runSweep(pool, scenario, settings, axes, common);
+      const cells = sweepTable(run, output, strategy);
+      const doc = {
+        kind: 'sandtable.sensitivity',
+        method: 'sweep',
+        output,
+        strategy,
+        seed: settings.seed,
+        replicationsPerPoint: settings.replications,
+        axes: run.axes,
+        cells,
+      };
+      body = `${JSON.stringify(doc, null, 2)}\n`;
+      summary = sweepText(run, cells, output, name);
+    } else if (method === 'sobol') {
       const run = await runSobol(pool, scenario, settings, {
         ...common,
         baseRows: flags['base-rows'] ?? DEFAULT_SOBOL_BASE_ROWS,

@@ -40,6 +40,17 @@ export {
   sobolTable,
 } from './sobol-run';
 export {
+  defaultSweepRange,
+  runSweep,
+  type SweepAxis,
+  type SweepCell,
+  type SweepRun,
+  type SweepRunOptions,
+  sweepPoints,
+  sweepTable,
+  sweepValues,
+} from './sweep';
+export {
   runTornado,
   type SensitivityProgress,
   type TornadoPoint,

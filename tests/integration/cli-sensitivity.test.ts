@@ -137,4 +137,51 @@ describe('sensitivity CLI (the tiny fixture, 3 priors × 2 points + base, 8 repl
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('--base-rows is for --method sobol');
   });
+
+  it('--method sweep runs a two-way grid (x fastest) and prints each point with its paired change', async () => {
+    const r = await runMain(
+      'sensitivity',
+      tiny,
+      '--output',
+      'cost',
+      '--method',
+      'sweep',
+      '--x',
+      'channels[sms].responseEffect=0.1:0.3:3',
+      '--y',
+      'channels[ai_call].responseEffect',
+      '--replications',
+      '2',
+      '--workers',
+      '0',
+      '--json',
+    );
+    expect(r.err).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      axes: Array<{ param: string; values: number[] }>;
+      cells: Array<{ values: number[]; estimate: number; se: number; change: number; changeSe: number }>;
+    };
+    expect(doc.axes[0].values).toEqual([0.1, 0.2, 0.3]);
+    // --y without a range: the AI call's ledger range (its prior's 5th–95th percentile), 5 steps.
+    expect(doc.axes[1].values).toHaveLength(5);
+    expect(doc.axes[1].values[0]).toBeCloseTo(0.5 + Math.sqrt(0.009), 9);
+    expect(doc.cells).toHaveLength(15);
+    expect(doc.cells.slice(0, 2).map((c) => c.values)).toEqual([
+      [0.1, doc.axes[1].values[0]],
+      [0.2, doc.axes[1].values[0]],
+    ]);
+    const bad = await runMain(
+      'sensitivity',
+      tiny,
+      '--output',
+      'cost',
+      '--method',
+      'sweep',
+      '--x',
+      'channels[sms].reachRate=0.5:0.2',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('expected FROM < TO');
+  });
 });

@@ -180,3 +180,55 @@ describe('Sobol indices of the simulation', () => {
     expect(wm && inputValue(wm, 0.999999)).toBeLessThanOrEqual(1);
   });
 });
+
+describe('sweeps', () => {
+  it('one-way: activations rise with the SMS response; on common random numbers a change is surer than a level', async () => {
+    const { runSweep, sweepTable, sweepValues } = await import('./sweep');
+    const s = omniSmall();
+    const settings = { seed: 'sweep-test', replications: 6 };
+    const values = sweepValues(0.1, 0.4, 4);
+    expect(values).toEqual([0.1, 0.2, 0.3, 0.4]);
+    const run = await runSweep(inProcess, s, settings, [{ param: 'channels[sms].responseEffect', values }]);
+    const cells = sweepTable(run, 'conversionUplift', 'app_activation');
+    expect(cells.map((c) => c.values[0])).toEqual(values);
+    for (let i = 1; i < cells.length; i++) expect(cells[i].estimate).toBeGreaterThan(cells[i - 1].estimate);
+    // The last point's change from the first has a paired SE below the SE of its own level.
+    expect(cells[3].changeSe).toBeLessThan(cells[3].se);
+    expect(cells[0].change).toBe(0);
+    // A channel the campaign does not use: every point the same replications.
+    const ai = await runSweep(inProcess, s, settings, [
+      { param: 'channels[ai_call].responseEffect', values: [0.5, 1.1] },
+    ]);
+    expect(sweepTable(ai, 'conversionUplift', 'app_activation').map((c) => [c.change, c.changeSe])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+  });
+
+  it('two-way: the grid runs x fastest, and a bad value is refused before anything runs', async () => {
+    const { runSweep, sweepPoints, sweepTable } = await import('./sweep');
+    const axes = [
+      { param: 'channels[sms].responseEffect', values: [0.1, 0.3] },
+      { param: 'strategies[app_activation].holdout.share', values: [0.1, 0.2, 0.3] },
+    ];
+    expect(sweepPoints(axes)).toEqual([
+      [0.1, 0.1],
+      [0.3, 0.1],
+      [0.1, 0.2],
+      [0.3, 0.2],
+      [0.1, 0.3],
+      [0.3, 0.3],
+    ]);
+    const s = omniSmall();
+    const run = await runSweep(inProcess, s, { seed: 'grid', replications: 2 }, axes);
+    expect(sweepTable(run, 'cost', null)).toHaveLength(6);
+    let runs = 0;
+    const counting: Executor = { ...inProcess, run: (...a) => (runs++, inProcess.run(...a)) };
+    await expect(
+      runSweep(counting, s, { seed: 'grid', replications: 2 }, [
+        { param: 'strategies[app_activation].holdout.share', values: [0.5, 1] },
+      ]),
+    ).rejects.toThrowError(/bad-point/);
+    expect(runs).toBe(0);
+  });
+});
