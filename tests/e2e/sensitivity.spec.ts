@@ -143,4 +143,44 @@ test('the assumption ledger and the tornado, in English and Chinese', async ({ p
   await expect(page.getByTestId('sobol-noise')).toContainText('Replication noise is');
   await page.getByTestId('sobol-results').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${DOCS}/sensitivity-sobol.png` });
+
+  // Sweeps: one way (a line with its band), then two ways (a heatmap), on the Compare picker.
+  await page.getByTestId('sensitivity-method').selectOption('sweep');
+  await page.getByTestId('override-param-sweep-x').click();
+  await page.getByTestId('override-search-sweep-x').fill('SMS response');
+  await page.getByTestId('param-option-channels[sms].responseEffect').click();
+  await page.getByTestId('sweep-x-from').fill('0.1');
+  await page.getByTestId('sweep-x-to').fill('0.4');
+  await page.getByTestId('sweep-x-steps').fill('4');
+  await page.getByTestId('tornado-replications').fill('2');
+  await page.getByTestId('tornado-output').selectOption('conversionUplift');
+  await page.getByTestId('tornado-strategy').selectOption('payday_wmp');
+  await expect(page.getByTestId('tornado-points-note')).toHaveText(
+    '4 points × 2 replications (8 in all), on common random numbers.',
+  );
+  await page.getByTestId('tornado-run').click();
+  await expect(page.getByTestId('tornado-status')).toHaveAttribute('data-status', 'done', {
+    timeout: 300_000,
+  });
+  await expect(page.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(4);
+  await expect(page.getByTestId('sweep-line').locator('svg, canvas').first()).toBeVisible();
+  await page.getByTestId('sweep-results').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${DOCS}/sensitivity-sweep.png` });
+  await page.getByTestId('sweep-add-y').click();
+  await page.getByTestId('override-param-sweep-y').click();
+  await page.getByTestId('override-search-sweep-y').fill('App push response');
+  await page.getByTestId('param-option-channels[app_push].responseEffect').click();
+  await page.getByTestId('sweep-y-steps').fill('3');
+  await page.getByTestId('tornado-run').click();
+  await expect(page.getByTestId('tornado-status')).toHaveAttribute('data-status', 'done', {
+    timeout: 300_000,
+  });
+  await expect(page.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(12);
+  await expect(page.getByTestId('sweep-heatmap').locator('svg, canvas').first()).toBeVisible();
+  await page.getByTestId('sweep-results').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${DOCS}/sensitivity-sweep-2way.png` });
+  await page.getByTestId('language-switch').selectOption('zh-CN');
+  await checkChinese('sensitivity');
+  await page.getByTestId('sweep-results').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${DOCS}/sensitivity-sweep-zh.png` });
 });

@@ -113,4 +113,26 @@ describe('the sensitivity screen (tiny fixture, 3 priors, 6 replications per poi
     expect(screen.getByTestId('sobol-noise').textContent).toMatch(/^Replication noise is \d/);
     expect(screen.getByTestId('tornado-status-text').textContent).toMatch(/^20 points × 2 replications/);
   }, 30_000);
+
+  it('runs a one-way sweep of a parameter picked as in Compare, each point with its paired change', async () => {
+    await renderScreen(inProcess());
+    fireEvent.change(screen.getByTestId('sensitivity-method'), { target: { value: 'sweep' } });
+    expect((screen.getByTestId('tornado-run') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('override-param-sweep-x'));
+    fireEvent.click(screen.getByTestId('param-option-channels[sms].responseEffect'));
+    fireEvent.change(screen.getByTestId('sweep-x-from'), { target: { value: '0.1' } });
+    fireEvent.change(screen.getByTestId('sweep-x-to'), { target: { value: '0.3' } });
+    fireEvent.change(screen.getByTestId('sweep-x-steps'), { target: { value: '3' } });
+    fireEvent.change(screen.getByTestId('tornado-replications'), { target: { value: '2' } });
+    expect(screen.getByTestId('tornado-points-note').textContent).toBe(
+      '3 points × 2 replications (6 in all), on common random numbers.',
+    );
+    fireEvent.click(screen.getByTestId('tornado-run'));
+    await waitFor(() => expect(screen.getByTestId('tornado-status').dataset.status).toBe('done'), {
+      timeout: 20_000,
+    });
+    const rows = within(screen.getByTestId('sweep-table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.firstElementChild?.textContent)).toEqual(['0.1', '0.2', '0.3']);
+    expect(within(rows[0]).getByTestId('sweep-change').textContent).toBe('¥0 ± ¥0');
+  }, 30_000);
 });

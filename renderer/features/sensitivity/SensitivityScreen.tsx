@@ -6,6 +6,7 @@ import {
   defaultSettings,
   type Executor,
   sobolTable,
+  sweepTable,
   tornadoTable,
 } from '../../../sim/index';
 import { ScreenHeader } from '../../components/Card';
@@ -16,6 +17,8 @@ import { ChartCard } from '../results/ChartCard';
 import { toNumberLocale } from '../results/format';
 import { outputFormatter } from './output-format';
 import { SobolView } from './SobolView';
+import { SweepForm, sweepAxes } from './SweepForm';
+import { SweepView } from './SweepView';
 import {
   cancelTornado,
   DEFAULT_REPLICATIONS_PER_POINT,
@@ -71,20 +74,47 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
     const run = { ledger, design, settings, figures: figures.filter((f) => f !== undefined) };
     return sobolTable(run, state.output, state.strategy);
   }, [state]);
+  const isSweep = state.method === 'sweep';
+  const sweep = useMemo(
+    () => sweepAxes(scenario, state.sweepX, state.sweepY),
+    [scenario, state.sweepX, state.sweepY],
+  );
+  const cells = useMemo(
+    () =>
+      state.runMethod === 'sweep' && state.axes.length > 0
+        ? sweepTable({ axes: state.axes, figures: state.figures }, state.output, state.strategy)
+        : null,
+    [state.runMethod, state.axes, state.figures, state.output, state.strategy],
+  );
   const isRunning = state.status === 'running';
-  const blocked = !scenario ? t('tornado.invalid') : ledgerSize === 0 ? t('tornado.noAssumptions') : null;
+  const blocked = !scenario
+    ? t('tornado.invalid')
+    : isSweep
+      ? sweep.problem && t(`sweep.${sweep.problem}`)
+      : ledgerSize === 0
+        ? t('tornado.noAssumptions')
+        : null;
   const run = () => {
     if (!scenario || isMainRunning) return;
     const settings = { ...defaultSettings(scenario), replications: reps };
     const ex = executor ?? webExecutor(() => store.getState().workers);
-    void startSensitivity(ex, scenario, settings, source(), isSobol ? { baseRows } : null);
+    const plan = isSweep
+      ? { method: 'sweep' as const, axes: sweep.axes }
+      : isSobol
+        ? { method: 'sobol' as const, baseRows }
+        : { method: 'tornado' as const };
+    void startSensitivity(ex, scenario, settings, source(), plan);
   };
+  const sweepPoints = sweep.axes.reduce((n, a) => n * a.values.length, 1);
   const strategies = (scenario?.strategies ?? []).map((s) => ({ id: s.id, label: s.label ?? s.id }));
   const outputName = t(`outputs.${state.output}`);
   return (
     <div className="screen" data-testid="screen-sensitivity" data-workers={workers}>
-      <ScreenHeader title={t('tornado.title')} subtitle={t('tornado.subtitle')} />
-      {ledgerSize === 0 && scenario ? (
+      <ScreenHeader
+        title={t('tornado.title')}
+        subtitle={t(isSweep ? 'method.subtitleSweep' : isSobol ? 'method.subtitleSobol' : 'tornado.subtitle')}
+      />
+      {ledgerSize === 0 && scenario && !isSweep ? (
         <p className="notice" role="status" data-testid="tornado-no-assumptions">
           {t('tornado.noAssumptions')}{' '}
           <button type="button" className="btn btn--small" onClick={() => setScreen('assumptions')}>
@@ -104,7 +134,15 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
         onRun={run}
         onCancel={cancelTornado}
       />
-      {ledgerSize > 0 ? (
+      {isSweep && scenario ? (
+        <SweepForm scenario={scenario} sweepX={state.sweepX} sweepY={state.sweepY} isLocked={isRunning} />
+      ) : null}
+      {isSweep && !sweep.problem ? (
+        <p className="muted no-print" data-testid="tornado-points-note">
+          {t('sweep.pointsNote', { points: sweepPoints, replications: reps, total: sweepPoints * reps })}
+        </p>
+      ) : null}
+      {ledgerSize > 0 && !isSweep ? (
         <p className="muted no-print" data-testid="tornado-points-note">
           {isSobol
             ? t('method.sobolNote', {
@@ -130,6 +168,17 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
           testId="tornado-stale"
           onRerun={blocked ? undefined : run}
         />
+      ) : null}
+      {cells && cells.length > 0 ? (
+        <div className={isStale ? 'is-stale' : undefined}>
+          <SweepView
+            axes={state.axes}
+            cells={cells}
+            labelOf={labelOf}
+            format={format}
+            outputName={outputName}
+          />
+        </div>
       ) : null}
       {sobol ? (
         <div className={isStale ? 'is-stale' : undefined}>

@@ -32,7 +32,7 @@ export function TornadoControls(p: TornadoControlsProps) {
           disabled={p.isRunning}
           onChange={(e) => tornadoStore.setState({ method: e.target.value as SensitivityMethod })}
         >
-          {(['tornado', 'sobol'] as const).map((m) => (
+          {(['tornado', 'sobol', 'sweep'] as const).map((m) => (
             <option key={m} value={m}>
               {t(`method.${m}`)}
             </option>
@@ -103,7 +103,7 @@ export function TornadoControls(p: TornadoControlsProps) {
           title={p.blocked ?? undefined}
           onClick={p.onRun}
         >
-          ▶ {t(p.method === 'sobol' ? 'method.runSobol' : 'tornado.run')}
+          ▶ {t(p.method === 'sobol' ? 'method.runSobol' : p.method === 'sweep' ? 'sweep.run' : 'tornado.run')}
         </button>
       )}
     </div>

@@ -9,11 +9,13 @@ import {
   RunCancelled,
   type RunSettings,
   runSobol,
+  runSweep,
   runTornado,
   type SaltelliDesign,
   type Scenario,
   SensitivityError,
   type SensitivityOutput,
+  type SweepAxis,
   type TornadoPoint,
 } from '../../../sim/index';
 
@@ -23,7 +25,14 @@ export type SensitivityFailure =
   | { kind: 'code'; error: Pick<SensitivityError, 'code' | 'params' | 'issue'> }
   | { kind: 'text'; text: string };
 
-export type SensitivityMethod = 'tornado' | 'sobol';
+export type SensitivityMethod = 'tornado' | 'sobol' | 'sweep';
+/** A swept parameter as the form holds it (values made at run time). */
+export type AxisSpec = { param: string; from: number | null; to: number | null; steps: number };
+/** What to run: the tornado, Sobol's design with N base rows, or a sweep over one or two axes. */
+export type SensitivityPlan =
+  | { method: 'tornado' }
+  | { method: 'sobol'; baseRows: number }
+  | { method: 'sweep'; axes: SweepAxis[] };
 
 export type TornadoState = {
   status: SensitivityStatus;
@@ -32,8 +41,12 @@ export type TornadoState = {
   runMethod: SensitivityMethod | null;
   /** Base rows of the Sobol design chosen by the user; null: the default. */
   baseRows: number | null;
-  /** The Sobol run's design (null for a tornado). */
+  /** The Sobol run's design (null otherwise). */
   design: SaltelliDesign | null;
+  /** The sweep form's axes (x, and y for a two-way sweep) and the last sweep run's axes. */
+  sweepX: AxisSpec | null;
+  sweepY: AxisSpec | null;
+  axes: SweepAxis[];
   output: SensitivityOutput;
   /** null: all strategies together. */
   strategy: string | null;
@@ -63,6 +76,9 @@ export function initialTornado(): TornadoState {
     runMethod: null,
     baseRows: null,
     design: null,
+    sweepX: null,
+    sweepY: null,
+    axes: [],
     output: 'modelledNewMoney',
     strategy: null,
     replications: null,
@@ -82,13 +98,13 @@ export const tornadoStore = createStore<TornadoState>()(() => initialTornado());
 
 let controller: AbortController | null = null;
 
-/** Run the tornado (or, with `baseRows`, the Sobol design) on an executor, streaming each finished point into the store. */
+/** Run a plan (tornado, Sobol design or sweep) on an executor, streaming each finished point into the store. */
 export async function startSensitivity(
   executor: Executor,
   scenario: Scenario,
   settings: RunSettings,
   source: TornadoState['source'],
-  sobol: { baseRows: number } | null = null,
+  plan: SensitivityPlan = { method: 'tornado' },
   now: () => number = () => performance.now(),
 ): Promise<void> {
   controller?.abort();
@@ -100,13 +116,14 @@ export async function startSensitivity(
   };
   set({
     status: 'running',
-    runMethod: sobol ? 'sobol' : 'tornado',
+    runMethod: plan.method,
     done: 0,
     total: 0,
     elapsedMs: 0,
     ledger: [],
     points: [],
     design: null,
+    axes: plan.method === 'sweep' ? plan.axes : [],
     figures: [],
     settings,
     failure: null,
@@ -123,10 +140,14 @@ export async function startSensitivity(
     },
   };
   try {
-    if (sobol)
+    if (plan.method === 'sweep') {
+      const points = plan.axes.reduce((n, a) => n * a.values.length, 1);
+      set({ total: points * settings.replications });
+      await runSweep(executor, scenario, settings, plan.axes, common);
+    } else if (plan.method === 'sobol')
       await runSobol(executor, scenario, settings, {
         ...common,
-        baseRows: sobol.baseRows,
+        baseRows: plan.baseRows,
         onStart: (ledger, design) =>
           set({ ledger, design, figures: [], total: design.n * (design.k + 2) * settings.replications }),
       });
