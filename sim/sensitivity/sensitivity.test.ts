@@ -223,7 +223,13 @@ describe('sweeps', () => {
     const run = await runSweep(inProcess, s, { seed: 'grid', replications: 2 }, axes);
     expect(sweepTable(run, 'cost', null)).toHaveLength(6);
     let runs = 0;
-    const counting: Executor = { ...inProcess, run: (...a) => (runs++, inProcess.run(...a)) };
+    const counting: Executor = {
+      ...inProcess,
+      run: (...a) => {
+        runs++;
+        return inProcess.run(...a);
+      },
+    };
     await expect(
       runSweep(counting, s, { seed: 'grid', replications: 2 }, [
         { param: 'strategies[app_activation].holdout.share', values: [0.5, 1] },
