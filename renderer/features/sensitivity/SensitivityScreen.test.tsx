@@ -9,13 +9,13 @@ import { initI18n, setLanguage } from '../../i18n';
 import { StoreContext } from '../../state/hooks';
 import { createAppStore } from '../../state/store';
 import { SensitivityScreen } from './SensitivityScreen';
-import { initialTornado, tornadoStore } from './sensitivity-store';
+import { initialSensitivity, sensitivityStore } from './sensitivity-store';
 
 echarts.setPlatformAPI({ createCanvas: () => undefined as unknown as HTMLCanvasElement });
 
 afterEach(async () => {
   cleanup();
-  tornadoStore.setState(initialTornado());
+  sensitivityStore.setState(initialSensitivity());
   await setLanguage('en');
 });
 
@@ -69,7 +69,7 @@ describe('the sensitivity screen (tiny fixture, 3 priors, 6 replications per poi
     });
     const rows = within(screen.getByTestId('tornado-table')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
-    const state = tornadoStore.getState();
+    const state = sensitivityStore.getState();
     expect(state.figures).toHaveLength(7);
     expect(state.settings?.replications).toBe(6);
     expect(screen.getByTestId('tornado-base').textContent).toMatch(/^Modelled net new money · Base: ¥/);
@@ -86,7 +86,7 @@ describe('the sensitivity screen (tiny fixture, 3 priors, 6 replications per poi
   it('cancel stops at once and keeps the points already done', async () => {
     await renderScreen(inProcess(3));
     fireEvent.click(screen.getByTestId('tornado-run'));
-    await waitFor(() => expect(tornadoStore.getState().figures.filter(Boolean)).toHaveLength(3), {
+    await waitFor(() => expect(sensitivityStore.getState().figures.filter(Boolean)).toHaveLength(3), {
       timeout: 20_000,
     });
     fireEvent.click(screen.getByTestId('tornado-cancel'));

@@ -1,36 +1,23 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import {
-  assumptionLedger,
-  defaultSettings,
-  type Executor,
-  sobolTable,
-  sweepTable,
-  tornadoTable,
-} from '../../../sim/index';
+import { assumptionLedger, defaultSettings, type Executor } from '../../../sim/index';
 import { ScreenHeader } from '../../components/Card';
 import { StaleNotice } from '../../components/StaleNotice';
 import { webExecutor } from '../../sim-client/pool';
 import { useActions, useAppState, useStoreApi } from '../../state/hooks';
-import { ChartCard } from '../results/ChartCard';
-import { toNumberLocale } from '../results/format';
-import { outputFormatter } from './output-format';
-import { SobolView } from './SobolView';
+import { SensitivityResults } from './SensitivityResults';
 import { SweepForm, sweepAxes } from './SweepForm';
-import { SweepView } from './SweepView';
 import {
-  cancelTornado,
+  cancelSensitivity,
   DEFAULT_REPLICATIONS_PER_POINT,
   DEFAULT_SOBOL_BASE_ROWS,
   DEFAULT_SOBOL_REPLICATIONS,
+  sensitivityStore,
   startSensitivity,
-  tornadoStore,
 } from './sensitivity-store';
-import { TornadoChart } from './TornadoChart';
 import { TornadoControls } from './TornadoControls';
 import { TornadoStatus } from './TornadoStatus';
-import { TornadoTableView } from './TornadoTableView';
 import { useParamLabel } from './useParamLabel';
 import { useSensitivitySource } from './useSensitivitySource';
 import './sensitivity.css';
@@ -40,51 +27,28 @@ export type SensitivityScreenProps = {
   executor?: Executor;
 };
 
-/** The tornado: which assumption moves the chosen output most, on common random numbers. */
+/** Which assumption moves the chosen output most: tornado, Sobol indices or sweeps, on common random numbers. */
 export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
-  const { t, i18n } = useTranslation('sensitivity');
+  const { t } = useTranslation('sensitivity');
   const scenario = useAppState((s) => s.scenario);
   const doc = useAppState((s) => s.doc);
   const workers = useAppState((s) => s.workers);
   const isMainRunning = useAppState((s) => s.run.status === 'running');
   const { setScreen } = useActions();
   const store = useStoreApi();
-  const state = useStore(tornadoStore);
+  const state = useStore(sensitivityStore);
   const { source, isStale } = useSensitivitySource(state.source);
   const labelOf = useParamLabel(doc);
-  const locale = toNumberLocale(i18n.language);
-  const format = useMemo(() => outputFormatter(state.output, locale), [state.output, locale]);
-  const formatParam = useMemo(() => outputFormatter('roi', locale), [locale]);
   const ledgerSize = useMemo(() => (scenario ? assumptionLedger(scenario).length : 0), [scenario]);
   const isSobol = state.method === 'sobol';
   const preferred = isSobol ? DEFAULT_SOBOL_REPLICATIONS : DEFAULT_REPLICATIONS_PER_POINT;
   const defaultReps = scenario ? Math.min(scenario.monteCarlo.replications, preferred) : 0;
   const reps = Math.max(2, Math.round(state.replications ?? defaultReps));
   const baseRows = Math.max(2, Math.round(state.baseRows ?? DEFAULT_SOBOL_BASE_ROWS));
-  const table = useMemo(
-    () =>
-      state.runMethod === 'tornado' && state.points.length > 0
-        ? tornadoTable(state.ledger, state.points, state.figures, state.output, state.strategy)
-        : null,
-    [state.runMethod, state.ledger, state.points, state.figures, state.output, state.strategy],
-  );
-  const sobol = useMemo(() => {
-    const { design, settings, figures, ledger } = state;
-    if (state.runMethod !== 'sobol' || state.status !== 'done' || !design || !settings) return null;
-    const run = { ledger, design, settings, figures: figures.filter((f) => f !== undefined) };
-    return sobolTable(run, state.output, state.strategy);
-  }, [state]);
   const isSweep = state.method === 'sweep';
   const sweep = useMemo(
     () => sweepAxes(scenario, state.sweepX, state.sweepY),
     [scenario, state.sweepX, state.sweepY],
-  );
-  const cells = useMemo(
-    () =>
-      state.runMethod === 'sweep' && state.axes.length > 0
-        ? sweepTable({ axes: state.axes, figures: state.figures }, state.output, state.strategy)
-        : null,
-    [state.runMethod, state.axes, state.figures, state.output, state.strategy],
   );
   const isRunning = state.status === 'running';
   const blocked = !scenario
@@ -132,7 +96,7 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
         isRunning={isRunning}
         blocked={blocked}
         onRun={run}
-        onCancel={cancelTornado}
+        onCancel={cancelSensitivity}
       />
       {isSweep && scenario ? (
         <SweepForm scenario={scenario} sweepX={state.sweepX} sweepY={state.sweepY} isLocked={isRunning} />
@@ -169,49 +133,7 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
           onRerun={blocked ? undefined : run}
         />
       ) : null}
-      {cells && cells.length > 0 ? (
-        <div className={isStale ? 'is-stale' : undefined}>
-          <SweepView
-            axes={state.axes}
-            cells={cells}
-            labelOf={labelOf}
-            format={format}
-            outputName={outputName}
-          />
-        </div>
-      ) : null}
-      {sobol ? (
-        <div className={isStale ? 'is-stale' : undefined}>
-          <SobolView table={sobol} labelOf={labelOf} outputName={outputName} />
-        </div>
-      ) : null}
-      {table ? (
-        <div data-testid="tornado-results" className={isStale ? 'is-stale' : undefined}>
-          {table.base ? (
-            <p className="sens-base" data-testid="tornado-base">
-              {outputName} ·{' '}
-              {t('tornado.base', { value: format(table.base.value), se: format(table.base.se) })}
-            </p>
-          ) : null}
-          {table.rows.length > 0 ? (
-            <>
-              <ChartCard
-                title={`${t('tornado.chart')} · ${outputName}`}
-                hint={t('tornado.chartHint')}
-                exportName={`tornado-${state.output}`}
-              >
-                <TornadoChart
-                  table={table}
-                  labelOf={labelOf}
-                  format={format}
-                  ariaLabel={t('tornado.chartLabel', { output: outputName })}
-                />
-              </ChartCard>
-              <TornadoTableView table={table} labelOf={labelOf} format={format} formatParam={formatParam} />
-            </>
-          ) : null}
-        </div>
-      ) : null}
+      <SensitivityResults state={state} isStale={isStale} labelOf={labelOf} outputName={outputName} />
     </div>
   );
 }

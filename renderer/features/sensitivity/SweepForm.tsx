@@ -7,7 +7,7 @@ import { useAppState } from '../../state/hooks';
 import { ParamPicker } from '../compare/ParamPicker';
 import { paramChoices } from '../compare/param-choices';
 import '../compare/compare.css';
-import { type AxisSpec, tornadoStore } from './sensitivity-store';
+import { type AxisSpec, sensitivityStore } from './sensitivity-store';
 
 export const DEFAULT_SWEEP_STEPS = 5;
 
@@ -33,7 +33,7 @@ function AxisFields({
   const choices = useMemo(() => paramChoices(doc).filter((c) => typeof c.value === 'number'), [doc]);
   const key = which === 'x' ? 'sweepX' : 'sweepY';
   const patch = (p: Partial<AxisSpec>) => {
-    if (axis) tornadoStore.setState({ [key]: { ...axis, ...p } });
+    if (axis) sensitivityStore.setState({ [key]: { ...axis, ...p } });
   };
   const range = axis?.param ? axisRange(scenario, { ...axis, from: null, to: null }) : null;
   const num = (v: number | string | undefined) => (typeof v === 'number' ? v : null);
@@ -48,7 +48,7 @@ function AxisFields({
         isLocked={isLocked}
         isInitiallyOpen={false}
         onPick={(param) =>
-          tornadoStore.setState({
+          sensitivityStore.setState({
             [key]: { param, from: null, to: null, steps: axis?.steps ?? DEFAULT_SWEEP_STEPS },
           })
         }
@@ -94,7 +94,7 @@ function AxisFields({
               type="button"
               className="btn btn--small"
               disabled={isLocked}
-              onClick={() => tornadoStore.setState({ sweepY: null })}
+              onClick={() => sensitivityStore.setState({ sweepY: null })}
             >
               {t('sweep.removeY')}
             </button>
@@ -119,7 +119,7 @@ export function SweepForm({
 }) {
   const { t } = useTranslation('sensitivity');
   const addY = () =>
-    tornadoStore.setState({ sweepY: { param: '', from: null, to: null, steps: DEFAULT_SWEEP_STEPS } });
+    sensitivityStore.setState({ sweepY: { param: '', from: null, to: null, steps: DEFAULT_SWEEP_STEPS } });
   return (
     <div className="sweep-form no-print">
       <AxisFields which="x" axis={sweepX} scenario={scenario} isLocked={isLocked} />

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../../../sim/index';
 import { FieldShell } from '../../components/FieldShell';
 import { NumberInput } from '../../components/NumberInput';
-import { type SensitivityMethod, tornadoStore } from './sensitivity-store';
+import { type SensitivityMethod, sensitivityStore } from './sensitivity-store';
 
 export type TornadoControlsProps = {
   method: SensitivityMethod;
@@ -30,7 +30,7 @@ export function TornadoControls(p: TornadoControlsProps) {
           className="input input--select"
           value={p.method}
           disabled={p.isRunning}
-          onChange={(e) => tornadoStore.setState({ method: e.target.value as SensitivityMethod })}
+          onChange={(e) => sensitivityStore.setState({ method: e.target.value as SensitivityMethod })}
         >
           {(['tornado', 'sobol', 'sweep'] as const).map((m) => (
             <option key={m} value={m}>
@@ -45,7 +45,7 @@ export function TornadoControls(p: TornadoControlsProps) {
           data-testid="tornado-output"
           className="input input--select"
           value={p.output}
-          onChange={(e) => tornadoStore.setState({ output: e.target.value as SensitivityOutput })}
+          onChange={(e) => sensitivityStore.setState({ output: e.target.value as SensitivityOutput })}
         >
           {SENSITIVITY_OUTPUTS.map((o) => (
             <option key={o} value={o}>
@@ -60,7 +60,9 @@ export function TornadoControls(p: TornadoControlsProps) {
           data-testid="tornado-strategy"
           className="input input--select"
           value={p.strategy ?? ''}
-          onChange={(e) => tornadoStore.setState({ strategy: e.target.value === '' ? null : e.target.value })}
+          onChange={(e) =>
+            sensitivityStore.setState({ strategy: e.target.value === '' ? null : e.target.value })
+          }
         >
           <option value="">{t('tornado.allStrategies')}</option>
           {p.strategies.map((s) => (
@@ -76,7 +78,7 @@ export function TornadoControls(p: TornadoControlsProps) {
           testId="tornado-replications"
           value={p.replications}
           disabled={p.isRunning}
-          onChange={(v) => tornadoStore.setState({ replications: typeof v === 'number' ? v : null })}
+          onChange={(v) => sensitivityStore.setState({ replications: typeof v === 'number' ? v : null })}
         />
       </FieldShell>
       {p.method === 'sobol' ? (
@@ -86,7 +88,7 @@ export function TornadoControls(p: TornadoControlsProps) {
             testId="sobol-base-rows"
             value={p.baseRows}
             disabled={p.isRunning}
-            onChange={(v) => tornadoStore.setState({ baseRows: typeof v === 'number' ? v : null })}
+            onChange={(v) => sensitivityStore.setState({ baseRows: typeof v === 'number' ? v : null })}
           />
         </FieldShell>
       ) : null}

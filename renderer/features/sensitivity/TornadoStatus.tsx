@@ -3,10 +3,10 @@ import { sensitivityErrorText } from '../../../messages/index';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useMessages } from '../../i18n/messages';
 import { useFmt } from '../../i18n/numbers';
-import type { TornadoState } from './sensitivity-store';
+import type { SensitivityState } from './sensitivity-store';
 
 /** Progress with ETA while running; how the last run ended otherwise. */
-export function TornadoStatus({ state }: { state: TornadoState }) {
+export function TornadoStatus({ state }: { state: SensitivityState }) {
   const { t } = useTranslation('sensitivity');
   const fmt = useFmt();
   const messages = useMessages();

@@ -34,7 +34,7 @@ export type SensitivityPlan =
   | { method: 'sobol'; baseRows: number }
   | { method: 'sweep'; axes: SweepAxis[] };
 
-export type TornadoState = {
+export type SensitivityState = {
   status: SensitivityStatus;
   /** The method chosen on screen (the last run's is `runMethod`). */
   method: SensitivityMethod;
@@ -69,7 +69,7 @@ export const DEFAULT_REPLICATIONS_PER_POINT = 200;
 export const DEFAULT_SOBOL_BASE_ROWS = 16;
 export const DEFAULT_SOBOL_REPLICATIONS = 10;
 
-export function initialTornado(): TornadoState {
+export function initialSensitivity(): SensitivityState {
   return {
     status: 'idle',
     method: 'tornado',
@@ -94,7 +94,7 @@ export function initialTornado(): TornadoState {
   };
 }
 
-export const tornadoStore = createStore<TornadoState>()(() => initialTornado());
+export const sensitivityStore = createStore<SensitivityState>()(() => initialSensitivity());
 
 let controller: AbortController | null = null;
 
@@ -103,7 +103,7 @@ export async function startSensitivity(
   executor: Executor,
   scenario: Scenario,
   settings: RunSettings,
-  source: TornadoState['source'],
+  source: SensitivityState['source'],
   plan: SensitivityPlan = { method: 'tornado' },
   now: () => number = () => performance.now(),
 ): Promise<void> {
@@ -111,8 +111,8 @@ export async function startSensitivity(
   const own = new AbortController();
   controller = own;
   const t0 = now();
-  const set = (patch: Partial<TornadoState>) => {
-    if (controller === own) tornadoStore.setState(patch);
+  const set = (patch: Partial<SensitivityState>) => {
+    if (controller === own) sensitivityStore.setState(patch);
   };
   set({
     status: 'running',
@@ -134,7 +134,7 @@ export async function startSensitivity(
     onProgress: (p: { done: number; total: number }) =>
       set({ done: p.done, total: p.total, elapsedMs: now() - t0 }),
     onPoint: (k: number, fig: ReplicationFigures) => {
-      const figures = [...tornadoStore.getState().figures];
+      const figures = [...sensitivityStore.getState().figures];
       figures[k] = fig;
       set({ figures });
     },
@@ -173,6 +173,6 @@ export async function startSensitivity(
 }
 
 /** Stop the running analysis at once (its workers are terminated); finished points stay. */
-export function cancelTornado(): void {
+export function cancelSensitivity(): void {
   controller?.abort();
 }
