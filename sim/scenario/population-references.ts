@@ -162,7 +162,9 @@ export function deletePopulationEntity(doc: Json, kind: PopulationKind, id: stri
   }
   for (const list of ['uncertainty', 'ledger'] as const)
     if (Array.isArray(next[list]))
-      next[list] = arr(next[list]).filter((u) => !(typeof u.param === 'string' && priorNames(u.param, kind, id)));
+      next[list] = arr(next[list]).filter(
+        (u) => !(typeof u.param === 'string' && priorNames(u.param, kind, id)),
+      );
   dropCompareOverrides(next, id, { names: (p) => priorNames(p, kind, id) });
   return next;
 }
