@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sobolTable, sweepTable, tornadoTable } from '../../../sim/index';
+import { useFmt } from '../../i18n/numbers';
 import { ChartCard } from '../results/ChartCard';
 import { toNumberLocale } from '../results/format';
 import { outputFormatter } from './output-format';
@@ -25,7 +26,9 @@ export function SensitivityResults({
   const { t, i18n } = useTranslation('sensitivity');
   const locale = toNumberLocale(i18n.language);
   const format = useMemo(() => outputFormatter(state.output, locale), [state.output, locale]);
-  const formatParam = useMemo(() => outputFormatter('roi', locale), [locale]);
+  const fmt = useFmt();
+  // Parameter values as written, up to 4 decimals (a margin of 0.012 must not read 0.01).
+  const formatParam = (v: number) => fmt.num(v, 4);
   const { runMethod, ledger, points, figures, output, strategy, axes, design, settings, status } = state;
   const table = useMemo(
     () =>
