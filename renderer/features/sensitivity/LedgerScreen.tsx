@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assumptionLedger } from '../../../sim/index';
 import { ScreenHeader } from '../../components/Card';
 import { useActions, useAppState } from '../../state/hooks';
 import { ParamPicker } from '../compare/ParamPicker';
@@ -9,6 +8,7 @@ import '../compare/compare.css';
 import { LedgerRowCard } from './LedgerRowCard';
 import { LedgerTable } from './LedgerTable';
 import { markAssumption } from './ledger-edit';
+import { ledgerRows } from './ledger-rows';
 import { useParamLabel } from './useParamLabel';
 import './sensitivity.css';
 
@@ -18,7 +18,7 @@ export function LedgerScreen() {
   const scenario = useAppState((s) => s.scenario);
   const doc = useAppState((s) => s.doc);
   const { replaceDoc, setScreen } = useActions();
-  const rows = useMemo(() => (scenario ? assumptionLedger(scenario) : []), [scenario]);
+  const rows = useMemo(() => ledgerRows(scenario, doc), [scenario, doc]);
   const labelOf = useParamLabel(doc);
   // Any number may be marked, except those already listed and the Monte Carlo settings.
   const choices = useMemo(() => {
@@ -39,10 +39,11 @@ export function LedgerScreen() {
         }
       />
       {!scenario ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-testid="ledger-invalid">
           {t('ledger.invalid')}
         </p>
-      ) : (
+      ) : null}
+      {doc ? (
         <>
           <p className="muted" data-testid="ledger-count">
             {rows.length === 0 ? t('ledger.empty') : t('ledger.count', { count: rows.length })}
@@ -67,7 +68,7 @@ export function LedgerScreen() {
             />
           </div>
         </>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assumptionLedger, textIn } from '../../../sim/index';
+import { textIn } from '../../../sim/index';
 import { useFmt } from '../../i18n/numbers';
 import { useAppState } from '../../state/hooks';
+import { ledgerRows } from './ledger-rows';
 import { useParamLabel } from './useParamLabel';
 import './sensitivity.css';
 
@@ -13,7 +14,7 @@ export function LedgerTable({ isPrint = true }: { isPrint?: boolean }) {
   const scenario = useAppState((s) => s.scenario);
   const doc = useAppState((s) => s.doc);
   const labelOf = useParamLabel(doc);
-  const rows = useMemo(() => (scenario ? assumptionLedger(scenario) : []), [scenario]);
+  const rows = useMemo(() => ledgerRows(scenario, doc), [scenario, doc]);
   if (rows.length === 0) return null;
   const lang = i18n.language.startsWith('zh') ? 'zh-CN' : 'en';
   return (
