@@ -18,10 +18,10 @@ import plannerEn from './planner.en.json';
 import plannerZh from './planner.zh-CN.json';
 import resultsEn from './results.en.json';
 import resultsZh from './results.zh-CN.json';
-import teachingEn from './teaching.en.json';
-import teachingZh from './teaching.zh-CN.json';
 import sensitivityEn from './sensitivity.en.json';
 import sensitivityZh from './sensitivity.zh-CN.json';
+import teachingEn from './teaching.en.json';
+import teachingZh from './teaching.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;

@@ -31,6 +31,7 @@ function withoutScenarioLabels(text: string): string {
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {
         if ((k === 'label' || k === 'reference') && typeof x === 'string') labels.push(x);
+        else if (k === 'label' && x && typeof x === 'object') labels.push(...Object.values(x).map(String));
         else walk(x);
       }
   };

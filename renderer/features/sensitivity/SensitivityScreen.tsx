@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { assumptionLedger, defaultSettings, type Executor } from '../../../sim/index';
 import { ScreenHeader } from '../../components/Card';
 import { StaleNotice } from '../../components/StaleNotice';
+import { useLocalText } from '../../i18n/local-text';
 import { webExecutor } from '../../sim-client/pool';
 import { useActions, useAppState, useStoreApi } from '../../state/hooks';
 import { SensitivityResults } from './SensitivityResults';
@@ -39,6 +40,7 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
   const state = useStore(sensitivityStore);
   const { source, isStale } = useSensitivitySource(state.source);
   const labelOf = useParamLabel(doc);
+  const localText = useLocalText();
   const ledgerSize = useMemo(() => (scenario ? assumptionLedger(scenario).length : 0), [scenario]);
   const isSobol = state.method === 'sobol';
   const preferred = isSobol ? DEFAULT_SOBOL_REPLICATIONS : DEFAULT_REPLICATIONS_PER_POINT;
@@ -70,7 +72,10 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
     void startSensitivity(ex, scenario, settings, source(), plan);
   };
   const sweepPoints = sweep.axes.reduce((n, a) => n * a.values.length, 1);
-  const strategies = (scenario?.strategies ?? []).map((s) => ({ id: s.id, label: s.label ?? s.id }));
+  const strategies = (scenario?.strategies ?? []).map((s) => ({
+    id: s.id,
+    label: localText(s.label) || s.id,
+  }));
   const outputName = t(`outputs.${state.output}`);
   return (
     <div className="screen" data-testid="screen-sensitivity" data-workers={workers}>
