@@ -8,6 +8,8 @@ import {
   type PlanNote,
   PlannerInputError,
   REF_KINDS,
+  SENSITIVITY_ERROR_CODES,
+  SensitivityError,
 } from '../sim/index';
 import {
   catalogueT,
@@ -19,6 +21,7 @@ import {
   planNoteText,
   plannerErrorLine,
   plannerErrorText,
+  sensitivityErrorText,
 } from './index';
 
 const en = catalogueT('en');
@@ -36,6 +39,7 @@ describe('the message catalogue', () => {
       'mdeMethod.replication-sd',
       ...['at-minimum', 'single-customer', 'too-few-branches', 'z-few-branches'].map((c) => `planNote.${c}`),
       ...PLANNER_ERROR_CODES.map((c) => `plannerError.${c}`),
+      ...SENSITIVITY_ERROR_CODES.map((c) => `sensitivityError.${c}`),
       ...['rollOut', 'pilotFirst', 'unprofitable', 'noEffect', 'sentence', 'effect', 'power', 'underpowered']
         .concat(['title', 'rule'])
         .map((c) => `verdict.${c}`),
@@ -141,5 +145,21 @@ describe('the message catalogue', () => {
       /ICC \(n\/a ± n\/a\)/,
     );
     expect(noteText(note, zh)).toMatch(/^每组只有 3 个网点/);
+  });
+
+  it("words a sensitivity point that makes the scenario invalid with the scenario's own issue", () => {
+    const e = new SensitivityError(
+      'bad-point',
+      { params: 'channels[sms].reachRate', values: '1.5' },
+      {
+        code: 'schema.too-big',
+        params: { value: 1.5, limit: 1, isInclusive: true },
+        path: 'channels[1].reachRate',
+      },
+    );
+    expect(sensitivityErrorText(e, en)).toBe(
+      `channels[sms].reachRate = 1.5 makes the scenario invalid: channels[1].reachRate: ${issueText(e.issue as NonNullable<typeof e.issue>, en)}; set the ledger's low and high for it`,
+    );
+    expect(sensitivityErrorText(e, zh)).toContain(issueText(e.issue as NonNullable<typeof e.issue>, zh));
   });
 });

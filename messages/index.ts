@@ -9,6 +9,7 @@ import type {
   PlanNote,
   PlannerInputError,
   ScenarioIssue,
+  SensitivityError,
   Verdict,
 } from '../sim/index';
 import en from './en.json';
@@ -238,4 +239,18 @@ export function calibrationErrorText(
   t: Translate,
 ): string {
   return t(`calibration.${e.code}`, e.params);
+}
+
+/** A sensitivity error in the language of `t` (a bad point words the scenario's own issue). */
+export function sensitivityErrorText(
+  e: Pick<SensitivityError, 'code' | 'params' | 'issue'>,
+  t: Translate,
+): string {
+  const values: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e.params)) values[k] = Array.isArray(v) ? v.join(', ') : v;
+  if (e.issue) {
+    values.path = e.issue.path;
+    values.issue = issueText(e.issue, t);
+  }
+  return t(`sensitivityError.${e.code}`, values);
 }

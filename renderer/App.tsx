@@ -18,6 +18,8 @@ import { RecoveryBanner } from './features/file/RecoveryBanner';
 import { useAutosave, useDirtySync } from './features/file/useAutosave';
 import { PlannerScreen } from './features/planner/PlannerScreen';
 import { ReportScreen } from './features/report/ReportScreen';
+import { LedgerScreen } from './features/sensitivity/LedgerScreen';
+import { SensitivityScreen } from './features/sensitivity/SensitivityScreen';
 import { AboutDialog } from './features/shell/AboutDialog';
 import { SideNav } from './features/shell/SideNav';
 import { Toaster } from './features/shell/Toaster';
@@ -43,6 +45,8 @@ const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
   planner: PlannerScreen,
   teaching: TeachingScreen,
   calibration: CalibrationScreen,
+  assumptions: LedgerScreen,
+  sensitivity: SensitivityScreen,
 };
 
 const EDITOR: ReadonlySet<ScreenId> = new Set([
@@ -52,6 +56,7 @@ const EDITOR: ReadonlySet<ScreenId> = new Set([
   'strategies',
   'channels',
   'calendar',
+  'assumptions',
   'json',
 ]);
 

@@ -109,6 +109,9 @@ export {
 export { scenarioFingerprint } from './scenario/fingerprint';
 export { getValue, type ParamValue, parseParamPath, setValue, type ValueRead } from './scenario/param-path';
 export * from './scenario/references';
+// Sensitivity: the assumption ledger and the tornado (runs through an Executor).
+export * from './sensitivity/index';
+
 // Statistics over per-replication samples.
 export { normalInterval, zForLevel } from './stats/interval';
 export {

@@ -1,7 +1,8 @@
 // i18next with two languages, English and Simplified Chinese, bundled at build time.
 // The app's own strings are the default namespace; the results dashboard has 'results', the planner
 // 'planner', building a scenario (library, overview, add/delete) 'authoring', teaching mode 'teaching',
-// the run's cost estimate 'estimate'; the core's messages
+// the run's cost estimate 'estimate', the assumption ledger and sensitivity analyses 'sensitivity';
+// the core's messages
 // (issues, planner notes) come from the shared catalogue as 'messages'.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -17,6 +18,8 @@ import plannerEn from './planner.en.json';
 import plannerZh from './planner.zh-CN.json';
 import resultsEn from './results.en.json';
 import resultsZh from './results.zh-CN.json';
+import sensitivityEn from './sensitivity.en.json';
+import sensitivityZh from './sensitivity.zh-CN.json';
 import teachingEn from './teaching.en.json';
 import teachingZh from './teaching.zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -52,6 +55,7 @@ export async function initI18n(language: Language): Promise<I18n> {
           teaching: teachingEn,
           calibration: calibrationEn,
           estimate: estimateEn,
+          sensitivity: sensitivityEn,
           [MESSAGES_NS]: MESSAGE_BUNDLES.en,
         },
         'zh-CN': {
@@ -62,6 +66,7 @@ export async function initI18n(language: Language): Promise<I18n> {
           teaching: teachingZh,
           calibration: calibrationZh,
           estimate: estimateZh,
+          sensitivity: sensitivityZh,
           [MESSAGES_NS]: MESSAGE_BUNDLES['zh-CN'],
         },
       },
@@ -76,6 +81,7 @@ export async function initI18n(language: Language): Promise<I18n> {
         'teaching',
         'calibration',
         'estimate',
+        'sensitivity',
         MESSAGES_NS,
       ],
       defaultNS: 'translation',

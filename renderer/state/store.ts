@@ -11,12 +11,14 @@ export type ScreenId =
   | 'strategies'
   | 'channels'
   | 'calendar'
+  | 'assumptions'
   | 'json'
   | 'results'
   | 'compare'
   | 'planner'
   | 'teaching'
-  | 'calibration';
+  | 'calibration'
+  | 'sensitivity';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

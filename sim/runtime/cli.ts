@@ -16,6 +16,7 @@ import { checkOutputPath, maxBytesFrom, readScenarioFile } from './cli-io';
 import { cmdLibrary, LIBRARY_USAGE } from './cli-library';
 import { runPowerCli } from './cli-power';
 import { perReplicationCsv, summaryTable, toJson } from './cli-report';
+import { SENSITIVITY_USAGE } from './cli-sensitivity';
 import { NodePool } from './node-pool';
 import { engineVersion } from './node-worker-bundle';
 import { mergePartials, partialJson } from './partial';
@@ -41,6 +42,7 @@ Usage:
                        [--workers W] [--json]   (the full rollout's bands with the scenario's and the calibrated priors)
   npm run sim -- naive-check <scenario.json> --strategy ID --ratio aum=X [--ratio products=X] [--ratio logins=X]
                        [--replications R] [--workers W] [--json]   (what a quoted participants ÷ others multiple implies)
+${SENSITIVITY_USAGE}
 ${LIBRARY_USAGE}
 ${CHALLENGE_USAGE}
 
@@ -296,6 +298,10 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         const { cmdPilot } = await import('./cli-pilot');
         return await cmdPilot(rest, io, signal);
       }
+      case 'sensitivity': {
+        const { cmdSensitivity } = await import('./cli-sensitivity');
+        return await cmdSensitivity(rest, io, signal);
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -304,7 +310,7 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, pilot-data, calibrate, rollout, naive-check, library or challenge`,
+          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, pilot-data, calibrate, rollout, naive-check, sensitivity, library or challenge`,
         );
     }
   } catch (e) {

@@ -38,6 +38,11 @@ const PROBABILITY_LEAVES = new Set([
   'share',
 ]);
 
+/** Whether a parameter path names a probability (its values belong in [0, 1]). */
+export function isProbabilityParam(path: string): boolean {
+  return PROBABILITY_LEAVES.has(path.split('.').pop() ?? '');
+}
+
 /** What each list-valued rule attribute refers to. */
 const RULE_REF: Record<string, RefKind> = {
   tier: 'tier',
@@ -311,6 +316,19 @@ export function crossCheck(s: Scenario): ScenarioIssue[] {
     ) {
       warn(`${at}.prior`, 'prior.negative');
     }
+  });
+
+  // The ledger names real numbers, each once, with low below high.
+  const inLedger = new Set<string>();
+  (s.ledger ?? []).forEach((e, i) => {
+    const at = `ledger[${i}]`;
+    const current = getParam(s, e.param);
+    if (typeof current !== 'number')
+      err(`${at}.param`, 'ledger.bad-param', { param: e.param, reason: current });
+    else if (inLedger.has(e.param)) err(`${at}.param`, 'ledger.duplicate', { param: e.param });
+    inLedger.add(e.param);
+    if (e.low !== undefined && e.high !== undefined && !(e.low < e.high))
+      err(`${at}.high`, 'ledger.range', { low: e.low, high: e.high });
   });
   return issues;
 }

@@ -26,6 +26,12 @@ describe('scenarioFingerprint', () => {
     expect(scenarioFingerprint(doc({ p: { x: 10, y: 20 } }, 2))).not.toBe(plain);
   });
 
+  it('ignores the assumption ledger (sources and notes), which runs do not read', () => {
+    expect(scenarioFingerprint('{"a": 1, "ledger": [{"param": "a", "source": "guess"}]}')).toBe(
+      scenarioFingerprint('{"a": 1}'),
+    );
+  });
+
   it('fingerprints text that is not JSON by its raw text', () => {
     expect(scenarioFingerprint('{"a": ')).not.toBe(scenarioFingerprint('{"a":  '));
   });

@@ -1,8 +1,9 @@
 // A short, stable fingerprint of a scenario document, so that results can say which scenario (and
 // Monte Carlo settings, which live in the document) they came from. Formatting does not count:
 // the text is compared as the JSON it parses to; text that is not JSON is compared as it stands.
-// What runs do not read does not count either: the saved Compare variants (`compare`) and the
-// journey canvas positions (`strategies[].journey.layout`), so dragging a step leaves results fresh.
+// What runs do not read does not count either: the saved Compare variants (`compare`), the
+// assumption ledger (`ledger`: sources and notes) and the journey canvas positions
+// (`strategies[].journey.layout`), so dragging a step leaves results fresh.
 import { hash32 } from '../rng/streams';
 
 type Json = Record<string, unknown>;
@@ -15,7 +16,7 @@ function withoutStudioOnly(doc: Json): Json {
         isObject(st) && isObject(st.journey) ? { ...st, journey: { ...st.journey, layout: undefined } } : st,
       )
     : doc.strategies;
-  return { ...doc, compare: undefined, strategies };
+  return { ...doc, compare: undefined, ledger: undefined, strategies };
 }
 
 /** 16 hex digits: two independent 32-bit hashes of the canonical JSON (or of the raw text). */

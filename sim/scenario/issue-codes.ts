@@ -72,6 +72,10 @@ export const ISSUE_CODES = [
   'prior.triangular',
   'prior.probability',
   'prior.negative',
+  // The assumption ledger.
+  'ledger.bad-param',
+  'ledger.duplicate',
+  'ledger.range',
   // Value paths (priors, compare variants).
   'path.malformed',
   'path.no-key',

@@ -37,6 +37,22 @@ describe('deleting a tier', () => {
     expect(validateScenario(next).ok).toBe(true);
   });
 
+  it('takes a ledger entry on the tier with it (listed, then removed)', () => {
+    const doc = {
+      ...omni,
+      ledger: [
+        { param: 'population.app.userShareByTier.wealth', source: 'guess' },
+        { param: 'channels[sms].responseEffect', source: 'guess' },
+      ],
+    };
+    expect(deletionChanges(doc, 'tier', 'wealth').map((c) => c.path)).toContain('ledger[0]');
+    const next = deleteEntity(doc, 'tier', 'wealth');
+    expect((next.ledger as Array<{ param: string }>).map((e) => e.param)).toEqual([
+      'channels[sms].responseEffect',
+    ]);
+    expect(validateScenario(next).ok).toBe(true);
+  });
+
   it('starts the next tier at 0 when the first is deleted, and drops a rule left with no value', () => {
     const changes = deletionChanges(omni, 'tier', 'long_tail');
     expect(changes).toContainEqual({ path: 'population.tiers[1].minAumCny', action: 'replace', to: '0' });

@@ -124,10 +124,12 @@ export function populationDeletionChanges(doc: Json, kind: PopulationKind, id: s
         });
     });
   });
-  arr(doc.uncertainty).forEach((u, i) => {
-    if (typeof u.param === 'string' && priorNames(u.param, kind, id))
-      out.push({ path: `uncertainty[${i}]`, action: 'remove' });
-  });
+  // Priors and assumption-ledger entries that name the element go with it.
+  for (const list of ['uncertainty', 'ledger'] as const)
+    arr(doc[list]).forEach((u, i) => {
+      if (typeof u.param === 'string' && priorNames(u.param, kind, id))
+        out.push({ path: `${list}[${i}]`, action: 'remove' });
+    });
   out.push(...compareDeletionChanges(doc, id, { names: (p) => priorNames(p, kind, id) }));
   return out;
 }
@@ -158,10 +160,11 @@ export function deletePopulationEntity(doc: Json, kind: PopulationKind, id: stri
       return values.length > 0 ? [{ ...r, values }] : [];
     });
   }
-  if (Array.isArray(next.uncertainty))
-    next.uncertainty = arr(next.uncertainty).filter(
-      (u) => !(typeof u.param === 'string' && priorNames(u.param, kind, id)),
-    );
+  for (const list of ['uncertainty', 'ledger'] as const)
+    if (Array.isArray(next[list]))
+      next[list] = arr(next[list]).filter(
+        (u) => !(typeof u.param === 'string' && priorNames(u.param, kind, id)),
+      );
   dropCompareOverrides(next, id, { names: (p) => priorNames(p, kind, id) });
   return next;
 }

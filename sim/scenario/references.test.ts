@@ -21,6 +21,7 @@ describe('deleting a referenced element', () => {
       { path: 'strategies[0].offer.product', strategy: 'omni_fund', action: 'replace', to: 'wmp' },
       { path: 'strategies[0].target.rules[1].values', strategy: 'omni_fund', action: 'remove' },
       { path: 'uncertainty[2]', action: 'remove' },
+      { path: 'ledger[2]', action: 'remove' },
     ]);
   });
 
@@ -33,6 +34,9 @@ describe('deleting a referenced element', () => {
     expect(st.offer.product).toBe('wmp');
     expect(st.target.rules.map((r) => r.attr)).toEqual(['tier']);
     expect((next.uncertainty as unknown[]).length).toBe(2);
+    expect((next.ledger as { param: string }[]).map((e) => e.param)).not.toContain(
+      'products[fund].propensity.base',
+    );
     expect(validateScenario(next).ok).toBe(true);
     // The input is not changed.
     expect(idsOf(omni, 'product')).toContain('fund');
@@ -41,6 +45,7 @@ describe('deleting a referenced element', () => {
   it('drops an optional incentive and re-points journey steps of a deleted channel', () => {
     expect(deletionChanges(omni, 'incentive', 'fee_coupon').map((c) => [c.path, c.action])).toEqual([
       ['strategies[0].incentive', 'remove'],
+      ['ledger[9]', 'remove'],
     ]);
     const next = deleteEntity(omni, 'channel', 'sms', 'app_push');
     expect(validateScenario(next).ok).toBe(true);

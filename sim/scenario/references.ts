@@ -62,6 +62,9 @@ export function idsOf(doc: Json, kind: EntityKind): string[] {
   return listOf(doc, kind).flatMap((x) => (idOf(x) ? [idOf(x) as string] : []));
 }
 
+/** Lists whose entries name a parameter path: priors and the assumption ledger. */
+const PARAM_LISTS = ['uncertainty', 'ledger'] as const;
+
 /** Prior paths that name the element: `channels[ai_call].…`. */
 function priorPrefix(kind: keyof typeof TOP_LIST, id: string): string {
   return `${TOP_LIST[kind]}[${id}]`;
@@ -115,11 +118,14 @@ export function deletionChanges(doc: Json, kind: EntityKind, id: string, replace
       });
     }
   });
-  arr(doc.uncertainty).forEach((u, i) => {
-    const p = typeof u.param === 'string' ? u.param : '';
-    const prefix = priorPrefix(kind, id);
-    if (p === prefix || p.startsWith(`${prefix}.`)) out.push({ path: `uncertainty[${i}]`, action: 'remove' });
-  });
+  // Priors and assumption-ledger entries on the element's numbers go with it.
+  for (const list of PARAM_LISTS) {
+    arr(doc[list]).forEach((u, i) => {
+      const p = typeof u.param === 'string' ? u.param : '';
+      const prefix = priorPrefix(kind, id);
+      if (p === prefix || p.startsWith(`${prefix}.`)) out.push({ path: `${list}[${i}]`, action: 'remove' });
+    });
+  }
   out.push(...compareDeletionChanges(doc, id, overrideMatch(kind, id)));
   return out;
 }
@@ -153,8 +159,9 @@ export function deleteEntity(doc: Json, kind: EntityKind, id: string, replacemen
     }
   }
   const prefix = priorPrefix(kind, id);
-  if (Array.isArray(next.uncertainty)) {
-    next.uncertainty = arr(next.uncertainty).filter((u) => {
+  for (const list of PARAM_LISTS) {
+    if (!Array.isArray(next[list])) continue;
+    next[list] = arr(next[list]).filter((u) => {
       const p = typeof u.param === 'string' ? u.param : '';
       return !(p === prefix || p.startsWith(`${prefix}.`));
     });
@@ -183,7 +190,7 @@ export function renameEntity(doc: Json, kind: keyof typeof TOP_LIST, from: strin
     }
   }
   const prefix = priorPrefix(kind, from);
-  for (const u of arr(next.uncertainty)) {
+  for (const u of PARAM_LISTS.flatMap((list) => arr(next[list]))) {
     if (typeof u.param === 'string' && (u.param === prefix || u.param.startsWith(`${prefix}.`)))
       u.param = `${priorPrefix(kind, to)}${u.param.slice(prefix.length)}`;
   }

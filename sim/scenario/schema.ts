@@ -368,6 +368,34 @@ const UncertaintySchema = z
   )
   .default([]);
 
+/** Where an assumption's value comes from: a seed figure, the bank's own data, or a guess. */
+export const AssumptionSourceSchema = z.enum(['seed', 'bank_data', 'guess']);
+
+/**
+ * The assumption ledger (format v1, optional): a source and a note for each uncertain parameter
+ * (its prior under `uncertainty`) and for each parameter the user marks as an assumption. Runs
+ * ignore it; sensitivity analyses read its ranges (low/high, else the prior's 5th/95th
+ * percentiles, else ±20% of the value).
+ */
+const LedgerSchema = z
+  .array(
+    z.strictObject({
+      param: z.string().min(1).describe('Path of a number in this scenario, as priors name them.'),
+      source: AssumptionSourceSchema,
+      reference: z.string().optional().describe('The figure leaned on, e.g. "seed 004: reach rate 92.8%".'),
+      note: LocalTextSchema.optional(),
+      low: z
+        .number()
+        .optional()
+        .describe('Low end for sensitivity (default: prior 5th percentile, else −20%).'),
+      high: z
+        .number()
+        .optional()
+        .describe('High end for sensitivity (default: prior 95th percentile, else +20%).'),
+    }),
+  )
+  .describe('Assumption ledger: source and note of each uncertain or assumed parameter (runs ignore it).');
+
 const MonteCarloSchema = z.strictObject({
   replications: int(1, 1_000_000),
   seed: z.union([z.string().min(1), z.number().int()]),
@@ -415,6 +443,7 @@ export const ScenarioSchema = z.strictObject({
   uncertainty: UncertaintySchema,
   monteCarlo: MonteCarloSchema,
   compare: CompareSchema.optional(),
+  ledger: LedgerSchema.optional(),
 });
 
 export type Scenario = z.output<typeof ScenarioSchema>;
@@ -427,6 +456,8 @@ export type JourneyStep = Strategy['journey']['steps'][number];
 export type Rule = Strategy['target']['rules'][number];
 export type Trigger = Strategy['trigger'];
 export type Prior = Scenario['uncertainty'][number]['prior'];
+export type LedgerEntry = NonNullable<Scenario['ledger']>[number];
+export type AssumptionSource = z.infer<typeof AssumptionSourceSchema>;
 export type ReachKind = z.infer<typeof ReachKindSchema>;
 export type EventKind = z.infer<typeof EventKindSchema>;
 export const REACH_KINDS = ReachKindSchema.options;

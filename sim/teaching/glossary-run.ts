@@ -354,4 +354,79 @@ export const RUN_ENTRIES: RawEntries = {
     zh: ['覆盖值', '变体对该参数使用的值。', '在变体运行中替换场景值。', '—'],
     src: ['format'],
   },
+  'ledger[].param': {
+    en: [
+      'Assumption',
+      'A number of the scenario listed in the assumption ledger (a prior or a marked assumption).',
+      'Runs ignore the ledger; sensitivity analyses move this parameter between its low and high.',
+      'e.g. channels[ai_call].responseEffect.',
+    ],
+    zh: [
+      '假设',
+      '列入假设清单的情景数值（先验或已标记的假设）。',
+      '运行忽略假设清单；敏感性分析在其下限与上限之间移动该参数。',
+      '例如 channels[ai_call].responseEffect。',
+    ],
+    src: ['format'],
+  },
+  'ledger[].source': {
+    en: [
+      'Source of the assumption',
+      'Where the value comes from: a seed figure, the bank’s own data, or a guess.',
+      'Display only (the ledger and the PDF report).',
+      'seed · bank_data · guess.',
+    ],
+    zh: [
+      '假设来源',
+      '取值来源：种子资料数据、本行数据或估计。',
+      '仅用于显示（假设清单与 PDF 报告）。',
+      'seed · bank_data · guess。',
+    ],
+    src: ['format'],
+  },
+  'ledger[].reference': {
+    en: [
+      'Reference',
+      'The figure or document the value leans on.',
+      'Display only.',
+      'e.g. “seed 004: conversion 36.5%”.',
+    ],
+    zh: ['依据', '取值所依据的数据或文档。', '仅用于显示。', '例如“种子 004：转化率 36.5%”。'],
+    src: ['format'],
+  },
+  'ledger[].note': {
+    en: ['Note', 'A note on the assumption, in one or both languages.', 'Display only.', '—'],
+    zh: ['备注', '关于该假设的说明，可写一种或两种语言。', '仅用于显示。', '—'],
+    src: ['format'],
+  },
+  'ledger[].low': {
+    en: [
+      'Low for sensitivity',
+      'The low end the tornado and sweeps move the parameter to.',
+      'Default: the prior’s 5th percentile, else 20% below the value.',
+      'Below high.',
+    ],
+    zh: [
+      '敏感性下限',
+      '龙卷风图与参数扫描使用的下限。',
+      '默认：先验的第 5 百分位，否则为取值的 −20%。',
+      '须小于上限。',
+    ],
+    src: ['model'],
+  },
+  'ledger[].high': {
+    en: [
+      'High for sensitivity',
+      'The high end the tornado and sweeps move the parameter to.',
+      'Default: the prior’s 95th percentile, else 20% above the value.',
+      'Above low.',
+    ],
+    zh: [
+      '敏感性上限',
+      '龙卷风图与参数扫描使用的上限。',
+      '默认：先验的第 95 百分位，否则为取值的 +20%。',
+      '须大于下限。',
+    ],
+    src: ['model'],
+  },
 };

@@ -34,6 +34,11 @@ test('Report PDF prints every strategy with its charts, sized to the page', asyn
   const report = page.getByTestId('print-report');
   await expect(report).toBeAttached();
   for (const id of strategyIds) await expect(page.getByTestId(`print-strategy-${id}`)).toBeAttached();
+  // The assumption ledger is printed too: the example's 12 assumptions with their sources.
+  await expect(report.getByTestId('print-ledger').locator('tbody tr')).toHaveCount(12);
+  await expect(report.getByTestId('print-ledger-channels[wealth_manager].closeRate')).toContainText(
+    'Seed figure · seed 004',
+  );
 
   // Every chart of the report is drawn (as SVG) and fits the width of the page's content.
   const charts = await report.evaluate((el) => {

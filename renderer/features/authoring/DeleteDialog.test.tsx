@@ -34,6 +34,7 @@ describe('deleting a referenced product', () => {
       'strategies[0].offer.productin strategy omni_fund→ wmp',
       'strategies[0].target.rules[1].valuesin strategy omni_fund→ removed',
       'uncertainty[2]→ removed',
+      'ledger[2]→ removed',
     ]);
     // Point the offer elsewhere, then confirm.
     fireEvent.change(within(dialog).getByTestId('delete-replacement'), { target: { value: 'large_cd' } });

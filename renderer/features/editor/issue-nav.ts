@@ -21,6 +21,9 @@ export function screenForPath(path: string): ScreenId {
     case 'monteCarlo':
     case 'meta':
       return 'calendar';
+    case 'uncertainty':
+    case 'ledger':
+      return 'assumptions';
     default:
       return 'json';
   }

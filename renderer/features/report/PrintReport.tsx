@@ -5,6 +5,7 @@ import { type RunSummary, textIn } from '../../../sim/index';
 import { ChartRendererContext } from '../../components/charts/chart-context';
 import { RunStatus } from '../results/RunStatus';
 import { PANEL_SECTIONS, StrategyPanel } from '../results/StrategyPanel';
+import { LedgerTable } from '../sensitivity/LedgerTable';
 import '../results/results.css';
 import type { PrintJob } from './print-job';
 
@@ -31,6 +32,7 @@ export function PrintReport({ summary, job, now }: PrintReportProps) {
           <p className="print-report__title">{t('report.printTitle')}</p>
           <p className="st-muted">{t('report.printGenerated', { date })}</p>
           <RunStatus summary={summary} isRunning={false} />
+          <LedgerTable />
           {summary.strategies.map((strategy, i) => (
             <section
               key={strategy.id}

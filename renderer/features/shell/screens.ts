@@ -8,6 +8,7 @@ export const EDITOR_SCREENS: ReadonlyArray<{ id: ScreenId; step?: string }> = [
   { id: 'strategies', step: 'KYATO' },
   { id: 'channels', step: 'KYATO' },
   { id: 'calendar' },
+  { id: 'assumptions' },
   { id: 'json' },
 ];
 
@@ -17,4 +18,5 @@ export const OUTPUT_SCREENS: ReadonlyArray<{ id: ScreenId; isComingSoon?: boolea
   { id: 'planner' },
   { id: 'teaching' },
   { id: 'calibration' },
+  { id: 'sensitivity' },
 ];
