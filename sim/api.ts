@@ -6,7 +6,8 @@ import { recordLayout } from './engine/layout';
 import { type Model, prepareModel } from './engine/model';
 import { createEngine, type Engine, runReplication } from './engine/replication';
 import { summarizeSegments } from './engine/segments';
-import { summarizeRecords } from './engine/summarize';
+import { summarizeColumns, summarizeRecords } from './engine/summarize';
+import { SummaryColumns } from './engine/summary-columns';
 import { readPilotRun } from './planner/pilot-analysis';
 import type { PilotRun, RunPoint } from './planner/pilot-types';
 import { summarizePopulation } from './population/summary';
@@ -158,10 +159,13 @@ export const simApi: SimApi = {
     return { start, end, data };
   },
   summarize(scenario, settings, blocks) {
-    const s = settings.seed;
-    // The layout depends on the scenario alone; no population is built to summarize.
-    const len = recordLayout(scenario).length;
-    return summarizeRecords(scenario, s, concatBlocks(blocks, len), settings.replications);
+    // The layout depends on the scenario alone; no population is built to summarize. Each block is
+    // reduced to the summary's columns in turn (no concatenated copy of the records).
+    const count = blocks.reduce((n, b) => n + (b.end - b.start), 0);
+    const cols = new SummaryColumns(recordLayout(scenario), count);
+    for (const b of blocks) cols.add(b.start, b.end, b.data);
+    cols.assertContiguous();
+    return summarizeColumns(scenario, settings.seed, cols, settings.replications);
   },
   readPlanRun(scenario, settings, blocks, point) {
     const records = concatBlocks(blocks, recordLayout(scenario).length);
