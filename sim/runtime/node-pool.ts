@@ -119,7 +119,8 @@ export class NodePool implements Executor {
       blockSize: opts.blockSize,
       range: opts.range,
     });
-    const results: ReplicationBlock[] = new Array(plan.length);
+    const keep = opts.keepBlocks !== false;
+    const results: ReplicationBlock[] = new Array(keep ? plan.length : 0);
     const progress = new BlockProgress(plan.length, opts.onProgress);
     if (opts.signal?.aborted) throw new RunCancelled();
     if (this.isClosed) throw new Error('this worker pool was closed');
@@ -129,10 +130,10 @@ export class NodePool implements Executor {
           signal: opts.signal,
           onProgress: (n) => progress.report(k, n),
         });
-        results[k] = block;
+        if (keep) results[k] = block;
         opts.onBlock?.(block, progress.done);
       }
-      return results;
+      return keep ? results : [];
     }
     await this.ready();
     // One failed block stops the rest of this run (its queued blocks, its threads).
@@ -141,7 +142,7 @@ export class NodePool implements Executor {
     const onAbort = () => stop.abort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     const take = (k: number) => (block: ReplicationBlock) => {
-      results[k] = block;
+      if (keep) results[k] = block;
       opts.onBlock?.(block, progress.done);
     };
     // A cold pool: while its threads load their code and receive the model, this thread — which
