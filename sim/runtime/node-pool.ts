@@ -102,9 +102,27 @@ export class NodePool implements Executor {
     if (this.isClosed) return Promise.reject(new Error('this worker pool was closed'));
     if (this.opts.threads <= 0) return this.runHere(scenario, settings, start, end, opts);
     return new Promise<ReplicationBlock>((resolve, reject) => {
-      const task: Task = { scenario, settings, start, end, opts, resolve, reject };
+      // The abort listener goes when the block settles: it holds the task, whose resolve holds
+      // the promise and so the block's records, for as long as the signal lives (a whole run).
+      const onAbort = () => this.cancelTask(task);
+      const done = () => opts.signal?.removeEventListener('abort', onAbort);
+      const task: Task = {
+        scenario,
+        settings,
+        start,
+        end,
+        opts,
+        resolve: (b) => {
+          done();
+          resolve(b);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      };
       this.queue.push(task);
-      opts.signal?.addEventListener('abort', () => this.cancelTask(task), { once: true });
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
       this.pump();
     });
   }
