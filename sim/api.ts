@@ -47,14 +47,65 @@ export type SimApi = {
   ): PilotRun;
 };
 
-/** The worker's API: the same, plus one transport variant of summarize that hands the (transferred) blocks back. */
+/**
+ * The worker's API: the same, plus a run summarized where it is reduced (the studio's summarizer
+ * worker): blocks are sent in as they finish, reduced to the run's columns and dropped, so neither
+ * the page nor the worker keeps the records; a summary can be asked for at any time.
+ */
 export type SimWorkerApi = SimApi & {
-  summarizeBlocks(
-    scenario: Scenario,
-    settings: RunSettings,
-    blocks: ReplicationBlock[],
-  ): { summary: RunSummary; blocks: ReplicationBlock[] };
+  /** Open run `id` here (its columns, sized for settings.replications). */
+  openRun(id: number, scenario: Scenario, settings: RunSettings): void;
+  /** Reduce blocks of run `id` (in any order) into its columns and drop their records. */
+  addBlocks(id: number, blocks: ReplicationBlock[]): void;
+  /**
+   * The summary of run `id`'s replications so far (the contiguous prefix from 0). `final`: every
+   * block must have come; the run is then forgotten. Throws what adding a block threw.
+   */
+  summarizeRun(id: number, final: boolean): RunSummary;
 };
+
+/**
+ * The runs a worker is summarizing (SimWorkerApi's openRun, addBlocks and summarizeRun, without
+ * the transport). A cancelled run's worker is terminated, so a run is forgotten only when final.
+ */
+export class OpenRuns {
+  private readonly runs = new Map<
+    number,
+    { scenario: Scenario; settings: RunSettings; cols: SummaryColumns; error: unknown }
+  >();
+
+  open(id: number, scenario: Scenario, settings: RunSettings): void {
+    const cols = new SummaryColumns(recordLayout(scenario), settings.replications);
+    this.runs.set(id, { scenario, settings, cols, error: undefined });
+  }
+
+  add(id: number, blocks: ReplicationBlock[]): void {
+    const run = this.get(id);
+    try {
+      for (const b of blocks) run.cols.add(b.start, b.end, b.data);
+    } catch (e) {
+      run.error ??= e;
+    }
+  }
+
+  summarize(id: number, final: boolean): RunSummary {
+    const run = this.get(id);
+    if (final) this.runs.delete(id);
+    if (run.error !== undefined) throw run.error;
+    if (final) {
+      run.cols.assertContiguous();
+      if (run.cols.count !== run.settings.replications)
+        throw new Error(`run ${id} has ${run.cols.count} of ${run.settings.replications} replications`);
+    }
+    return summarizeColumns(run.scenario, run.settings.seed, run.cols, run.settings.replications);
+  }
+
+  private get(id: number) {
+    const run = this.runs.get(id);
+    if (!run) throw new Error(`no open run ${id} in this worker`);
+    return run;
+  }
+}
 
 /** The default settings of a scenario (its own seed and replication count). */
 export function defaultSettings(scenario: Scenario): RunSettings {
