@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { concatBlocks, simApi } from './api';
+import { concatBlocks, OpenRuns, simApi } from './api';
 import { loadScenarioText, type Scenario } from './scenario';
 
 function load(file: string): Scenario {
@@ -44,5 +44,36 @@ describe('readPlanRun', () => {
     expect(() => simApi.readPlanRun(tiny, settings, blocks.slice(0, 1), { index: 0, count: 1 })).toThrow(
       /needs all 4 replications/,
     );
+  });
+});
+
+describe("OpenRuns (the studio summarizer worker's runs)", () => {
+  const tiny = load('tests/fixtures/tiny.json');
+  const settings = { seed: 'open', replications: 6 };
+  const blocks = [
+    simApi.runBlock(tiny, settings, 0, 2),
+    simApi.runBlock(tiny, settings, 2, 5),
+    simApi.runBlock(tiny, settings, 5, 6),
+  ];
+  const text = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === 'number' ? String(v) : v));
+
+  it('summarizes the prefix it has, then the whole run as summarize does, and forgets it', () => {
+    const runs = new OpenRuns();
+    runs.open(1, tiny, settings);
+    runs.add(1, [blocks[2]]);
+    runs.add(1, [blocks[0]]);
+    expect(text(runs.summarize(1, false))).toBe(text(simApi.summarize(tiny, settings, [blocks[0]])));
+    expect(() => runs.summarize(1, true)).toThrow(/gap or overlap at replication 2/);
+    runs.open(2, tiny, settings);
+    runs.add(2, [blocks[1], blocks[0], blocks[2]]);
+    expect(text(runs.summarize(2, true))).toBe(text(simApi.summarize(tiny, settings, blocks)));
+    expect(() => runs.summarize(2, false)).toThrow(/no open run 2/);
+  });
+
+  it('reports a bad block when summarizing, not when it arrives', () => {
+    const runs = new OpenRuns();
+    runs.open(3, tiny, settings);
+    runs.add(3, [{ start: 0, end: 2, data: new Float64Array(5) }]);
+    expect(() => runs.summarize(3, false)).toThrow(/block 0–2 has the wrong size/);
   });
 });

@@ -6,7 +6,8 @@ import { recordLayout } from './engine/layout';
 import { type Model, prepareModel } from './engine/model';
 import { createEngine, type Engine, runReplication } from './engine/replication';
 import { summarizeSegments } from './engine/segments';
-import { summarizeRecords } from './engine/summarize';
+import { summarizeColumns, summarizeRecords } from './engine/summarize';
+import { SummaryColumns } from './engine/summary-columns';
 import { readPilotRun } from './planner/pilot-analysis';
 import type { PilotRun, RunPoint } from './planner/pilot-types';
 import { summarizePopulation } from './population/summary';
@@ -46,14 +47,65 @@ export type SimApi = {
   ): PilotRun;
 };
 
-/** The worker's API: the same, plus one transport variant of summarize that hands the (transferred) blocks back. */
+/**
+ * The worker's API: the same, plus a run summarized where it is reduced (the studio's summarizer
+ * worker): blocks are sent in as they finish, reduced to the run's columns and dropped, so neither
+ * the page nor the worker keeps the records; a summary can be asked for at any time.
+ */
 export type SimWorkerApi = SimApi & {
-  summarizeBlocks(
-    scenario: Scenario,
-    settings: RunSettings,
-    blocks: ReplicationBlock[],
-  ): { summary: RunSummary; blocks: ReplicationBlock[] };
+  /** Open run `id` here (its columns, sized for settings.replications). */
+  openRun(id: number, scenario: Scenario, settings: RunSettings): void;
+  /** Reduce blocks of run `id` (in any order) into its columns and drop their records. */
+  addBlocks(id: number, blocks: ReplicationBlock[]): void;
+  /**
+   * The summary of run `id`'s replications so far (the contiguous prefix from 0). `final`: every
+   * block must have come; the run is then forgotten. Throws what adding a block threw.
+   */
+  summarizeRun(id: number, final: boolean): RunSummary;
 };
+
+/**
+ * The runs a worker is summarizing (SimWorkerApi's openRun, addBlocks and summarizeRun, without
+ * the transport). A cancelled run's worker is terminated, so a run is forgotten only when final.
+ */
+export class OpenRuns {
+  private readonly runs = new Map<
+    number,
+    { scenario: Scenario; settings: RunSettings; cols: SummaryColumns; error: unknown }
+  >();
+
+  open(id: number, scenario: Scenario, settings: RunSettings): void {
+    const cols = new SummaryColumns(recordLayout(scenario), settings.replications);
+    this.runs.set(id, { scenario, settings, cols, error: undefined });
+  }
+
+  add(id: number, blocks: ReplicationBlock[]): void {
+    const run = this.get(id);
+    try {
+      for (const b of blocks) run.cols.add(b.start, b.end, b.data);
+    } catch (e) {
+      run.error ??= e;
+    }
+  }
+
+  summarize(id: number, final: boolean): RunSummary {
+    const run = this.get(id);
+    if (final) this.runs.delete(id);
+    if (run.error !== undefined) throw run.error;
+    if (final) {
+      run.cols.assertContiguous();
+      if (run.cols.count !== run.settings.replications)
+        throw new Error(`run ${id} has ${run.cols.count} of ${run.settings.replications} replications`);
+    }
+    return summarizeColumns(run.scenario, run.settings.seed, run.cols, run.settings.replications);
+  }
+
+  private get(id: number) {
+    const run = this.runs.get(id);
+    if (!run) throw new Error(`no open run ${id} in this worker`);
+    return run;
+  }
+}
 
 /** The default settings of a scenario (its own seed and replication count). */
 export function defaultSettings(scenario: Scenario): RunSettings {
@@ -158,10 +210,13 @@ export const simApi: SimApi = {
     return { start, end, data };
   },
   summarize(scenario, settings, blocks) {
-    const s = settings.seed;
-    // The layout depends on the scenario alone; no population is built to summarize.
-    const len = recordLayout(scenario).length;
-    return summarizeRecords(scenario, s, concatBlocks(blocks, len), settings.replications);
+    // The layout depends on the scenario alone; no population is built to summarize. Each block is
+    // reduced to the summary's columns in turn (no concatenated copy of the records).
+    const count = blocks.reduce((n, b) => n + (b.end - b.start), 0);
+    const cols = new SummaryColumns(recordLayout(scenario), count);
+    for (const b of blocks) cols.add(b.start, b.end, b.data);
+    cols.assertContiguous();
+    return summarizeColumns(scenario, settings.seed, cols, settings.replications);
   },
   readPlanRun(scenario, settings, blocks, point) {
     const records = concatBlocks(blocks, recordLayout(scenario).length);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogueT } from '../messages/index';
 import { recordLayout } from './engine/layout';
+import { columnsLayout } from './engine/summary-columns';
 import { mustLoad } from './engine/test-scenarios';
 import { estimateMessage, estimateRun } from './estimate';
 
@@ -14,19 +15,22 @@ describe('estimateRun', () => {
   it('W1 at 1,000 replications: records as the layout sizes them, memory and time in the measured range', () => {
     const e = estimateRun(w1, 1000, 2, 2);
     expect(e.recordBytes).toBe(recordLayout(w1).length * 8);
-    expect(e.recordsBytes).toBe(2 * 1000 * e.recordBytes);
-    // Measured (docs/performance.md): 57–66 ms CPU a replication, peak 393–435 MiB with 2 workers.
+    // What a run keeps: each replication's row of the summary's columns, under half a record in W1.
+    expect(e.recordsBytes).toBe(1000 * columnsLayout(recordLayout(w1)).width * 8);
+    expect(e.recordsBytes).toBeLessThan(0.5 * 1000 * e.recordBytes);
+    // Measured (docs/performance.md): 57–66 ms CPU a replication; peak 393–435 MiB with 2 workers
+    // while the run kept its records twice (75 MB), so now ~60 MB less.
     expect(e.cpuSecondsPerReplication).toBeGreaterThan(0.05);
     expect(e.cpuSecondsPerReplication).toBeLessThan(0.08);
-    expect(e.peakBytes / 2 ** 20).toBeGreaterThan(350);
+    expect(e.peakBytes / 2 ** 20).toBeGreaterThan(300);
     expect(e.peakBytes / 2 ** 20).toBeLessThan(600);
     expect(e.wallSeconds).toBeGreaterThan(e.cpuSecondsPerReplication * 500);
   });
 
-  it('grows with replications by the records only, and with customers per thread', () => {
+  it('grows with replications by the summary columns only, and with customers per thread', () => {
     const a = estimateRun(w1, 1000, 2, 2);
     const b = estimateRun(w1, 2000, 2, 2);
-    expect(b.peakBytes - a.peakBytes).toBeCloseTo(1.15 * 2 * 1000 * a.recordBytes, 0);
+    expect(b.peakBytes - a.peakBytes).toBeCloseTo(1.15 * a.recordsBytes, 0);
     const big = mustLoad({
       ...JSON.parse(JSON.stringify(w1)),
       population: { ...w1.population, size: 5_000_000 },

@@ -4,6 +4,7 @@
 // Computed from the scenario alone, without building the population (a 5,000,000-customer build is
 // itself minutes and gigabytes). Coefficients measured on the omni example (docs/performance.md).
 import { recordLayout } from './engine/layout';
+import { columnsLayout } from './engine/summary-columns';
 import type { Scenario } from './scenario/schema';
 
 /**
@@ -33,7 +34,10 @@ export type RunEstimate = {
   cpuSecondsPerReplication: number;
   /** Wall time of the whole run with `workers` threads on `cores` cores, in seconds. */
   wallSeconds: number;
-  /** Bytes of one replication's record, and of all records as the run keeps them (twice: blocks, then the summary's copy). */
+  /**
+   * Bytes of one replication's record, and what the run keeps of all replications: each record
+   * reduced to the summary's columns (engine/summary-columns.ts) as it arrives.
+   */
   recordBytes: number;
   recordsBytes: number;
   /** Bytes one thread holds for the population and its workspace. */
@@ -46,7 +50,8 @@ export type RunEstimate = {
  * Estimate a run of `replications` of `scenario` with `workers` worker threads on a machine with
  * `cores` cores. Time: CPU per replication × replications ÷ the threads that run at once (at most
  * the cores; 90% parallel efficiency) + the population build. Memory: each thread (the main one
- * and each worker) holds the population and a workspace; the records are kept twice.
+ * and each worker) holds the population and a workspace; each replication leaves its row of the
+ * summary's columns.
  */
 export function estimateRun(
   scenario: Scenario,
@@ -62,8 +67,9 @@ export function estimateRun(
   const efficiency = parallel > 1 ? 0.9 : 1;
   const wallSeconds =
     BUILD_S_PER_CUSTOMER * customers + (cpuSecondsPerReplication * replications) / (parallel * efficiency);
-  const recordBytes = recordLayout(scenario).length * 8;
-  const recordsBytes = 2 * recordBytes * replications;
+  const layout = recordLayout(scenario);
+  const recordBytes = layout.length * 8;
+  const recordsBytes = columnsLayout(layout).width * 8 * replications;
   const populationBytes =
     customers *
     (BYTES_PER_CUSTOMER + BYTES_PER_CUSTOMER_WEEK * weeks + BYTES_PER_CUSTOMER_STRATEGY * strategies);

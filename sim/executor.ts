@@ -23,6 +23,11 @@ export type ExecuteOptions = {
   onProgress?: (done: number) => void;
   /** Each block as it arrives (in any order), with the replications done so far. */
   onBlock?: (block: ReplicationBlock, done: number) => void;
+  /**
+   * false: the blocks go only to onBlock (which reduces them, see SummaryColumns) and run resolves
+   * with none, so a long run does not keep its records. Default true.
+   */
+  keepBlocks?: boolean;
   /** Abort: the run stops at once and rejects with RunCancelled; pending work is dropped. */
   signal?: AbortSignalLike;
 };
@@ -30,7 +35,7 @@ export type ExecuteOptions = {
 export type Executor = {
   /** Where blocks run, for messages ("2 worker threads", "queue redis://…"). */
   readonly description: string;
-  /** Run the replications; resolves with the blocks covering the range, in replication order. */
+  /** Run the replications; resolves with the blocks covering the range, in replication order (none with keepBlocks: false). */
   run(scenario: Scenario, settings: RunSettings, opts?: ExecuteOptions): Promise<ReplicationBlock[]>;
   /** Release threads and connections. */
   close(): Promise<void>;

@@ -4,9 +4,13 @@ import { RunStopped, runBlocks, type SimWorker, startRun } from './pool';
 
 type Calls = { summarized: number[][]; terminated: number };
 
-/** A fake worker: each replication r yields the record [r]; summarize reports which blocks it got. */
+/**
+ * A fake worker: each replication r yields the record [r]; a run's summarizer keeps the blocks it
+ * is sent, and its summary reports the contiguous prefix of replications it has.
+ */
 function fakeWorkerFactory(calls: Calls, opts: { failAt?: number; gate?: Promise<void> } = {}) {
   return (): SimWorker => {
+    const received: number[] = [];
     const api = {
       async runBlock(
         _s: Scenario,
@@ -25,10 +29,15 @@ function fakeWorkerFactory(calls: Calls, opts: { failAt?: number; gate?: Promise
         }
         return { start, end, data } satisfies ReplicationBlock;
       },
-      async summarizeBlocks(_s: Scenario, _settings: RunSettings, blocks: ReplicationBlock[]) {
-        const reps = blocks.flatMap((b) => Array.from(b.data));
+      async openRun() {},
+      async addBlocks(_id: number, blocks: ReplicationBlock[]) {
+        for (const b of blocks) for (let r = b.start; r < b.end; r++) received[r] = b.data[r - b.start];
+      },
+      async summarizeRun() {
+        const reps: number[] = [];
+        while (received[reps.length] !== undefined) reps.push(received[reps.length]);
         calls.summarized.push(reps);
-        return { summary: { replicationsDone: reps.length } as unknown as RunSummary, blocks };
+        return { replicationsDone: reps.length } as unknown as RunSummary;
       },
     } as unknown as SimWorker['api'];
     return {
@@ -73,6 +82,23 @@ describe('worker pool', () => {
     expect(gated.terminated).toBe(2);
   });
 
+  it('runBlocks with keepBlocks: false hands each block to onBlock and keeps none', async () => {
+    const calls: Calls = { summarized: [], terminated: 0 };
+    const seen: number[] = [];
+    const blocks = await runBlocks(
+      scenario,
+      { seed: 's', replications: 47 },
+      {
+        workers: 2,
+        keepBlocks: false,
+        createWorker: fakeWorkerFactory(calls),
+        onBlock: (_k, b) => seen.push(...b.data),
+      },
+    );
+    expect(blocks).toEqual([]);
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 47 }, (_, i) => i));
+  });
+
   it('a run’s AbortSignal cancels it like cancel()', async () => {
     const calls: Calls = { summarized: [], terminated: 0 };
     const controller = new AbortController();
@@ -87,7 +113,7 @@ describe('worker pool', () => {
     );
     controller.abort();
     expect((await handle.result).status).toBe('cancelled');
-    expect(calls.terminated).toBe(2);
+    expect(calls.terminated).toBe(3); // two runners and the summarizer
   });
 
   it('summarizes every block in replication order whatever the worker count', async () => {
@@ -130,7 +156,7 @@ describe('worker pool', () => {
     );
     handle.cancel();
     expect((await handle.result).status).toBe('cancelled');
-    expect(calls.terminated).toBe(2);
+    expect(calls.terminated).toBe(3); // two runners and the summarizer
     open();
 
     const failing = startRun(

@@ -1,6 +1,7 @@
 // The only place that makes Workers. A run of R replications is cut into blocks; W workers take
-// blocks off a queue; one more worker summarizes the contiguous prefix of finished blocks a few
-// times a second so results stream in without a long task on the UI thread. Every block gets the
+// blocks off a queue; each finished block goes on (transferred) to one more worker, which reduces
+// it to the run's summary columns and drops it (this page keeps no records), and summarizes the
+// contiguous prefix a few times a second so results stream in without a long task on the UI thread. Every block gets the
 // same settings {seed, replications: R}, so the numbers do not depend on W.
 import * as Comlink from 'comlink';
 import {
@@ -86,6 +87,8 @@ export type BlockRunOptions = {
   onProgress?: (done: number) => void;
   /** Block k (in plan order) finished. */
   onBlock?: (k: number, block: ReplicationBlock) => void;
+  /** false: blocks go only to onBlock and the run resolves with none (default true). */
+  keepBlocks?: boolean;
   createWorker?: () => SimWorker;
   releaseWorker?: (w: SimWorker) => void;
 };
@@ -105,7 +108,9 @@ export async function runBlocks(
   const workers = Math.max(1, opts.workers);
   const plan = planBlocks(settings.replications, { workers, range: opts.range, blockSize: opts.blockSize });
   const runners = Array.from({ length: Math.min(workers, plan.length) }, () => make());
-  const results: ReplicationBlock[] = new Array(plan.length);
+  const keep = opts.keepBlocks !== false;
+  const results: ReplicationBlock[] = new Array(keep ? plan.length : 0);
+  const got = new Uint8Array(plan.length);
   const inBlock = new Float64Array(plan.length);
   let inBlockTotal = 0;
   let finished = 0;
@@ -125,14 +130,15 @@ export async function runBlocks(
       const k = next++;
       const [start, end] = plan[k];
       const onBlockProgress = Comlink.proxy((doneInBlock: number) => {
-        if (isStopped || results[k]) return;
+        if (isStopped || got[k]) return;
         inBlockTotal += doneInBlock - inBlock[k];
         inBlock[k] = doneInBlock;
         opts.onProgress?.(finished + inBlockTotal);
       });
       const block = await guarded(w, w.api.runBlock(scenario, settings, start, end, onBlockProgress));
       if (isStopped) return;
-      results[k] = block;
+      got[k] = 1;
+      if (keep) results[k] = block;
       inBlockTotal -= inBlock[k];
       inBlock[k] = 0;
       finished += end - start;
@@ -175,6 +181,7 @@ export function webExecutor(
           opts.onProgress?.(n);
         },
         onBlock: (_k, block) => opts.onBlock?.(block, done),
+        keepBlocks: opts.keepBlocks,
       });
     },
     close: async () => {},
@@ -209,15 +216,20 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+let runIds = 0;
+
 export function startRun(scenario: Scenario, settings: RunSettings, opts: RunOptions): RunHandle {
   const now = opts.now ?? (() => performance.now());
   const make = opts.createWorker ?? takeWorker;
   const release = opts.releaseWorker ?? (opts.createWorker ? (w: SimWorker) => w.terminate() : releaseWorker);
   const controller = new AbortController();
   opts.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-  let summarizer: SimWorker | null = null;
-  // Blocks in plan order as they finish; partial summaries borrow their buffers and give them back.
-  const results: Array<ReplicationBlock | undefined> = [];
+  // The summarizer holds the run's columns; blocks go to it as they finish (in plan order or not).
+  const summarizer = make();
+  const id = ++runIds;
+  summarizer.api.openRun(id, scenario, settings).catch(() => {});
+  // Which blocks (in plan order) have gone to the summarizer.
+  const sent: boolean[] = [];
   // The final summary covers every block; partial ones only shorter prefixes.
   const blockCount = planBlocks(settings.replications, { workers: Math.max(1, opts.workers) }).length;
   const t0 = now();
@@ -240,25 +252,20 @@ export function startRun(scenario: Scenario, settings: RunSettings, opts: RunOpt
 
   const prefixLength = () => {
     let n = summarizedPrefix;
-    while (n < results.length && results[n]) n++;
+    while (n < sent.length && sent[n]) n++;
     return n;
   };
 
-  /** Summarize blocks [0, n): their buffers go to the summarizer and come back (no copies here). */
-  const summarize = async (n: number): Promise<RunSummary> => {
-    summarizer ??= make();
-    const w = summarizer;
-    const prefix = results.slice(0, n) as ReplicationBlock[];
-    const sent = Comlink.transfer(
-      prefix,
-      prefix.map((b) => b.data.buffer as ArrayBuffer),
-    );
-    const back = await guarded(w, w.api.summarizeBlocks(scenario, settings, sent));
-    back.blocks.forEach((b, i) => {
-      results[i] = b;
-    });
-    return back.summary;
+  /** Block k finished: its buffer moves to the summarizer (no copy, nothing kept here). */
+  const send = (k: number, block: ReplicationBlock) => {
+    sent[k] = true;
+    const moved = Comlink.transfer([block], [block.data.buffer as ArrayBuffer]);
+    summarizer.api.addBlocks(id, moved).catch(() => {}); // a failure shows in the summary
   };
+
+  /** The summary of what the summarizer has (at least the first n blocks: calls arrive in order). */
+  const summarize = (final: boolean): Promise<RunSummary> =>
+    guarded(summarizer, summarizer.api.summarizeRun(id, final));
 
   const maybeSummarize = () => {
     if (stopped || summarizing) return;
@@ -274,7 +281,7 @@ export function startRun(scenario: Scenario, settings: RunSettings, opts: RunOpt
     }
     summarizedPrefix = n;
     const started = now();
-    summarizing = summarize(n)
+    summarizing = summarize(false)
       .then((s) => {
         lastSummaryAt = now();
         summaryInterval = Math.max(summaryInterval, 3 * (lastSummaryAt - started));
@@ -300,28 +307,29 @@ export function startRun(scenario: Scenario, settings: RunSettings, opts: RunOpt
     if (stopped) return;
     stopped = true;
     if (timer) clearTimeout(timer);
-    summarizer?.terminate();
+    summarizer.terminate();
   };
 
   const main = (async (): Promise<RunOutcome> => {
     try {
-      const blocks = await runBlocks(scenario, settings, {
+      await runBlocks(scenario, settings, {
         workers: opts.workers,
         signal: controller.signal,
         createWorker: make,
         releaseWorker: release,
         onProgress: emitProgress,
         onBlock: (k, block) => {
-          results[k] = block;
+          send(k, block);
           maybeSummarize();
         },
+        keepBlocks: false,
       });
       if (timer) clearTimeout(timer);
       if (summarizing) await summarizing;
-      const summary = await summarize(blocks.length);
+      const summary = await summarize(true);
       if (stopped) return { status: 'cancelled', summary: lastSummary };
       stopped = true;
-      if (summarizer) release(summarizer);
+      release(summarizer);
       opts.onSummary?.(summary, true);
       return { status: 'done', summary };
     } catch (e) {

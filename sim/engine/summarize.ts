@@ -1,7 +1,8 @@
 // From per-replication records to the run summary: per replication, derive rates, uplifts,
 // ROI and test outcomes; across replications, summarize each as mean / median / p05 / p95.
-// Pure and order-fixed: records are read in replication order, so any worker count gives the
-// same summary.
+// It reads the run's columns (summary-columns.ts: each record reduced to the figures needed, as
+// blocks arrive), so a run never has to keep its records. Pure and order-fixed: replications are
+// read in replication order, so any worker count gives the same summary.
 import type {
   ChannelUse,
   FlowEdge,
@@ -18,24 +19,28 @@ import { ratioOfMeans, statOf, upliftOf } from '../stats/summary';
 import {
   CHANNEL,
   CHANNEL_FIELDS,
-  GROUP,
-  GROUP_FIELDS,
-  type RecordLayout,
   recordLayout,
   STEP,
   STEP_FIELDS,
   STRATEGY_CHANNEL,
   STRATEGY_CHANNEL_FIELDS,
-  type StrategyLayout,
   type StrategyScalar,
-  WEEK,
-  WEEK_FIELDS,
 } from './layout';
+import {
+  type ColumnsLayout,
+  GROUP_ROW,
+  GROUP_SUM,
+  type StrategyColumns,
+  SummaryColumns,
+  WEEK_ROW,
+  WEEK_SUM,
+} from './summary-columns';
 import { verdictOf } from './verdict';
 
 export const SIGNIFICANCE_ALPHA = 0.05;
 
-type Records = { data: Float64Array; count: number; length: number };
+/** The run's rows (count × length) and sums, as SummaryColumns holds them. */
+type Records = { data: Float64Array; count: number; length: number; sums: Float64Array };
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
 
@@ -51,33 +56,32 @@ function meanOf(rec: Records, offset: number): number {
   return rec.count > 0 ? s / rec.count : Number.NaN;
 }
 
+/** The mean over replications of a figure kept only as a sum (added in replication order). */
+function meanOfSum(rec: Records, offset: number): number {
+  return rec.count > 0 ? rec.sums[offset] / rec.count : Number.NaN;
+}
+
 function weekStartIso(s: Scenario, w: number): string {
   const d = new Date(`${s.calendar.startDate}T00:00:00Z`);
   return new Date(d.getTime() + 7 * w * 86_400_000).toISOString().slice(0, 10);
 }
 
-function groupUplifts(rec: Records, base: number, ids: string[], labels: LocalText[]): GroupUplift[] {
-  const GF = GROUP_FIELDS.length;
+function groupUplifts(
+  rec: Records,
+  base: number,
+  sumBase: number,
+  ids: string[],
+  labels: LocalText[],
+): GroupUplift[] {
   return ids.map((id, g) => {
-    const o = base + g * GF;
-    const conv = column(
-      rec,
-      (r) =>
-        100 *
-        (ratio(r[o + GROUP.buyersT], r[o + GROUP.targetedT]) -
-          ratio(r[o + GROUP.buyersC], r[o + GROUP.targetedC])),
-    );
-    const nm = column(
-      rec,
-      (r) =>
-        ratio(r[o + GROUP.netNewMoneyT], r[o + GROUP.targetedT]) -
-        ratio(r[o + GROUP.netNewMoneyC], r[o + GROUP.targetedC]),
-    );
+    const o = base + 2 * g;
+    const conv = column(rec, (r) => r[o + GROUP_ROW.conv]);
+    const nm = column(rec, (r) => r[o + GROUP_ROW.newMoney]);
     return {
       id,
       label: labels[g],
-      targetedTreatment: meanOf(rec, o + GROUP.targetedT),
-      targetedControl: meanOf(rec, o + GROUP.targetedC),
+      targetedTreatment: meanOfSum(rec, sumBase + 2 * g + GROUP_SUM.targetedT),
+      targetedControl: meanOfSum(rec, sumBase + 2 * g + GROUP_SUM.targetedC),
       conversionUpliftPp: upliftOf(conv),
       newMoneyUpliftPerCustomerCny: upliftOf(nm),
     };
@@ -89,7 +93,7 @@ function groupUplifts(rec: Records, base: number, ids: string[], labels: LocalTe
  * (`<step>#repeat`) so the graph stays acyclic. Steps are named `<step id> · <channel label>` (the
  * scenario's own words); the ends are codes (FLOW_TERMINALS in sim/results.ts) that the studio translates.
  */
-function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayout): FlowEdge[] {
+function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyColumns): FlowEdge[] {
   const steps = st.journey.steps;
   const label = (k: number) => {
     const ch = s.channels.find((c) => c.id === steps[k].channel);
@@ -116,7 +120,7 @@ function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayo
     count: meanOf(rec, lay.scalar.targetedT),
   });
   steps.forEach((x, k) => {
-    const o = lay.steps + k * SF;
+    const o = lay.sumSteps + k * SF;
     const from = label(k);
     const toStep = (target: string | undefined, fallback: string) => {
       if (!target || target === 'end') return fallback;
@@ -129,30 +133,32 @@ function journeyFlows(s: Scenario, st: Strategy, rec: Records, lay: StrategyLayo
     add(
       toStep(x.onNoContact, 'no_contact'),
       x.onNoContact && x.onNoContact !== 'end' ? 'no_contact' : 'end',
-      meanOf(rec, o + STEP.noContact),
+      meanOfSum(rec, o + STEP.noContact),
     );
     add(
       toStep(x.onNotInterested, 'not_interested'),
       x.onNotInterested && x.onNotInterested !== 'end' ? 'not_interested' : 'end',
-      meanOf(rec, o + STEP.notInterested),
+      meanOfSum(rec, o + STEP.notInterested),
     );
-    if (x.onInterested) add(toStep(x.onInterested, 'interested'), 'referral', meanOf(rec, o + STEP.referred));
-    add('converted', 'converted', meanOf(rec, o + STEP.converted));
+    if (x.onInterested)
+      add(toStep(x.onInterested, 'interested'), 'referral', meanOfSum(rec, o + STEP.referred));
+    add('converted', 'converted', meanOfSum(rec, o + STEP.converted));
     add(
       toStep(x.onNotConverted, 'not_converted'),
       x.onNotConverted && x.onNotConverted !== 'end' ? 'return' : 'end',
-      meanOf(rec, o + STEP.notConverted),
+      meanOfSum(rec, o + STEP.notConverted),
     );
-    add('dropped', 'dropped', meanOf(rec, o + STEP.dropped));
+    add('dropped', 'dropped', meanOfSum(rec, o + STEP.dropped));
   });
   return edges;
 }
 
 const withPAbove1 = ({ pAbove, ...stat }: ReturnType<typeof ratioOfMeans>) => ({ ...stat, pAbove1: pAbove });
 
-function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout): StrategySummary {
+function strategySummary(s: Scenario, si: number, rec: Records, C: ColumnsLayout): StrategySummary {
   const st = s.strategies[si];
-  const lay = L.strategies[si];
+  const L = C.record;
+  const lay = C.strategies[si];
   const sc = lay.scalar;
   const v = (r: Float64Array, k: StrategyScalar) => r[sc[k]];
   const perT = (k: StrategyScalar) => column(rec, (r) => ratio(v(r, k), v(r, 'targetedT')));
@@ -239,26 +245,19 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
         cellIds.push(`${p.wealthLevels[w].id}|${p.lifeStages[l].id}|${p.occupations[o].id}`);
   }
   const branchIds = Array.from({ length: L.nBranches }, (_, b) => branchName(b));
-  const WF = WEEK_FIELDS.length;
   const byWeek: WeekPoint[] = [];
-  const cumT = new Float64Array(rec.count);
-  const cumC = new Float64Array(rec.count);
   for (let w = 0; w < L.nWeeks; w++) {
-    const o = lay.weeks + w * WF;
-    for (let k = 0; k < rec.count; k++) {
-      cumT[k] += rec.data[k * rec.length + o + WEEK.buyersT];
-      cumC[k] += rec.data[k * rec.length + o + WEEK.buyersC];
-    }
-    const ct = cumT.map((x, k) => ratio(x, targetedT[k]));
-    const cc = column(rec, (r) => r[sc.targetedC]).map((n, k) => ratio(cumC[k], n));
+    const o = lay.weeks + 2 * w;
+    const ct = column(rec, (r) => r[o + WEEK_ROW.cumT]);
+    const cc = column(rec, (r) => r[o + WEEK_ROW.cumC]);
     byWeek.push({
       week: w,
       startDate: weekStartIso(s, w),
       conversionTreatment: statOf(ct).mean,
       conversionControl: statOf(cc).mean,
       upliftPp: upliftOf(ct.map((x, k) => 100 * (x - cc[k]))),
-      contacts: meanOf(rec, o + WEEK.contacts),
-      costCny: meanOf(rec, o + WEEK.cost),
+      contacts: meanOfSum(rec, lay.sumWeeks + 2 * w + WEEK_SUM.contacts),
+      costCny: meanOfSum(rec, lay.sumWeeks + 2 * w + WEEK_SUM.cost),
     });
   }
   const SCF = STRATEGY_CHANNEL_FIELDS.length;
@@ -358,11 +357,12 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
     byTier: groupUplifts(
       rec,
       lay.tiers,
+      lay.sumTiers,
       p.tiers.map((t) => t.id),
       p.tiers.map((t) => t.label ?? t.id),
     ),
-    byCell: groupUplifts(rec, lay.cells, cellIds, cellIds),
-    byBranch: groupUplifts(rec, lay.branches, branchIds, branchIds),
+    byCell: groupUplifts(rec, lay.cells, lay.sumCells, cellIds, cellIds),
+    byBranch: groupUplifts(rec, lay.branches, lay.sumBranches, branchIds, branchIds),
     byWeek,
     samples: {
       conversionUpliftPp: upliftPp,
@@ -375,13 +375,13 @@ function strategySummary(s: Scenario, si: number, rec: Records, L: RecordLayout)
   return { ...summary, verdict: verdictOf(summary) };
 }
 
-function channelUse(s: Scenario, rec: Records, L: RecordLayout): ChannelUse[] {
+function channelUse(s: Scenario, rec: Records, C: ColumnsLayout): ChannelUse[] {
   const CH = CHANNEL_FIELDS.length;
   const SCF = STRATEGY_CHANNEL_FIELDS.length;
   return s.channels.map((c, ci) => {
-    const o = L.channelBase + ci * CH;
+    const o = C.channels + ci * CH;
     const sumStrategies = (f: number) =>
-      column(rec, (r) => L.strategies.reduce((a, lay) => a + r[lay.channels + ci * SCF + f], 0));
+      column(rec, (r) => C.strategies.reduce((a, lay) => a + r[lay.channels + ci * SCF + f], 0));
     return {
       id: c.id,
       label: c.label ?? c.id,
@@ -412,17 +412,33 @@ export function summarizeRecords(
 ): RunSummary {
   const L = recordLayout(s);
   const count = Math.floor(data.length / L.length);
-  const rec: Records = { data, count, length: L.length };
+  const cols = new SummaryColumns(L, count);
+  if (count > 0) cols.add(0, count, data.subarray(0, count * L.length));
+  return summarizeColumns(s, seed, cols, replicationsPlanned);
+}
+
+/**
+ * Summarize the columns of a run's first replications (`cols.count` of them, from replication 0).
+ * `replicationsPlanned` is the run's total; fewer make a partial summary.
+ */
+export function summarizeColumns(
+  s: Scenario,
+  seed: string,
+  cols: SummaryColumns,
+  replicationsPlanned: number,
+): RunSummary {
+  const C = cols.layout;
+  const rec: Records = { data: cols.data, count: cols.count, length: C.width, sums: cols.sums };
   return {
     scenarioName: s.meta.name,
     seed,
-    replicationsDone: count,
+    replicationsDone: rec.count,
     replicationsPlanned,
     weeks: s.calendar.weeks,
     customers: s.population.size,
-    strategies: s.strategies.map((_, si) => strategySummary(s, si, rec, L)),
-    channels: channelUse(s, rec, L),
-    suppressedByPolicy: statOf(column(rec, (r) => r[L.suppressedByPolicy])),
+    strategies: s.strategies.map((_, si) => strategySummary(s, si, rec, C)),
+    channels: channelUse(s, rec, C),
+    suppressedByPolicy: statOf(column(rec, (r) => r[C.suppressedByPolicy])),
     sampling: s.monteCarlo.sampling,
   };
 }

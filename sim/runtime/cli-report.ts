@@ -1,10 +1,10 @@
 // Runtime: Node (CLI). The readable summary on stdout, and the JSON / per-replication CSV files.
 
 import { catalogueT, verdictText as wordVerdict } from '../../messages/index';
-import type { ReplicationBlock, RunSettings } from '../api';
-import { concatBlocks } from '../api';
+import type { RunSettings } from '../api';
 import { type CsvCell, toCsv } from '../csv';
-import { recordLayout, type StrategyScalar } from '../engine/layout';
+import type { StrategyScalar } from '../engine/layout';
+import type { SummaryColumns } from '../engine/summary-columns';
 import type { DomainOutcome, RunSummary, Stat, StrategySummary, UpliftStat } from '../results';
 import type { Scenario } from '../scenario';
 import { bothLanguages } from '../scenario/local-text';
@@ -184,25 +184,20 @@ const CSV_COLUMNS: Array<[string, StrategyScalar | ((r: (k: StrategyScalar) => n
   ['pilot_net_new_money_uplift_ci90_high_cny', 'pilotAumHi'],
 ];
 
-/** One row per replication and strategy. */
-export function perReplicationCsv(
-  scenario: Scenario,
-  settings: RunSettings,
-  blocks: ReplicationBlock[],
-): string {
-  const L = recordLayout(scenario);
-  const data = concatBlocks(blocks, L.length);
+/** One row per replication and strategy, from the run's columns (which keep each strategy's scalars). */
+export function perReplicationCsv(scenario: Scenario, settings: RunSettings, cols: SummaryColumns): string {
+  const C = cols.layout;
+  const data = cols.data;
   const rows: CsvCell[][] = [['replication', 'strategy', ...CSV_COLUMNS.map((c) => c[0]), 'roi']];
-  const count = data.length / L.length;
-  for (let k = 0; k < count; k++) {
-    const rec = data.subarray(k * L.length, (k + 1) * L.length);
+  for (let k = 0; k < cols.count; k++) {
+    const rec = data.subarray(k * C.width, (k + 1) * C.width);
     scenario.strategies.forEach((st, si) => {
-      const sc = L.strategies[si].scalar;
+      const sc = C.strategies[si].scalar;
       const get = (key: StrategyScalar) => rec[sc[key]];
       const values = CSV_COLUMNS.map(([, how]) => (typeof how === 'string' ? get(how) : how(get)));
       const inc = values[CSV_COLUMNS.findIndex((c) => c[0] === 'incremental_value_cny')];
       const roi = inc / (get('costContacts') + get('costIncentives'));
-      rows.push([k, st.id, ...[...values, roi].map((v) => Number(v.toPrecision(12)))]);
+      rows.push([cols.first + k, st.id, ...[...values, roi].map((v) => Number(v.toPrecision(12)))]);
     });
   }
   void settings;

@@ -5,8 +5,11 @@
 import { availableParallelism, totalmem } from 'node:os';
 import { atomicWrite } from '../../main/fs/atomic-write';
 import { catalogueT } from '../../messages/index';
-import { defaultSettings, type RunSettings, simApi } from '../api';
+import { defaultSettings, type RunSettings } from '../api';
 import { shardRange } from '../blocks';
+import { recordLayout } from '../engine/layout';
+import { summarizeColumns } from '../engine/summarize';
+import { SummaryColumns } from '../engine/summary-columns';
 import { estimateMessage, estimateRun } from '../estimate';
 import { type Executor, ExecutorError, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario';
@@ -154,11 +157,16 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
   const bar = new ProgressBar(range ? range[1] - range[0] : settings.replications, io.err);
   const started = performance.now();
   let blocks: Awaited<ReturnType<Executor['run']>>;
+  // A whole run keeps no records: each block is reduced to the summary's columns as it arrives.
+  // A shard keeps its blocks (its part carries the records for merge).
+  const columns = shard ? null : new SummaryColumns(recordLayout(scenario), settings.replications);
   try {
     blocks = await executor.run(scenario, settings, {
       range,
       blockSize: flags['block-size'],
       onProgress: (d) => bar.update(d),
+      onBlock: columns ? (b) => columns.add(b.start, b.end, b.data) : undefined,
+      keepBlocks: columns === null,
       signal,
     });
   } finally {
@@ -182,7 +190,9 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
     );
     return 0;
   }
-  const summary = simApi.summarize(scenario, settings, blocks);
+  if (!columns) throw new Error('only a shard runs without columns, and it has returned');
+  columns.assertContiguous();
+  const summary = summarizeColumns(scenario, settings.seed, columns, settings.replications);
   // --json: the result document (as --out writes it) on stdout instead of the readable summary.
   io.out(
     flags.json
@@ -192,7 +202,7 @@ async function cmdRun(args: string[], io: Io, signal: AbortSignal): Promise<numb
   if (flags.out) {
     const body =
       flags.format === 'csv'
-        ? perReplicationCsv(scenario, settings, blocks)
+        ? perReplicationCsv(scenario, settings, columns)
         : toJson(scenario, settings, summary);
     if (signal.aborted) throw new RunCancelled();
     await atomicWrite(flags.out, body);
@@ -223,12 +233,12 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
     for (const line of merged.messages) io.err(`${line}\n`);
     return 1;
   }
-  const { scenario, settings, blocks } = merged;
-  const summary = simApi.summarize(scenario, settings, blocks);
+  const { scenario, settings, columns } = merged;
+  const summary = summarizeColumns(scenario, settings.seed, columns, settings.replications);
   io.out(summaryTable(summary, { runner: `${positional.length} part(s) merged` }));
   const body =
     flags.format === 'csv'
-      ? perReplicationCsv(scenario, settings, blocks)
+      ? perReplicationCsv(scenario, settings, columns)
       : toJson(scenario, settings, summary);
   await atomicWrite(flags.out, body);
   io.err(`wrote ${flags.out}\n`);

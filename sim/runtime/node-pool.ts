@@ -102,9 +102,27 @@ export class NodePool implements Executor {
     if (this.isClosed) return Promise.reject(new Error('this worker pool was closed'));
     if (this.opts.threads <= 0) return this.runHere(scenario, settings, start, end, opts);
     return new Promise<ReplicationBlock>((resolve, reject) => {
-      const task: Task = { scenario, settings, start, end, opts, resolve, reject };
+      // The abort listener goes when the block settles: it holds the task, whose resolve holds
+      // the promise and so the block's records, for as long as the signal lives (a whole run).
+      const onAbort = () => this.cancelTask(task);
+      const done = () => opts.signal?.removeEventListener('abort', onAbort);
+      const task: Task = {
+        scenario,
+        settings,
+        start,
+        end,
+        opts,
+        resolve: (b) => {
+          done();
+          resolve(b);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      };
       this.queue.push(task);
-      opts.signal?.addEventListener('abort', () => this.cancelTask(task), { once: true });
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
       this.pump();
     });
   }
@@ -119,7 +137,8 @@ export class NodePool implements Executor {
       blockSize: opts.blockSize,
       range: opts.range,
     });
-    const results: ReplicationBlock[] = new Array(plan.length);
+    const keep = opts.keepBlocks !== false;
+    const results: ReplicationBlock[] = new Array(keep ? plan.length : 0);
     const progress = new BlockProgress(plan.length, opts.onProgress);
     if (opts.signal?.aborted) throw new RunCancelled();
     if (this.isClosed) throw new Error('this worker pool was closed');
@@ -129,10 +148,10 @@ export class NodePool implements Executor {
           signal: opts.signal,
           onProgress: (n) => progress.report(k, n),
         });
-        results[k] = block;
+        if (keep) results[k] = block;
         opts.onBlock?.(block, progress.done);
       }
-      return results;
+      return keep ? results : [];
     }
     await this.ready();
     // One failed block stops the rest of this run (its queued blocks, its threads).
@@ -141,7 +160,7 @@ export class NodePool implements Executor {
     const onAbort = () => stop.abort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     const take = (k: number) => (block: ReplicationBlock) => {
-      results[k] = block;
+      if (keep) results[k] = block;
       opts.onBlock?.(block, progress.done);
     };
     // A cold pool: while its threads load their code and receive the model, this thread — which

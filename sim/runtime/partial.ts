@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { catalogueT, formatIssue } from '../../messages/index';
-import { concatBlocks, type ReplicationBlock, type RunSettings, validateScenario } from '../api';
+import { type ReplicationBlock, type RunSettings, validateScenario } from '../api';
 import { recordLayout } from '../engine/layout';
+import { SummaryColumns } from '../engine/summary-columns';
 import type { Scenario } from '../scenario';
 
 export const PARTIAL_KIND = 'sandtable.partial';
@@ -79,7 +80,7 @@ export function partialJson(p: PartialInput): string {
 type Part = { file: string; doc: PartialDoc; scenario: Scenario };
 
 export type MergeResult =
-  | { ok: true; scenario: Scenario; settings: RunSettings; blocks: ReplicationBlock[]; engine: string }
+  | { ok: true; scenario: Scenario; settings: RunSettings; columns: SummaryColumns; engine: string }
   | { ok: false; messages: string[] };
 
 const range = (s: number, e: number) => `replications ${s}–${e - 1}`;
@@ -185,17 +186,18 @@ export function mergePartials(files: string[]): MergeResult {
       `error: ${range(next, total)} of ${total} are in no part (shard missing?); parts given: ${files.join(', ')}`,
     );
   if (messages.length > 0) return { ok: false, messages };
-  const blocks = sorted.map((p) => ({
-    start: p.doc.range.start,
-    end: p.doc.range.end,
-    data: decodeRecords(p.doc.records),
-  }));
-  concatBlocks(blocks, first.doc.recordLength); // checked above; this throws only on a bug
+  // Each part's records are reduced to the run's columns in turn and dropped.
+  const columns = new SummaryColumns(recordLayout(first.scenario), total);
+  for (const p of sorted) {
+    columns.add(p.doc.range.start, p.doc.range.end, decodeRecords(p.doc.records));
+    p.doc.records = '';
+  }
+  columns.assertContiguous(); // checked above; this throws only on a bug
   return {
     ok: true,
     scenario: first.scenario,
     settings: { seed: first.doc.settings.seed, replications: total },
-    blocks,
+    columns,
     engine: first.doc.engine,
   };
 }

@@ -156,7 +156,9 @@ export class QueueExecutor implements Executor {
 
       const ids = plan.map((_, k) => `${runId}.${k}`);
       const indexOf = new Map(ids.map((id, k) => [id, k]));
-      const results: ReplicationBlock[] = new Array(plan.length);
+      const keep = opts.keepBlocks !== false;
+      const results: ReplicationBlock[] = new Array(keep ? plan.length : 0);
+      const got = new Uint8Array(plan.length);
       const progress = new BlockProgress(plan.length, opts.onProgress);
       let left = plan.length;
       let finish: (err?: unknown) => void = () => {};
@@ -166,19 +168,21 @@ export class QueueExecutor implements Executor {
       const fetching = new Set<number>();
       /** Take block k's records if a worker has written them (once, whichever copy). */
       const collect = async (k: number) => {
-        if (results[k] || fetching.has(k)) return;
+        if (got[k] || fetching.has(k)) return;
         fetching.add(k);
         try {
           const bytes = await redis.getBuffer(resultKey(runId, k));
-          if (!bytes || results[k]) return;
+          if (!bytes || got[k]) return;
           const [start, end] = plan[k];
           if (bytes.length !== (end - start) * recordLength * 8)
             throw new ExecutorError(
               `replications ${start}–${end - 1}: a worker returned ${bytes.length} bytes; expected ${(end - start) * recordLength * 8}`,
             );
-          results[k] = { start, end, data: toFloat64(bytes) };
+          const block = { start, end, data: toFloat64(bytes) };
+          got[k] = 1;
+          if (keep) results[k] = block;
           progress.report(k, end - start);
-          opts.onBlock?.(results[k], progress.done);
+          opts.onBlock?.(block, progress.done);
           void redis.del(resultKey(runId, k)).catch(() => {});
           if (--left === 0) finish();
         } finally {
@@ -195,12 +199,12 @@ export class QueueExecutor implements Executor {
       });
       events.on('failed', ({ jobId, failedReason }) => {
         const k = indexOf.get(jobId);
-        if (k === undefined || results[k]) return;
+        if (k === undefined || got[k]) return;
         const [start, end] = plan[k];
         finish(new ExecutorError(`replications ${start}–${end - 1} failed on a worker: ${failedReason}`));
       });
       const removePending = async () => {
-        const pending = plan.map((_, k) => k).filter((k) => !results[k]);
+        const pending = plan.map((_, k) => k).filter((k) => !got[k]);
         await Promise.all(pending.map((k) => queue.remove(ids[k]).catch(() => 0)));
         await Promise.all(pending.map((k) => redis.del(resultKey(runId, k)).catch(() => 0)));
       };
@@ -216,7 +220,7 @@ export class QueueExecutor implements Executor {
         })),
       );
       timer = setInterval(() => {
-        for (let k = 0; k < plan.length; k++) if (!results[k]) collect(k).catch(finish);
+        for (let k = 0; k < plan.length; k++) if (!got[k]) collect(k).catch(finish);
       }, RECONCILE_MS);
       try {
         await finished;

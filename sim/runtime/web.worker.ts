@@ -1,7 +1,7 @@
 // Runtime: Web Worker (DOM-less). Exposes the one simulation API over Comlink. Replication
 // blocks and summary samples go back as transferred buffers, not copies.
 import * as Comlink from 'comlink';
-import { type ReplicationBlock, type SimWorkerApi, simApi } from '../api';
+import { OpenRuns, type ReplicationBlock, type SimWorkerApi, simApi } from '../api';
 import type { RunSummary } from '../results';
 
 export type { SimWorkerApi };
@@ -15,6 +15,8 @@ function sampleBuffers(summary: RunSummary): ArrayBuffer[] {
   }
   return [...buffers];
 }
+
+const openRuns = new OpenRuns();
 
 const workerApi: SimWorkerApi = {
   validateText: (text) => simApi.validateText(text),
@@ -40,11 +42,12 @@ const workerApi: SimWorkerApi = {
     const run = simApi.readPlanRun(scenario, settings, blocks, point);
     return Comlink.transfer(run, sampleBuffers(run.summary));
   },
-  summarizeBlocks(scenario, settings, blocks) {
-    // The caller transfers the blocks in (no copy on its thread) and gets them back the same way.
-    const summary = simApi.summarize(scenario, settings, blocks);
-    const buffers = new Set([...sampleBuffers(summary), ...blocks.map((b) => b.data.buffer as ArrayBuffer)]);
-    return Comlink.transfer({ summary, blocks }, [...buffers]);
+  // A run summarized here: the caller transfers each block in as it finishes; it is reduced and dropped.
+  openRun: (id, scenario, settings) => openRuns.open(id, scenario, settings),
+  addBlocks: (id, blocks) => openRuns.add(id, blocks),
+  summarizeRun(id, final) {
+    const summary = openRuns.summarize(id, final);
+    return Comlink.transfer(summary, sampleBuffers(summary));
   },
 };
 
