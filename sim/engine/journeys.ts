@@ -2,7 +2,6 @@
 // then journey steps — through the contact policy, budget, staff capacity, reach, response,
 // referral and close; a conversion books its purchase (purchases.ts).
 import { keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
-import { pushToken } from './assignment';
 import {
   type Engine,
   FATIGUE_TABLE,
@@ -22,7 +21,7 @@ import {
   WEEK,
   WEEK_FIELDS,
 } from './layout';
-import { END, type Model } from './model';
+import { END } from './model';
 import type { RepTables } from './params';
 import { bookPurchase } from './purchases';
 import {
@@ -35,25 +34,7 @@ import {
   TOKEN_CHECK,
   TOKEN_START,
   TOKEN_STEP,
-  type Workspace,
 } from './workspace';
-
-/** Move a customer along a journey edge (or end the journey). */
-export function followEdge(
-  ws: Workspace,
-  si: number,
-  W: number,
-  steps: Model['steps'][number],
-  flags: Uint8Array,
-  visits: Uint16Array,
-  i: number,
-  target: number,
-  day: number,
-  asLeadDay: number,
-): void {
-  if (target === END || visits[i] >= MAX_VISITS) flags[i] &= ~FLAG_IN_JOURNEY;
-  else pushToken(ws, si, W, i, target, day + steps.waitDays[target], asLeadDay, 0);
-}
 
 /**
  * Everything the weekly loop reads, gathered once per replication so that the per-bucket loop
@@ -139,6 +120,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const W = model.weeks;
   const L = model.layout;
   const tok = ws.tokens;
+  const { head, tail } = ws;
   const triggers = ws.triggers;
   const contacts = ws.contacts; // week-major: contacts[week * n + i]
   const s = tables.scenario;
@@ -215,7 +197,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       leadDay = -1;
       queued = 0;
     } else {
-      id = id < 0 ? ws.head[b] : tok.next[id];
+      id = id < 0 ? head[b] : tok.next[id];
       if (id < 0) break;
       i = tok.cust[id];
       day = tok.day[id];
@@ -224,142 +206,184 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       leadDay = tok.leadDay[id];
       queued = tok.queued[id];
     }
-    if (kind === TOKEN_CHECK) {
-      if (sequenceSatisfied(engine, tables, si, i, eventDay, t, offerRel, run.skeys[si])) continue;
-      if (ws.tau[si][i] < 0 || day < ws.tau[si][i]) ws.tau[si][i] = day;
-      if (ws.arm[si][i] !== 1) continue;
-    }
-    if (kind !== TOKEN_STEP) {
-      if (flags[i] & (FLAG_IN_JOURNEY | FLAG_CONVERTED)) continue; // already in this journey, or converted by it
-      flags[i] |= FLAG_IN_JOURNEY;
-      const d = day + steps.waitDays[stepIdx];
-      if (d >= 7 * (t + 1)) {
-        pushToken(ws, si, W, i, stepIdx, d, -1, 0);
-        continue;
-      }
-    }
-    // A contact attempt at step stepIdx on channel c.
-    const c = stepChannel[stepIdx];
-    const so = stepsBase + stepIdx * nSF;
-    if (attritionWeek[i] <= t) {
-      rec[so + STEP.dropped]++;
-      flags[i] &= ~FLAG_IN_JOURNEY;
-      continue;
-    }
-    // The platform knows who has no push opt-in, no SMS consent or no WeCom link: nothing is sent.
-    const reachP = reach[reachKind[c]][i];
-    if (reachP === 0 && isStaticReach[c]) {
-      rec[so + STEP.noContact]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
-      continue;
-    }
-    // Contact policy across strategies (reached contacts this week and in the last four).
-    let last4 = 0;
-    for (let w = t > 3 ? t - 3 : 0; w <= t; w++) last4 += contacts[w * n + i];
-    if (contacts[t * n + i] >= maxWeek || last4 >= max4) {
-      rec[so + STEP.suppressed]++;
-      rec[suppressedAt]++;
-      if (queued >= MAX_POLICY_POSTPONES) {
-        rec[so + STEP.dropped]++;
-        flags[i] &= ~FLAG_IN_JOURNEY;
-      } else pushToken(ws, si, W, i, stepIdx, day + 7, leadDay, queued + 1);
-      continue;
-    }
-    const cost = chCost[c];
-    // A contact is made only if the budget still covers it and the incentive it may lead to.
-    if (spent + cost + incentive > budget) {
-      rec[so + STEP.dropped]++;
-      flags[i] &= ~FLAG_IN_JOURNEY;
-      continue;
-    }
-    const capB = capIsGlobal[c] ? 0 : branchOf[i];
-    const used = capUsed[c];
-    if (used[capB] >= capacity[c][capB]) {
-      if (queued >= chMaxQueue[c]) {
-        rec[chBase + c * CH + CHANNEL.dropped]++;
-        rec[so + STEP.dropped]++;
-        flags[i] &= ~FLAG_IN_JOURNEY;
-      } else {
-        if (queued === 0) rec[chBase + c * CH + CHANNEL.queued]++;
-        pushToken(ws, si, W, i, stepIdx, day + 7, leadDay, queued + 1);
-      }
-      continue;
-    }
-    if (leadDay >= 0 && queued > 0) rec[chBase + c * CH + CHANNEL.decayed]++;
-    // The attempt is made: it costs money, staff time and capacity.
-    used[capB]++;
-    spent += cost;
-    const visit = visits[i]++;
-    const staffMin = chStaffMinutes[c];
-    rec[oCostContacts] += cost;
-    if (staffMin > 0) {
-      rec[oCostStaff] += cost;
-      rec[oStaffMinutes] += staffMin;
-    }
-    rec[chBase + c * CH + CHANNEL.attempts]++;
-    rec[chBase + c * CH + CHANNEL.staffMinutes] += staffMin;
-    rec[chanBase + c * SCF + STRATEGY_CHANNEL.attempts]++;
-    rec[chanBase + c * SCF + STRATEGY_CHANNEL.cost] += cost;
-    rec[so + STEP.entered]++;
-    rec[weekBase + WEEK.contacts]++;
-    rec[weekBase + WEEK.cost] += cost;
-    if (leadDay >= 0) rec[oReferralsFollowed]++;
-    if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
-      rec[so + STEP.noContact]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
-      continue;
-    }
-    flags[i] |= FLAG_REACHED;
-    rec[chanBase + c * SCF + STRATEGY_CHANNEL.reached]++;
-    const uResponse = keyedUniform(ckey, i, visit * 4 + 1);
-    let respP: number;
-    if (leadDay >= 0) {
-      respP = 0.5 ** ((day - leadDay) / chHalfLifeDays[c]);
-    } else {
-      // The response chance is this product times the event multiplier (at most events.maxMultiplier)
-      // and fatigue (at most 1), capped: floating-point products are monotone, so a uniform at or
-      // above the bound fails the exact test below too, and most contacts skip computing it.
-      const before = propensity[offerBase + i] * stMult * chResponse[c] * branchMult[branchOf[i]];
-      if (uResponse >= before * events.maxMultiplier) {
+    // Where the entry goes next: a journey edge (target, followed with lead day `lead`) or a token
+    // queued as (qStep, qDay, qLead, qQueued). Every such exit breaks out to one tail at the end
+    // of the loop, so the queue write is compiled once, inline, instead of a call per entry.
+    let target = END;
+    let lead = -1;
+    let qStep = stepIdx;
+    let qDay = day + 7;
+    let qLead = leadDay;
+    let qQueued = queued + 1;
+    // biome-ignore lint/suspicious/noConfusingLabels: the two exits (queue a token, follow an edge) above
+    queue: {
+      // biome-ignore lint/suspicious/noConfusingLabels: see `queue`
+      edge: {
+        if (kind === TOKEN_CHECK) {
+          if (sequenceSatisfied(engine, tables, si, i, eventDay, t, offerRel, run.skeys[si])) continue;
+          if (ws.tau[si][i] < 0 || day < ws.tau[si][i]) ws.tau[si][i] = day;
+          if (ws.arm[si][i] !== 1) continue;
+        }
+        if (kind !== TOKEN_STEP) {
+          if (flags[i] & (FLAG_IN_JOURNEY | FLAG_CONVERTED)) continue; // already in this journey, or converted by it
+          flags[i] |= FLAG_IN_JOURNEY;
+          const d = day + steps.waitDays[stepIdx];
+          if (d >= 7 * (t + 1)) {
+            qDay = d;
+            qLead = -1;
+            qQueued = 0;
+            break queue;
+          }
+        }
+        // A contact attempt at step stepIdx on channel c.
+        const c = stepChannel[stepIdx];
+        const so = stepsBase + stepIdx * nSF;
+        if (attritionWeek[i] <= t) {
+          rec[so + STEP.dropped]++;
+          flags[i] &= ~FLAG_IN_JOURNEY;
+          continue;
+        }
+        // The platform knows who has no push opt-in, no SMS consent or no WeCom link: nothing is sent.
+        const reachP = reach[reachKind[c]][i];
+        if (reachP === 0 && isStaticReach[c]) {
+          rec[so + STEP.noContact]++;
+          target = steps.onNoContact[stepIdx];
+          break edge;
+        }
+        // Contact policy across strategies (reached contacts this week and in the last four).
+        let last4 = 0;
+        for (let w = t > 3 ? t - 3 : 0; w <= t; w++) last4 += contacts[w * n + i];
+        if (contacts[t * n + i] >= maxWeek || last4 >= max4) {
+          rec[so + STEP.suppressed]++;
+          rec[suppressedAt]++;
+          if (queued >= MAX_POLICY_POSTPONES) {
+            rec[so + STEP.dropped]++;
+            flags[i] &= ~FLAG_IN_JOURNEY;
+            continue;
+          }
+          break queue; // postponed a week
+        }
+        const cost = chCost[c];
+        // A contact is made only if the budget still covers it and the incentive it may lead to.
+        if (spent + cost + incentive > budget) {
+          rec[so + STEP.dropped]++;
+          flags[i] &= ~FLAG_IN_JOURNEY;
+          continue;
+        }
+        const capB = capIsGlobal[c] ? 0 : branchOf[i];
+        const used = capUsed[c];
+        if (used[capB] >= capacity[c][capB]) {
+          if (queued >= chMaxQueue[c]) {
+            rec[chBase + c * CH + CHANNEL.dropped]++;
+            rec[so + STEP.dropped]++;
+            flags[i] &= ~FLAG_IN_JOURNEY;
+            continue;
+          }
+          if (queued === 0) rec[chBase + c * CH + CHANNEL.queued]++;
+          break queue; // waits a week for capacity
+        }
+        if (leadDay >= 0 && queued > 0) rec[chBase + c * CH + CHANNEL.decayed]++;
+        // The attempt is made: it costs money, staff time and capacity.
+        used[capB]++;
+        spent += cost;
+        const visit = visits[i]++;
+        const staffMin = chStaffMinutes[c];
+        rec[oCostContacts] += cost;
+        if (staffMin > 0) {
+          rec[oCostStaff] += cost;
+          rec[oStaffMinutes] += staffMin;
+        }
+        rec[chBase + c * CH + CHANNEL.attempts]++;
+        rec[chBase + c * CH + CHANNEL.staffMinutes] += staffMin;
+        rec[chanBase + c * SCF + STRATEGY_CHANNEL.attempts]++;
+        rec[chanBase + c * SCF + STRATEGY_CHANNEL.cost] += cost;
+        rec[so + STEP.entered]++;
+        rec[weekBase + WEEK.contacts]++;
+        rec[weekBase + WEEK.cost] += cost;
+        if (leadDay >= 0) rec[oReferralsFollowed]++;
+        if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
+          rec[so + STEP.noContact]++;
+          target = steps.onNoContact[stepIdx];
+          break edge;
+        }
+        flags[i] |= FLAG_REACHED;
+        rec[chanBase + c * SCF + STRATEGY_CHANNEL.reached]++;
+        const uResponse = keyedUniform(ckey, i, visit * 4 + 1);
+        let respP: number;
+        if (leadDay >= 0) {
+          respP = 0.5 ** ((day - leadDay) / chHalfLifeDays[c]);
+        } else {
+          // The response chance is this product times the event multiplier (at most events.maxMultiplier)
+          // and fatigue (at most 1), capped: floating-point products are monotone, so a uniform at or
+          // above the bound fails the exact test below too, and most contacts skip computing it.
+          const before = propensity[offerBase + i] * stMult * chResponse[c] * branchMult[branchOf[i]];
+          if (uResponse >= before * events.maxMultiplier) {
+            contacts[t * n + i]++;
+            rec[so + STEP.notInterested]++;
+            target = steps.onNotInterested[stepIdx];
+            break edge;
+          }
+          let recent = 0;
+          const from = t - chFatigueWeeks[c] + 1;
+          for (let w = Math.max(from, 0); w <= t; w++) recent += contacts[w * n + i];
+          respP = before * eventMultiplier(events, pop, i, day);
+          if (recent > 0)
+            respP *=
+              recent < FATIGUE_TABLE ? fatigueMult[c * FATIGUE_TABLE + recent] : (1 - chFatigue[c]) ** recent;
+          if (respP > RESPONSE_CAP) respP = RESPONSE_CAP;
+        }
         contacts[t * n + i]++;
-        rec[so + STEP.notInterested]++;
-        followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
+        if (uResponse >= respP) {
+          rec[so + STEP.notInterested]++;
+          target = steps.onNotInterested[stepIdx];
+          break edge;
+        }
+        flags[i] |= FLAG_RESPONDED;
+        rec[chanBase + c * SCF + STRATEGY_CHANNEL.responses]++;
+        const referral = steps.onInterested[stepIdx];
+        if (referral >= 0) {
+          rec[so + STEP.referred]++;
+          rec[oReferrals]++;
+          target = referral;
+          lead = day;
+          break edge;
+        }
+        if (keyedUniform(ckey, i, visit * 4 + 2) >= chClose[c]) {
+          rec[so + STEP.notConverted]++;
+          target = steps.onNotConverted[stepIdx];
+          break edge;
+        }
+        // Converted by the campaign.
+        rec[so + STEP.converted]++;
+        rec[chanBase + c * SCF + STRATEGY_CHANNEL.conversions]++;
+        spent += incentive;
+        convert(run, si, offer, offerRel, i, t, day, keyedUniform(ckey, i, visit * 4 + 3));
         continue;
       }
-      let recent = 0;
-      const from = t - chFatigueWeeks[c] + 1;
-      for (let w = Math.max(from, 0); w <= t; w++) recent += contacts[w * n + i];
-      respP = before * eventMultiplier(events, pop, i, day);
-      if (recent > 0)
-        respP *=
-          recent < FATIGUE_TABLE ? fatigueMult[c * FATIGUE_TABLE + recent] : (1 - chFatigue[c]) ** recent;
-      if (respP > RESPONSE_CAP) respP = RESPONSE_CAP;
+      // Follow the journey edge (or end the journey).
+      if (target === END || visits[i] >= MAX_VISITS) {
+        flags[i] &= ~FLAG_IN_JOURNEY;
+        continue;
+      }
+      qStep = target;
+      qDay = day + steps.waitDays[target];
+      qLead = lead;
+      qQueued = 0;
     }
-    contacts[t * n + i]++;
-    if (uResponse >= respP) {
-      rec[so + STEP.notInterested]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
-      continue;
-    }
-    flags[i] |= FLAG_RESPONDED;
-    rec[chanBase + c * SCF + STRATEGY_CHANNEL.responses]++;
-    const referral = steps.onInterested[stepIdx];
-    if (referral >= 0) {
-      rec[so + STEP.referred]++;
-      rec[oReferrals]++;
-      followEdge(ws, si, W, steps, flags, visits, i, referral, day, day);
-      continue;
-    }
-    if (keyedUniform(ckey, i, visit * 4 + 2) >= chClose[c]) {
-      rec[so + STEP.notConverted]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotConverted[stepIdx], day, -1);
-      continue;
-    }
-    // Converted by the campaign.
-    rec[so + STEP.converted]++;
-    rec[chanBase + c * SCF + STRATEGY_CHANNEL.conversions]++;
-    spent += incentive;
-    convert(run, si, offer, offerRel, i, t, day, keyedUniform(ckey, i, visit * 4 + 3));
+    // Queue the token in the bucket of its week (as pushToken; past the horizon it is dropped).
+    const qWeek = Math.floor(qDay / 7);
+    if (qWeek >= W) continue;
+    const nid = tok.alloc();
+    tok.cust[nid] = i;
+    tok.step[nid] = qStep;
+    tok.day[nid] = qDay;
+    tok.leadDay[nid] = qLead;
+    tok.queued[nid] = qQueued;
+    tok.next[nid] = -1;
+    const qb = si * (W + 1) + qWeek;
+    if (tail[qb] < 0) head[qb] = nid;
+    else tok.next[tail[qb]] = nid;
+    tail[qb] = nid;
   }
   ws.spent[si] = spent;
 }
