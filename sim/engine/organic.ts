@@ -100,6 +100,9 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
   const reinvestP = s.population.events.wmpMaturity.organicReinvestProbability;
   const monthlyActiveShare = s.population.app.monthlyActiveShare;
   const activationWeekly = org.appActivationWeekly;
+  // Below this a uniform surely means no activation in the horizon (the margin, 1e-9 relative,
+  // is far above the log's and the division's rounding).
+  const noActivationBelow = Math.exp(-activationWeekly * W) * (1 - 1e-9);
   const period = maturityPeriodDays(model);
   const wmpRel = model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1;
   const reinvested = wmpRel >= 0 ? ws.organic[wmpRel * 3 + 2] : undefined;
@@ -133,7 +136,10 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
       appActive[i] = 1;
       ws.appActiveWeek[i] = 0;
     } else if (activationWeekly > 0) {
-      const wa = Math.floor(-Math.log(keyedUniform(key, i, SLOT_APP_ACTIVATION)) / activationWeekly);
+      // Activation within the horizon needs −ln u / rate < W, i.e. u > e^(−rate·W): most uniforms
+      // fall below that bound by more than any rounding of the log, and skip it (same result).
+      const u = keyedUniform(key, i, SLOT_APP_ACTIVATION);
+      const wa = u < noActivationBelow ? W : Math.floor(-Math.log(u) / activationWeekly);
       if (wa < W) {
         appActive[i] = 1;
         ws.appActiveWeek[i] = wa;

@@ -21,7 +21,15 @@ export function hash32(text: string, seed = 0x811c9dc5): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return fmix32(h);
+  // fmix32, written out: a call here had no type feedback when V8 compiled the loop on a long key
+  // (on-stack replacement), and the optimized code then bailed out ~10 times a replication.
+  h = h >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 function fmix32(x: number): number {
