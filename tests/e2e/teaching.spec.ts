@@ -150,7 +150,9 @@ test('the trainer unlocks the challenge, imports two answers and sees the class 
   await expect(page.getByTestId('board-hidden')).toHaveCount(0);
   await page.getByTestId('board-passphrase').fill('sandtable-demo');
   await page.getByTestId('board-unlock').click();
-  await expect(page.getByTestId('board-hidden')).toContainText('channels[wealth_manager].closeRate = 0.553');
+  await expect(page.getByTestId('board-hidden')).toContainText(
+    '理财经理 · 成交率 = 0.553 (channels[wealth_manager].closeRate)',
+  );
   const challenge = JSON.parse(readFileSync(CHALLENGE, 'utf8'));
   const seal = challenge.sealed.data.slice(0, 24);
   const answer = (learner: string, low: number, high: number) => ({

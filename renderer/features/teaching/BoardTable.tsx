@@ -20,7 +20,7 @@ export function BoardTable({
         <strong>{t('board.truth')}</strong> {truthText(board, lang, t)}
       </p>
       <p className="st-muted" data-testid="board-hidden">
-        <strong>{t('board.hiddenValues')}</strong> {hiddenText(truth, lang)}
+        <strong>{t('board.hiddenValues')}</strong> {hiddenText(truth, challenge.scenario, lang)}
       </p>
       <table className="st-table" data-testid="board-table">
         <thead>
