@@ -17,6 +17,7 @@ import { decimal, flag, oneOf, parseCommand, redisUrl, text, UsageError, wholeNu
 import { CHALLENGE_USAGE } from './cli-challenge-usage';
 import { checkOutputPath, maxBytesFrom, readScenarioFile } from './cli-io';
 import { cmdLibrary, LIBRARY_USAGE } from './cli-library';
+import { OPTIMIZE_USAGE } from './cli-optimize';
 import { runPowerCli } from './cli-power';
 import { perReplicationCsv, summaryTable, toJson } from './cli-report';
 import { SENSITIVITY_USAGE } from './cli-sensitivity';
@@ -46,6 +47,7 @@ Usage:
   npm run sim -- naive-check <scenario.json> --strategy ID --ratio aum=X [--ratio products=X] [--ratio logins=X]
                        [--replications R] [--workers W] [--json]   (what a quoted participants ÷ others multiple implies)
 ${SENSITIVITY_USAGE}
+${OPTIMIZE_USAGE}
 ${LIBRARY_USAGE}
 ${CHALLENGE_USAGE}
 
@@ -312,6 +314,10 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         const { cmdSensitivity } = await import('./cli-sensitivity');
         return await cmdSensitivity(rest, io, signal);
       }
+      case 'optimize': {
+        const { cmdOptimize } = await import('./cli-optimize');
+        return await cmdOptimize(rest, io, signal);
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -320,7 +326,7 @@ export async function main(argv: string[], io: Io, signal: AbortSignal): Promise
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, pilot-data, calibrate, rollout, naive-check, sensitivity, library or challenge`,
+          `unknown command ${JSON.stringify(command)}; expected run, merge, worker, validate, power, pilot, pilot-data, calibrate, rollout, naive-check, sensitivity, optimize, library or challenge`,
         );
     }
   } catch (e) {

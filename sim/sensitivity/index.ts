@@ -11,6 +11,28 @@ export {
   RELATIVE_RANGE,
 } from './ledger';
 export {
+  type Choice,
+  type Comparison,
+  type ConstraintResult,
+  candidateScenario,
+  currentValues,
+  type Evaluation,
+  type OptimizeOptions,
+  type OptimizeProgress,
+  type OptimizeResult,
+  paretoFront,
+  runOptimize,
+  screeningCandidates,
+  variableValues,
+} from './optimize';
+export {
+  type OptimizeSpec,
+  OptimizeSpecSchema,
+  type OptimizeVariable,
+  parseOptimizeSpec,
+  type SpecProblem,
+} from './optimize-spec';
+export {
   estimateOf,
   estimateSe,
   type OutputSamples,
