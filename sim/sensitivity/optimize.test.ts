@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simApi } from '../api';
 import { mustLoad, smallScenarioDoc } from '../engine/test-scenarios';
-import type { Executor } from '../executor';
+import { type Executor, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario/schema';
 import { candidateScenario, paretoFront, runOptimize } from './optimize';
 import { OptimizeSpecSchema, parseOptimizeSpec } from './optimize-spec';
@@ -11,6 +11,7 @@ import { estimateOf, outputSamples, replicationFigures } from './outputs';
 const inProcess: Executor = {
   description: 'test',
   async run(scenario, settings, opts = {}) {
+    if (opts.signal?.aborted) throw new RunCancelled();
     const n = settings.replications;
     opts.onProgress?.(n);
     return [simApi.runBlock(scenario, settings, 0, n)];
@@ -78,7 +79,12 @@ describe('the optimizer', () => {
     // The search path: 11 grid points screened (the current plan among them), then the re-runs.
     expect(r.path.filter((e) => e.stage === 'screening')).toHaveLength(11);
     expect(r.path.filter((e) => e.stage === 'selection').length).toBeGreaterThanOrEqual(2);
-    // Infeasible screening points are in the path, marked so.
+    // Infeasible screening points are in the path, marked so; 0.08 meets the budget on the 8
+    // screening replications (c* there is above 0.08) but not on the 24 of selection, where it is
+    // rejected: the reason constraints are judged again at the larger N.
+    const at = (stage: string, c: number) => r.path.find((e) => e.stage === stage && e.values[0] === c);
+    expect(at('screening', 0.08)?.feasible).toBe(true);
+    expect(at('selection', 0.08)?.feasible).toBe(false);
     expect(r.path.some((e) => e.stage === 'screening' && !e.feasible)).toBe(true);
   }, 60_000);
 
@@ -92,6 +98,27 @@ describe('the optimizer', () => {
     expect(r.finalists.every((f) => !f.feasible)).toBe(true);
     expect(r.path.filter((e) => e.stage === 'screening')).toHaveLength(11);
   }, 60_000);
+
+  it('stops when cancelled, after the runs already made', async () => {
+    const s = small();
+    const ctl = new AbortController();
+    let evaluations = 0;
+    const run = runOptimize(
+      inProcess,
+      s,
+      { seed: String(s.monteCarlo.seed), replications: 2 },
+      spec(1e9, 2),
+      {
+        signal: ctl.signal,
+        onEvaluation: () => {
+          evaluations++;
+          if (evaluations === 3) ctl.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toBeInstanceOf(RunCancelled);
+    expect(evaluations).toBe(3);
+  });
 
   it('the Pareto front keeps exactly the undominated candidates', () => {
     const sp = spec(1);
