@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { atomicWrite } from '../../main/fs/atomic-write';
-import { catalogueT, sensitivityErrorText } from '../../messages/index';
+import { catalogueT, issueText, sensitivityErrorText } from '../../messages/index';
 import { defaultSettings } from '../api';
 import { textIn } from '../scenario/local-text';
 import type { Scenario } from '../scenario/schema';
@@ -197,6 +197,14 @@ export async function cmdOptimize(args: string[], io: Io, signal: AbortSignal): 
       },
     });
   } catch (e) {
+    if (e instanceof SensitivityError && e.code === 'bad-point' && e.issue) {
+      // A candidate the scenario refuses (checked before anything runs): name the variables' values.
+      const en = catalogueT('en');
+      io.err(
+        `${flags.spec}: error: variables: ${e.params.params} = ${e.params.values} makes ${positional[0]} invalid: ${e.issue.path}: ${issueText(e.issue, en)}; narrow the range or the choices\n`,
+      );
+      return 1;
+    }
     if (e instanceof SensitivityError) {
       io.err(`error: ${positional[0]} with ${flags.spec}: ${sensitivityErrorText(e, catalogueT('en'))}\n`);
       return 1;

@@ -82,6 +82,18 @@ describe('optimize CLI (the tiny fixture, in this thread)', () => {
     expect(j.code).toBe(1);
     expect(j.err).toContain(`${notJson}: error: not JSON`);
 
+    // A candidate the scenario refuses (a holdout share above 1) is refused before anything runs.
+    const wide = specFile({
+      variables: [{ param: 'strategies[app_activation].holdout.share', from: 0.5, to: 1.5, step: 0.5 }],
+      objective: { output: 'cost', sense: 'minimize' },
+      selection: { indifference: 1 },
+    });
+    const w = await runMain('optimize', tiny, '--spec', wide.file, '--workers', '0');
+    expect(w.code).toBe(1);
+    expect(w.err).not.toMatch(noStack);
+    expect(w.err).toContain(`${wide.file}: error: variables: strategies[app_activation].holdout.share = `);
+    expect(w.err).toContain('narrow the range or the choices');
+
     const usage = await runMain('optimize', tiny);
     expect(usage.code).toBe(2);
     expect(usage.err).toMatch(/optimize needs --spec/);
