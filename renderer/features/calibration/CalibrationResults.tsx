@@ -6,7 +6,8 @@ import type { CalibrationReport, SummaryId } from '../../../sim/index';
 import { Card } from '../../components/Card';
 import { IntervalChart, type IntervalRow } from '../../components/charts/IntervalChart';
 import { useFmt } from '../../i18n/numbers';
-import { useParamName } from '../../i18n/param-name';
+import { useAppState } from '../../state/hooks';
+import { useParamLabel } from '../compare/useParamLabel';
 
 export const CALIBRATION_NS = 'calibration';
 
@@ -17,7 +18,7 @@ const MONEY: ReadonlySet<SummaryId> = new Set(['newMoneyTreatmentCny', 'newMoney
 
 export function PosteriorCard({ report }: { report: CalibrationReport }) {
   const { t } = useTranslation(CALIBRATION_NS);
-  const paramName = useParamName();
+  const paramName = useParamLabel(useAppState((s) => s.doc));
   const f = useFmt();
   const g = (x: number) => f.num(x, Math.abs(x) < 10 ? 3 : 0);
   return (

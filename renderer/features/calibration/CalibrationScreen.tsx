@@ -1,7 +1,7 @@
 // The Calibrate screen: load what a pilot observed, choose the parameters, fit them (ABC on the
 // worker pool, with progress and cancel), see prior → posterior and the predictive checks, and
 // make the calibrated priors the scenario's own (one undo step).
-import { useParamName } from '../../i18n/param-name';
+import { useParamLabel } from '../compare/useParamLabel';
 import './calibration.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { NumberInput } from '../../components/NumberInput';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useMessages } from '../../i18n/messages';
 import { useFmt } from '../../i18n/numbers';
-import { useActions } from '../../state/hooks';
+import { useActions, useAppState } from '../../state/hooks';
 import { CALIBRATION_NS, ChecksCard, PosteriorCard } from './CalibrationResults';
 import { RolloutCompareCard } from './RolloutCompareCard';
 import { DEFAULT_BUDGET, type ObservedState, useCalibration } from './useCalibration';
@@ -76,7 +76,7 @@ function ObservedCard({ observed, onFile }: { observed: ObservedState; onFile: (
 
 export function CalibrationScreen() {
   const { t } = useTranslation(CALIBRATION_NS);
-  const paramName = useParamName();
+  const paramName = useParamLabel(useAppState((s) => s.doc));
   const tm = useMessages().t;
   const f = useFmt();
   const c = useCalibration();

@@ -29,7 +29,7 @@ const LETTERS = 'ABCD';
 
 /** Up to four variants of the current scenario (values, channels, journey routes), run with common random numbers, side by side. */
 export function CompareScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const doc = useAppState((s) => s.doc);
   const variants = useAppState((s) => s.variants);
   const compare = useAppState((s) => s.compare);
@@ -55,7 +55,7 @@ export function CompareScreen() {
 
   const base = useMemo(() => baseDocument(doc), [doc]);
   const prepared = useMemo(() => variants.map((v) => prepareVariant(doc, v, base)), [doc, base, variants]);
-  const choices = useMemo(() => paramChoices(base), [base]);
+  const choices = useMemo(() => paramChoices(base, i18n.language), [base, i18n.language]);
   const allValid = prepared.every((p) => p.result.ok && p.overrideErrors.length === 0);
   const version = compare.summaryVersion;
   // biome-ignore lint/correctness/useExhaustiveDependencies: version changes when the cache has newer summaries

@@ -20,8 +20,8 @@ export type VariantPresetsProps = {
 
 /** One-click variants: a holdout share, a step on another channel, a step dropped — for one strategy. */
 export function VariantPresets({ variantId: vid, doc, isLocked, onApply }: VariantPresetsProps) {
-  const { t } = useTranslation();
-  const targets = useMemo(() => presetTargets(doc), [doc]);
+  const { t, i18n } = useTranslation();
+  const targets = useMemo(() => presetTargets(doc, i18n.language), [doc, i18n.language]);
   const [strategyRef, setStrategyRef] = useState('');
   const [swapStepId, setSwapStepId] = useState('');
   const [channelId, setChannelId] = useState('');

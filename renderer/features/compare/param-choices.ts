@@ -41,7 +41,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const refOf = (el: Obj, i: number) => (typeof el.id === 'string' ? el.id : String(i));
-const nameOf = (el: Obj, i: number) => docTextIn(el.label, currentLanguage()) || refOf(el, i);
+const nameOf = (el: Obj, i: number, lang: string) => docTextIn(el.label, lang) || refOf(el, i);
 
 const ROUTE_EDGES = ['onNoContact', 'onNotInterested', 'onInterested', 'onNotConverted'] as const;
 const STEP_CHANNEL = /^strategies\[[^\]]+\]\.journey\.steps\[[^\]]+\]\.channel$/;
@@ -99,7 +99,9 @@ export function valueKind(doc: unknown, path: string): ValueKind {
 }
 
 const entityOptions = (items: unknown): ValueOption[] =>
-  list(items).flatMap((el, i) => (isObj(el) ? [{ value: refOf(el, i), name: nameOf(el, i) }] : []));
+  list(items).flatMap((el, i) =>
+    isObj(el) ? [{ value: refOf(el, i), name: nameOf(el, i, currentLanguage()) }] : [],
+  );
 
 /** The choices of a select-valued path (channels, steps + end, products …), or undefined for free input. */
 export function valueOptions(doc: unknown, path: string): ValueOption[] | undefined {
@@ -215,7 +217,8 @@ const FIXED_FIELDS: Array<[GroupKind, Array<[string, string]>]> = [
  * then population, contact policy, calendar, economics, and every other number by its path.
  * Monte Carlo settings are left out: a comparison runs every variant with the same seed and replications.
  */
-export function paramChoices(doc: unknown): ParamChoice[] {
+/** Every parameter the picker offers, grouped by element; `lang` words the elements' labels. */
+export function paramChoices(doc: unknown, lang = 'en'): ParamChoice[] {
   const d = isObj(doc) ? doc : {};
   const out: ParamChoice[] = [];
   const add = (group: ChoiceGroup, path: string, field: string | null, step?: string) => {
@@ -227,7 +230,7 @@ export function paramChoices(doc: unknown): ParamChoice[] {
   list(d.strategies).forEach((s, i) => {
     if (!isObj(s)) return;
     const at = `strategies[${refOf(s, i)}]`;
-    const group: ChoiceGroup = { id: at, kind: 'strategy', name: nameOf(s, i) };
+    const group: ChoiceGroup = { id: at, kind: 'strategy', name: nameOf(s, i, lang) };
     for (const [p, f] of STRATEGY_FIELDS) add(group, `${at}.${p}`, f);
     const journey = isObj(s.journey) ? s.journey : {};
     list(journey.steps).forEach((st, j) => {
@@ -240,7 +243,7 @@ export function paramChoices(doc: unknown): ParamChoice[] {
     list(d[key]).forEach((el, i) => {
       if (!isObj(el)) return;
       const at = `${key}[${refOf(el, i)}]`;
-      const group: ChoiceGroup = { id: at, kind, name: nameOf(el, i) };
+      const group: ChoiceGroup = { id: at, kind, name: nameOf(el, i, lang) };
       for (const [p, f] of fields) add(group, `${at}.${p}`, f);
     });
   }

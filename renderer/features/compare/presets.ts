@@ -1,7 +1,6 @@
 // Quick variants a planner reaches for, as overrides: a different holdout share, one journey step on
 // another channel, a step dropped (what pointed to it goes where it went on no contact, or to end).
 import { docTextIn } from '../../../sim/index';
-import { currentLanguage } from '../../i18n/local-text';
 import type { Override } from '../../state/store';
 
 export const HOLDOUT_SHARES = [0.05, 0.1, 0.2] as const;
@@ -22,11 +21,12 @@ const objs = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The strategies (with their steps) and channels presets can name, from the base document. */
-export function presetTargets(doc: unknown): PresetTargets {
+/** `lang` words the document's labels (bilingual ones in that language). */
+export function presetTargets(doc: unknown, lang = 'en'): PresetTargets {
   const d = isObj(doc) ? doc : {};
   const channels = objs(d.channels).map((c) => ({
     id: str(c.id),
-    name: docTextIn(c.label, currentLanguage()) || str(c.id),
+    name: docTextIn(c.label, lang) || str(c.id),
   }));
   const strategies = objs(d.strategies)
     .filter((s) => str(s.id))
@@ -41,7 +41,7 @@ export function presetTargets(doc: unknown): PresetTargets {
         });
       return {
         ref: str(s.id),
-        name: docTextIn(s.label, currentLanguage()) || str(s.id),
+        name: docTextIn(s.label, lang) || str(s.id),
         start: str(journey.start),
         steps,
       };

@@ -5,16 +5,16 @@ import { useActions, useAppState } from '../../state/hooks';
 import { ParamPicker } from '../compare/ParamPicker';
 import { paramChoices } from '../compare/param-choices';
 import '../compare/compare.css';
+import { useParamLabel } from '../compare/useParamLabel';
 import { LedgerRowCard } from './LedgerRowCard';
 import { LedgerTable } from './LedgerTable';
 import { markAssumption } from './ledger-edit';
 import { ledgerRows } from './ledger-rows';
-import { useParamLabel } from './useParamLabel';
 import './sensitivity.css';
 
 /** The assumption ledger: priors and marked parameters, each with its source, note, range and prior. */
 export function LedgerScreen() {
-  const { t } = useTranslation('sensitivity');
+  const { t, i18n } = useTranslation('sensitivity');
   const scenario = useAppState((s) => s.scenario);
   const doc = useAppState((s) => s.doc);
   const { replaceDoc, setScreen } = useActions();
@@ -23,8 +23,8 @@ export function LedgerScreen() {
   // Any number may be marked, except those already listed and the Monte Carlo settings.
   const choices = useMemo(() => {
     const listed = new Set(rows.map((r) => r.param));
-    return paramChoices(doc).filter((c) => typeof c.value === 'number' && !listed.has(c.path));
-  }, [doc, rows]);
+    return paramChoices(doc, i18n.language).filter((c) => typeof c.value === 'number' && !listed.has(c.path));
+  }, [doc, rows, i18n.language]);
   return (
     <div className="screen" data-testid="screen-assumptions">
       <ScreenHeader

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { textIn } from '../../../sim/index';
 import { useFmt } from '../../i18n/numbers';
 import { useAppState } from '../../state/hooks';
+import { useParamLabel } from '../compare/useParamLabel';
 import { ledgerRows } from './ledger-rows';
-import { useParamLabel } from './useParamLabel';
 import './sensitivity.css';
 
 /** The assumption ledger of the open scenario as one table (on the ledger screen and in the printed report). */

@@ -7,6 +7,7 @@ import { StaleNotice } from '../../components/StaleNotice';
 import { useLocalText } from '../../i18n/local-text';
 import { webExecutor } from '../../sim-client/pool';
 import { useActions, useAppState, useStoreApi } from '../../state/hooks';
+import { useParamLabel } from '../compare/useParamLabel';
 import { SensitivityResults } from './SensitivityResults';
 import { SweepForm, sweepAxes } from './SweepForm';
 import {
@@ -19,7 +20,6 @@ import {
 } from './sensitivity-store';
 import { TornadoControls } from './TornadoControls';
 import { TornadoStatus } from './TornadoStatus';
-import { useParamLabel } from './useParamLabel';
 import { useSensitivitySource } from './useSensitivitySource';
 import './sensitivity.css';
 

@@ -28,9 +28,12 @@ function AxisFields({
   scenario: Scenario;
   isLocked: boolean;
 }) {
-  const { t } = useTranslation('sensitivity');
+  const { t, i18n } = useTranslation('sensitivity');
   const doc = useAppState((s) => s.doc);
-  const choices = useMemo(() => paramChoices(doc).filter((c) => typeof c.value === 'number'), [doc]);
+  const choices = useMemo(
+    () => paramChoices(doc, i18n.language).filter((c) => typeof c.value === 'number'),
+    [doc, i18n.language],
+  );
   const key = which === 'x' ? 'sweepX' : 'sweepY';
   const patch = (p: Partial<AxisSpec>) => {
     if (axis) sensitivityStore.setState({ [key]: { ...axis, ...p } });

@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Challenge, ClassBoard, Truth } from '../../../sim/index';
+import { type Challenge, type ClassBoard, setValue, type Truth } from '../../../sim/index';
+import { useParamLabel } from '../compare/useParamLabel';
 import { answerText, hiddenText, scoreText, truthText } from './board-format';
 
 /** The class board: the truth, every answer ranked by its score, and the common mistakes. */
@@ -14,13 +16,20 @@ export function BoardTable({
 }) {
   const { t, i18n } = useTranslation('teaching');
   const lang = i18n.language;
+  // The trainer has the truth: put the hidden values back so each is named as in the studio.
+  const fullDoc = useMemo(() => {
+    const doc = structuredClone(challenge.scenario);
+    for (const h of truth.hidden) setValue(doc, h.path, h.value, { canCreate: true });
+    return doc;
+  }, [challenge.scenario, truth.hidden]);
+  const labelOf = useParamLabel(fullDoc);
   return (
     <div className="board" data-testid="board">
       <p data-testid="board-truth">
         <strong>{t('board.truth')}</strong> {truthText(board, lang, t)}
       </p>
       <p className="st-muted" data-testid="board-hidden">
-        <strong>{t('board.hiddenValues')}</strong> {hiddenText(truth, challenge.scenario, lang)}
+        <strong>{t('board.hiddenValues')}</strong> {hiddenText(truth, labelOf, lang)}
       </p>
       <table className="st-table" data-testid="board-table">
         <thead>

@@ -21,7 +21,10 @@ export function ChallengeMaker() {
   const doc = useAppState((s) => s.doc);
   const scenario = useAppState((s) => s.scenario);
   const workers = useAppState((s) => s.workers);
-  const choices = useMemo(() => paramChoices(doc).filter((c) => typeof c.value === 'number'), [doc]);
+  const choices = useMemo(
+    () => paramChoices(doc, i18n.language).filter((c) => typeof c.value === 'number'),
+    [doc, i18n.language],
+  );
   const [hide, setHide] = useState<string[]>(['']);
   const [strategy, setStrategy] = useState('');
   const [metric, setMetric] = useState<Metric>('conversion-uplift-pp');

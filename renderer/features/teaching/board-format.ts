@@ -2,7 +2,6 @@
 
 import type { TFunction } from 'i18next';
 import type { BoardRow, Challenge, ClassBoard, Truth } from '../../../sim/index';
-import { paramName } from '../../i18n/param-name';
 
 export const num = (x: number, lang: string, digits = 2) =>
   Number.isFinite(x) ? new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(x) : '—';
@@ -26,12 +25,12 @@ export function truthText(board: ClassBoard, lang: string, t: TFunction<'teachin
     .join(' · ');
 }
 
-/** The hidden values, each named as people know it in the challenge's scenario (label · term). */
-export function hiddenText(truth: Truth, scenario: unknown, lang: string): string {
+/** The hidden values, each named as people know it in the challenge's scenario. */
+export function hiddenText(truth: Truth, labelOf: (path: string) => string, lang: string): string {
   return truth.hidden
     .map(
       (h) =>
-        `${paramName(scenario, h.path, lang)} = ${typeof h.value === 'number' ? num(h.value, lang, 6) : String(h.value)} (${h.path})`,
+        `${labelOf(h.path)} = ${typeof h.value === 'number' ? num(h.value, lang, 6) : String(h.value)} (${h.path})`,
     )
     .join(' · ');
 }

@@ -1,12 +1,15 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paramChoices } from '../compare/param-choices';
-import { fieldLabel, groupLabel } from '../compare/param-labels';
+import { paramChoices } from './param-choices';
+import { fieldLabel, groupLabel } from './param-labels';
 
 /** A parameter path as the user knows it ("Channel · AI call · Response effect"), else the path. */
 export function useParamLabel(doc: unknown): (path: string) => string {
-  const { t } = useTranslation();
-  const byPath = useMemo(() => new Map(paramChoices(doc).map((c) => [c.path, c])), [doc]);
+  const { t, i18n } = useTranslation();
+  const byPath = useMemo(
+    () => new Map(paramChoices(doc, i18n.language).map((c) => [c.path, c])),
+    [doc, i18n.language],
+  );
   return useCallback(
     (path: string) => {
       const c = byPath.get(path);
