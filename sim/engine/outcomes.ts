@@ -9,6 +9,12 @@ import type { RepTables } from './params';
 import { bookPurchase, purchaseAmount } from './purchases';
 import { NONE, productBit } from './workspace';
 
+/**
+ * A bound on |normalQuantile(u)| for every keyed uniform u (0.5 / 2^32 ≤ u ≤ 1 − 0.5 / 2^32 gives
+ * |z| ≈ 6.36; outcomes.test.ts checks the bound).
+ */
+export const Z_BOUND = 7;
+
 /** After the horizon: organic purchases not pre-empted by a campaign, outflows, net new money, value. */
 export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKey): void {
   settlePurchases(engine, tables, key);
@@ -111,6 +117,13 @@ export function settleMoney(engine: Engine, tables: RepTables, key: UniformKey):
   const margin = s.economics.newMoneyMarginRate * s.economics.valueYears;
   const org = s.population.organic;
   const tierMins = s.population.tiers.map((t) => t.minAumCny);
+  // bandOf(x) > t exactly when x reaches every minimum up to tier t + 1: the end AUM that moves a
+  // tier-t customer up (Infinity for the top tier).
+  const upAt = Float64Array.from(tierMins, (_, t) => {
+    let up = t + 1 < tierMins.length ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    for (let k = 1; k <= t + 1 && k < tierMins.length; k++) up = Math.max(up, tierMins[k]);
+    return up;
+  });
   const growth = 1 + org.aumDriftWeekly * W + tables.marketReturn;
   const idioSd = org.aumIdioSdWeekly * Math.sqrt(W);
   const maturingShare = ev.wmpMaturity.maturingShareOfAum;
@@ -148,7 +161,14 @@ export function settleMoney(engine: Engine, tables: RepTables, key: UniformKey):
     incremental[i] = more;
     value[i] += flow * margin;
     ws.incrementalValue[i] += more * margin;
-    const aumEnd = aum * (growth + idioSd * normalQuantile(keyedUniform(key, i, SLOT_IDIO))) + flow;
-    tierUp[i] = bandOf(aumEnd, tierMins) > tier[i] ? 1 : 0;
+    // The idiosyncratic draw z satisfies |z| ≤ Z_BOUND, and rounding is monotone: when even the
+    // extreme z leaves the tier decided, the draw (a hash and a quantile) cannot change it.
+    const up = upAt[tier[i]];
+    if (aum >= 0 && idioSd >= 0 && aum * (growth + idioSd * Z_BOUND) + flow < up) tierUp[i] = 0;
+    else if (aum >= 0 && idioSd >= 0 && aum * (growth - idioSd * Z_BOUND) + flow >= up) tierUp[i] = 1;
+    else {
+      const aumEnd = aum * (growth + idioSd * normalQuantile(keyedUniform(key, i, SLOT_IDIO))) + flow;
+      tierUp[i] = bandOf(aumEnd, tierMins) > tier[i] ? 1 : 0;
+    }
   }
 }

@@ -13,6 +13,8 @@ export type Stream = {
 };
 
 const TWO_POW_32 = 4294967296;
+/** 2^-32: multiplying by it is exact, and cheaper than dividing by 2^32 (same result). */
+const TWO_POW_M32 = 1 / TWO_POW_32;
 
 /** 32-bit FNV-1a followed by a murmur3 finalizer. Exact on every platform (Math.imul, >>>). */
 export function hash32(text: string, seed = 0x811c9dc5): number {
@@ -96,7 +98,7 @@ export function keyedUniform(key: UniformKey, entity: number, slot: number): num
   h = fmix32(h ^ key.b);
   // fmix32 reduces the sum mod 2^32 (>>> 0), so key.a's sign does not matter.
   h = fmix32(h + Math.imul(slot, 0xc2b2ae3d) + key.a);
-  return (h + 0.5) / TWO_POW_32;
+  return (h + 0.5) * TWO_POW_M32;
 }
 
 /** A random permutation of 0..n-1 (Fisher–Yates) from a stream. */
