@@ -197,7 +197,8 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   let spent = ws.spent[si];
   // The bucket's triggers [q, qEnd) first, then its linked tokens from head[b] (id = -1: not yet).
   const qEnd = triggers.start[b + 1];
-  for (let q = triggers.start[b], id = -1; ; ) {
+  const weekEndDay = 7 * (t + 1);
+  entries: for (let q = triggers.start[b], id = -1; ; ) {
     let i: number;
     let day: number;
     let kind: number;
@@ -233,25 +234,40 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       if (flags[i] & (FLAG_IN_JOURNEY | FLAG_CONVERTED)) continue; // already in this journey, or converted by it
       flags[i] |= FLAG_IN_JOURNEY;
       const d = day + steps.waitDays[stepIdx];
-      if (d >= 7 * (t + 1)) {
+      if (d >= weekEndDay) {
         pushToken(ws, si, W, i, stepIdx, d, -1, 0);
         continue;
       }
     }
     // A contact attempt at step stepIdx on channel c.
-    const c = stepChannel[stepIdx];
-    const so = stepsBase + stepIdx * nSF;
+    let c = stepChannel[stepIdx];
+    let so = stepsBase + stepIdx * nSF;
     if (attritionWeek[i] <= t) {
       rec[so + STEP.dropped]++;
       flags[i] &= ~FLAG_IN_JOURNEY;
       continue;
     }
     // The platform knows who has no push opt-in, no SMS consent or no WeCom link: nothing is sent.
-    const reachP = reach[reachKind[c]][i];
-    if (reachP === 0 && isStaticReach[c]) {
+    // The journey moves on along its no-contact edge; a next step due this week is taken at once
+    // (engine v2: no queue entry that would only forward it, e.g. W1's payday pushes to customers
+    // without push opt-in that go on to SMS), one due later is queued as before.
+    let reachP = reach[reachKind[c]][i];
+    while (reachP === 0 && isStaticReach[c]) {
       rec[so + STEP.noContact]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
-      continue;
+      const target = steps.onNoContact[stepIdx];
+      const d = day + (target === END ? 0 : steps.waitDays[target]);
+      if (target === END || visits[i] >= MAX_VISITS || d >= weekEndDay) {
+        followEdge(ws, si, W, steps, flags, visits, i, target, day, -1);
+        continue entries;
+      }
+      // Same week, so the customer has not left (attrition was checked for week t above).
+      stepIdx = target;
+      day = d;
+      leadDay = -1;
+      queued = 0;
+      c = stepChannel[stepIdx];
+      so = stepsBase + stepIdx * nSF;
+      reachP = reach[reachKind[c]][i];
     }
     // Contact policy across strategies (reached contacts this week and in the last four).
     let last4 = 0;
