@@ -92,16 +92,24 @@ export function assignStrategy(engine: Engine, tables: RepTables, rep: number, s
   if (ev === 'payroll' && !isSequence && isOnePerWeek(payrollDays, delayDays, horizonDays)) {
     // Every payroll customer has the same trigger days, at most one a week: scheduling payday by
     // payday gives each week's bucket the same customers in the same order as customer by
-    // customer, and already in week order (TriggerList.close then only copies).
+    // customer, and already in week order (TriggerList.close then only copies). The first payday
+    // in the horizon is everyone's first trigger; the treated ones are listed once and added per payday.
+    const payroll = engine.payrollEligible[si];
+    const treated = ws.scratch;
+    let nTreated = 0;
+    let first = -1;
+    for (let e = 0; e < payrollDays.length && first < 0; e++)
+      if (payrollDays[e] + delayDays < horizonDays) first = payrollDays[e] + delayDays;
+    if (first >= 0) {
+      for (let k = 0; k < payroll.length; k++) {
+        const i = payroll[k];
+        if (tau[i] < 0 || first < tau[i]) tau[i] = first;
+        if (arm[i] === 1) treated[nTreated++] = i;
+      }
+    }
     for (let e = 0; e < payrollDays.length; e++) {
       const day = payrollDays[e] + delayDays;
-      if (day >= horizonDays) continue;
-      for (let k = 0; k < elig.length; k++) {
-        const i = elig[k];
-        if (!isPayroll[i]) continue;
-        if (tau[i] < 0 || day < tau[i]) tau[i] = day;
-        if (arm[i] === 1) triggers.add(i, day, -1);
-      }
+      if (day < horizonDays) triggers.addAll(treated, nTreated, day);
     }
     triggers.close(si);
     return;

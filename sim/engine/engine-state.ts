@@ -33,6 +33,8 @@ export type Engine = {
   churnFactor: Float32Array;
   /** Products each customer holds at the start of the horizon. */
   heldAtStart: Uint8Array;
+  /** Each strategy's eligible customers who are paid through the bank (a payroll trigger's audience). */
+  payrollEligible: Int32Array[];
   /** Test hook, called at the end of each simulated week with the capacity used and available. */
   probe?: { weekEnd(week: number, capUsed: Float64Array[], capacity: Float64Array[]): void };
 };
@@ -61,6 +63,7 @@ export function createEngine(model: Model): Engine {
     meanOutside: os / pop.n,
     churnFactor: Float32Array.from(pop.temperature, (x) => Math.exp(-0.5 * x)),
     heldAtStart: heldAtStart(pop.holds, pop.n, s.products.length),
+    payrollEligible: model.eligible.map((elig) => elig.filter((i) => pop.isPayroll[i] === 1)),
   };
 }
 

@@ -106,6 +106,19 @@ export class TriggerList {
     this.pendingEventDay[k] = eventDay;
   }
 
+  /** Schedule customers list[0..count) of the current strategy on one day, in list order. */
+  addAll(list: Int32Array, count: number, day: number): void {
+    const week = Math.floor(day / 7);
+    if (week >= this.weeks || count === 0) return;
+    while (this.pending + count > this.pendingCust.length) this.growPending();
+    const k = this.pending;
+    this.pendingWeek.fill(week, k, k + count);
+    this.pendingCust.set(list.subarray(0, count), k);
+    this.pendingDay.fill(day, k, k + count);
+    this.pendingEventDay.fill(-1, k, k + count);
+    this.pending += count;
+  }
+
   /** Group strategy s's pending entries by week (stable), after those of strategies before it. */
   close(s: number): void {
     const W = this.weeks;
@@ -224,6 +237,8 @@ export type Workspace = {
   contacts: Uint8Array;
   capUsed: Float64Array[];
   spent: Float64Array;
+  /** A list of customers, used by one phase at a time (e.g. a payroll trigger's treated customers). */
+  scratch: Int32Array;
   /** One strategy's targeted customers for the pilot analysis (refilled per strategy). */
   pilot: ReturnType<typeof createPilotData>;
 };
@@ -264,6 +279,7 @@ export function createWorkspace(model: Model): Workspace {
     incremental: new Float64Array(n),
     incrementalValue: new Float64Array(n),
     pilot: createPilotData(n, nB),
+    scratch: new Int32Array(n),
     retainedByCampaign: new Uint8Array(n),
     attritionAvoided: new Uint8Array(n),
     contacts: new Uint8Array(W * n),
