@@ -35,6 +35,7 @@ import {
   TOKEN_CHECK,
   TOKEN_START,
   TOKEN_STEP,
+  WINDOW_COUNTS,
   type Workspace,
 } from './workspace';
 
@@ -141,6 +142,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const tok = ws.tokens;
   const triggers = ws.triggers;
   const contacts = ws.contacts; // week-major: contacts[week * n + i]
+  const policyWindow = ws.policyWindow;
   const s = tables.scenario;
   const maxWeek = s.contactPolicy.maxContactsPerWeek;
   const max4 = s.contactPolicy.maxContactsPer4Weeks;
@@ -270,9 +272,13 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       reachP = reach[reachKind[c]][i];
     }
     // Contact policy across strategies (reached contacts this week and in the last four).
-    let last4 = 0;
-    for (let w = t > 3 ? t - 3 : 0; w <= t; w++) last4 += contacts[w * n + i];
-    if (contacts[t * n + i] >= maxWeek || last4 >= max4) {
+    // One load: the customer's packed window, aligned to week t (see Workspace.policyWindow).
+    const packed = policyWindow[i];
+    const since = t - (packed >>> 24);
+    const win = since > 3 ? 0 : (packed << (6 * since)) & WINDOW_COUNTS;
+    const thisWeek = win & 63;
+    const last4 = thisWeek + ((win >>> 6) & 63) + ((win >>> 12) & 63) + ((win >>> 18) & 63);
+    if (thisWeek >= maxWeek || last4 >= max4) {
       rec[so + STEP.suppressed]++;
       rec[suppressedAt]++;
       if (queued >= MAX_POLICY_POSTPONES) {
@@ -338,6 +344,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       const before = propensity[offerBase + i] * stMult * chResponse[c] * branchMult[branchOf[i]];
       if (uResponse >= before * events.maxMultiplier) {
         contacts[t * n + i]++;
+        policyWindow[i] = (win + 1) | (t << 24);
         rec[so + STEP.notInterested]++;
         followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
         continue;
@@ -352,6 +359,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       if (respP > RESPONSE_CAP) respP = RESPONSE_CAP;
     }
     contacts[t * n + i]++;
+    policyWindow[i] = (win + 1) | (t << 24);
     if (uResponse >= respP) {
       rec[so + STEP.notInterested]++;
       followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);

@@ -4,6 +4,8 @@ import type { Model } from './model';
 import { createPilotData } from './pilot-tests';
 
 export const NONE = 32767;
+/** The four 6-bit week counts of Workspace.policyWindow. */
+export const WINDOW_COUNTS = 0xffffff;
 
 /**
  * The bit of relevant product r in the per-customer purchase masks (products from 7 on share the
@@ -235,6 +237,12 @@ export type Workspace = {
   attritionAvoided: Uint8Array;
   /** Reached contacts per (week, customer): contacts[week * n + i] (a week's tokens then touch nearby bytes). */
   contacts: Uint8Array;
+  /**
+   * The contact policy's window of customer i in one word: bits 24–31 the last week L with a
+   * reached contact, bits 6j…6j+5 the reached contacts in week L − j (j < 4). A week's count never
+   * exceeds maxContactsPerWeek ≤ 50 (the schema's bound) < 64.
+   */
+  policyWindow: Uint32Array;
   capUsed: Float64Array[];
   spent: Float64Array;
   /** A list of customers, used by one phase at a time (e.g. a payroll trigger's treated customers). */
@@ -283,6 +291,7 @@ export function createWorkspace(model: Model): Workspace {
     retainedByCampaign: new Uint8Array(n),
     attritionAvoided: new Uint8Array(n),
     contacts: new Uint8Array(W * n),
+    policyWindow: new Uint32Array(n),
     capUsed: model.scenario.channels.map(() => new Float64Array(nB)),
     spent: new Float64Array(S),
   };
@@ -311,6 +320,7 @@ export function resetWorkspace(ws: Workspace, model: Model): void {
   ws.internalShift.fill(0);
   ws.value.fill(0);
   ws.contacts.fill(0);
+  ws.policyWindow.fill(0);
   ws.spent.fill(0);
   void model;
 }
