@@ -33,6 +33,11 @@ export type Engine = {
   churnFactor: Float32Array;
   /** Products each customer holds at the start of the horizon. */
   heldAtStart: Uint8Array;
+  /**
+   * organicRatio[r][k]: customer model.relevant[k]'s propensity for relevant product r over the
+   * typical propensity of the customer's tier (the organic hazard is a replication's rate times it).
+   */
+  organicRatio: Float64Array[];
   /** Each strategy's eligible customers who are paid through the bank (a payroll trigger's audience). */
   payrollEligible: Int32Array[];
   /** Test hook, called at the end of each simulated week with the capacity used and available. */
@@ -63,6 +68,12 @@ export function createEngine(model: Model): Engine {
     meanOutside: os / pop.n,
     churnFactor: Float32Array.from(pop.temperature, (x) => Math.exp(-0.5 * x)),
     heldAtStart: heldAtStart(pop.holds, pop.n, s.products.length),
+    organicRatio: model.relevantProducts.map((p) =>
+      Float64Array.from(
+        model.relevant,
+        (i) => pop.propensity[p * pop.n + i] / baseByTier[p * nT + pop.tier[i]],
+      ),
+    ),
     payrollEligible: model.eligible.map((elig) => elig.filter((i) => pop.isPayroll[i] === 1)),
   };
 }

@@ -50,18 +50,15 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
 /** Organic purchase weeks of relevant product r (two events by a non-homogeneous hazard). */
 export function simulatePurchases(engine: Engine, tables: RepTables, key: UniformKey, r: number): void {
   const { model, ws } = engine;
-  const pop = model.pop;
-  const n = pop.n;
   const W = model.weeks;
-  const nT = tables.scenario.population.tiers.length;
   const p = model.relevantProducts[r];
   const hz = tables.scenario.products[p].organicWeekly * tables.marketMult * tables.propensityScale[p];
   const first = ws.organic[r * 3];
   const second = ws.organic[r * 3 + 1];
   const { organicMask } = ws;
   const bit = productBit(r);
-  const { tier, propensity } = pop;
-  const baseByTier = engine.baseByTier;
+  // propensity / tier base, per relevant customer in list order (fixed for the model).
+  const ratio = engine.organicRatio[r];
   const seasonCum = model.seasonCum;
   const seasonTotal = seasonCum[W];
   const slot0 = slotOrganic(p, 0);
@@ -69,7 +66,7 @@ export function simulatePurchases(engine: Engine, tables: RepTables, key: Unifor
   const list = model.relevant;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
-    const lambda = Math.min(0.5, (hz * propensity[p * n + i]) / baseByTier[p * nT + tier[i]]);
+    const lambda = Math.min(0.5, hz * ratio[k]);
     const u1 = keyedUniform(key, i, slot0);
     // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles it without a log.
     if (u1 < 1 - lambda * seasonTotal) continue;
