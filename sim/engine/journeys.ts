@@ -74,6 +74,8 @@ export type WeekRun = {
   fatigueMult: Float64Array;
   /** Sequence-trigger strategies get TOKEN_CHECK entries, all others TOKEN_START. */
   triggerKind: Int32Array;
+  /** Some channel's fatigue window is longer than the packed policy window's four weeks. */
+  longFatigue: boolean;
 };
 
 /** The weekly loop: each strategy's journeys, in priority order, week by week. */
@@ -110,6 +112,7 @@ export function runWeeks(
     triggerKind: Int32Array.from(s.strategies, (st) =>
       st.trigger.type === 'sequence' ? TOKEN_CHECK : TOKEN_START,
     ),
+    longFatigue: tables.chFatigueWeeks.some((w) => w > 4),
   };
   // Per-channel capacity made available over the horizon (reported as capacity used share).
   for (let c = 0; c < nC; c++) {
@@ -141,7 +144,10 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const L = model.layout;
   const tok = ws.tokens;
   const triggers = ws.triggers;
-  const contacts = ws.contacts; // week-major: contacts[week * n + i]
+  // Week-major: contacts[week * n + i], kept only for fatigue windows over four weeks (the packed
+  // policy window holds the last four).
+  const contacts = ws.contacts;
+  const longFatigue = run.longFatigue;
   const policyWindow = ws.policyWindow;
   const s = tables.scenario;
   const maxWeek = s.contactPolicy.maxContactsPerWeek;
@@ -343,22 +349,23 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       // above the bound fails the exact test below too, and most contacts skip computing it.
       const before = propensity[offerBase + i] * stMult * chResponse[c] * branchMult[branchOf[i]];
       if (uResponse >= before * events.maxMultiplier) {
-        contacts[t * n + i]++;
+        if (longFatigue) contacts[t * n + i]++;
         policyWindow[i] = (win + 1) | (t << 24);
         rec[so + STEP.notInterested]++;
         followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
         continue;
       }
       let recent = 0;
-      const from = t - chFatigueWeeks[c] + 1;
-      for (let w = Math.max(from, 0); w <= t; w++) recent += contacts[w * n + i];
+      const fatigueWeeks = chFatigueWeeks[c];
+      if (fatigueWeeks <= 4) for (let j = 0; j < fatigueWeeks; j++) recent += (win >>> (6 * j)) & 63;
+      else for (let w = Math.max(t - fatigueWeeks + 1, 0); w <= t; w++) recent += contacts[w * n + i];
       respP = before * eventMultiplier(events, pop, i, day);
       if (recent > 0)
         respP *=
           recent < FATIGUE_TABLE ? fatigueMult[c * FATIGUE_TABLE + recent] : (1 - chFatigue[c]) ** recent;
       if (respP > RESPONSE_CAP) respP = RESPONSE_CAP;
     }
-    contacts[t * n + i]++;
+    if (longFatigue) contacts[t * n + i]++;
     policyWindow[i] = (win + 1) | (t << 24);
     if (uResponse >= respP) {
       rec[so + STEP.notInterested]++;
