@@ -1,9 +1,11 @@
 // The high-intent windows of the calendar (payroll days, wealth-product maturities, large
 // inflows) that raise a contact's chance of response, tabulated once per replication.
+import { keyedUniform, type UniformKey } from '../rng/streams';
 import type { Engine } from './engine-state';
 import type { Model } from './model';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
+import { NONE } from './workspace';
 
 export type EventWindows = {
   /** Payroll window multiplier by day (1 outside a window). */
@@ -74,4 +76,32 @@ export function maturityWindowAt(engine: Engine, tables: RepTables, i: number, d
   const m = Math.floor((day - phase) / period);
   const since = day - Math.floor(phase + m * period);
   return since <= tables.scenario.population.events.wmpMaturity.windowDays ? m : -1;
+}
+
+/** "did A but not B within N days": A happened on `eventDay`; did B happen by week `t`? */
+export function sequenceSatisfied(
+  engine: Engine,
+  tables: RepTables,
+  si: number,
+  i: number,
+  eventDay: number,
+  t: number,
+  offerRel: number,
+  key: UniformKey,
+): boolean {
+  const { ws } = engine;
+  const trig = tables.scenario.strategies[si].trigger;
+  if (trig.type !== 'sequence') return false;
+  const from = Math.floor(eventDay / 7);
+  if (trig.notDid === 'purchase') {
+    if (offerRel < 0) return false;
+    for (let k = 0; k < 3; k++) {
+      const w = ws.organic[offerRel * 3 + k][i];
+      if (w !== NONE && w >= from && w <= t) return true;
+    }
+    return ws.campLast[offerRel][i] >= from;
+  }
+  if (!ws.appActive[i]) return false;
+  const logins = tables.scenario.population.app.loginsPerActiveMonth;
+  return keyedUniform(key, i, eventDay) < 1 - Math.exp((-logins * trig.withinDays) / 30);
 }

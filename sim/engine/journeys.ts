@@ -1,17 +1,10 @@
 // The weekly loop: week by week, each strategy's queue in priority order — scheduled triggers,
 // then journey steps — through the contact policy, budget, staff capacity, reach, response,
-// referral and close; a conversion books its purchase (purchases.ts).
+// referral and close; a conversion books its purchase (convert, in purchases.ts).
 import { keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
 import { pushToken } from './assignment';
-import {
-  type Engine,
-  FATIGUE_TABLE,
-  MAX_POLICY_POSTPONES,
-  MAX_VISITS,
-  RESPONSE_CAP,
-  SLOT_ATTRITION_AVOIDED,
-} from './engine-state';
-import { type EventWindows, eventMultiplier, eventWindows } from './events';
+import { type Engine, FATIGUE_TABLE, MAX_POLICY_POSTPONES, MAX_VISITS, RESPONSE_CAP } from './engine-state';
+import { type EventWindows, eventMultiplier, eventWindows, sequenceSatisfied } from './events';
 import {
   CHANNEL,
   CHANNEL_FIELDS,
@@ -24,14 +17,12 @@ import {
 } from './layout';
 import { END, type Model } from './model';
 import type { RepTables } from './params';
-import { bookPurchase } from './purchases';
+import { convert } from './purchases';
 import {
   FLAG_CONVERTED,
   FLAG_IN_JOURNEY,
   FLAG_REACHED,
   FLAG_RESPONDED,
-  NONE,
-  productBit,
   TOKEN_CHECK,
   TOKEN_START,
   TOKEN_STEP,
@@ -149,6 +140,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const contacts = ws.contacts;
   const longFatigue = run.longFatigue;
   const policyWindow = ws.policyWindow;
+  const attempts = ws.attempts;
   const s = tables.scenario;
   const maxWeek = s.contactPolicy.maxContactsPerWeek;
   const max4 = s.contactPolicy.maxContactsPer4Weeks;
@@ -158,7 +150,6 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const chBase = L.channelBase;
   const {
     chCost,
-    chStaffMinutes,
     chReachRate,
     chResponse,
     chClose,
@@ -181,9 +172,6 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const stepChannel = steps.channel;
   const lay = L.strategies[si];
   const sc = lay.scalar;
-  const oCostContacts = sc.costContacts;
-  const oCostStaff = sc.costStaff;
-  const oStaffMinutes = sc.staffMinutes;
   const oReferralsFollowed = sc.referralsFollowed;
   const oReferrals = sc.referrals;
   const flags = ws.flags[si];
@@ -198,7 +186,6 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const incentive = tables.stIncentiveCost[si];
   const stepsBase = lay.steps;
   const chanBase = lay.channels;
-  const weekBase = lay.weeks + t * WEEK_FIELDS.length;
   const b = si * (W + 1) + t;
   const triggerKind = run.triggerKind[si];
   // Budget spent by this strategy so far (written back at the end of the bucket).
@@ -318,19 +305,8 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     used[capB]++;
     spent += cost;
     const visit = visits[i]++;
-    const staffMin = chStaffMinutes[c];
-    rec[oCostContacts] += cost;
-    if (staffMin > 0) {
-      rec[oCostStaff] += cost;
-      rec[oStaffMinutes] += staffMin;
-    }
-    rec[chBase + c * CH + CHANNEL.attempts]++;
-    rec[chBase + c * CH + CHANNEL.staffMinutes] += staffMin;
-    rec[chanBase + c * SCF + STRATEGY_CHANNEL.attempts]++;
-    rec[chanBase + c * SCF + STRATEGY_CHANNEL.cost] += cost;
-    rec[so + STEP.entered]++;
-    rec[weekBase + WEEK.contacts]++;
-    rec[weekBase + WEEK.cost] += cost;
+    // Attempts, their cost and staff time are booked per step when the bucket ends (bookAttempts).
+    attempts[stepIdx]++;
     if (leadDay >= 0) rec[oReferralsFollowed]++;
     if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
       rec[so + STEP.noContact]++;
@@ -393,69 +369,45 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     convert(run, si, offer, offerRel, i, t, day, keyedUniform(ckey, i, visit * 4 + 3));
   }
   ws.spent[si] = spent;
+  bookAttempts(run, si, t);
 }
 
-/** Book a campaign conversion of customer i in week t (the purchase, and the churn it prevents). */
-export function convert(
-  run: WeekRun,
-  si: number,
-  offer: number,
-  offerRel: number,
-  i: number,
-  t: number,
-  day: number,
-  uAmount: number,
-): void {
+/**
+ * Book the attempts strategy si made in week t, counted per step in ws.attempts, into the record:
+ * steps entered, attempts, cost and staff time by channel, strategy and week (counts times the
+ * channel's cost per attempt, instead of a dozen additions per attempt).
+ */
+export function bookAttempts(run: WeekRun, si: number, t: number): void {
   const { engine, tables, rec } = run;
   const { model, ws } = engine;
-  const sc = model.layout.strategies[si].scalar;
-  const incentive = tables.stIncentiveCost[si];
-  const flags = ws.flags[si];
-  flags[i] = (flags[i] | FLAG_CONVERTED) & ~FLAG_IN_JOURNEY;
-  rec[sc.costIncentives] += incentive;
-  rec[model.layout.strategies[si].weeks + t * WEEK_FIELDS.length + WEEK.cost] += incentive;
-  if (offerRel >= 0) {
-    if (ws.campFirst[offerRel][i] === NONE) ws.campFirst[offerRel][i] = t;
-    ws.campLast[offerRel][i] = t;
-    ws.campaignMask[i] |= productBit(offerRel);
-  }
-  bookPurchase(engine, tables, offer, i, uAmount, day, true);
-  const aw = ws.attritionWeek[i];
-  if (
-    aw !== NONE &&
-    aw > t &&
-    keyedUniform(run.bkey, i, SLOT_ATTRITION_AVOIDED) <
-      tables.scenario.population.organic.attritionReductionAfterConversion
-  ) {
-    ws.attritionWeek[i] = NONE;
-    ws.attritionAvoided[i] = 1;
-  }
-}
-
-/** "did A but not B within N days": A happened on `eventDay`; did B happen by week `t`? */
-export function sequenceSatisfied(
-  engine: Engine,
-  tables: RepTables,
-  si: number,
-  i: number,
-  eventDay: number,
-  t: number,
-  offerRel: number,
-  key: UniformKey,
-): boolean {
-  const { ws } = engine;
-  const trig = tables.scenario.strategies[si].trigger;
-  if (trig.type !== 'sequence') return false;
-  const from = Math.floor(eventDay / 7);
-  if (trig.notDid === 'purchase') {
-    if (offerRel < 0) return false;
-    for (let k = 0; k < 3; k++) {
-      const w = ws.organic[offerRel * 3 + k][i];
-      if (w !== NONE && w >= from && w <= t) return true;
+  const L = model.layout;
+  const lay = L.strategies[si];
+  const sc = lay.scalar;
+  const { chCost, chStaffMinutes } = tables;
+  const nSF = STEP_FIELDS.length;
+  const CH = CHANNEL_FIELDS.length;
+  const SCF = STRATEGY_CHANNEL_FIELDS.length;
+  const weekBase = lay.weeks + t * WEEK_FIELDS.length;
+  const stepChannel = model.steps[si].channel;
+  const attempts = ws.attempts;
+  for (let k = 0; k < stepChannel.length; k++) {
+    const e = attempts[k];
+    if (e === 0) continue;
+    attempts[k] = 0;
+    const c = stepChannel[k];
+    const cost = e * chCost[c];
+    const staffMinutes = e * chStaffMinutes[c];
+    rec[lay.steps + k * nSF + STEP.entered] += e;
+    rec[sc.costContacts] += cost;
+    if (chStaffMinutes[c] > 0) {
+      rec[sc.costStaff] += cost;
+      rec[sc.staffMinutes] += staffMinutes;
     }
-    return ws.campLast[offerRel][i] >= from;
+    rec[L.channelBase + c * CH + CHANNEL.attempts] += e;
+    rec[L.channelBase + c * CH + CHANNEL.staffMinutes] += staffMinutes;
+    rec[lay.channels + c * SCF + STRATEGY_CHANNEL.attempts] += e;
+    rec[lay.channels + c * SCF + STRATEGY_CHANNEL.cost] += cost;
+    rec[weekBase + WEEK.contacts] += e;
+    rec[weekBase + WEEK.cost] += cost;
   }
-  if (!ws.appActive[i]) return false;
-  const logins = tables.scenario.population.app.loginsPerActiveMonth;
-  return keyedUniform(key, i, eventDay) < 1 - Math.exp((-logins * trig.withinDays) / 30);
 }

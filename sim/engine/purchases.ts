@@ -1,9 +1,13 @@
 // A purchase's money (ticket size, new money, internal shift, revenue) and the maturity it
 // retains, for campaign conversions (journeys.ts) and organic purchases (outcomes.ts) alike.
+import { keyedUniform } from '../rng/streams';
 import { normalQuantile } from '../stats/normal';
-import { type Engine, REFERENCE_AUM_CNY } from './engine-state';
+import { type Engine, REFERENCE_AUM_CNY, SLOT_ATTRITION_AVOIDED } from './engine-state';
 import { maturityWindowAt } from './events';
+import type { WeekRun } from './journeys';
+import { WEEK, WEEK_FIELDS } from './layout';
 import type { RepTables } from './params';
+import { FLAG_CONVERTED, FLAG_IN_JOURNEY, NONE, productBit } from './workspace';
 
 /** Ticket (CNY) of customer i's purchase of product p and its new-money part; u: the amount's uniform. */
 export function purchaseAmount(
@@ -65,5 +69,42 @@ export function bookPurchase(
       if (isCampaign && !(ws.retained[i] & (1 << m))) ws.retainedByCampaign[i] |= 1 << m;
       ws.retained[i] |= 1 << m;
     }
+  }
+}
+
+/** Book a campaign conversion of customer i in week t (the purchase, and the churn it prevents). */
+export function convert(
+  run: WeekRun,
+  si: number,
+  offer: number,
+  offerRel: number,
+  i: number,
+  t: number,
+  day: number,
+  uAmount: number,
+): void {
+  const { engine, tables, rec } = run;
+  const { model, ws } = engine;
+  const sc = model.layout.strategies[si].scalar;
+  const incentive = tables.stIncentiveCost[si];
+  const flags = ws.flags[si];
+  flags[i] = (flags[i] | FLAG_CONVERTED) & ~FLAG_IN_JOURNEY;
+  rec[sc.costIncentives] += incentive;
+  rec[model.layout.strategies[si].weeks + t * WEEK_FIELDS.length + WEEK.cost] += incentive;
+  if (offerRel >= 0) {
+    if (ws.campFirst[offerRel][i] === NONE) ws.campFirst[offerRel][i] = t;
+    ws.campLast[offerRel][i] = t;
+    ws.campaignMask[i] |= productBit(offerRel);
+  }
+  bookPurchase(engine, tables, offer, i, uAmount, day, true);
+  const aw = ws.attritionWeek[i];
+  if (
+    aw !== NONE &&
+    aw > t &&
+    keyedUniform(run.bkey, i, SLOT_ATTRITION_AVOIDED) <
+      tables.scenario.population.organic.attritionReductionAfterConversion
+  ) {
+    ws.attritionWeek[i] = NONE;
+    ws.attritionAvoided[i] = 1;
   }
 }

@@ -243,6 +243,8 @@ export type Workspace = {
    * exceeds maxContactsPerWeek ≤ 50 (the schema's bound) < 64.
    */
   policyWindow: Uint32Array;
+  /** Attempts per journey step of the strategy-week being run (booked and cleared at its end). */
+  attempts: Int32Array;
   capUsed: Float64Array[];
   spent: Float64Array;
   /** A list of customers, used by one phase at a time (e.g. a payroll trigger's treated customers). */
@@ -292,6 +294,7 @@ export function createWorkspace(model: Model): Workspace {
     attritionAvoided: new Uint8Array(n),
     contacts: new Uint8Array(W * n),
     policyWindow: new Uint32Array(n),
+    attempts: new Int32Array(Math.max(1, ...model.steps.map((st) => st.channel.length))),
     capUsed: model.scenario.channels.map(() => new Float64Array(nB)),
     spent: new Float64Array(S),
   };
