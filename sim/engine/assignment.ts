@@ -73,11 +73,14 @@ export function assignStrategy(engine: Engine, tables: RepTables, rep: number, s
   const trig = st.trigger;
   if (trig.type === 'batch') {
     const day = 7 * trig.week;
+    const treated = ws.scratch;
+    let nTreated = 0;
     for (let k = 0; k < elig.length; k++) {
       const i = elig[k];
       tau[i] = day;
-      if (arm[i] === 1) triggers.add(i, day, -1);
+      if (arm[i] === 1) treated[nTreated++] = i;
     }
+    triggers.addAll(treated, nTreated, day);
     triggers.close(si);
     return;
   }
