@@ -83,17 +83,35 @@ export class TriggerList {
   private pendingDay = new Int32Array(1024);
   private pendingEventDay = new Int32Array(1024);
   private pending = 0;
+  // Pending entries per week, counted as they are added, and whether they came in week order.
+  private pendingCounts: Int32Array;
+  private lastWeek = -1;
+  private isSorted = true;
   private readonly weeks: number;
 
   constructor(strategies: number, weeks: number) {
     this.weeks = weeks;
     this.start = new Int32Array(strategies * (weeks + 1) + 1);
+    this.pendingCounts = new Int32Array(weeks + 1);
   }
 
   reset(): void {
     this.size = 0;
-    this.pending = 0;
+    this.clearPending();
     this.start.fill(0);
+  }
+
+  private clearPending(): void {
+    this.pending = 0;
+    this.pendingCounts.fill(0);
+    this.lastWeek = -1;
+    this.isSorted = true;
+  }
+
+  private countPending(week: number, count: number): void {
+    this.pendingCounts[week] += count;
+    if (week < this.lastWeek) this.isSorted = false;
+    this.lastWeek = week;
   }
 
   /** Schedule an entry of the current strategy (dropped when its week is past the horizon). */
@@ -102,6 +120,7 @@ export class TriggerList {
     if (week >= this.weeks) return;
     if (this.pending === this.pendingCust.length) this.growPending();
     const k = this.pending++;
+    this.countPending(week, 1);
     this.pendingWeek[k] = week;
     this.pendingCust[k] = i;
     this.pendingDay[k] = day;
@@ -114,6 +133,7 @@ export class TriggerList {
     if (week >= this.weeks || count === 0) return;
     while (this.pending + count > this.pendingCust.length) this.growPending();
     const k = this.pending;
+    this.countPending(week, count);
     this.pendingWeek.fill(week, k, k + count);
     this.pendingCust.set(list.subarray(0, count), k);
     this.pendingDay.fill(day, k, k + count);
@@ -127,12 +147,7 @@ export class TriggerList {
     const b0 = s * (W + 1);
     const n = this.pending;
     const pendingWeek = this.pendingWeek;
-    const counts = new Int32Array(W + 1);
-    let isSorted = true;
-    for (let k = 0; k < n; k++) {
-      counts[pendingWeek[k]]++;
-      if (k > 0 && pendingWeek[k] < pendingWeek[k - 1]) isSorted = false;
-    }
+    const counts = this.pendingCounts;
     let at = this.size;
     for (let w = 0; w <= W; w++) {
       this.start[b0 + w] = at;
@@ -141,7 +156,7 @@ export class TriggerList {
     // Buckets of later strategies start where this strategy's entries end (until they are closed).
     this.start.fill(at, b0 + W + 1);
     if (at > this.cust.length) this.grow(at);
-    if (isSorted) {
+    if (this.isSorted) {
       // Already in week order (a batch trigger: one week): copy as they are.
       this.cust.set(this.pendingCust.subarray(0, n), this.size);
       this.day.set(this.pendingDay.subarray(0, n), this.size);
@@ -156,7 +171,7 @@ export class TriggerList {
       }
     }
     this.size = at;
-    this.pending = 0;
+    this.clearPending();
   }
 
   private grow(min: number): void {
