@@ -81,7 +81,7 @@ export function assignStrategy(engine: Engine, tables: RepTables, rep: number, s
       if (arm[i] === 1) treated[nTreated++] = i;
     }
     triggers.addAll(treated, nTreated, day);
-    triggers.close(si);
+    triggers.close(si, true);
     return;
   }
   const ev = trig.type === 'event' ? trig.event : trig.did;
@@ -114,7 +114,7 @@ export function assignStrategy(engine: Engine, tables: RepTables, rep: number, s
       const day = payrollDays[e] + delayDays;
       if (day < horizonDays) triggers.addAll(treated, nTreated, day);
     }
-    triggers.close(si);
+    triggers.close(si, true);
     return;
   }
   const days = new Int32Array(MAX_MATURITIES + payrollDays.length + 2);

@@ -193,6 +193,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   // The bucket's triggers [q, qEnd) first, then its linked tokens from head[b] (id = -1: not yet).
   const qEnd = triggers.start[b + 1];
   const weekEndDay = 7 * (t + 1);
+  const isUnique = triggers.isUnique[si] === 1;
   entries: for (let q = triggers.start[b], id = -1; ; ) {
     let i: number;
     let day: number;
@@ -245,13 +246,20 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     // The platform knows who has no push opt-in, no SMS consent or no WeCom link: nothing is sent.
     // The journey moves on along its no-contact edge; a next step due this week is taken at once
     // (engine v2: no queue entry that would only forward it, e.g. W1's payday pushes to customers
-    // without push opt-in that go on to SMS), one due later is queued as before.
+    // without push opt-in that go on to SMS), one due later is queued as before. Not while the
+    // bucket's triggers may still hold this customer again: that trigger must find the journey
+    // running (as when the step was queued), not ended.
     let reachP = reach[reachKind[c]][i];
     while (reachP === 0 && isStaticReach[c]) {
       rec[so + STEP.noContact]++;
       const target = steps.onNoContact[stepIdx];
       const d = day + (target === END ? 0 : steps.waitDays[target]);
-      if (target === END || visits[i] >= MAX_VISITS || d >= weekEndDay) {
+      if (
+        target === END ||
+        visits[i] >= MAX_VISITS ||
+        d >= weekEndDay ||
+        !(kind === TOKEN_STEP || isUnique)
+      ) {
         followEdge(ws, si, W, steps, flags, visits, i, target, day, -1);
         continue entries;
       }

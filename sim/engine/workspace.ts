@@ -76,6 +76,8 @@ export class TriggerList {
   eventDay = new Int32Array(1024);
   /** Bucket b's entries are [start[b], start[b + 1]). */
   start: Int32Array;
+  /** isUnique[s] = 1 when no customer has two of strategy s's entries in one week (batch, payroll one a week). */
+  isUnique: Uint8Array;
   size = 0;
   // Entries of the strategy being scheduled, before they are grouped by week.
   private pendingWeek = new Int32Array(1024);
@@ -92,6 +94,7 @@ export class TriggerList {
   constructor(strategies: number, weeks: number) {
     this.weeks = weeks;
     this.start = new Int32Array(strategies * (weeks + 1) + 1);
+    this.isUnique = new Uint8Array(strategies);
     this.pendingCounts = new Int32Array(weeks + 1);
   }
 
@@ -141,8 +144,12 @@ export class TriggerList {
     this.pending += count;
   }
 
-  /** Group strategy s's pending entries by week (stable), after those of strategies before it. */
-  close(s: number): void {
+  /**
+   * Group strategy s's pending entries by week (stable), after those of strategies before it;
+   * `isUnique`: the caller knows no customer has two entries in one week.
+   */
+  close(s: number, isUnique = false): void {
+    this.isUnique[s] = isUnique ? 1 : 0;
     const W = this.weeks;
     const b0 = s * (W + 1);
     const n = this.pending;
