@@ -18,13 +18,17 @@ export {
   currentValues,
   type Evaluation,
   type OptimizeOptions,
+  type OptimizePartial,
   type OptimizeProgress,
   type OptimizeResult,
+  type OptimizeStage,
   paretoFront,
+  type Refinement,
   runOptimize,
   screeningCandidates,
   variableValues,
 } from './optimize';
+export { compassSearch, type RefineSettings, refineStep } from './optimize-refine';
 export {
   type OptimizeSpec,
   OptimizeSpecSchema,

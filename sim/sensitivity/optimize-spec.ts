@@ -36,7 +36,11 @@ const Constraint = z
     min: finite.optional(),
   })
   .strict()
-  .refine((c) => c.max !== undefined || c.min !== undefined, { message: 'expected max or min' });
+  .refine((c) => c.max !== undefined || c.min !== undefined, { message: 'expected max or min' })
+  .refine((c) => c.max === undefined || c.min === undefined || c.min <= c.max, {
+    message: 'expected min ≤ max',
+    path: ['max'],
+  });
 
 export const OptimizeSpecSchema = z
   .object({
@@ -50,6 +54,18 @@ export const OptimizeSpecSchema = z
       .object({
         replications: z.number().int().min(2).max(100_000).default(20),
         maxCandidates: z.number().int().min(1).max(10_000).default(40),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * Search between grid points around the best screened candidate (range variables only):
+     * compass search halving the step `halvings` times, at most `maxEvaluations` new points, on the
+     * screening's replications. maxEvaluations 0 turns it off.
+     */
+    refine: z
+      .object({
+        maxEvaluations: z.number().int().min(0).max(1000).default(12),
+        halvings: z.number().int().min(0).max(20).default(3),
       })
       .strict()
       .prefault({}),
