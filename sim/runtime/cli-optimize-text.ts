@@ -75,7 +75,7 @@ function finalistTable(spec: OptimizeSpec, r: OptimizeResult): string {
 }
 
 function paretoTable(spec: OptimizeSpec, front: readonly Evaluation[]): string {
-  const t = spec.tradeOff?.output ?? 'cost';
+  const t = `${spec.tradeOff?.output ?? 'cost'} (${spec.tradeOff?.strategy ?? 'all strategies'})`;
   const header = ['', ...spec.variables.map((v) => shortName(v.param)), spec.objective.output, t];
   const shown = front.slice(0, 12);
   const rows = shown.map((e) => [
@@ -138,7 +138,7 @@ export function optimizeText(spec: OptimizeSpec, r: OptimizeResult, scenarioName
     'search:',
     ...searchLines(spec, r),
     '',
-    `Pareto front (${o.output} ${o.sense === 'maximize' ? 'higher' : 'lower'} is better, ${spec.tradeOff?.output ?? 'cost'} lower is better): ${r.pareto.length} of ${r.path.filter((e) => e.stage !== 'selection').length} points at ${r.screeningReplications} replications`,
+    `Pareto front (${o.output} ${o.sense === 'maximize' ? 'higher' : 'lower'} is better, ${spec.tradeOff?.output ?? 'cost'} lower; ✗ breaks a bound): ${r.pareto.length} of ${r.path.filter((e) => e.stage !== 'selection').length} points at ${r.screeningReplications} replications`,
     paretoTable(spec, r.pareto),
     '',
   ].join('\n');

@@ -11,6 +11,7 @@ export {
   RELATIVE_RANGE,
 } from './ledger';
 export {
+  beats,
   type Choice,
   type Comparison,
   type ConstraintResult,

@@ -3,7 +3,7 @@ import { simApi } from '../api';
 import { mustLoad, smallScenarioDoc } from '../engine/test-scenarios';
 import { type Executor, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario/schema';
-import { candidateScenario, paretoFront, runOptimize } from './optimize';
+import { beats, candidateScenario, type Evaluation, paretoFront, runOptimize } from './optimize';
 import { OptimizeSpecSchema, parseOptimizeSpec } from './optimize-spec';
 import { estimateOf, outputSamples, replicationFigures } from './outputs';
 
@@ -247,6 +247,31 @@ describe('the optimizer', () => {
     expect(partial[10].best).toBe(0.1);
     expect(partial.at(-1)?.best).toBe(r.best?.values[0]);
     expect(partial.at(-1)?.stage).toBe('selection');
+  });
+
+  it('the search prefers meeting the constraints, then the objective, and between two breaches the nearer one', () => {
+    const ev = (objective: number, estimate: number, se: number): Evaluation => {
+      const met = estimate <= 100;
+      const c = { output: 'cost' as const, strategy: null, max: 100, estimate, se, met, close: false };
+      return {
+        values: [0],
+        stage: 'refinement',
+        replications: 4,
+        isCurrent: false,
+        objective,
+        objectiveSe: 0,
+        tradeOff: 0,
+        constraints: [c],
+        feasible: met,
+      };
+    };
+    expect(beats(1, ev(1, 90, 5), ev(9, 110, 5))).toBe(true);
+    expect(beats(1, ev(9, 110, 5), ev(1, 90, 5))).toBe(false);
+    expect(beats(1, ev(2, 90, 5), ev(1, 80, 5))).toBe(true);
+    expect(beats(-1, ev(2, 90, 5), ev(1, 80, 5))).toBe(false);
+    // 2 SE over beats 3 SE over, whatever the objective; without noise, in units of the bound.
+    expect(beats(1, ev(0, 120, 10), ev(9, 115, 5))).toBe(true);
+    expect(beats(1, ev(0, 101, 0), ev(9, 102, 0))).toBe(true);
   });
 
   it('the Pareto front keeps exactly the undominated candidates', () => {

@@ -239,9 +239,31 @@ export function paretoFront(spec: OptimizeSpec, evals: readonly Evaluation[]): E
 
 const sameValues = (a: readonly Choice[], b: readonly Choice[]) => a.every((x, i) => x === b[i]);
 
-/** a strictly beats b: meeting the constraints first, then the objective by its sense. */
-function beats(g: number, a: Evaluation, b: Evaluation): boolean {
+/**
+ * How far an evaluation is from meeting its constraints: the sum over broken bounds of the
+ * shortfall in SEs (in units of the bound when the SE is 0: a figure without noise).
+ */
+function violation(e: Evaluation): number {
+  let v = 0;
+  for (const c of e.constraints) {
+    if (c.met) continue;
+    const gap = Math.max(
+      c.max === undefined ? 0 : c.estimate - c.max,
+      c.min === undefined ? 0 : c.min - c.estimate,
+    );
+    const unit = c.se > 0 ? c.se : Math.max(Math.abs(c.max ?? c.min ?? 0), 1e-12);
+    v += Number.isFinite(gap) ? gap / unit : Number.POSITIVE_INFINITY;
+  }
+  return v;
+}
+
+/**
+ * a strictly beats b (g = 1 to maximize, −1 to minimize): meeting the constraints first, then the objective by its sense; between two
+ * points that both break a bound, the one nearer to meeting them (so the search heads for them).
+ */
+export function beats(g: number, a: Evaluation, b: Evaluation): boolean {
   if (a.feasible !== b.feasible) return a.feasible;
+  if (!a.feasible) return violation(a) < violation(b);
   return g * a.objective > g * b.objective;
 }
 
