@@ -126,48 +126,22 @@ describe('optimize CLI (the tiny fixture, in this thread)', () => {
     const doc = JSON.parse(readFileSync(applied, 'utf8'));
     expect(doc.kind).toBe('sandtable.scenario');
     expect(doc.channels.find((c: { id: string }) => c.id === 'sms').costPerAttemptCny).toBe(0.02);
-    const again = await runMain('optimize', tiny, '--spec', file, '--workers', '0', '--apply-out', applied);
-    expect(again.code).toBe(2);
-    expect(again.err).toContain(`--apply-out ${applied} already exists; add --force to replace it`);
-    const input = await runMain(
-      'optimize',
-      tiny,
-      '--spec',
-      file,
-      '--workers',
-      '0',
-      '--apply-out',
-      file,
-      '--force',
+    // Refused before anything runs (exit 2): an existing file without --force, an input, the --out file.
+    const refused = async (extra: string[], message: string) => {
+      const r = await runMain('optimize', tiny, '--spec', file, '--workers', '0', ...extra);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(message);
+    };
+    await refused(
+      ['--apply-out', applied],
+      `--apply-out ${applied} already exists; add --force to replace it`,
     );
-    expect(input.code).toBe(2);
-    expect(input.err).toContain(`--apply-out ${file} is an input file being read`);
-    const scenario = await runMain(
-      'optimize',
-      tiny,
-      '--spec',
-      file,
-      '--workers',
-      '0',
-      '--apply-out',
-      tiny,
-      '--force',
+    await refused(['--apply-out', file, '--force'], `--apply-out ${file} is an input file being read`);
+    await refused(['--apply-out', tiny, '--force'], `--apply-out ${tiny} is the scenario file being read`);
+    await refused(
+      ['--out', applied, '--apply-out', applied, '--force'],
+      '--out and --apply-out name the same file',
     );
-    expect(scenario.code).toBe(2);
-    expect(scenario.err).toContain(`--apply-out ${tiny} is the scenario file being read`);
-    const same = await runMain(
-      'optimize',
-      tiny,
-      '--spec',
-      file,
-      '--out',
-      applied,
-      '--apply-out',
-      applied,
-      '--force',
-    );
-    expect(same.code).toBe(2);
-    expect(same.err).toContain('--out and --apply-out name the same file');
     // The scenario written runs as it is.
     const run = await runMain('run', applied, '--replications', '2', '--workers', '0');
     expect(run.code).toBe(0);
