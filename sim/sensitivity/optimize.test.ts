@@ -225,12 +225,16 @@ describe('the optimizer', () => {
   it('streams each evaluation with the count, a bound and the current best', async () => {
     const s = small();
     const partial: { evaluations: number; planned: number; best: number | null; stage: string }[] = [];
+    const overall: { done: number; total: number }[] = [];
     const r = await runOptimize(
       inProcess,
       s,
       { seed: String(s.monteCarlo.seed), replications: 2 },
       spec(1e9, 2, { refine: { maxEvaluations: 3, halvings: 2 } }),
       {
+        onProgress: (p) => {
+          if (p.overall) overall.push(p.overall);
+        },
         onPartial: (p) =>
           partial.push({
             evaluations: p.evaluations,
@@ -247,6 +251,10 @@ describe('the optimizer', () => {
     expect(partial[10].best).toBe(0.1);
     expect(partial.at(-1)?.best).toBe(r.best?.values[0]);
     expect(partial.at(-1)?.stage).toBe('selection');
+    // Overall progress: replications of every stage, the forecast settling on what actually ran.
+    const ran = r.path.reduce((a, e) => a + e.replications, 0);
+    expect(overall.at(-1)).toEqual({ done: ran, total: ran });
+    expect(overall.every((o, k) => k === 0 || o.done >= overall[k - 1].done)).toBe(true);
   });
 
   it('the search prefers meeting the constraints, then the objective, and between two breaches the nearer one', () => {

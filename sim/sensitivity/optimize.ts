@@ -162,8 +162,17 @@ export type OptimizeResult = {
 
 export type OptimizeStage = 'screening' | 'refinement' | 'selection';
 
-/** Replications done of the stage's total (refinement: of its bound, maxEvaluations × n0). */
-export type OptimizeProgress = { stage: OptimizeStage; done: number; total: number };
+/**
+ * Replications done of the stage's total (refinement: of its bound, maxEvaluations × n0), and of
+ * the whole optimization: `overall.total` is a forecast that settles as the stages fix their sizes
+ * (refinement's bound until it ends; selection at n0 per finalist until N is known) — for an ETA.
+ */
+export type OptimizeProgress = {
+  stage: OptimizeStage;
+  done: number;
+  total: number;
+  overall?: { done: number; total: number };
+};
 
 /**
  * After each evaluation, what a UI streams (plain data, structured-clonable): the new evaluation,
@@ -308,6 +317,9 @@ export async function runOptimize(
       best,
     });
   };
+  // Replications of finished runs, and the forecast per stage (for overall progress).
+  let finished = 0;
+  const forecast = { screening: 0, refinement: 0, selection: 0 };
   const figuresAt = async (
     s: Scenario,
     n: number,
@@ -316,19 +328,32 @@ export async function runOptimize(
     total: number,
   ) => {
     stopIfCancelled();
+    const overallTotal = forecast.screening + forecast.refinement + forecast.selection;
     const blocks = await executor.run(
       s,
       { ...settings, replications: n },
       {
         signal: opts.signal,
-        onProgress: (d) => opts.onProgress?.({ stage, done: before + d, total }),
+        onProgress: (d) =>
+          opts.onProgress?.({
+            stage,
+            done: before + d,
+            total,
+            overall: { done: finished + d, total: overallTotal },
+          }),
       },
     );
+    finished += n;
     return replicationFigures(s, blocks);
   };
 
   // Stage 1: screening.
   const n0 = spec.screening.replications;
+  const hasRange = spec.variables.some((v) => 'step' in v);
+  const refineOn = hasRange && spec.refine.maxEvaluations > 0 && spec.refine.halvings > 0;
+  forecast.screening = candidates.length * n0;
+  forecast.refinement = refineOn ? spec.refine.maxEvaluations * n0 : 0;
+  forecast.selection = (Math.min(spec.selection.finalists, candidates.length) + 1) * n0;
   const screenFigs: ReplicationFigures[] = [];
   const planned = () => candidates.length + spec.refine.maxEvaluations + spec.selection.finalists + 1;
   for (let k = 0; k < candidates.length; k++) {
@@ -349,8 +374,8 @@ export async function runOptimize(
   // Stage 2: refinement between grid points, from the best screened candidate.
   let refinement: Refinement | null = null;
   const start = order(path)[0];
-  const hasRange = spec.variables.some((v) => 'step' in v);
-  if (start && hasRange && spec.refine.maxEvaluations > 0 && spec.refine.halvings > 0) {
+  if (!start) forecast.refinement = 0;
+  if (start && refineOn) {
     const byKey = new Map(path.map((e, k) => [JSON.stringify(e.values), k]));
     const refineTotal = spec.refine.maxEvaluations * n0;
     let runs = 0;
@@ -383,6 +408,7 @@ export async function runOptimize(
       },
     });
     refinement = r.refinement;
+    forecast.refinement = r.refinement.evaluations * n0;
   }
   const screened = path.slice();
   const finalistIdx = order(screened)
@@ -405,6 +431,7 @@ export async function runOptimize(
   const wanted = Math.max(n0, Math.ceil(((t * pairedSd) / spec.selection.indifference) ** 2));
   const n1 = Math.min(spec.selection.maxReplications, wanted);
   const rerun = [0, ...finalistIdx.filter((k) => k !== 0)];
+  forecast.selection = rerun.length * n1;
   const finalFigs = new Map<number, ReplicationFigures>();
   for (const [i, k] of rerun.entries()) {
     const fig = await figuresAt(scenarios[k], n1, 'selection', i * n1, rerun.length * n1);
