@@ -98,7 +98,7 @@ function searchLines(spec: OptimizeSpec, r: OptimizeResult): string[] {
   return [
     `  1. screening: ${screened.length} grid points (the current plan among them) × ${r.screeningReplications} replications; ${screened.filter((e) => e.feasible).length} meet the constraints`,
     f
-      ? `  2. refinement between grid points: ${f.evaluations} new points${f.skipped ? ` (${f.skipped} refused by the scenario, skipped)` : ''}, ${refined.filter((e) => e.feasible).length} meeting the constraints; from ${plan(spec, f.start)} to ${plan(spec, f.end)}; last step ${steps?.join(', ') || 'n/a'}`
+      ? `  2. refinement between grid points: ${f.evaluations} new points${f.skipped ? ` (${f.skipped} refused by the scenario, skipped)` : ''}, ${refined.filter((e) => e.feasible).length} meeting the constraints; from ${plan(spec, f.start)} to ${plan(spec, f.end)}; smallest step tried ${steps?.join(', ') || 'n/a'}`
       : '  2. refinement between grid points: off (refine.maxEvaluations 0, no range variable, or nothing to start from)',
     `  3. selection: ${r.finalists.length} finalists and the current plan re-run × ${r.selectionReplications} replications (δ = ${fmt(spec.selection.indifference)}, ${Math.round(spec.selection.confidence * 100)}% confidence, Nelson & Matejcik 1995)${r.capped ? '; capped by maxReplications, so the δ guarantee does not hold' : ''}`,
     `  all on seed ${r.seed}, common random numbers throughout`,

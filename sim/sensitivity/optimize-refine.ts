@@ -19,7 +19,7 @@ export type Refinement = {
   evaluations: number;
   /** Points the scenario refused (e.g. a share above 1): skipped, not run. */
   skipped: number;
-  /** The last step tried per variable (null for a choice, or an integer range already at step 1). */
+  /** The smallest step tried per variable (null for a choice, or an integer range with step 1). */
   finalSteps: (number | null)[];
 };
 
@@ -59,12 +59,14 @@ export async function compassSearch<E extends { values: Choice[] }>(opts: {
   let skipped = 0;
   let level = 1;
   let steps = variables.map((v) => refineStep(v, level));
+  const tried: (number | null)[] = variables.map(() => null);
   const refused = new Set<string>();
   while (level <= settings.halvings && evaluations < settings.maxEvaluations) {
     let next: E | null = null;
     for (const [i, v] of variables.entries()) {
       const h = steps[i];
       if (h === null || !('step' in v)) continue;
+      tried[i] = h;
       for (const d of [-1, 1]) {
         const xi = x.values[i] as number;
         const value = round(Math.min(v.to, Math.max(v.from, xi + d * h)));
@@ -95,6 +97,6 @@ export async function compassSearch<E extends { values: Choice[] }>(opts: {
   }
   return {
     best: x,
-    refinement: { start: opts.start.values, end: x.values, evaluations, skipped, finalSteps: steps },
+    refinement: { start: opts.start.values, end: x.values, evaluations, skipped, finalSteps: tried },
   };
 }

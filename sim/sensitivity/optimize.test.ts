@@ -166,6 +166,50 @@ describe('the optimizer', () => {
     expect(r.refinement).toBeNull();
   }, 120_000);
 
+  it('a staff-hours cap per branch and week that binds, on a whole-number contact cap found between grid points', async () => {
+    // Maximize modelled value (all strategies) over the contact policy's weekly cap, 1 to 5 on
+    // the grid 1, 3, 5 (the current plan: 5). A higher cap lets more contacts through: more value
+    // and more staff time. The bound on staff hours per branch and week is set halfway between
+    // its value at caps 2 and 3, so the answer is the most valuable cap at or below 2 — off the
+    // grid; an integer range halves in whole steps (2 → 1), so the search reaches it. Derived
+    // here by running every cap 1…5 on the same replications.
+    const doc = smallScenarioDoc(1200, 4, 6);
+    doc.contactPolicy = { maxContactsPerWeek: 5, maxContactsPer4Weeks: 5 };
+    const s = mustLoad(doc);
+    const n = 8;
+    const P = 'contactPolicy.maxContactsPerWeek';
+    const at = [1, 2, 3, 4, 5].map((cap) => {
+      const sc = candidateScenario(s, { variables: [{ param: P, choices: [cap] }] } as never, [cap]);
+      const fig = replicationFigures(sc, [
+        simApi.runBlock(sc, { seed: String(s.monteCarlo.seed), replications: n }, 0, n),
+      ]);
+      return {
+        cap,
+        value: estimateOf(outputSamples(fig, 'modelledValue', null)),
+        staff: estimateOf(outputSamples(fig, 'staffHoursPerBranchWeek', null)),
+      };
+    });
+    expect(at[1].staff).toBeLessThan(at[2].staff);
+    const cap = (at[1].staff + at[2].staff) / 2;
+    const feasible = at.filter((x) => x.staff <= cap);
+    const expected = feasible.reduce((a, b) => (b.value > a.value ? b : a));
+    const unconstrained = at.reduce((a, b) => (b.value > a.value ? b : a));
+    expect(expected.cap).toBe(2);
+    expect(unconstrained.value).toBeGreaterThan(expected.value);
+    const sp = OptimizeSpecSchema.parse({
+      variables: [{ param: P, from: 1, to: 5, step: 2 }],
+      objective: { output: 'modelledValue', sense: 'maximize' },
+      constraints: [{ output: 'staffHoursPerBranchWeek', max: cap }],
+      screening: { replications: n },
+      refine: { maxEvaluations: 6, halvings: 2 },
+      selection: { finalists: 2, indifference: 1e-9, maxReplications: n },
+    });
+    const r = await runOptimize(inProcess, s, { seed: String(s.monteCarlo.seed), replications: n }, sp);
+    expect(r.best?.values).toEqual([2]);
+    expect(r.best?.objective).toBeCloseTo(expected.value, 9);
+    expect(r.refinement).toEqual({ start: [1], end: [2], evaluations: 1, skipped: 0, finalSteps: [1] });
+  }, 120_000);
+
   it('reports an infeasible spec as such (no best) and keeps the path', async () => {
     const s = small();
     const i0 = costAt(s, 0, 4);
