@@ -26,6 +26,8 @@ export function shortName(param: string): string {
   return m ? `${m[1]}.${m[2]}` : param;
 }
 
+const isCurrentPlan = (r: OptimizeResult, values: readonly Choice[]) =>
+  values.every((x, i) => x === r.current.values[i]);
 const signed = (x: number) => (x > 0 ? `+${fmt(x)}` : fmt(x));
 const of = (strategy: string | null) => (strategy ? ` (${strategy})` : '');
 
@@ -64,13 +66,23 @@ function finalistTable(spec: OptimizeSpec, r: OptimizeResult): string {
     ...c.values.map(String),
     fmt(c.objective),
     fmt(c.objectiveSe),
-    mark === 'current' ? '' : signed(c.vsCurrent.diff),
-    mark === 'current' ? '' : fmt(c.vsCurrent.se),
-    mark === 'current' ? '' : `${fmt(c.vsCurrent.low)} to ${fmt(c.vsCurrent.high)}`,
+    ...(mark.includes('current')
+      ? ['', '', '']
+      : [
+          signed(c.vsCurrent.diff),
+          fmt(c.vsCurrent.se),
+          `${fmt(c.vsCurrent.low)} to ${fmt(c.vsCurrent.high)}`,
+        ]),
     ...c.constraints.map(constraintCell),
   ];
-  const rows = r.finalists.map((c) => row(c, c === r.best ? 'best' : c.feasible ? '' : '✗'));
-  rows.push(row(r.current, 'current'));
+  const isCurrent = (c: Comparison) => isCurrentPlan(r, c.values);
+  const mark = (c: Comparison) =>
+    [c === r.best ? 'best' : '', isCurrent(c) ? 'current' : '', c.feasible ? '' : '✗']
+      .filter(Boolean)
+      .join(', ');
+  const rows = r.finalists.map((c) => row(c, mark(c)));
+  // The current plan's own row, unless it is a finalist.
+  if (!r.finalists.some(isCurrent)) rows.push(row(r.current, 'current'));
   return table(header, rows);
 }
 
@@ -114,7 +126,7 @@ export function optimizeText(spec: OptimizeSpec, r: OptimizeResult, scenarioName
     ...(spec.tradeOff ? [spec.tradeOff.output] : []),
   ].filter((x, i, all) => all.indexOf(x) === i);
   const best = r.best;
-  const isCurrent = best?.values.every((x, i) => x === r.current.values[i]) === true;
+  const isCurrent = best !== null && isCurrentPlan(r, best.values);
   const vsCurrent = !best
     ? `  current plan: ${plan(spec, r.current.values)}`
     : isCurrent
