@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Choice, OptimizeResult, OptimizeSpec } from '../../../sim/index';
+import { Card } from '../../components/Card';
 
 export type BestPlanProps = {
   spec: OptimizeSpec;
@@ -7,6 +8,7 @@ export type BestPlanProps = {
   labelOf(param: string): string;
   showValue(param: string, value: Choice): string;
   formatObjective(v: number): string;
+  objectiveName: string;
   /** Why the plan cannot be used now (stale, running …); null: it can. */
   blocked: string | null;
   canAddVariant: boolean;
@@ -26,12 +28,13 @@ export function BestPlan(p: BestPlanProps) {
       </p>
     );
   const isCurrent = best.values.every((v, i) => v === result.current.values[i]);
+  // The 90% interval of the paired difference leaves out 0: the plan beats the current one.
+  const isSure = best.vsCurrent.low > 0 || best.vsCurrent.high < 0;
   return (
-    <section className="card opt-best" data-testid="opt-best" aria-label={t('best.title')}>
-      <h3 className="card__title">{t('best.title')}</h3>
+    <Card title={t('best.title')} className="opt-best" testId="opt-best">
       <ul className="opt-best__values">
         {spec.variables.map((v, i) => (
-          <li key={v.param} data-testid={`opt-best-${i}`}>
+          <li key={v.param} data-testid={`opt-best-${i}`} data-value={String(best.values[i])}>
             <span className="opt-best__label">{p.labelOf(v.param)}</span>{' '}
             <strong>{p.showValue(v.param, best.values[i])}</strong>{' '}
             <span className="muted">
@@ -43,13 +46,14 @@ export function BestPlan(p: BestPlanProps) {
       <p data-testid="opt-best-gain">
         {isCurrent
           ? t('best.isCurrent')
-          : t('best.gain', {
+          : `${t('best.gain', {
+              output: p.objectiveName,
               diff: p.formatObjective(best.vsCurrent.diff),
               se: p.formatObjective(best.vsCurrent.se),
               low: p.formatObjective(best.vsCurrent.low),
               high: p.formatObjective(best.vsCurrent.high),
               n: result.selectionReplications,
-            })}
+            })} ${t(isSure ? 'best.sure' : 'best.unsure')}`}
       </p>
       {result.capped ? (
         <p className="notice" data-testid="opt-capped">
@@ -79,6 +83,6 @@ export function BestPlan(p: BestPlanProps) {
         </button>
         <span className="muted">{t('best.undoHint')}</span>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -52,6 +52,7 @@ export function OptimizeResults({
             labelOf={labels.labelOf}
             showValue={labels.showValue}
             formatObjective={labels.formatOutput(objective)}
+            objectiveName={measureName(objective, spec.objective.strategy)}
             blocked={isStale ? t('best.stale') : state.status === 'running' ? t('run.busy') : null}
             canAddVariant={actions.canAddVariant()}
             onAddVariant={actions.addVariant}

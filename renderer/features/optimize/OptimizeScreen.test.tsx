@@ -117,7 +117,11 @@ describe('the optimizer screen (tiny fixture, holdout share 0.05–0.15)', () =>
     expect(best?.vsCurrent.diff).toBeGreaterThan(0);
     expect(screen.getByTestId('opt-best-0').textContent).toContain('Strategy · ');
     expect(screen.getByTestId('opt-best-0').textContent).toContain('0.05 (now 0.1)');
-    expect(screen.getByTestId('opt-best-gain').textContent).toMatch(/^Better than the current plan by ¥/);
+    const gain = screen.getByTestId('opt-best-gain').textContent;
+    expect(gain).toMatch(/vs the current plan: ¥.* ± ¥.* \(90% interval .*\), paired on 2 replications\./);
+    expect(gain).toContain(
+      (best?.vsCurrent.low ?? 0) > 0 ? 'The interval leaves out 0' : 'The interval includes 0',
+    );
     // Apply: one edit, undone by one undo.
     fireEvent.click(screen.getByTestId('opt-apply'));
     expect(getValue(store.getState().doc, HOLDOUT)).toEqual({ ok: true, value: 0.05 });
