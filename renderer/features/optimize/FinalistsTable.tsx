@@ -92,9 +92,19 @@ export function FinalistsTable(p: FinalistsTableProps) {
         </thead>
         <tbody>
           {result.finalists.map((f, i) =>
-            row(f, String(i), result.best && same(f.values, result.best.values) ? 'chosen' : 'finalist'),
+            row(
+              f,
+              String(i),
+              result.best && same(f.values, result.best.values)
+                ? 'chosen'
+                : same(f.values, result.current.values)
+                  ? 'current'
+                  : 'finalist',
+            ),
           )}
-          {row(result.current, 'current', 'current')}
+          {result.finalists.some((f) => same(f.values, result.current.values))
+            ? null
+            : row(result.current, 'current', 'current')}
         </tbody>
       </table>
     </div>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { BestPlan } from './BestPlan';
 import { FinalistsTable } from './FinalistsTable';
 import type { OptimizeState } from './optimize-store';
+import { PathTable } from './PathTable';
 import { usePlanActions } from './plan-actions';
 import { SearchChart } from './SearchChart';
 import type { OptimizeLabels } from './useOptimizeLabels';
@@ -43,6 +44,16 @@ export function OptimizeResults({
         formatObjective={labels.formatOutput(objective)}
         formatTradeOff={labels.formatOutput(tradeOff)}
         describe={describe}
+      />
+      <PathTable
+        spec={spec}
+        evaluations={evaluations}
+        labelOf={labels.labelOf}
+        showValue={labels.showValue}
+        formatObjective={labels.formatOutput(objective)}
+        formatTradeOff={labels.formatOutput(tradeOff)}
+        objectiveName={measureName(objective, spec.objective.strategy)}
+        tradeOffName={measureName(tradeOff, spec.tradeOff?.strategy)}
       />
       {result ? (
         <>

@@ -108,9 +108,17 @@ describe('the optimizer screen (tiny fixture, holdout share 0.05–0.15)', () =>
     ]);
     expect(s.result?.selectionReplications).toBe(2);
     expect(screen.getByTestId('opt-search-chart')).toBeTruthy();
+    // Finalists best first; the current plan once (a finalist itself, or its own row at the end).
     const rows = within(screen.getByTestId('opt-finalists')).getAllByRole('row').slice(1);
-    expect(rows).toHaveLength((s.result?.finalists.length ?? 0) + 1);
-    expect(rows[rows.length - 1].dataset.kind).toBe('current');
+    const finalists = s.result?.finalists ?? [];
+    const currentIsFinalist = finalists.some((f) => f.values[0] === 0.1);
+    expect(rows).toHaveLength(finalists.length + (currentIsFinalist ? 0 : 1));
+    expect(rows.filter((r) => r.dataset.kind === 'current')).toHaveLength(1);
+    expect(rows[0].dataset.kind).toBe('chosen');
+    // The search path in the order it ran: 3 screened, then the selection re-runs.
+    const path = within(screen.getByTestId('opt-path-table')).getAllByRole('row').slice(1);
+    expect(path).toHaveLength(s.evaluations.length);
+    expect(path[0].textContent).toMatch(/^1Screening · Current plan0\.12/);
     // A smaller holdout treats more customers: the selected plan is 0.05, better than the current plan.
     const best = s.result?.best;
     expect(best?.values).toEqual([0.05]);
