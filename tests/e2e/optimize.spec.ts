@@ -5,6 +5,7 @@
 // in zh-CN. Writes the screenshots under docs/images.
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { removeFilePickers } from './file-pickers';
 
 const DOCS = 'docs/images';
 const HOLDOUT = 'strategies[omni_fund].holdout.share';
@@ -54,6 +55,7 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   page,
 }) => {
   test.setTimeout(600_000);
+  await removeFilePickers(page);
   page.on('dialog', (d) => void d.accept());
   await page.goto('/');
   await expect(page.getByTestId('app-ready')).toBeVisible();
@@ -86,6 +88,23 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   await page.getByTestId('opt-selection-finalists').fill('2');
   await page.getByTestId('opt-selection-indifference').fill('20000');
   await page.getByTestId('opt-selection-maxReplications').fill('4');
+
+  // The spec as the command line reads it.
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('opt-save-spec').click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe('omnichannel-referral-pilot-opt.json');
+  const saved = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(saved).toMatchObject({
+    kind: 'sandtable.optimize',
+    variables: [
+      { param: HOLDOUT, from: 0.05, to: 0.2, step: 0.05 },
+      { param: AI_CHANNEL, choices: ['ai_call', 'wecom'] },
+    ],
+    objective: { output: 'modelledValue', strategy: 'omni_fund', sense: 'maximize' },
+    constraints: [{ output: 'cost', strategy: 'omni_fund', max: 25000 }],
+    selection: { finalists: 2, indifference: 20000, maxReplications: 4 },
+  });
 
   // A long run streams the candidates as they are evaluated, then stops at once on cancel.
   await page.getByTestId('opt-screening-replications').fill('40');

@@ -5,13 +5,16 @@ import { defaultSettings, type Executor, screeningCandidates } from '../../../si
 import { Card, ScreenHeader } from '../../components/Card';
 import { StaleNotice } from '../../components/StaleNotice';
 import { useLocalText } from '../../i18n/local-text';
+import { desktopApi } from '../../platform/desktop-api';
 import { webExecutor } from '../../sim-client/pool';
 import { useAppState, useStoreApi } from '../../state/hooks';
+import { baseName } from '../report/export-format';
 import { useSensitivitySource } from '../sensitivity/useSensitivitySource';
+import { notify } from '../shell/toast';
 import { GoalFields } from './GoalFields';
 import { OptimizeResults } from './OptimizeResults';
 import { OptimizeStatus } from './OptimizeStatus';
-import { checkDraft, emptyVariable } from './optimize-form';
+import { checkDraft, emptyVariable, specDocument } from './optimize-form';
 import { cancelOptimize, editDraft, optimizeStore, startOptimize } from './optimize-store';
 import { SettingsFields } from './SettingsFields';
 import { useOptimizeLabels } from './useOptimizeLabels';
@@ -59,6 +62,14 @@ export function OptimizeScreen({ executor }: OptimizeScreenProps = {}) {
     void startOptimize(ex, scenario, defaultSettings(scenario), check.spec, source());
   };
   const onChange = (d: typeof draft) => editDraft(() => d);
+  // The same file `npm run sim -- optimize <scenario> --spec <file>` reads.
+  const saveSpec = async () => {
+    const name = `${baseName(store.getState().fileName)}-opt.json`;
+    const data = `${JSON.stringify(specDocument(draft), null, 2)}\n`;
+    const r = await desktopApi.exportFile({ kind: 'json', suggestedName: name, data });
+    if (!r.ok) notify(t('run.saveFailed', { error: r.error }));
+    else if (r.value) notify(t('run.saved', { name }));
+  };
   return (
     <div className="screen" data-testid="screen-optimize">
       <ScreenHeader title={t('title')} subtitle={t('subtitle')} />
@@ -122,6 +133,16 @@ export function OptimizeScreen({ executor }: OptimizeScreenProps = {}) {
             {blocked}
           </p>
         )}
+        <button
+          type="button"
+          className="btn"
+          data-testid="opt-save-spec"
+          disabled={!check.ok}
+          title={t('run.saveSpecHint')}
+          onClick={() => void saveSpec()}
+        >
+          {t('run.saveSpec')}
+        </button>
         {isRunning ? (
           <button type="button" className="btn btn--danger" data-testid="opt-cancel" onClick={cancelOptimize}>
             ■ {t('run.cancel')}
