@@ -39,7 +39,10 @@ export function OptimizeScreen({ executor }: OptimizeScreenProps = {}) {
   const { source, isStale } = useSensitivitySource(state.source);
   const labels = useOptimizeLabels();
   const localText = useLocalText();
-  const check = useMemo(() => checkDraft(draft), [draft]);
+  const check = useMemo(() => {
+    const known = new Set(labels.choices.map((c) => c.path));
+    return checkDraft(draft, (path) => known.has(path));
+  }, [draft, labels.choices]);
   const isRunning = state.status === 'running';
   const candidates = useMemo(
     () => (check.ok && scenario ? screeningCandidates(check.spec, defaultSettings(scenario).seed).length : 0),

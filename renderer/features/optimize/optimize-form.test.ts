@@ -67,6 +67,11 @@ describe('the optimizer form', () => {
     expect(r.ok ? [] : r.problems.filter((p) => /^variables\[\d+\]$/.test(p.path))).toEqual([]);
   });
 
+  it('names a parameter the scenario does not have at its field', () => {
+    const r = checkDraft(draft(), (path) => path !== holdout);
+    expect(problemsAt(r, 'variables[0].param').map((p) => p.code)).toEqual(['unknownParam']);
+  });
+
   it('reads the number settings and their defaults from the schema (a new group shows up by itself)', () => {
     expect(settingFields().map((f) => `${f.group}.${f.key}=${f.defaultValue}`)).toEqual([
       'screening.replications=20',

@@ -188,13 +188,29 @@ function variableSchemas(): { range: Node; choices: Node } {
 
 /**
  * The spec, or every problem at its path: a variable is checked against the kind the form has
- * chosen for it (so "to" missing is reported at `variables[0].to`, not as a failed union), and a
- * variable with no parameter picked yet is a problem at its `param`.
+ * chosen for it (so "to" missing is reported at `variables[0].to`, not as a failed union); a
+ * variable with no parameter picked yet, or one the scenario does not have (`isParam`: a spec kept
+ * from another scenario), is a problem at its `param`.
  */
-export function checkDraft(draft: OptimizeDraft): DraftCheck {
+export function checkDraft(
+  draft: OptimizeDraft,
+  isParam: (path: string) => boolean = () => true,
+): DraftCheck {
   const doc = specDocument(draft);
   const r = OptimizeSpecSchema.safeParse(doc);
-  if (r.success && draft.variables.every((v) => v.param)) return { ok: true, spec: r.data };
+  const unknown = draft.variables.flatMap((v, i) =>
+    v.param && !isParam(v.param)
+      ? [
+          {
+            path: `variables[${i}].param`,
+            code: 'unknownParam',
+            message: `${v.param} is not a parameter of this scenario`,
+          },
+        ]
+      : [],
+  );
+  if (r.success && unknown.length === 0 && draft.variables.every((v) => v.param))
+    return { ok: true, spec: r.data };
   const kinds = variableSchemas();
   const variables = doc.variables as unknown[];
   const located = draft.variables.flatMap((v, i) => {
@@ -203,7 +219,7 @@ export function checkDraft(draft: OptimizeDraft): DraftCheck {
     return v.param ? problems : problems.filter((p) => !p.path.endsWith('.param')).concat(unpicked(i));
   });
   const rest = r.success ? [] : problemsOf(r.error.issues).filter((p) => !/^variables\[\d+\]/.test(p.path));
-  return { ok: false, problems: [...located, ...rest] };
+  return { ok: false, problems: [...unknown, ...located, ...rest] };
 }
 
 const unpicked = (i: number): FormProblem => ({

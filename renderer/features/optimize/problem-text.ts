@@ -20,6 +20,8 @@ export function useProblemText(): (p: FormProblem) => string {
       switch (p.code) {
         case 'unpicked':
           return t('problems.pick');
+        case 'unknownParam':
+          return t('problems.unknownParam');
         case 'invalid_type':
           return t(p.expected === 'int' ? 'problems.integer' : 'problems.number');
         case 'too_small':
