@@ -67,10 +67,66 @@ export function SearchChart(p: SearchChartProps) {
       style: Partial<ScatterSeriesOption>,
     ): ScatterSeriesOption => ({ type: 'scatter', name, data: data.map(point), ...style });
     const chosen = p.chosen;
+    const series: Array<ScatterSeriesOption | LineSeriesOption> = [
+      {
+        type: 'line',
+        name: names.pareto,
+        data: front.map(point),
+        symbol: 'none',
+        color: palette.uplift,
+        lineStyle: { type: 'dashed', width: 2 },
+        z: 1,
+      },
+      scatter(
+        names.feasible,
+        screened.filter((e) => e.feasible && !e.isCurrent),
+        { color: palette.treatment, symbolSize: 9 },
+      ),
+      scatter(
+        names.infeasible,
+        screened.filter((e) => !e.feasible && !e.isCurrent),
+        {
+          color: palette.control,
+          symbol: 'emptyCircle',
+          symbolSize: 9,
+        },
+      ),
+      scatter(
+        names.selection,
+        p.evaluations.filter(
+          (e) => e.stage === 'selection' && !e.isCurrent && !(chosen && same(e.values, chosen)),
+        ),
+        {
+          color: palette.series[3],
+          symbol: 'rect',
+          symbolSize: 9,
+        },
+      ),
+      scatter(
+        names.current,
+        p.evaluations.filter((e) => e.isCurrent),
+        {
+          color: palette.series[1],
+          symbol: 'diamond',
+          symbolSize: 15,
+          z: 3,
+        },
+      ),
+      scatter(
+        names.best,
+        chosen
+          ? p.evaluations.filter((e) => e.stage === 'selection' && same(e.values, chosen))
+          : best
+            ? [best]
+            : [],
+        { color: palette.uplift, symbol: 'triangle', symbolSize: 18, z: 4 },
+      ),
+    ];
     return {
       ...baseOption,
       animation: false,
-      legend: { top: 0 },
+      // Only what the chart shows so far (no selection re-runs while screening).
+      legend: { top: 0, data: series.filter((x) => (x.data?.length ?? 0) > 0).map((x) => String(x.name)) },
       tooltip: {
         trigger: 'item',
         confine: true,
@@ -103,59 +159,7 @@ export function SearchChart(p: SearchChartProps) {
         axisLabel: { formatter: (v: number) => p.formatTradeOff(v) },
       },
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => p.formatObjective(v) } },
-      series: [
-        {
-          type: 'line',
-          name: names.pareto,
-          data: front.map(point),
-          symbol: 'none',
-          color: palette.uplift,
-          lineStyle: { type: 'dashed', width: 2 },
-          z: 1,
-        },
-        scatter(
-          names.feasible,
-          screened.filter((e) => e.feasible && !e.isCurrent),
-          { color: palette.treatment, symbolSize: 9 },
-        ),
-        scatter(
-          names.infeasible,
-          screened.filter((e) => !e.feasible && !e.isCurrent),
-          {
-            color: palette.control,
-            symbol: 'emptyCircle',
-            symbolSize: 9,
-          },
-        ),
-        scatter(
-          names.selection,
-          p.evaluations.filter((e) => e.stage === 'selection' && !e.isCurrent),
-          {
-            color: palette.series[3],
-            symbol: 'rect',
-            symbolSize: 9,
-          },
-        ),
-        scatter(
-          names.current,
-          p.evaluations.filter((e) => e.isCurrent),
-          {
-            color: palette.series[1],
-            symbol: 'diamond',
-            symbolSize: 15,
-            z: 3,
-          },
-        ),
-        scatter(
-          names.best,
-          chosen
-            ? p.evaluations.filter((e) => e.stage === 'selection' && same(e.values, chosen))
-            : best
-              ? [best]
-              : [],
-          { color: palette.uplift, symbol: 'triangle', symbolSize: 18, z: 4 },
-        ),
-      ],
+      series,
     };
   }, [p, t]);
   return (
