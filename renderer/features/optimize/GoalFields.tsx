@@ -27,19 +27,26 @@ function MeasureFields({
   value,
   strategies,
   isLocked,
+  withUnit = false,
   onChange,
 }: {
   id: string;
   value: MeasureDraft;
   strategies: Strategies;
   isLocked: boolean;
+  /** Say under the output what unit its bounds are in (a constraint's). */
+  withUnit?: boolean;
   onChange(m: MeasureDraft): void;
 }) {
   const { t } = useTranslation('optimize');
   const outputName = useOutputName();
   return (
     <>
-      <FieldShell id={`${id}-output`} label={t('goal.output')}>
+      <FieldShell
+        id={`${id}-output`}
+        label={t('goal.output')}
+        hint={withUnit ? t(`constraints.units.${value.output}`) : undefined}
+      >
         <select
           id={`${id}-output`}
           data-testid={`${id}-output`}
@@ -166,6 +173,7 @@ export function GoalFields({ draft, strategies, check, isLocked, onChange }: Goa
               value={c}
               strategies={strategies}
               isLocked={isLocked}
+              withUnit
               onChange={(m) => setConstraint(i, { ...c, ...m })}
             />
             {bound('min')}

@@ -36,8 +36,10 @@ export function RefinementSummary({ spec, result, planText, labelOf, showValue }
     const steps = spec.variables
       .map((v, i) => ('step' in v ? { param: v.param, step: r.finalSteps[i] } : null))
       .filter((x) => x !== null)
-      .map(
-        (x) => `${labelOf(x.param)} ${x.step === null ? t('refinement.noStep') : showValue(x.param, x.step)}`,
+      .map((x) =>
+        x.step === null
+          ? `${labelOf(x.param)}: ${t('refinement.noStep')}`
+          : `${labelOf(x.param)} ± ${showValue(x.param, x.step)}`,
       );
     if (steps.length) lines.push(t('refinement.steps', { steps: steps.join(' · ') }));
   }
