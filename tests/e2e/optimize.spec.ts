@@ -76,10 +76,19 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   await page.getByTestId('opt-var-1-choice-wecom').check();
   await expect(page.getByTestId('opt-var-1-count')).toHaveText('2 values to try');
   await page.getByTestId('opt-objective-strategy').selectOption('omni_fund');
-  await page.getByTestId('opt-tradeoff-strategy').selectOption('omni_fund');
+  // The trade-off's strategy follows the objective's (cost of the strategy optimized), and says so.
+  await expect(page.getByTestId('opt-tradeoff-strategy')).toHaveValue('omni_fund');
+  await expect(page.getByTestId('opt-tradeoff-hint')).toContainText(
+    "Until you choose a strategy here it follows the objective's",
+  );
+  // Refinement between grid points: labelled from the schema's group, kept short for the test.
+  await expect(page.getByTestId('opt-settings-refine')).toContainText('Refinement (between grid points');
+  await expect(page.getByTestId('opt-settings-refine')).toContainText('Most new points');
+  await expect(page.getByTestId('opt-settings-refine')).toContainText('Step halvings');
+  await page.getByTestId('opt-refine-maxEvaluations').fill('4');
   await page.getByTestId('opt-constraint-add').click();
   await page.getByTestId('opt-constraint-0-strategy').selectOption('omni_fund');
-  await page.getByTestId('opt-constraint-0-max').fill('25000');
+  await page.getByTestId('opt-constraint-0-max').fill('22000');
   // A problem is shown at its field and keeps the run button off.
   await page.getByTestId('opt-selection-confidence').fill('1.5');
   await expect(page.getByTestId('opt-selection-confidence-error')).toHaveText('Must be less than 1.');
@@ -102,7 +111,9 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
       { param: AI_CHANNEL, choices: ['ai_call', 'wecom'] },
     ],
     objective: { output: 'modelledValue', strategy: 'omni_fund', sense: 'maximize' },
-    constraints: [{ output: 'cost', strategy: 'omni_fund', max: 25000 }],
+    constraints: [{ output: 'cost', strategy: 'omni_fund', max: 22000 }],
+    tradeOff: { output: 'cost', strategy: 'omni_fund' },
+    refine: { maxEvaluations: 4 },
     selection: { finalists: 2, indifference: 20000, maxReplications: 4 },
   });
 
@@ -129,13 +140,25 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   await expect(page.getByTestId('opt-status')).toHaveAttribute('data-status', 'done', { timeout: 480_000 });
   await page.getByTestId('opt-search-chart').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('opt-search-chart').locator('svg, canvas').first()).toBeVisible();
-  await expect(page.getByTestId('opt-status-text')).toContainText('8 candidates × 2 replications screened');
+  await expect(page.getByTestId('opt-status-text')).toContainText(
+    /^8 candidates × 2 replications screened, [1-4] refinement points?, /,
+  );
+  // Refinement: its points in the path table, and where it went.
+  await expect(page.getByTestId('opt-refinement-text')).toContainText(
+    /^(From the best grid point|The best grid point)/,
+  );
+  await expect(page.getByTestId('opt-refinement-text')).toContainText('Smallest step tried: ');
+  await page.getByTestId('opt-path').locator('summary').click();
+  await expect(
+    page.getByTestId('opt-path-table').locator('tbody tr', { hasText: 'Refinement' }).first(),
+  ).toBeVisible();
+  await page.getByTestId('opt-path').locator('summary').click();
   const finalists = page.getByTestId('opt-finalists');
   await expect(finalists.locator('tbody tr[data-kind="current"]')).toHaveCount(1);
   await expect(finalists.locator('thead')).toContainText('Modelled incremental value (Omni');
   await expect(page.getByTestId('opt-best')).toBeVisible();
   await expect(page.getByTestId('opt-best-gain')).toContainText(
-    /^Modelled incremental value \(Omni.*\) vs the current plan: -?¥.* ± ¥.* \(90% interval .*\), paired on 4 replications\. The interval (leaves out|includes) 0/,
+    /^Modelled incremental value \(Omni.*\) vs the current plan: -?¥.* ± ¥.* \(90% interval .*\), paired on [2-4] replications\. The interval (leaves out|includes) 0/,
   );
   await page.setViewportSize({ width: 1440, height: 1400 });
   await page.getByTestId('opt-status').scrollIntoViewIfNeeded();

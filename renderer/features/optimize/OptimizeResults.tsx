@@ -62,7 +62,6 @@ export function OptimizeResults({
           <RefinementSummary
             spec={spec}
             result={result}
-            planText={describe}
             labelOf={labels.labelOf}
             showValue={labels.showValue}
           />

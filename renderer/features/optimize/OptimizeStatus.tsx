@@ -35,7 +35,7 @@ export function OptimizeStatus({ state }: { state: OptimizeState }) {
     text = t(r.refinement ? 'status.doneRefined' : 'status.done', {
       candidates: r.path.filter((e) => e.stage === 'screening').length,
       n0: r.screeningReplications,
-      refined: r.refinement?.evaluations ?? 0,
+      count: r.refinement?.evaluations ?? 0,
       finalists: r.finalists.length,
       n1: r.selectionReplications,
       seconds: fmt.seconds(state.elapsedMs / 1000),

@@ -4,8 +4,6 @@ import type { Choice, OptimizeResult, OptimizeSpec } from '../../../sim/index';
 export type RefinementSummaryProps = {
   spec: OptimizeSpec;
   result: OptimizeResult;
-  /** "Holdout share = 0.1 · AI step's channel = WeCom" */
-  planText(values: readonly Choice[]): string;
   labelOf(param: string): string;
   showValue(param: string, value: Choice): string;
 };
@@ -15,12 +13,17 @@ export type RefinementSummaryProps = {
  * how many new points it ran (and skipped), the smallest step it tried per range variable. Nothing
  * when it was not asked for (turned off, or no range variable: the plan note says so before a run).
  */
-export function RefinementSummary({ spec, result, planText, labelOf, showValue }: RefinementSummaryProps) {
+export function RefinementSummary({ spec, result, labelOf, showValue }: RefinementSummaryProps) {
   const { t } = useTranslation('optimize');
   const r = result.refinement;
   const wanted =
     spec.refine.maxEvaluations > 0 && spec.refine.halvings > 0 && spec.variables.some((v) => 'step' in v);
   if (!wanted) return null;
+  // Only the range variables move (choices stay as the start has them): name those.
+  const planText = (values: readonly Choice[]) =>
+    spec.variables
+      .flatMap((v, i) => ('step' in v ? [`${labelOf(v.param)} = ${showValue(v.param, values[i])}`] : []))
+      .join(' · ');
   const lines: string[] = [];
   if (!r) lines.push(t('refinement.none'));
   else {
