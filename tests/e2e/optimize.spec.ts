@@ -97,6 +97,7 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   await page.getByTestId('opt-selection-finalists').fill('2');
   await page.getByTestId('opt-selection-indifference').fill('20000');
   await page.getByTestId('opt-selection-maxReplications').fill('4');
+  await expect(page.getByTestId('opt-constraint-0-unit')).toHaveText('Bounds on Total cost: in yuan.');
 
   // The spec as the command line reads it.
   const downloading = page.waitForEvent('download');
@@ -177,6 +178,8 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   await page.getByTestId('language-switch').selectOption('en');
   await page.getByTestId('screen-optimize').evaluate((e) => e.closest('main')?.scrollTo({ top: 0 }));
   await page.screenshot({ path: `${DOCS}/optimizer-form.png`, fullPage: false });
+  await page.getByTestId('opt-settings').scrollIntoViewIfNeeded();
+  await page.getByTestId('opt-settings').screenshot({ path: `${DOCS}/optimizer-settings.png` });
 
   // Use the plan: applied to the scenario in one edit (Undo brings the old value back) …
   const share = Number(await page.getByTestId('opt-best-0').getAttribute('data-value'));

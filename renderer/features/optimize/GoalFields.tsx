@@ -27,26 +27,19 @@ function MeasureFields({
   value,
   strategies,
   isLocked,
-  withUnit = false,
   onChange,
 }: {
   id: string;
   value: MeasureDraft;
   strategies: Strategies;
   isLocked: boolean;
-  /** Say under the output what unit its bounds are in (a constraint's). */
-  withUnit?: boolean;
   onChange(m: MeasureDraft): void;
 }) {
   const { t } = useTranslation('optimize');
   const outputName = useOutputName();
   return (
     <>
-      <FieldShell
-        id={`${id}-output`}
-        label={t('goal.output')}
-        hint={withUnit ? t(`constraints.units.${value.output}`) : undefined}
-      >
+      <FieldShell id={`${id}-output`} label={t('goal.output')}>
         <select
           id={`${id}-output`}
           data-testid={`${id}-output`}
@@ -173,7 +166,6 @@ export function GoalFields({ draft, strategies, check, isLocked, onChange }: Goa
               value={c}
               strategies={strategies}
               isLocked={isLocked}
-              withUnit
               onChange={(m) => setConstraint(i, { ...c, ...m })}
             />
             {bound('min')}
@@ -187,6 +179,12 @@ export function GoalFields({ draft, strategies, check, isLocked, onChange }: Goa
             >
               {t('constraints.remove')}
             </button>
+            <p className="muted opt-constraint__unit" data-testid={`${id}-unit`}>
+              {t('constraints.unitLine', {
+                output: outputName(c.output),
+                unit: t(`constraints.units.${c.output}`),
+              })}
+            </p>
             {errors.length ? (
               <p className="field__errors opt-constraint__error" role="alert" data-testid={`${id}-error`}>
                 {errors.join(' ')}

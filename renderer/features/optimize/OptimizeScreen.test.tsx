@@ -181,7 +181,7 @@ describe('the optimizer screen (tiny fixture, holdout share 0.05–0.15)', () =>
     // 3 screening runs, one refinement point, then the second refinement point waits for cancel.
     await renderScreen(inProcess(4));
     expect(screen.getByTestId('opt-tradeoff-hint').textContent).toContain(
-      "follows the objective's, so the front weighs the objective against the same strategy's Total cost: now Omni-channel fund referral.",
+      "follows the objective's, so the front weighs the objective against Total cost of the same strategy (now Omni-channel fund referral).",
     );
     expect((screen.getByTestId('opt-tradeoff-strategy') as HTMLSelectElement).value).toBe('omni_fund');
     fireEvent.click(screen.getByTestId('opt-run'));
