@@ -93,7 +93,7 @@ export function SearchChart(p: SearchChartProps) {
         name: names.refinement,
         data: refined.map((e) => ({ ...point(e), symbol: e.feasible ? 'circle' : 'emptyCircle' })),
         color: palette.series[5],
-        symbolSize: 7,
+        symbolSize: 8,
         z: 2,
       },
       scatter(
@@ -142,7 +142,7 @@ export function SearchChart(p: SearchChartProps) {
             p.describe(e.values),
             `${p.objectiveName}: ${p.formatObjective(e.objective)} ± ${p.formatObjective(e.objectiveSe)}`,
             `${p.tradeOffName}: ${p.formatTradeOff(e.tradeOff)}`,
-            t('search.tooltipRuns', { count: e.replications }),
+            `${t(`path.stages.${e.stage}`)} · ${t('search.tooltipRuns', { count: e.replications })}`,
             e.feasible ? t('search.meets') : t('search.breaks'),
           );
         },
