@@ -161,6 +161,8 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   await expect(page.getByTestId('opt-best-gain')).toContainText(
     /^Modelled incremental value \(Omni.*\) vs the current plan: -?¥.* ± ¥.* \(90% interval .*\), paired on [2-4] replications\. The interval (leaves out|includes) 0/,
   );
+  // The current plan (cost ≈ ¥24.7K) breaks the ¥22K cap: the gain line says what the difference means.
+  await expect(page.getByTestId('opt-current-breaks')).toContainText('The current plan breaks a constraint');
   await page.setViewportSize({ width: 1440, height: 1400 });
   await page.getByTestId('opt-status').scrollIntoViewIfNeeded();
   await page.getByTestId('opt-finalists').scrollIntoViewIfNeeded();
