@@ -76,10 +76,19 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   await page.getByTestId('opt-var-1-choice-wecom').check();
   await expect(page.getByTestId('opt-var-1-count')).toHaveText('2 values to try');
   await page.getByTestId('opt-objective-strategy').selectOption('omni_fund');
-  await page.getByTestId('opt-tradeoff-strategy').selectOption('omni_fund');
+  // The trade-off's strategy follows the objective's (cost of the strategy optimized), and says so.
+  await expect(page.getByTestId('opt-tradeoff-strategy')).toHaveValue('omni_fund');
+  await expect(page.getByTestId('opt-tradeoff-hint')).toContainText(
+    "Until you choose a strategy here it follows the objective's",
+  );
+  // Refinement between grid points: labelled from the schema's group, kept short for the test.
+  await expect(page.getByTestId('opt-settings-refine')).toContainText('Refinement (between grid points');
+  await expect(page.getByTestId('opt-settings-refine')).toContainText('Most new points');
+  await expect(page.getByTestId('opt-settings-refine')).toContainText('Step halvings');
+  await page.getByTestId('opt-refine-maxEvaluations').fill('4');
   await page.getByTestId('opt-constraint-add').click();
   await page.getByTestId('opt-constraint-0-strategy').selectOption('omni_fund');
-  await page.getByTestId('opt-constraint-0-max').fill('25000');
+  await page.getByTestId('opt-constraint-0-max').fill('22000');
   // A problem is shown at its field and keeps the run button off.
   await page.getByTestId('opt-selection-confidence').fill('1.5');
   await expect(page.getByTestId('opt-selection-confidence-error')).toHaveText('Must be less than 1.');
@@ -88,6 +97,7 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   await page.getByTestId('opt-selection-finalists').fill('2');
   await page.getByTestId('opt-selection-indifference').fill('20000');
   await page.getByTestId('opt-selection-maxReplications').fill('4');
+  await expect(page.getByTestId('opt-constraint-0-unit')).toHaveText('Bounds on Total cost: in yuan.');
 
   // The spec as the command line reads it.
   const downloading = page.waitForEvent('download');
@@ -102,7 +112,9 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
       { param: AI_CHANNEL, choices: ['ai_call', 'wecom'] },
     ],
     objective: { output: 'modelledValue', strategy: 'omni_fund', sense: 'maximize' },
-    constraints: [{ output: 'cost', strategy: 'omni_fund', max: 25000 }],
+    constraints: [{ output: 'cost', strategy: 'omni_fund', max: 22000 }],
+    tradeOff: { output: 'cost', strategy: 'omni_fund' },
+    refine: { maxEvaluations: 4 },
     selection: { finalists: 2, indifference: 20000, maxReplications: 4 },
   });
 
@@ -129,14 +141,28 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   await expect(page.getByTestId('opt-status')).toHaveAttribute('data-status', 'done', { timeout: 480_000 });
   await page.getByTestId('opt-search-chart').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('opt-search-chart').locator('svg, canvas').first()).toBeVisible();
-  await expect(page.getByTestId('opt-status-text')).toContainText('8 candidates × 2 replications screened');
+  await expect(page.getByTestId('opt-status-text')).toContainText(
+    /^8 candidates × 2 replications screened, [1-4] refinement points?, /,
+  );
+  // Refinement: its points in the path table, and where it went.
+  await expect(page.getByTestId('opt-refinement-text')).toContainText(
+    /^(From the best grid point|The best grid point)/,
+  );
+  await expect(page.getByTestId('opt-refinement-text')).toContainText('Smallest step tried: ');
+  await page.getByTestId('opt-path').locator('summary').click();
+  await expect(
+    page.getByTestId('opt-path-table').locator('tbody tr', { hasText: 'Refinement' }).first(),
+  ).toBeVisible();
+  await page.getByTestId('opt-path').locator('summary').click();
   const finalists = page.getByTestId('opt-finalists');
   await expect(finalists.locator('tbody tr[data-kind="current"]')).toHaveCount(1);
   await expect(finalists.locator('thead')).toContainText('Modelled incremental value (Omni');
   await expect(page.getByTestId('opt-best')).toBeVisible();
   await expect(page.getByTestId('opt-best-gain')).toContainText(
-    /^Modelled incremental value \(Omni.*\) vs the current plan: -?¥.* ± ¥.* \(90% interval .*\), paired on 4 replications\. The interval (leaves out|includes) 0/,
+    /^Modelled incremental value \(Omni.*\) vs the current plan: -?¥.* ± ¥.* \(90% interval .*\), paired on [2-4] replications\. The interval (leaves out|includes) 0/,
   );
+  // The current plan (cost ≈ ¥24.7K) breaks the ¥22K cap: the gain line says what the difference means.
+  await expect(page.getByTestId('opt-current-breaks')).toContainText('The current plan breaks a constraint');
   await page.setViewportSize({ width: 1440, height: 1400 });
   await page.getByTestId('opt-status').scrollIntoViewIfNeeded();
   await page.getByTestId('opt-finalists').scrollIntoViewIfNeeded();
@@ -154,6 +180,8 @@ test('the optimizer: build a spec, cancel one run, complete another, use the pla
   await page.getByTestId('language-switch').selectOption('en');
   await page.getByTestId('screen-optimize').evaluate((e) => e.closest('main')?.scrollTo({ top: 0 }));
   await page.screenshot({ path: `${DOCS}/optimizer-form.png`, fullPage: false });
+  await page.getByTestId('opt-settings').scrollIntoViewIfNeeded();
+  await page.getByTestId('opt-settings').screenshot({ path: `${DOCS}/optimizer-settings.png` });
 
   // Use the plan: applied to the scenario in one edit (Undo brings the old value back) …
   const share = Number(await page.getByTestId('opt-best-0').getAttribute('data-value'));

@@ -55,6 +55,11 @@ export function BestPlan(p: BestPlanProps) {
               n: result.selectionReplications,
             })} ${t(isSure ? 'best.sure' : 'best.unsure')}`}
       </p>
+      {!isCurrent && !result.current.feasible ? (
+        <p className="muted" data-testid="opt-current-breaks">
+          {t('best.currentBreaks')}
+        </p>
+      ) : null}
       {result.capped ? (
         <p className="notice" data-testid="opt-capped">
           {t('best.capped', { n: result.selectionReplications })}

@@ -8,6 +8,8 @@ import {
   type MeasureDraft,
   type OptimizeDraft,
   problemsAt,
+  withObjective,
+  withTradeOff,
 } from './optimize-form';
 import { useProblemText } from './problem-text';
 
@@ -86,6 +88,9 @@ export type GoalFieldsProps = {
 export function GoalFields({ draft, strategies, check, isLocked, onChange }: GoalFieldsProps) {
   const { t } = useTranslation('optimize');
   const say = useProblemText();
+  const outputName = useOutputName();
+  const strategyName = (id: string | null) =>
+    id === null ? t('goal.allStrategies') : (strategies.find((s) => s.id === id)?.label ?? id);
   const setConstraint = (i: number, c: ConstraintDraft) =>
     onChange({ ...draft, constraints: draft.constraints.map((x, k) => (k === i ? c : x)) });
   return (
@@ -96,7 +101,7 @@ export function GoalFields({ draft, strategies, check, isLocked, onChange }: Goa
           value={draft.objective}
           strategies={strategies}
           isLocked={isLocked}
-          onChange={(m) => onChange({ ...draft, objective: { ...draft.objective, ...m } })}
+          onChange={(m) => onChange(withObjective(draft, m))}
         />
         <FieldShell id="opt-objective-sense" label={t('goal.sense')}>
           <select
@@ -106,10 +111,7 @@ export function GoalFields({ draft, strategies, check, isLocked, onChange }: Goa
             value={draft.objective.sense}
             disabled={isLocked}
             onChange={(e) =>
-              onChange({
-                ...draft,
-                objective: { ...draft.objective, sense: e.target.value as 'maximize' | 'minimize' },
-              })
+              onChange(withObjective(draft, { sense: e.target.value as 'maximize' | 'minimize' }))
             }
           >
             <option value="maximize">{t('goal.maximize')}</option>
@@ -118,14 +120,22 @@ export function GoalFields({ draft, strategies, check, isLocked, onChange }: Goa
         </FieldShell>
       </div>
       <h4 className="opt-subhead">{t('goal.tradeOff')}</h4>
-      <p className="muted opt-help">{t('goal.tradeOffHint')}</p>
+      <p className="muted opt-help" data-testid="opt-tradeoff-hint">
+        {t('goal.tradeOffHint')}{' '}
+        {draft.tradeOffFollows
+          ? t('goal.tradeOffFollows', {
+              output: outputName(draft.tradeOff.output),
+              strategy: strategyName(draft.tradeOff.strategy),
+            })
+          : t('goal.tradeOffOwn')}
+      </p>
       <div className="opt-grid">
         <MeasureFields
           id="opt-tradeoff"
           value={draft.tradeOff}
           strategies={strategies}
           isLocked={isLocked}
-          onChange={(m) => onChange({ ...draft, tradeOff: m })}
+          onChange={(m) => onChange(withTradeOff(draft, m))}
         />
       </div>
       <h4 className="opt-subhead">{t('constraints.title')}</h4>
@@ -169,6 +179,12 @@ export function GoalFields({ draft, strategies, check, isLocked, onChange }: Goa
             >
               {t('constraints.remove')}
             </button>
+            <p className="muted opt-constraint__unit" data-testid={`${id}-unit`}>
+              {t('constraints.unitLine', {
+                output: outputName(c.output),
+                unit: t(`constraints.units.${c.output}`),
+              })}
+            </p>
             {errors.length ? (
               <p className="field__errors opt-constraint__error" role="alert" data-testid={`${id}-error`}>
                 {errors.join(' ')}

@@ -4,6 +4,7 @@ import { FinalistsTable } from './FinalistsTable';
 import type { OptimizeState } from './optimize-store';
 import { PathTable } from './PathTable';
 import { usePlanActions } from './plan-actions';
+import { RefinementSummary } from './RefinementSummary';
 import { SearchChart } from './SearchChart';
 import type { OptimizeLabels } from './useOptimizeLabels';
 
@@ -39,6 +40,7 @@ export function OptimizeResults({
         spec={spec}
         evaluations={evaluations}
         chosen={result?.best?.values ?? null}
+        best={state.best}
         objectiveName={measureName(objective, spec.objective.strategy)}
         tradeOffName={measureName(tradeOff, spec.tradeOff?.strategy)}
         formatObjective={labels.formatOutput(objective)}
@@ -57,6 +59,12 @@ export function OptimizeResults({
       />
       {result ? (
         <>
+          <RefinementSummary
+            spec={spec}
+            result={result}
+            labelOf={labels.labelOf}
+            showValue={labels.showValue}
+          />
           <BestPlan
             spec={spec}
             result={result}

@@ -1,7 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { defaultSettings, type Executor, screeningCandidates } from '../../../sim/index';
+import { defaultSettings, type Executor, type OptimizeSpec, screeningCandidates } from '../../../sim/index';
 import { Card, ScreenHeader } from '../../components/Card';
 import { StaleNotice } from '../../components/StaleNotice';
 import { useLocalText } from '../../i18n/local-text';
@@ -22,6 +23,21 @@ import { VariableRow } from './VariableRow';
 import '../sensitivity/sensitivity.css';
 import '../compare/compare.css';
 import './optimize.css';
+
+/** What the run will do: screening's size, refinement's bound (or why there is none), selection. */
+function planNote(t: TFunction<'optimize'>, spec: OptimizeSpec, candidates: number): string {
+  const n0 = spec.screening.replications;
+  const { maxEvaluations, halvings } = spec.refine;
+  const hasRange = spec.variables.some((v) => 'step' in v);
+  const refine = hasRange && maxEvaluations > 0 && halvings > 0 ? maxEvaluations : 0;
+  const args = { count: candidates, n0, finalists: spec.selection.finalists, refine };
+  if (refine > 0) return t('run.note', { ...args, total: (candidates + 1 + refine) * n0 });
+  return t('run.noteNoRefine', {
+    ...args,
+    total: (candidates + 1) * n0,
+    why: t(hasRange ? 'run.refineOff' : 'run.refineNoRange'),
+  });
+}
 
 export type OptimizeScreenProps = {
   /** Where candidates run; default the Web Worker pool. Tests pass an in-process executor. */
@@ -124,12 +140,7 @@ export function OptimizeScreen({ executor }: OptimizeScreenProps = {}) {
       <div className="sens-controls no-print">
         {check.ok ? (
           <p className="muted" data-testid="opt-plan-note">
-            {t('run.note', {
-              count: candidates,
-              n0: check.spec.screening.replications,
-              total: (candidates + 1) * check.spec.screening.replications,
-              finalists: check.spec.selection.finalists,
-            })}
+            {planNote(t, check.spec, candidates)}
           </p>
         ) : (
           <p className="field__errors" role="alert" data-testid="opt-form-problems">

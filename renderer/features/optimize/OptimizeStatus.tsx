@@ -5,7 +5,11 @@ import { useMessages } from '../../i18n/messages';
 import { useFmt } from '../../i18n/numbers';
 import type { OptimizeState } from './optimize-store';
 
-/** Which stage, which candidate, replications done and the stage's ETA while running; how it ended otherwise. */
+/**
+ * Which stage, which candidate, the stage's replications and one ETA for the whole run while running
+ * (from the core's overall progress, a forecast that settles as refinement ends and selection's N is
+ * known); how it ended otherwise.
+ */
 export function OptimizeStatus({ state }: { state: OptimizeState }) {
   const { t } = useTranslation('optimize');
   const fmt = useFmt();
@@ -17,8 +21,8 @@ export function OptimizeStatus({ state }: { state: OptimizeState }) {
   if (state.status === 'running' && spec) {
     const n0 = spec.screening.replications;
     const runs = Math.max(1, Math.round(state.total / n0));
-    const eta =
-      state.done > 0 ? ((state.stageElapsedMs / state.done) * (state.total - state.done)) / 1000 : Number.NaN;
+    const left = state.overallTotal - state.overallDone;
+    const eta = state.overallDone > 0 ? ((state.elapsedMs / state.overallDone) * left) / 1000 : Number.NaN;
     text = t(`status.${state.stage ?? 'screening'}`, {
       k: Math.min(runs, Math.floor(state.done / n0) + 1),
       n: runs,
@@ -28,9 +32,10 @@ export function OptimizeStatus({ state }: { state: OptimizeState }) {
       evaluated: state.evaluations.filter((e) => e.stage === 'selection').length,
     });
   } else if (state.status === 'done' && r)
-    text = t('status.done', {
+    text = t(r.refinement ? 'status.doneRefined' : 'status.done', {
       candidates: r.path.filter((e) => e.stage === 'screening').length,
       n0: r.screeningReplications,
+      count: r.refinement?.evaluations ?? 0,
       finalists: r.finalists.length,
       n1: r.selectionReplications,
       seconds: fmt.seconds(state.elapsedMs / 1000),
@@ -47,8 +52,8 @@ export function OptimizeStatus({ state }: { state: OptimizeState }) {
     <div className="sens-status" data-testid="opt-status" data-status={state.status}>
       {state.status === 'running' ? (
         <ProgressBar
-          value={state.done}
-          max={Math.max(1, state.total)}
+          value={state.overallDone}
+          max={Math.max(1, state.overallTotal)}
           label={t('status.progress')}
           testId="opt-bar"
         />

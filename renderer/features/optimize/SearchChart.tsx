@@ -22,6 +22,8 @@ export type SearchChartProps = {
   evaluations: readonly Evaluation[];
   /** The selected plan's values once the run is done (null: none yet, or nothing feasible). */
   chosen: readonly (number | string)[] | null;
+  /** The core's best so far while running (feasible, at the most replications run so far). */
+  best: Evaluation | null;
   objectiveName: string;
   tradeOffName: string;
   formatObjective(v: number): string;
@@ -32,30 +34,24 @@ export type SearchChartProps = {
 
 const same = (a: readonly unknown[], b: readonly unknown[]) => a.every((x, i) => x === b[i]);
 
-/** The best screened candidate meeting the constraints so far (by the objective's sense). */
-export function bestSoFar(spec: OptimizeSpec, evals: readonly Evaluation[]): Evaluation | null {
-  const g = spec.objective.sense === 'maximize' ? 1 : -1;
-  let best: Evaluation | null = null;
-  for (const e of evals)
-    if (e.stage === 'screening' && e.feasible && (!best || g * e.objective > g * best.objective)) best = e;
-  return best;
-}
-
 /**
  * Every candidate as it is evaluated, objective against the trade-off output: screening candidates
- * (meeting the constraints or not), the current plan, the best so far, the selection re-runs, and
- * the Pareto front of the screened ones.
+ * (meeting the constraints or not), the refinement's points between them, the current plan, the
+ * best so far (the core's, across screening and refinement, then selection), the selection
+ * re-runs, and the Pareto front of the screened and refined points (as the result's `pareto`).
  */
 export function SearchChart(p: SearchChartProps) {
   const { t } = useTranslation('optimize');
   const option = useMemo<Option>(() => {
     const screened = p.evaluations.filter((e) => e.stage === 'screening');
-    const best = p.chosen ? null : bestSoFar(p.spec, screened);
-    const front = paretoFront(p.spec, screened);
+    const refined = p.evaluations.filter((e) => e.stage === 'refinement');
+    const best = p.chosen ? null : p.best;
+    const front = paretoFront(p.spec, [...screened, ...refined]);
     const point = (e: Evaluation) => ({ value: [e.tradeOff, e.objective], e });
     const names = {
       feasible: t('search.feasible'),
       infeasible: t('search.infeasible'),
+      refinement: t('search.refinement'),
       current: t('search.current'),
       best: t(p.chosen ? 'search.chosen' : 'search.best'),
       selection: t('search.selection'),
@@ -91,6 +87,15 @@ export function SearchChart(p: SearchChartProps) {
           symbolSize: 9,
         },
       ),
+      // One series, feasible or not told apart by fill as the screening points are (hollow: breaks a constraint).
+      {
+        type: 'scatter',
+        name: names.refinement,
+        data: refined.map((e) => ({ ...point(e), symbol: e.feasible ? 'circle' : 'emptyCircle' })),
+        color: palette.series[5],
+        symbolSize: 8,
+        z: 2,
+      },
       scatter(
         names.selection,
         p.evaluations.filter(
@@ -137,7 +142,7 @@ export function SearchChart(p: SearchChartProps) {
             p.describe(e.values),
             `${p.objectiveName}: ${p.formatObjective(e.objective)} ± ${p.formatObjective(e.objectiveSe)}`,
             `${p.tradeOffName}: ${p.formatTradeOff(e.tradeOff)}`,
-            t('search.tooltipRuns', { count: e.replications }),
+            `${t(`path.stages.${e.stage}`)} · ${t('search.tooltipRuns', { count: e.replications })}`,
             e.feasible ? t('search.meets') : t('search.breaks'),
           );
         },

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { OptimizeSpecSchema } from '../../../sim/index';
+import { OptimizeSpecSchema, SENSITIVITY_OUTPUTS } from '../../../sim/index';
 import {
   checkDraft,
   initialDraft,
@@ -8,7 +9,16 @@ import {
   parseChoiceList,
   problemsAt,
   settingFields,
+  suggestedIndifference,
+  withObjective,
+  withTradeOff,
 } from './optimize-form';
+
+const bundle = (lang: string) =>
+  JSON.parse(readFileSync(`renderer/i18n/optimize.${lang}.json`, 'utf8')) as {
+    settings: Record<string, Record<string, { label?: string; hint?: string } | string>>;
+    constraints: { units: Record<string, string> };
+  };
 
 const holdout = 'strategies[omni_fund].holdout.share';
 
@@ -76,6 +86,8 @@ describe('the optimizer form', () => {
     expect(settingFields().map((f) => `${f.group}.${f.key}=${f.defaultValue}`)).toEqual([
       'screening.replications=20',
       'screening.maxCandidates=40',
+      'refine.maxEvaluations=12',
+      'refine.halvings=3',
       'selection.finalists=4',
       'selection.indifference=undefined',
       'selection.confidence=0.9',
@@ -88,6 +100,56 @@ describe('the optimizer form', () => {
     expect(settingFields(extended).filter((f) => f.group === 'refinement')).toEqual([
       { group: 'refinement', key: 'rounds', defaultValue: 2 },
     ]);
+  });
+
+  it('labels every settings group and field the schema has, with a help line, in both languages', () => {
+    for (const lang of ['en', 'zh-CN']) {
+      const settings = bundle(lang).settings;
+      for (const f of settingFields()) {
+        const group = settings[f.group];
+        expect([lang, f.group, typeof group?.title]).toEqual([lang, f.group, 'string']);
+        const field = group[f.key] as { label?: string; hint?: string };
+        expect([lang, f.key, field?.label?.length, field?.hint?.length]).toEqual([
+          lang,
+          f.key,
+          expect.any(Number),
+          expect.any(Number),
+        ]);
+      }
+    }
+    expect(bundle('en').settings.refine).toMatchObject({
+      maxEvaluations: { label: 'Most new points' },
+      halvings: { label: 'Step halvings' },
+    });
+  });
+
+  it("has a unit line for every output's bounds and a δ in the output's own scale", () => {
+    for (const lang of ['en', 'zh-CN'])
+      expect(SENSITIVITY_OUTPUTS.filter((o) => !bundle(lang).constraints.units[o])).toEqual([]);
+    // A power or a per-customer figure is a small number: δ 10,000 would select nothing.
+    expect(suggestedIndifference('pilotPowerConversion')).toBe(0.05);
+    expect(suggestedIndifference('staffHoursPerBranchWeek')).toBe(1);
+    expect(SENSITIVITY_OUTPUTS.filter((o) => suggestedIndifference(o) === 10_000)).toEqual([
+      'modelledNewMoney',
+      'modelledValue',
+      'cost',
+    ]);
+  });
+
+  it("takes the objective's strategy for the trade-off until the user picks the trade-off's own", () => {
+    const d0 = initialDraft();
+    const d1 = withObjective(d0, { strategy: 'omni_fund' });
+    expect(d1.tradeOff).toEqual({ output: 'cost', strategy: 'omni_fund' });
+    // Another trade-off output keeps following; its own strategy stops it.
+    const d2 = withTradeOff(d1, { output: 'staffHours', strategy: 'omni_fund' });
+    expect(d2.tradeOffFollows).toBe(true);
+    expect(withObjective(d2, { strategy: null }).tradeOff).toEqual({ output: 'staffHours', strategy: null });
+    const d3 = withTradeOff(d1, { output: 'cost', strategy: null });
+    expect(d3.tradeOffFollows).toBe(false);
+    expect(withObjective(d3, { strategy: 'payroll' }).tradeOff.strategy).toBeNull();
+    // The saved spec names the trade-off outright (the file's default would be cost over all strategies).
+    const r = checkDraft({ ...d1, variables: draft().variables });
+    expect(r.ok && r.spec.tradeOff).toEqual({ output: 'cost', strategy: 'omni_fund' });
   });
 
   it('reads a list of values typed with commas, Chinese commas or spaces', () => {

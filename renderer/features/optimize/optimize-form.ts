@@ -24,6 +24,11 @@ export type OptimizeDraft = {
   objective: MeasureDraft & { sense: 'maximize' | 'minimize' };
   constraints: ConstraintDraft[];
   tradeOff: MeasureDraft;
+  /**
+   * The trade-off's strategy follows the objective's until the user picks one: optimizing one
+   * strategy's value, the Pareto front a user expects is against that strategy's cost.
+   */
+  tradeOffFollows: boolean;
   /** The numeric settings groups (screening, selection, …) by group and field; undefined: the default. */
   settings: Record<string, Record<string, NumberDraft>>;
 };
@@ -38,8 +43,24 @@ export function initialDraft(): OptimizeDraft {
     objective: { output: 'modelledValue', strategy: null, sense: 'maximize' },
     constraints: [],
     tradeOff: { output: 'cost', strategy: null },
+    tradeOffFollows: true,
     settings: {},
   };
+}
+
+/** The draft with the objective's output, strategy or sense changed (the trade-off's strategy following it while it follows). */
+export function withObjective(d: OptimizeDraft, m: Partial<OptimizeDraft['objective']>): OptimizeDraft {
+  const objective = { ...d.objective, ...m };
+  return {
+    ...d,
+    objective,
+    tradeOff: d.tradeOffFollows ? { ...d.tradeOff, strategy: objective.strategy } : d.tradeOff,
+  };
+}
+
+/** The draft with the trade-off changed; choosing its strategy stops it following the objective's. */
+export function withTradeOff(d: OptimizeDraft, m: MeasureDraft): OptimizeDraft {
+  return { ...d, tradeOff: m, tradeOffFollows: d.tradeOffFollows && m.strategy === d.tradeOff.strategy };
 }
 
 /** δ suggested for an objective when the user gives none: a difference worth telling apart, in its unit. */
@@ -51,6 +72,15 @@ export function suggestedIndifference(output: SensitivityOutput): number {
       return 0.1;
     case 'staffHours':
       return 10;
+    case 'staffHoursPerBranchWeek':
+      return 1;
+    case 'pilotPowerConversion':
+    case 'pilotPowerAum':
+      return 0.05;
+    case 'contactsPerCustomer':
+      return 0.1;
+    case 'policySuppressed':
+      return 100;
     default:
       return 10_000;
   }

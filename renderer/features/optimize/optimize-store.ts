@@ -7,6 +7,7 @@ import {
   type Executor,
   type OptimizeResult,
   type OptimizeSpec,
+  type OptimizeStage,
   RunCancelled,
   type RunSettings,
   runOptimize,
@@ -16,7 +17,7 @@ import {
 import type { SensitivityFailure, SensitivityStatus } from '../sensitivity/sensitivity-store';
 import { initialDraft, type OptimizeDraft } from './optimize-form';
 
-export type OptimizeStage = 'screening' | 'selection';
+export type { OptimizeStage };
 
 export type OptimizeState = {
   draft: OptimizeDraft;
@@ -25,11 +26,19 @@ export type OptimizeState = {
   /** Replications done and planned in the current stage (selection's total is known when it starts). */
   done: number;
   total: number;
-  /** Since the run started, and since the current stage started (for the stage's ETA). */
+  /**
+   * Replications done and forecast over the whole run (the core's `overall`: refinement's bound until
+   * it ends, selection at n0 per finalist until N is known), for one ETA across the stages.
+   */
+  overallDone: number;
+  overallTotal: number;
+  /** Since the run started, and since the current stage started. */
   elapsedMs: number;
   stageElapsedMs: number;
-  /** Every evaluation in the order it ran: screening candidates, then the selection re-runs. */
+  /** Every evaluation in the order it ran: screening candidates, refinement points, the selection re-runs. */
   evaluations: Evaluation[];
+  /** The core's current best (feasible, at the most replications run so far); null: none yet. */
+  best: Evaluation | null;
   result: OptimizeResult | null;
   /** The spec and settings of the last run (the form may have changed since). */
   spec: OptimizeSpec | null;
@@ -45,9 +54,12 @@ export function initialOptimize(): OptimizeState {
     stage: null,
     done: 0,
     total: 0,
+    overallDone: 0,
+    overallTotal: 0,
     elapsedMs: 0,
     stageElapsedMs: 0,
     evaluations: [],
+    best: null,
     result: null,
     spec: null,
     settings: null,
@@ -88,9 +100,12 @@ export async function startOptimize(
     stage: 'screening',
     done: 0,
     total: 0,
+    overallDone: 0,
+    overallTotal: 0,
     elapsedMs: 0,
     stageElapsedMs: 0,
     evaluations: [],
+    best: null,
     result: null,
     spec,
     settings,
@@ -106,9 +121,18 @@ export async function startOptimize(
           stage = p.stage;
           stageT0 = t;
         }
-        set({ stage: p.stage, done: p.done, total: p.total, elapsedMs: t - t0, stageElapsedMs: t - stageT0 });
+        set({
+          stage: p.stage,
+          done: p.done,
+          total: p.total,
+          overallDone: p.overall?.done ?? p.done,
+          overallTotal: p.overall?.total ?? p.total,
+          elapsedMs: t - t0,
+          stageElapsedMs: t - stageT0,
+        });
       },
-      onEvaluation: (e) => set({ evaluations: [...optimizeStore.getState().evaluations, e] }),
+      onPartial: (p) =>
+        set({ evaluations: [...optimizeStore.getState().evaluations, p.evaluation], best: p.best }),
     });
     set({ status: 'done', result, elapsedMs: now() - t0 });
   } catch (e) {

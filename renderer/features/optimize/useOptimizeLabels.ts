@@ -33,7 +33,7 @@ export function useOptimizeLabels() {
   );
   const labelOf = useParamLabel(doc);
   const showValue = useCallback(
-    (param: string, v: Choice) => (typeof v === 'number' ? fmt.num(v, 4) : showParamValue(t, base, param, v)),
+    (param: string, v: Choice) => (typeof v === 'number' ? fmt.num(v, 6) : showParamValue(t, base, param, v)),
     [t, base, fmt],
   );
   const locale = toNumberLocale(i18n.language);
