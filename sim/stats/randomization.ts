@@ -5,7 +5,7 @@
 /** Estimate, equal-tailed 90% interval and two-sided p-value (H0: no effect on anyone). */
 export type RandomizationResult = { estimate: number; lo90: number; hi90: number; p: number };
 
-const NONE: RandomizationResult = {
+export const NONE: RandomizationResult = {
   estimate: Number.NaN,
   lo90: Number.NaN,
   hi90: Number.NaN,
@@ -288,8 +288,11 @@ function bound(
   return inside;
 }
 
-/** p-value at τ = 0 and the 90% interval from the observed (A, R) and the re-randomized ones. */
-function intervalOf(
+/**
+ * p-value at τ = 0 and the 90% interval from the observed (A, R) and the re-randomized ones (the
+ * first `permutations` entries of As and Rs). Exact for B = `permutations` with (B + 1)·0.05 whole.
+ */
+export function intervalOf(
   A: number,
   R: number,
   As: Float64Array,
