@@ -27,10 +27,15 @@ const TAIL_ERROR = 0.1;
 /** How many analyses took each route, and how many re-randomizations were drawn (diagnostics). */
 export const pilotCounters = { normal: 0, drawn: 0, draws: 0 };
 
+/** Scratch for the loops' sums (one analysis at a time per thread). */
+const acc = new Float64Array(8);
+
 /**
  * Both outcomes' tests and 90% intervals for one design's units (see randomizationTests for the
  * statistic, its linearity in τ and the interval by inversion). `allowNormal`: the units are
  * many exchangeable customers, so the normal route may be used where the criterion holds.
+ * (The loops live in small closure-free functions of fixed argument types: V8 compiles each once,
+ * instead of re-entering a long function's loop by on-stack replacement at every call.)
  */
 export function pilotInference(
   a0: Float64Array,
@@ -41,24 +46,14 @@ export function pilotInference(
   seed: number,
   allowNormal: boolean,
 ): [RandomizationResult, RandomizationResult] {
-  let n1 = 0;
-  let sumR = 0;
-  let r1 = 0;
-  let sum0 = 0;
-  let sum1 = 0;
-  let t0 = 0;
-  let t1 = 0;
-  for (let i = 0; i < n; i++) {
-    sumR += r[i];
-    sum0 += a0[i];
-    sum1 += a1[i];
-    if (isTreated[i]) {
-      n1++;
-      r1 += r[i];
-      t0 += a0[i];
-      t1 += a1[i];
-    }
-  }
+  armSums(a0, a1, r, isTreated, n, acc);
+  const n1 = acc[0];
+  const sumR = acc[1];
+  const r1 = acc[2];
+  const sum0 = acc[3];
+  const sum1 = acc[4];
+  const t0 = acc[5];
+  const t1 = acc[6];
   const n0 = n - n1;
   if (n1 < 2 || n0 < 2) return [NONE, NONE];
   const R = r1 / n1 - (sumR - r1) / n0;
@@ -71,13 +66,56 @@ export function pilotInference(
   if (res1 !== null) pilotCounters.normal++;
   if (res0 !== null && res1 !== null) return [res0, res1];
   // Draw for the outcomes the normal route does not take (one or both), against the same draws.
-  const drawn = res0 === null ? (res1 === null ? [a0, a1] : [a0]) : [a1];
-  const observed = res0 === null ? (res1 === null ? [A0, A1] : [A0]) : [A1];
-  const totals = res0 === null ? (res1 === null ? [sum0, sum1] : [sum0]) : [sum1];
-  const out = sequentialTests(drawn, observed, totals, r, sumR, R, n, n1, seed);
-  pilotCounters.drawn += drawn.length;
-  if (res0 === null) return [out[0], res1 ?? out[1]];
-  return [res0, out[0]];
+  if (res0 === null && res1 === null) {
+    pilotCounters.drawn += 2;
+    return sequentialTests(a0, a1, 2, A0, A1, sum0, sum1, r, sumR, R, n, n1, seed);
+  }
+  pilotCounters.drawn++;
+  if (res0 === null)
+    return [
+      sequentialTests(a0, a0, 1, A0, A0, sum0, sum0, r, sumR, R, n, n1, seed)[0],
+      res1 as RandomizationResult,
+    ];
+  return [res0, sequentialTests(a1, a1, 1, A1, A1, sum1, sum1, r, sumR, R, n, n1, seed)[0]];
+}
+
+/** Count treated; sums of r, a0, a1 over all units and over the treated, into out[0..6]. */
+function armSums(
+  a0: Float64Array,
+  a1: Float64Array,
+  r: Float64Array,
+  isTreated: Uint8Array,
+  n: number,
+  out: Float64Array,
+): void {
+  let n1 = 0;
+  let sumR = 0;
+  let r1 = 0;
+  let sum0 = 0;
+  let sum1 = 0;
+  let t0 = 0;
+  let t1 = 0;
+  for (let i = 0; i < n; i++) {
+    const ri = r[i];
+    const x0 = a0[i];
+    const x1 = a1[i];
+    sumR += ri;
+    sum0 += x0;
+    sum1 += x1;
+    if (isTreated[i] !== 0) {
+      n1++;
+      r1 += ri;
+      t0 += x0;
+      t1 += x1;
+    }
+  }
+  out[0] = n1;
+  out[1] = sumR;
+  out[2] = r1;
+  out[3] = sum0;
+  out[4] = sum1;
+  out[5] = t0;
+  out[6] = t1;
 }
 
 /**
@@ -96,24 +134,12 @@ function normalTest(
   A: number,
   R: number,
 ): RandomizationResult | null {
-  let ma = 0;
-  let mr = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i];
-    mr += r[i];
-  }
-  ma /= n;
-  mr /= n;
-  let saa = 0;
-  let sar = 0;
-  let srr = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - ma;
-    const dr = r[i] - mr;
-    saa += da * da;
-    sar += da * dr;
-    srr += dr * dr;
-  }
+  secondMoments(a, r, n, acc);
+  const ma = acc[0];
+  const mr = acc[1];
+  const saa = acc[2];
+  const sar = acc[3];
+  const srr = acc[4];
   const c = n / (n1 * (n - n1) * (n - 1));
   if (!(saa > 0)) return null;
   const q = Z95 * Z95 * c;
@@ -136,6 +162,33 @@ function normalTest(
   return { estimate: A / R, lo90: lo, hi90: hi, p };
 }
 
+/** Means of a and r and their central second moments (sums), into out[0..4]. */
+function secondMoments(a: Float64Array, r: Float64Array, n: number, out: Float64Array): void {
+  let ma = 0;
+  let mr = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i];
+    mr += r[i];
+  }
+  ma /= n;
+  mr /= n;
+  let saa = 0;
+  let sar = 0;
+  let srr = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i] - ma;
+    const dr = r[i] - mr;
+    saa += da * da;
+    sar += da * dr;
+    srr += dr * dr;
+  }
+  out[0] = ma;
+  out[1] = mr;
+  out[2] = saa;
+  out[3] = sar;
+  out[4] = srr;
+}
+
 /**
  * Whether the randomization distribution of the treated sum of v = a − τ·r is close enough to
  * normal: (1) no unit holds more than 1% of Σ(v − v̄)² (the Lindeberg condition of Hájek's 1960
@@ -144,6 +197,7 @@ function normalTest(
  * excess kurtosis to O(1/n) from Poisson sampling) moves each tail probability at the 2.5% and 5%
  * points by less than a tenth of itself. Cochran's rule (n > 25·G1², Cochran 1977 §2.15) is the
  * classical, looser form of (2): it allows a skewness of 0.2 here, this about 0.09.
+ * `ma`, `mr`: the means of a and r.
  */
 export function shapeOk(
   a: Float64Array,
@@ -154,7 +208,32 @@ export function shapeOk(
   mr: number,
   tau: number,
 ): boolean {
-  const mv = ma - tau * mr;
+  higherMoments(a, r, n, ma - tau * mr, tau, acc);
+  const s2 = acc[0];
+  const s3 = acc[1];
+  const s4 = acc[2];
+  const top = acc[3];
+  if (!(s2 > 0) || top > MAX_SHARE * s2) return false;
+  const f = m / n;
+  const variance = ((m * (n - m)) / (n * (n - 1))) * s2;
+  const k3 = ((m * (n - m) * (n - 2 * m)) / (n * (n - 1) * (n - 2))) * s3;
+  const skew = k3 / (variance * Math.sqrt(variance));
+  const kurt = ((1 - 6 * f * (1 - f)) * s4) / (f * (1 - f) * s2 * s2);
+  return (
+    edgeworthError(Z975, skew, kurt) <= TAIL_ERROR * 0.025 &&
+    edgeworthError(Z95, skew, kurt) <= TAIL_ERROR * 0.05
+  );
+}
+
+/** Σv², Σv³, Σv⁴ and max v² of v = a − τ·r − mv, into out[0..3]. */
+function higherMoments(
+  a: Float64Array,
+  r: Float64Array,
+  n: number,
+  mv: number,
+  tau: number,
+  out: Float64Array,
+): void {
   let s2 = 0;
   let s3 = 0;
   let s4 = 0;
@@ -167,16 +246,10 @@ export function shapeOk(
     s4 += v2 * v2;
     if (v2 > top) top = v2;
   }
-  if (!(s2 > 0) || top > MAX_SHARE * s2) return false;
-  const f = m / n;
-  const variance = ((m * (n - m)) / (n * (n - 1))) * s2;
-  const k3 = ((m * (n - m) * (n - 2 * m)) / (n * (n - 1) * (n - 2))) * s3;
-  const skew = k3 / variance ** 1.5;
-  const kurt = ((1 - 6 * f * (1 - f)) * s4) / (f * (1 - f) * s2 * s2);
-  return (
-    edgeworthError(Z975, skew, kurt) <= TAIL_ERROR * 0.025 &&
-    edgeworthError(Z95, skew, kurt) <= TAIL_ERROR * 0.05
-  );
+  out[0] = s2;
+  out[1] = s3;
+  out[2] = s4;
+  out[3] = top;
 }
 
 /** |Edgeworth correction| to a normal tail probability at z, to order 1/n (terms bounded separately). */
@@ -192,88 +265,128 @@ function edgeworthError(z: number, skew: number, kurt: number): number {
 }
 
 let rowsScratch = new Float64Array(0);
+const Rs = new Float64Array(MAX_DRAWS);
+const As0 = new Float64Array(MAX_DRAWS);
+const As1 = new Float64Array(MAX_DRAWS);
+const sums = new Float64Array(3);
+/** Per outcome (0, 1): exceedances above [0, 1] and below [2, 3]; draws at the STOP_AT-th [4..7]. */
+const tails = new Int32Array(8);
 
 /**
- * Monte Carlo tests of one or two outcomes against the same re-randomizations: draws of the
- * smaller arm (uniform m-subsets by a partial Fisher–Yates shuffle not reset between draws, the
- * same mulberry32 stream and swaps as randomization.ts, so the same units in the same order).
+ * Monte Carlo tests of K = 1 or 2 outcomes (o0, o1) against the same re-randomizations: draws of
+ * the smaller arm (uniform m-subsets by a partial Fisher–Yates shuffle not reset between draws,
+ * the same mulberry32 stream and swaps as randomization.ts, so the same units in the same order).
  * After the first INTERVAL_DRAWS draws (the interval's), drawing stops as soon as every outcome has
  * STOP_AT exceedances in both tails; each tail's p-value is Besag & Clifford's: STOP_AT / (draws
  * when the STOP_AT-th exceedance came), or (1 + exceedances) / (MAX_DRAWS + 1) if it never came.
  */
 function sequentialTests(
-  outs: Float64Array[],
-  observed: number[],
-  totals: number[],
+  o0: Float64Array,
+  o1: Float64Array,
+  K: number,
+  A0: number,
+  A1: number,
+  total0: number,
+  total1: number,
   r: Float64Array,
   sumR: number,
   R: number,
   n: number,
   n1: number,
   seed: number,
-): RandomizationResult[] {
-  const K = outs.length;
+): [RandomizationResult, RandomizationResult] {
   const cols = K + 1;
   if (rowsScratch.length < n * 3) rowsScratch = new Float64Array(Math.max(n * 3, 2 * rowsScratch.length));
   const rows = rowsScratch;
-  const o0 = outs[0];
-  const o1 = K > 1 ? outs[1] : o0;
-  for (let i = 0; i < n; i++) {
-    rows[i * cols] = r[i];
-    rows[i * cols + 1] = o0[i];
-    if (K > 1) rows[i * cols + 2] = o1[i];
-  }
+  packRows(rows, r, o0, o1, n, cols);
   const n0 = n - n1;
   const m = Math.min(n1, n0);
   const isSmallTreated = n1 <= n0;
-  const Rs = new Float64Array(MAX_DRAWS);
-  const As = outs.map(() => new Float64Array(MAX_DRAWS));
-  const sums = new Float64Array(3);
-  // Per outcome: exceedances above / below and the draw count at the STOP_AT-th of each.
-  const up = new Int32Array(K);
-  const down = new Int32Array(K);
-  const upAt = new Int32Array(K);
-  const downAt = new Int32Array(K);
-  const eps = new Float64Array(K);
-  const diff = (s: number, total: number) => {
-    const st = isSmallTreated ? s : total - s;
-    return st / n1 - (total - st) / n0;
-  };
-  const tally = (v: number, d: number, e: number, k: number, at: number) => {
-    if (v >= d - e && ++up[k] === STOP_AT) upAt[k] = at;
-    if (v <= d + e && ++down[k] === STOP_AT) downAt[k] = at;
-  };
+  tails.fill(0);
+  let eps0 = 0;
+  let eps1 = 0;
   let state = seed | 0;
   let b = 0;
-  for (; b < MAX_DRAWS; b++) {
+  while (b < MAX_DRAWS) {
     state = drawOne(rows, n, m, cols, state, sums);
-    Rs[b] = diff(sums[0], sumR);
-    for (let k = 0; k < K; k++) As[k][b] = diff(sums[k + 1], totals[k]);
-    if (b + 1 < INTERVAL_DRAWS) continue;
-    if (b + 1 === INTERVAL_DRAWS) {
+    Rs[b] = armDifference(sums[0], sumR, n1, n0, isSmallTreated);
+    As0[b] = armDifference(sums[1], total0, n1, n0, isSmallTreated);
+    As1[b] = K > 1 ? armDifference(sums[2], total1, n1, n0, isSmallTreated) : 0;
+    b++;
+    if (b < INTERVAL_DRAWS) continue;
+    if (b === INTERVAL_DRAWS) {
       // Ties within rounding count as ties (as in randomization.ts), on the scale of these draws.
-      for (let k = 0; k < K; k++) {
-        let ss = 0;
-        for (let j = 0; j < INTERVAL_DRAWS; j++) ss += As[k][j] * As[k][j];
-        eps[k] = 1e-9 * (Math.sqrt(ss / INTERVAL_DRAWS) + Math.abs(observed[k]));
-        for (let j = 0; j < INTERVAL_DRAWS; j++) tally(As[k][j], observed[k], eps[k], k, j + 1);
-      }
-    } else for (let k = 0; k < K; k++) tally(As[k][b], observed[k], eps[k], k, b + 1);
-    let done = true;
-    for (let k = 0; k < K; k++) if (up[k] < STOP_AT || down[k] < STOP_AT) done = false;
-    if (done) {
-      b++;
-      break;
+      eps0 = 1e-9 * (rootMeanSquare(As0, INTERVAL_DRAWS) + Math.abs(A0));
+      eps1 = 1e-9 * (rootMeanSquare(As1, INTERVAL_DRAWS) + Math.abs(A1));
+      tally(As0, 0, INTERVAL_DRAWS, A0, eps0, 0);
+      if (K > 1) tally(As1, 0, INTERVAL_DRAWS, A1, eps1, 1);
+    } else {
+      tally(As0, b - 1, b, A0, eps0, 0);
+      if (K > 1) tally(As1, b - 1, b, A1, eps1, 1);
     }
+    if (isDecided(0) && (K === 1 || isDecided(1))) break;
   }
   pilotCounters.draws += b * m;
-  const tailP = (count: number, at: number) =>
-    count >= STOP_AT ? STOP_AT / at : (1 + count) / (MAX_DRAWS + 1);
-  return outs.map((_, k) => {
-    const iv = intervalOf(observed[k], R, As[k], Rs, INTERVAL_DRAWS);
-    const p = Math.min(1, 2 * Math.min(tailP(up[k], upAt[k]), tailP(down[k], downAt[k])));
-    return { estimate: iv.estimate, lo90: iv.lo90, hi90: iv.hi90, p };
-  });
+  return [resultOf(A0, R, As0, 0), K > 1 ? resultOf(A1, R, As1, 1) : NONE];
+}
+
+/** Treated − control difference in means from the drawn (smaller) arm's sum. */
+function armDifference(s: number, total: number, n1: number, n0: number, isSmallTreated: boolean): number {
+  const st = isSmallTreated ? s : total - s;
+  return st / n1 - (total - st) / n0;
+}
+
+function rootMeanSquare(x: Float64Array, count: number): number {
+  let ss = 0;
+  for (let j = 0; j < count; j++) ss += x[j] * x[j];
+  return Math.sqrt(ss / count);
+}
+
+/** Count draws from..to−1 of `As` in outcome k's tails, noting the draw of each STOP_AT-th. */
+function tally(As: Float64Array, from: number, to: number, d: number, eps: number, k: number): void {
+  for (let j = from; j < to; j++) {
+    const v = As[j];
+    if (v >= d - eps && ++tails[k] === STOP_AT) tails[4 + k] = j + 1;
+    if (v <= d + eps && ++tails[2 + k] === STOP_AT) tails[6 + k] = j + 1;
+  }
+}
+
+function isDecided(k: number): boolean {
+  return tails[k] >= STOP_AT && tails[2 + k] >= STOP_AT;
+}
+
+/** Besag–Clifford p of one tail: STOP_AT / draws at its STOP_AT-th exceedance, else the full count. */
+function tailP(count: number, at: number): number {
+  return count >= STOP_AT ? STOP_AT / at : (1 + count) / (MAX_DRAWS + 1);
+}
+
+function resultOf(A: number, R: number, As: Float64Array, k: number): RandomizationResult {
+  const iv = intervalOf(A, R, As, Rs, INTERVAL_DRAWS);
+  const p = Math.min(1, 2 * Math.min(tailP(tails[k], tails[4 + k]), tailP(tails[2 + k], tails[6 + k])));
+  return { estimate: iv.estimate, lo90: iv.lo90, hi90: iv.hi90, p };
+}
+
+/** Each unit's r and outcome(s) side by side, `cols` numbers a row. */
+function packRows(
+  rows: Float64Array,
+  r: Float64Array,
+  o0: Float64Array,
+  o1: Float64Array,
+  n: number,
+  cols: number,
+): void {
+  if (cols === 3) {
+    for (let i = 0; i < n; i++) {
+      rows[i * 3] = r[i];
+      rows[i * 3 + 1] = o0[i];
+      rows[i * 3 + 2] = o1[i];
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      rows[i * 2] = r[i];
+      rows[i * 2 + 1] = o0[i];
+    }
+  }
 }
 
 /**
