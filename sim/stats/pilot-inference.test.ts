@@ -143,6 +143,9 @@ describe('pilot inference: normal route', () => {
       const null0 = pilotInference(e0, e0, r0, t, n, k, true)[0];
       if (null0.p <= 0.05) null0.estimate > 0 ? hi++ : lo++;
     }
+    console.log(
+      `normal route at the edge: taken in ${normal} of ${R}; rejected low ${lo}, high ${hi}; covered ${covered}`,
+    );
     // The normal route is what is being measured (it is taken at this size, not the draws).
     expect(normal / R).toBeGreaterThan(0.95);
     expect(Math.abs(lo / R - 0.025)).toBeLessThan(0.005);
