@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DRAWS, pilotCounters, pilotInference, shapeOk } from './pilot-inference';
+import { shapeOk } from './normal-route';
+import { MAX_DRAWS, pilotCounters, pilotInference } from './pilot-inference';
 import { randomizationTests, residualize } from './randomization';
 
 /** mulberry32 uniforms for the tests' own data (not the engine's streams). */
@@ -109,7 +110,7 @@ describe('pilot inference: normal route', () => {
     const { x, y } = heavy(n, u);
     const t = assign(n, 2000, u);
     const { e, r } = residuals(y, x, t, 0);
-    expect(shapeOk(e, r, n, 2000, 0, 0, 0)).toBe(false);
+    expect(shapeOk(e, r, n, 2000, 0, 0, 0, new Float64Array(4))).toBe(false);
   });
 
   it('holds its size per side and its coverage at the edge of its criterion (binary outcome, AUM-adjusted)', () => {

@@ -7,7 +7,7 @@
 //   the same draws; the 90% interval comes from the first 79 draws ((79 + 1)·0.05 = 4 whole, so its
 //   coverage is exact as well). Method and measured size: docs/model.md, "Pilot inference".
 
-import { normalCdf } from './dist';
+import { normalTest } from './normal-route';
 import { intervalOf, NONE, type RandomizationResult } from './randomization';
 
 /** Most re-randomizations per test: decisions are those of the fixed test with this B. */
@@ -16,13 +16,6 @@ export const MAX_DRAWS = 199;
 export const INTERVAL_DRAWS = 79;
 /** Besag–Clifford h: a tail with this many exceedances cannot reject, (199 + 1)·0.025 = 5. */
 const STOP_AT = 5;
-/** Standard normal quantiles of the two-sided 5% test and of the 90% interval. */
-const Z975 = 1.959963984540054;
-const Z95 = 1.6448536269514722;
-/** Normality criterion: no unit above this share of the sum of squares (Lindeberg–Hájek). */
-const MAX_SHARE = 0.01;
-/** ...and the Edgeworth estimate of the tail error within a tenth of each tail (2.5%, 5%). */
-const TAIL_ERROR = 0.1;
 
 /** How many analyses took each route, and how many re-randomizations were drawn (diagnostics). */
 export const pilotCounters = { normal: 0, drawn: 0, draws: 0 };
@@ -60,23 +53,20 @@ export function pilotInference(
   if (!(R > 0)) return [NONE, NONE];
   const A0 = t0 / n1 - (sum0 - t0) / n0;
   const A1 = t1 / n1 - (sum1 - t1) / n0;
-  const res0 = allowNormal ? normalTest(a0, r, n, n1, A0, R) : null;
-  const res1 = allowNormal ? normalTest(a1, r, n, n1, A1, R) : null;
+  const res0 = allowNormal ? normalTest(a0, r, n, n1, A0, R, acc) : null;
+  const res1 = allowNormal ? normalTest(a1, r, n, n1, A1, R, acc) : null;
   if (res0 !== null) pilotCounters.normal++;
   if (res1 !== null) pilotCounters.normal++;
   if (res0 !== null && res1 !== null) return [res0, res1];
   // Draw for the outcomes the normal route does not take (one or both), against the same draws.
   if (res0 === null && res1 === null) {
     pilotCounters.drawn += 2;
-    return sequentialTests(a0, a1, 2, A0, A1, sum0, sum1, r, sumR, R, n, n1, seed);
+    return sequentialTests(a0, a1, 2, A0 / R, A1 / R, r, isTreated, n, n1, seed);
   }
   pilotCounters.drawn++;
   if (res0 === null)
-    return [
-      sequentialTests(a0, a0, 1, A0, A0, sum0, sum0, r, sumR, R, n, n1, seed)[0],
-      res1 as RandomizationResult,
-    ];
-  return [res0, sequentialTests(a1, a1, 1, A1, A1, sum1, sum1, r, sumR, R, n, n1, seed)[0]];
+    return [sequentialTests(a0, a0, 1, A0 / R, 0, r, isTreated, n, n1, seed)[0], res1 as RandomizationResult];
+  return [res0, sequentialTests(a1, a1, 1, A1 / R, 0, r, isTreated, n, n1, seed)[0]];
 }
 
 /** Count treated; sums of r, a0, a1 over all units and over the treated, into out[0..6]. */
@@ -118,153 +108,7 @@ function armSums(
   out[6] = t1;
 }
 
-/**
- * The normal route, or null where the criterion fails. Under re-randomization (complete, n1 of
- * n treated) the treated − control difference of fixed values v has mean 0 (v centred) and
- * variance n / (n1·n0·(n − 1))·Σv² exactly; under H0: τ the values are v = a − τ·r, so the set
- * {τ : |A − τR| ≤ z·sd(τ)} is the solution of a quadratic. The finite-population central limit
- * theorem (Hájek 1960) makes this the limit of the Monte Carlo test; the criterion (shapeOk)
- * asks that it be close at τ = 0 and at both bounds.
- */
-function normalTest(
-  a: Float64Array,
-  r: Float64Array,
-  n: number,
-  n1: number,
-  A: number,
-  R: number,
-): RandomizationResult | null {
-  secondMoments(a, r, n, acc);
-  const ma = acc[0];
-  const mr = acc[1];
-  const saa = acc[2];
-  const sar = acc[3];
-  const srr = acc[4];
-  const c = n / (n1 * (n - n1) * (n - 1));
-  if (!(saa > 0)) return null;
-  const q = Z95 * Z95 * c;
-  // (A − τR)² ≤ q·(saa − 2τ·sar + τ²·srr) ⇔ k2·τ² − 2·k1·τ + k0 ≤ 0.
-  const k2 = R * R - q * srr;
-  const k1 = A * R - q * sar;
-  const k0 = A * A - q * saa;
-  const disc = k1 * k1 - k2 * k0;
-  if (!(k2 > 0) || !(disc >= 0)) return null;
-  const lo = (k1 - Math.sqrt(disc)) / k2;
-  const hi = (k1 + Math.sqrt(disc)) / k2;
-  if (
-    !shapeOk(a, r, n, n1, ma, mr, 0) ||
-    !shapeOk(a, r, n, n1, ma, mr, lo) ||
-    !shapeOk(a, r, n, n1, ma, mr, hi)
-  )
-    return null;
-  const z = A / Math.sqrt(c * saa);
-  const p = Math.min(1, 2 * normalCdf(-Math.abs(z)));
-  return { estimate: A / R, lo90: lo, hi90: hi, p };
-}
-
-/** Means of a and r and their central second moments (sums), into out[0..4]. */
-function secondMoments(a: Float64Array, r: Float64Array, n: number, out: Float64Array): void {
-  let ma = 0;
-  let mr = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i];
-    mr += r[i];
-  }
-  ma /= n;
-  mr /= n;
-  let saa = 0;
-  let sar = 0;
-  let srr = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - ma;
-    const dr = r[i] - mr;
-    saa += da * da;
-    sar += da * dr;
-    srr += dr * dr;
-  }
-  out[0] = ma;
-  out[1] = mr;
-  out[2] = saa;
-  out[3] = sar;
-  out[4] = srr;
-}
-
-/**
- * Whether the randomization distribution of the treated sum of v = a − τ·r is close enough to
- * normal: (1) no unit holds more than 1% of Σ(v − v̄)² (the Lindeberg condition of Hájek's 1960
- * theorem, which fails for heavy-tailed money: W1's largest unit holds 3–37%); (2) the one-term
- * Edgeworth correction for sampling without replacement (Babu & Singh 1985; skewness exact,
- * excess kurtosis to O(1/n) from Poisson sampling) moves each tail probability at the 2.5% and 5%
- * points by less than a tenth of itself. Cochran's rule (n > 25·G1², Cochran 1977 §2.15) is the
- * classical, looser form of (2): it allows a skewness of 0.2 here, this about 0.09.
- * `ma`, `mr`: the means of a and r.
- */
-export function shapeOk(
-  a: Float64Array,
-  r: Float64Array,
-  n: number,
-  m: number,
-  ma: number,
-  mr: number,
-  tau: number,
-): boolean {
-  higherMoments(a, r, n, ma - tau * mr, tau, acc);
-  const s2 = acc[0];
-  const s3 = acc[1];
-  const s4 = acc[2];
-  const top = acc[3];
-  if (!(s2 > 0) || top > MAX_SHARE * s2) return false;
-  const f = m / n;
-  const variance = ((m * (n - m)) / (n * (n - 1))) * s2;
-  const k3 = ((m * (n - m) * (n - 2 * m)) / (n * (n - 1) * (n - 2))) * s3;
-  const skew = k3 / (variance * Math.sqrt(variance));
-  const kurt = ((1 - 6 * f * (1 - f)) * s4) / (f * (1 - f) * s2 * s2);
-  return (
-    edgeworthError(Z975, skew, kurt) <= TAIL_ERROR * 0.025 &&
-    edgeworthError(Z95, skew, kurt) <= TAIL_ERROR * 0.05
-  );
-}
-
-/** Σv², Σv³, Σv⁴ and max v² of v = a − τ·r − mv, into out[0..3]. */
-function higherMoments(
-  a: Float64Array,
-  r: Float64Array,
-  n: number,
-  mv: number,
-  tau: number,
-  out: Float64Array,
-): void {
-  let s2 = 0;
-  let s3 = 0;
-  let s4 = 0;
-  let top = 0;
-  for (let i = 0; i < n; i++) {
-    const v = a[i] - tau * r[i] - mv;
-    const v2 = v * v;
-    s2 += v2;
-    s3 += v2 * v;
-    s4 += v2 * v2;
-    if (v2 > top) top = v2;
-  }
-  out[0] = s2;
-  out[1] = s3;
-  out[2] = s4;
-  out[3] = top;
-}
-
-/** |Edgeworth correction| to a normal tail probability at z, to order 1/n (terms bounded separately). */
-function edgeworthError(z: number, skew: number, kurt: number): number {
-  const phi = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
-  const z2 = z * z;
-  return (
-    phi *
-    ((Math.abs(skew) / 6) * Math.abs(z2 - 1) +
-      (Math.abs(kurt) / 24) * Math.abs(z * (z2 - 3)) +
-      ((skew * skew) / 72) * Math.abs(z * (z2 * z2 - 10 * z2 + 15)))
-  );
-}
-
-let rowsScratch = new Float64Array(0);
+let rowsScratch = new Float32Array(0);
 const Rs = new Float64Array(MAX_DRAWS);
 const As0 = new Float64Array(MAX_DRAWS);
 const As1 = new Float64Array(MAX_DRAWS);
@@ -284,22 +128,29 @@ function sequentialTests(
   o0: Float64Array,
   o1: Float64Array,
   K: number,
-  A0: number,
-  A1: number,
-  total0: number,
-  total1: number,
+  estimate0: number,
+  estimate1: number,
   r: Float64Array,
-  sumR: number,
-  R: number,
+  isTreated: Uint8Array,
   n: number,
   n1: number,
   seed: number,
 ): [RandomizationResult, RandomizationResult] {
   const cols = K + 1;
-  if (rowsScratch.length < n * 3) rowsScratch = new Float64Array(Math.max(n * 3, 2 * rowsScratch.length));
+  if (rowsScratch.length < n * 3) rowsScratch = new Float32Array(Math.max(n * 3, 2 * rowsScratch.length));
   const rows = rowsScratch;
-  packRows(rows, r, o0, o1, n, cols);
+  // The rows hold the values rounded to single precision (half the memory, so a random row is
+  // more often in cache); the observed statistic is computed from the same rounded values, so the
+  // test is exact for them (any fixed function of the data is a valid statistic). The estimate
+  // stays the double-precision one.
+  packRows(rows, r, o0, o1, isTreated, n, cols, acc);
   const n0 = n - n1;
+  const sumR = acc[0];
+  const total0 = acc[1];
+  const total1 = acc[2];
+  const R = acc[3] / n1 - (sumR - acc[3]) / n0;
+  const A0 = acc[4] / n1 - (total0 - acc[4]) / n0;
+  const A1 = acc[5] / n1 - (total1 - acc[5]) / n0;
   const m = Math.min(n1, n0);
   const isSmallTreated = n1 <= n0;
   tails.fill(0);
@@ -327,7 +178,7 @@ function sequentialTests(
     if (isDecided(0) && (K === 1 || isDecided(1))) break;
   }
   pilotCounters.draws += b * m;
-  return [resultOf(A0, R, As0, 0), K > 1 ? resultOf(A1, R, As1, 1) : NONE];
+  return [resultOf(A0, R, As0, 0, estimate0), K > 1 ? resultOf(A1, R, As1, 1, estimate1) : NONE];
 }
 
 /** Treated − control difference in means from the drawn (smaller) arm's sum. */
@@ -360,33 +211,54 @@ function tailP(count: number, at: number): number {
   return count >= STOP_AT ? STOP_AT / at : (1 + count) / (MAX_DRAWS + 1);
 }
 
-function resultOf(A: number, R: number, As: Float64Array, k: number): RandomizationResult {
+function resultOf(A: number, R: number, As: Float64Array, k: number, estimate: number): RandomizationResult {
   const iv = intervalOf(A, R, As, Rs, INTERVAL_DRAWS);
   const p = Math.min(1, 2 * Math.min(tailP(tails[k], tails[4 + k]), tailP(tails[2 + k], tails[6 + k])));
-  return { estimate: iv.estimate, lo90: iv.lo90, hi90: iv.hi90, p };
+  return { estimate, lo90: iv.lo90, hi90: iv.hi90, p };
 }
 
-/** Each unit's r and outcome(s) side by side, `cols` numbers a row. */
+/**
+ * Each unit's r and outcome(s) side by side, `cols` numbers a row, rounded to single precision;
+ * sums of the rounded values (r, o0, o1 over all units, then over the treated) into out[0..5].
+ */
 function packRows(
-  rows: Float64Array,
+  rows: Float32Array,
   r: Float64Array,
   o0: Float64Array,
   o1: Float64Array,
+  isTreated: Uint8Array,
   n: number,
   cols: number,
+  out: Float64Array,
 ): void {
-  if (cols === 3) {
-    for (let i = 0; i < n; i++) {
-      rows[i * 3] = r[i];
-      rows[i * 3 + 1] = o0[i];
-      rows[i * 3 + 2] = o1[i];
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      rows[i * 2] = r[i];
-      rows[i * 2 + 1] = o0[i];
+  let sr = 0;
+  let s0 = 0;
+  let s1 = 0;
+  let tr = 0;
+  let t0 = 0;
+  let t1 = 0;
+  for (let i = 0; i < n; i++) {
+    const ri = Math.fround(r[i]);
+    const x0 = Math.fround(o0[i]);
+    const x1 = cols === 3 ? Math.fround(o1[i]) : 0;
+    rows[i * cols] = ri;
+    rows[i * cols + 1] = x0;
+    if (cols === 3) rows[i * 3 + 2] = x1;
+    sr += ri;
+    s0 += x0;
+    s1 += x1;
+    if (isTreated[i] !== 0) {
+      tr += ri;
+      t0 += x0;
+      t1 += x1;
     }
   }
+  out[0] = sr;
+  out[1] = s0;
+  out[2] = s1;
+  out[3] = tr;
+  out[4] = t0;
+  out[5] = t1;
 }
 
 /**
@@ -394,7 +266,7 @@ function packRows(
  * rows, written to `out`; returns the generator's state. Closure-free, so V8 compiles it once.
  */
 function drawOne(
-  rows: Float64Array,
+  rows: Float32Array,
   n: number,
   m: number,
   cols: number,
