@@ -16,6 +16,7 @@ import { useValidation } from './features/editor/useValidation';
 import { OpenErrorDialog } from './features/file/OpenErrorDialog';
 import { RecoveryBanner } from './features/file/RecoveryBanner';
 import { useAutosave, useDirtySync } from './features/file/useAutosave';
+import { OptimizeScreen } from './features/optimize/OptimizeScreen';
 import { PlannerScreen } from './features/planner/PlannerScreen';
 import { ReportScreen } from './features/report/ReportScreen';
 import { LedgerScreen } from './features/sensitivity/LedgerScreen';
@@ -47,6 +48,7 @@ const SCREENS: Record<ScreenId, () => React.JSX.Element> = {
   calibration: CalibrationScreen,
   assumptions: LedgerScreen,
   sensitivity: SensitivityScreen,
+  optimize: OptimizeScreen,
 };
 
 const EDITOR: ReadonlySet<ScreenId> = new Set([

@@ -61,6 +61,7 @@ export function computeGolden(file: string): unknown {
   return {
     scenario: file,
     seed: settings.seed,
+    engineVersion: summary.engineVersion,
     replications,
     customers: summary.customers,
     weeks: summary.weeks,

@@ -297,6 +297,8 @@ export type StrategySegment = {
 export type RunSummary = {
   scenarioName: LocalText;
   seed: string;
+  /** The engine version that produced the run (sim/engine/version.ts): same seed, same version → same numbers. */
+  engineVersion: number;
   replicationsDone: number;
   replicationsPlanned: number;
   weeks: number;

@@ -10,6 +10,8 @@ import calibrationZh from './calibration.zh-CN.json';
 import en from './en.json';
 import estimateEn from './estimate.en.json';
 import estimateZh from './estimate.zh-CN.json';
+import optimizeEn from './optimize.en.json';
+import optimizeZh from './optimize.zh-CN.json';
 import plannerEn from './planner.en.json';
 import plannerZh from './planner.zh-CN.json';
 import resultsEn from './results.en.json';
@@ -29,6 +31,7 @@ const BUNDLES: Array<[string, object, object]> = [
   ['calibration', calibrationEn, calibrationZh],
   ['estimate', estimateEn, estimateZh],
   ['sensitivity', sensitivityEn, sensitivityZh],
+  ['optimize', optimizeEn, optimizeZh],
   ['messages', MESSAGE_BUNDLES.en, MESSAGE_BUNDLES['zh-CN']],
 ];
 

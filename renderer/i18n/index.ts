@@ -1,7 +1,7 @@
 // i18next with two languages, English and Simplified Chinese, bundled at build time.
 // The app's own strings are the default namespace; the results dashboard has 'results', the planner
 // 'planner', building a scenario (library, overview, add/delete) 'authoring', teaching mode 'teaching',
-// the run's cost estimate 'estimate', the assumption ledger and sensitivity analyses 'sensitivity';
+// the run's cost estimate 'estimate', the assumption ledger and sensitivity analyses 'sensitivity', the optimizer 'optimize';
 // the core's messages
 // (issues, planner notes) come from the shared catalogue as 'messages'.
 import i18next, { type i18n as I18n } from 'i18next';
@@ -14,6 +14,8 @@ import calibrationZh from './calibration.zh-CN.json';
 import en from './en.json';
 import estimateEn from './estimate.en.json';
 import estimateZh from './estimate.zh-CN.json';
+import optimizeEn from './optimize.en.json';
+import optimizeZh from './optimize.zh-CN.json';
 import plannerEn from './planner.en.json';
 import plannerZh from './planner.zh-CN.json';
 import resultsEn from './results.en.json';
@@ -56,6 +58,7 @@ export async function initI18n(language: Language): Promise<I18n> {
           calibration: calibrationEn,
           estimate: estimateEn,
           sensitivity: sensitivityEn,
+          optimize: optimizeEn,
           [MESSAGES_NS]: MESSAGE_BUNDLES.en,
         },
         'zh-CN': {
@@ -67,6 +70,7 @@ export async function initI18n(language: Language): Promise<I18n> {
           calibration: calibrationZh,
           estimate: estimateZh,
           sensitivity: sensitivityZh,
+          optimize: optimizeZh,
           [MESSAGES_NS]: MESSAGE_BUNDLES['zh-CN'],
         },
       },
@@ -82,6 +86,7 @@ export async function initI18n(language: Language): Promise<I18n> {
         'calibration',
         'estimate',
         'sensitivity',
+        'optimize',
         MESSAGES_NS,
       ],
       defaultNS: 'translation',

@@ -18,7 +18,8 @@ export type ScreenId =
   | 'planner'
   | 'teaching'
   | 'calibration'
-  | 'sensitivity';
+  | 'sensitivity'
+  | 'optimize';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

@@ -3,6 +3,7 @@
 // It reads the run's columns (summary-columns.ts: each record reduced to the figures needed, as
 // blocks arrive), so a run never has to keep its records. Pure and order-fixed: replications are
 // read in replication order, so any worker count gives the same summary.
+
 import type {
   ChannelUse,
   FlowEdge,
@@ -36,6 +37,7 @@ import {
   WEEK_SUM,
 } from './summary-columns';
 import { verdictOf } from './verdict';
+import { ENGINE_VERSION } from './version';
 
 export const SIGNIFICANCE_ALPHA = 0.05;
 
@@ -432,6 +434,7 @@ export function summarizeColumns(
   return {
     scenarioName: s.meta.name,
     seed,
+    engineVersion: ENGINE_VERSION,
     replicationsDone: rec.count,
     replicationsPlanned,
     weeks: s.calendar.weeks,

@@ -54,10 +54,16 @@ async function canonical(path: string): Promise<string> {
 }
 
 /**
- * Check `--out` before a run starts: not one of the input files, its folder exists and can be
- * written, and an existing file is replaced only with `--force`. Problems are usage errors (exit 2).
+ * Check `--out` (or the output flag `flag`) before a run starts: not one of the input files, its
+ * folder exists and can be written, and an existing file is replaced only with `--force`.
+ * Problems are usage errors (exit 2).
  */
-export async function checkOutputPath(out: string, inputs: string[], isForced: boolean): Promise<void> {
+export async function checkOutputPath(
+  out: string,
+  inputs: string[],
+  isForced: boolean,
+  flag = '--out',
+): Promise<void> {
   const target = await canonical(out);
   const existing = await stat(target).catch(() => null);
   for (const input of inputs) {
@@ -69,17 +75,19 @@ export async function checkOutputPath(out: string, inputs: string[], isForced: b
         existing.dev === inputInfo.dev &&
         existing.ino === inputInfo.ino);
     if (isSameFile)
-      throw new UsageError(`--out ${out} is the scenario file being read; choose another output file`);
+      throw new UsageError(
+        `${flag} ${out} is ${input === inputs[0] ? 'the scenario file' : 'an input file'} being read; choose another output file`,
+      );
   }
-  if (existing?.isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
+  if (existing?.isDirectory()) throw new UsageError(`${flag} ${out} is a folder; give a file name`);
   const folder = dirname(target);
   const folderInfo = await stat(folder).catch(() => null);
   if (!folderInfo?.isDirectory())
-    throw new UsageError(`--out ${out}: the folder ${dirname(out)} does not exist; create it first`);
+    throw new UsageError(`${flag} ${out}: the folder ${dirname(out)} does not exist; create it first`);
   try {
     await access(folder, constants.W_OK);
   } catch {
-    throw new UsageError(`--out ${out}: the folder ${dirname(out)} cannot be written`);
+    throw new UsageError(`${flag} ${out}: the folder ${dirname(out)} cannot be written`);
   }
-  if (existing && !isForced) throw new UsageError(`--out ${out} already exists; add --force to replace it`);
+  if (existing && !isForced) throw new UsageError(`${flag} ${out} already exists; add --force to replace it`);
 }

@@ -5,14 +5,15 @@
 // report says so), 1 invalid scenario or spec, 2 usage error, 130 cancelled.
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { atomicWrite } from '../../main/fs/atomic-write';
 import { catalogueT, issueText, sensitivityErrorText } from '../../messages/index';
 import { defaultSettings } from '../api';
-import { textIn } from '../scenario/local-text';
 import type { Scenario } from '../scenario/schema';
 import { SensitivityError } from '../sensitivity/errors';
 import {
   type Comparison,
+  candidateScenario,
   currentValues,
   type OptimizeProgress,
   type OptimizeResult,
@@ -21,15 +22,18 @@ import {
 import { type OptimizeSpec, parseOptimizeSpec } from '../sensitivity/optimize-spec';
 import { decimal, flag, parseCommand, text, UsageError, wholeNumber } from './cli-args';
 import { checkOutputPath, maxBytesFrom, readScenarioFile } from './cli-io';
+import { optimizeText, outputLabel } from './cli-optimize-text';
 import { NodePool } from './node-pool';
 import { ProgressBar } from './progress';
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
 export const OPTIMIZE_USAGE = `  npm run sim -- optimize <scenario.json> --spec <opt.json> [--seed S] [--workers W]
-                       [--out FILE [--force]] [--json] [--max-size MB]
+                       [--out RESULT.json] [--apply-out SCENARIO.json] [--force] [--json] [--max-size MB]
                        (decision variables, objective and constraints in opt.json; screening on common
-                       random numbers, then Nelson–Matejcik two-stage selection; see docs/model.md)`;
+                       random numbers, a search between grid points, then Nelson–Matejcik two-stage
+                       selection; --out: the result document; --apply-out: the scenario with the best
+                       plan applied; see docs/model.md)`;
 
 /** Largest spec file read (a spec is a few hundred bytes). */
 const MAX_SPEC_BYTES = 1024 * 1024;
@@ -91,13 +95,6 @@ export async function readSpecFile(
   return messages.length ? { ok: false, messages } : r;
 }
 
-const fmt = (x: number) =>
-  !Number.isFinite(x) ? 'n/a' : Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en') : x.toPrecision(4);
-
-function valuesText(spec: OptimizeSpec, c: Comparison): string {
-  return spec.variables.map((v, i) => `${v.param} = ${c.values[i]}`).join(', ');
-}
-
 /** The document `--json` prints and `--out` writes. */
 export function optimizeJson(spec: OptimizeSpec, r: OptimizeResult): string {
   const named = (c: Comparison) => ({
@@ -107,10 +104,17 @@ export function optimizeJson(spec: OptimizeSpec, r: OptimizeResult): string {
   const doc = {
     kind: 'sandtable.optimize',
     method:
-      'screening on common random numbers, then Nelson & Matejcik (1995) two-stage selection (Bonferroni)',
+      'screening on common random numbers, compass search between grid points, then Nelson & Matejcik (1995) two-stage selection (Bonferroni)',
     objective: spec.objective,
     constraints: spec.constraints,
+    outputLabels: Object.fromEntries(
+      [spec.objective.output, ...spec.constraints.map((c) => c.output), spec.tradeOff?.output ?? 'cost'].map(
+        (o) => [o, outputLabel(o)],
+      ),
+    ),
     variables: spec.variables.map((v) => v.param),
+    refine: spec.refine,
+    refinement: r.refinement,
     seed: r.seed,
     screeningReplications: r.screeningReplications,
     selectionReplications: r.selectionReplications,
@@ -129,26 +133,6 @@ export function optimizeJson(spec: OptimizeSpec, r: OptimizeResult): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-function optimizeText(spec: OptimizeSpec, r: OptimizeResult, name: string): string {
-  const o = spec.objective;
-  const line = (c: Comparison) =>
-    `  ${c.feasible ? ' ' : '✗'} ${valuesText(spec, c)}: ${o.output} ${fmt(c.objective)} ± ${fmt(c.objectiveSe)}; vs current ${fmt(c.vsCurrent.diff)} ± ${fmt(c.vsCurrent.se)} (90%: ${fmt(c.vsCurrent.low)} to ${fmt(c.vsCurrent.high)})${c.constraints.map((k) => `; ${k.output} ${fmt(k.estimate)} ± ${fmt(k.se)}${k.met ? '' : ' breaks its bound'}${k.close ? ' (bound within 1.645 SE)' : ''}`).join('')}`;
-  const screened = r.path.filter((e) => e.stage === 'screening');
-  return [
-    `${name}: ${o.sense} ${o.output}${o.strategy ? ` (strategy ${o.strategy})` : ''} over ${spec.variables.map((v) => v.param).join(', ')}`,
-    `screening: ${screened.length} candidates × ${r.screeningReplications} replications (${screened.filter((e) => e.feasible).length} meet the constraints); selection: ${r.finalists.length} finalists and the current plan × ${r.selectionReplications} replications${r.capped ? ' (capped by maxReplications: the indifference zone is not guaranteed)' : ''}, all on seed ${r.seed}`,
-    '',
-    r.best
-      ? `best: ${valuesText(spec, r.best)}`
-      : 'no candidate meets the constraints (infeasible): loosen a bound or widen a range',
-    `current plan: ${valuesText(spec, r.current)}: ${o.output} ${fmt(r.current.objective)} ± ${fmt(r.current.objectiveSe)}`,
-    'finalists (✗ = breaks a constraint), ± Monte Carlo SE, differences paired on the same replications:',
-    ...r.finalists.map(line),
-    `Pareto front (${o.output} vs ${spec.tradeOff?.output ?? 'cost'}): ${r.pareto.length} of ${screened.length} screened candidates`,
-    '',
-  ].join('\n');
-}
-
 /** `optimize …`: returns the exit code. */
 export async function cmdOptimize(args: string[], io: Io, signal: AbortSignal): Promise<number> {
   const { positional, flags } = parseCommand(args, {
@@ -156,14 +140,21 @@ export async function cmdOptimize(args: string[], io: Io, signal: AbortSignal): 
     seed: text(),
     workers: wholeNumber(0, 64),
     out: text(),
+    'apply-out': text(),
     force: flag(),
     json: flag(),
     'max-size': decimal(),
   });
   if (positional.length !== 1) throw new UsageError('optimize needs exactly one scenario file');
   if (flags.spec === undefined) throw new UsageError('optimize needs --spec <opt.json>');
-  if (flags.out !== undefined)
-    await checkOutputPath(flags.out, [positional[0], flags.spec], flags.force === true);
+  const inputs = [positional[0], flags.spec];
+  if (flags.out !== undefined) await checkOutputPath(flags.out, inputs, flags.force === true);
+  const applyOut = flags['apply-out'];
+  if (applyOut !== undefined) {
+    await checkOutputPath(applyOut, inputs, flags.force === true, '--apply-out');
+    if (flags.out !== undefined && resolve(flags.out) === resolve(applyOut))
+      throw new UsageError('--out and --apply-out name the same file; give each its own');
+  }
   const loaded = await readScenarioFile(positional[0], maxBytesFrom(flags['max-size']));
   if (!loaded.ok) {
     for (const line of loaded.messages) io.err(`${line}\n`);
@@ -182,17 +173,19 @@ export async function cmdOptimize(args: string[], io: Io, signal: AbortSignal): 
   const pool = new NodePool({ threads: flags.workers ?? Math.max(1, availableParallelism()) });
   let bar: ProgressBar | null = null;
   let stage: OptimizeProgress['stage'] | null = null;
+  let done = 0;
   let result: OptimizeResult;
   try {
     result = await runOptimize(pool, scenario, settings, spec, {
       signal,
       onProgress: (p) => {
         if (p.stage !== stage) {
-          bar?.finish();
+          bar?.finish(done);
           stage = p.stage;
           io.err(`${p.stage}:\n`);
           bar = new ProgressBar(p.total, io.err);
         }
+        done = p.done;
         bar?.update(p.done);
       },
     });
@@ -213,12 +206,22 @@ export async function cmdOptimize(args: string[], io: Io, signal: AbortSignal): 
   } finally {
     await pool.close();
   }
-  (bar as ProgressBar | null)?.finish();
+  (bar as ProgressBar | null)?.finish(done);
   const body = optimizeJson(spec, result);
-  io.out(flags.json ? body : optimizeText(spec, result, textIn(scenario.meta.name, 'en')));
+  io.out(flags.json ? body : optimizeText(spec, result, scenario.meta.name));
   if (flags.out !== undefined) {
     await atomicWrite(flags.out, body);
     io.err(`wrote ${flags.out}\n`);
+  }
+  if (applyOut !== undefined) {
+    if (result.best === null) io.err(`no plan meets the constraints: ${applyOut} not written\n`);
+    else {
+      const best = candidateScenario(scenario, spec, result.best.values);
+      await atomicWrite(applyOut, `${JSON.stringify(best, null, 2)}\n`);
+      io.err(
+        `wrote ${applyOut} (the scenario with the best plan: ${spec.variables.map((v, i) => `${v.param} = ${result.best?.values[i]}`).join(', ')})\n`,
+      );
+    }
   }
   return 0;
 }

@@ -29,6 +29,7 @@ import {
 } from '../sensitivity/tornado';
 import { decimal, flag, oneOf, parseCommand, text, UsageError, wholeNumber } from './cli-args';
 import { checkOutputPath, maxBytesFrom, readScenarioFile } from './cli-io';
+import { fmt, table } from './cli-table';
 import { NodePool } from './node-pool';
 import { ProgressBar } from './progress';
 
@@ -136,9 +137,6 @@ export function sensitivityJson(run: TornadoRun, output: SensitivityOutput, stra
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const fmt = (x: number) =>
-  !Number.isFinite(x) ? 'n/a' : Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en') : x.toPrecision(4);
-
 function sensitivityText(t: TornadoTable, scenarioName: string, n: number): string {
   const header = ['parameter', 'low', 'high', 'output at low', 'output at high', 'swing', '± SE'];
   const rows = t.rows.map((r) => [
@@ -158,13 +156,6 @@ function sensitivityText(t: TornadoTable, scenarioName: string, n: number): stri
     table(header, rows),
     '',
   ].join('\n');
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
 }
 
 /** `sensitivity …`: returns the exit code. */

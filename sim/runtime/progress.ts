@@ -39,10 +39,11 @@ export class ProgressBar {
     );
   }
 
-  finish(): void {
+  /** `done`: the replications actually run when fewer than the total (a bound) were needed. */
+  finish(done = this.total): void {
     const elapsed = (performance.now() - this.started) / 1000;
     this.write(
-      `${this.isTty ? '\r' : ''}done: ${this.total} replications in ${elapsed.toFixed(1)} s${' '.repeat(30)}\n`,
+      `${this.isTty ? '\r' : ''}done: ${done} replications in ${elapsed.toFixed(1)} s${' '.repeat(30)}\n`,
     );
   }
 }

@@ -11,6 +11,7 @@ export {
   RELATIVE_RANGE,
 } from './ledger';
 export {
+  beats,
   type Choice,
   type Comparison,
   type ConstraintResult,
@@ -18,13 +19,17 @@ export {
   currentValues,
   type Evaluation,
   type OptimizeOptions,
+  type OptimizePartial,
   type OptimizeProgress,
   type OptimizeResult,
+  type OptimizeStage,
   paretoFront,
+  type Refinement,
   runOptimize,
   screeningCandidates,
   variableValues,
 } from './optimize';
+export { compassSearch, type RefineSettings, refineStep } from './optimize-refine';
 export {
   type OptimizeSpec,
   OptimizeSpecSchema,

@@ -6,6 +6,9 @@ import { SENSITIVITY_OUTPUTS } from './outputs';
 const finite = z.number().finite();
 const output = z.enum(SENSITIVITY_OUTPUTS);
 const strategy = z.string().min(1).nullable().optional();
+/** A whole number in [min, max], `fallback` when left out. */
+const count = (min: number, max: number, fallback: number) =>
+  z.number().int().min(min).max(max).default(fallback);
 
 const RangeVariable = z
   .object({
@@ -36,7 +39,11 @@ const Constraint = z
     min: finite.optional(),
   })
   .strict()
-  .refine((c) => c.max !== undefined || c.min !== undefined, { message: 'expected max or min' });
+  .refine((c) => c.max !== undefined || c.min !== undefined, { message: 'expected max or min' })
+  .refine((c) => c.max === undefined || c.min === undefined || c.min <= c.max, {
+    message: 'expected min ≤ max',
+    path: ['max'],
+  });
 
 export const OptimizeSpecSchema = z
   .object({
@@ -48,19 +55,31 @@ export const OptimizeSpecSchema = z
     tradeOff: z.object({ output, strategy }).strict().optional(),
     screening: z
       .object({
-        replications: z.number().int().min(2).max(100_000).default(20),
-        maxCandidates: z.number().int().min(1).max(10_000).default(40),
+        replications: count(2, 100_000, 20),
+        maxCandidates: count(1, 10_000, 40),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * Search between grid points around the best screened candidate (range variables only):
+     * compass search halving the step `halvings` times, at most `maxEvaluations` new points, on the
+     * screening's replications. maxEvaluations 0 turns it off.
+     */
+    refine: z
+      .object({
+        maxEvaluations: count(0, 1000, 12),
+        halvings: count(0, 20, 3),
       })
       .strict()
       .prefault({}),
     selection: z
       .object({
-        finalists: z.number().int().min(1).max(20).default(4),
+        finalists: count(1, 20, 4),
         /** Indifference zone δ: differences of the objective below it are not worth telling apart. */
         indifference: finite.positive(),
         /** Probability of correct selection wanted (1 − α), given the indifference zone. */
         confidence: z.number().gt(0.5).lt(1).default(0.9),
-        maxReplications: z.number().int().min(2).max(1_000_000).default(1000),
+        maxReplications: count(2, 1_000_000, 1000),
       })
       .strict(),
   })

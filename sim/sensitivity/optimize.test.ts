@@ -3,7 +3,7 @@ import { simApi } from '../api';
 import { mustLoad, smallScenarioDoc } from '../engine/test-scenarios';
 import { type Executor, RunCancelled } from '../executor';
 import type { Scenario } from '../scenario/schema';
-import { candidateScenario, paretoFront, runOptimize } from './optimize';
+import { beats, candidateScenario, type Evaluation, paretoFront, runOptimize } from './optimize';
 import { OptimizeSpecSchema, parseOptimizeSpec } from './optimize-spec';
 import { estimateOf, outputSamples, replicationFigures } from './outputs';
 
@@ -36,13 +36,16 @@ function costAt(s: Scenario, c: number, n: number): number {
   return estimateOf(outputSamples(replicationFigures(sc, blocks), 'cost', STRATEGY));
 }
 
-function spec(budget: number, screening = 8) {
+/** Maximize app_activation's cost under cost ≤ budget, over the SMS price (grid only unless `refine`). */
+function spec(budget: number, screening = 8, extra: Record<string, unknown> = {}) {
   return OptimizeSpecSchema.parse({
     variables: [{ param: SMS, from: 0, to: 0.1, step: 0.01 }],
     objective: { output: 'cost', strategy: STRATEGY, sense: 'maximize' },
     constraints: [{ output: 'cost', strategy: STRATEGY, max: budget }],
     screening: { replications: screening },
     selection: { finalists: 3, indifference: 0.05, maxReplications: 24 },
+    refine: { maxEvaluations: 0 },
+    ...extra,
   });
 }
 
@@ -88,6 +91,125 @@ describe('the optimizer', () => {
     expect(r.path.some((e) => e.stage === 'screening' && !e.feasible)).toBe(true);
   }, 60_000);
 
+  it('with refinement, finds the price between grid points, within the last step', async () => {
+    // The same linear cost as above, c* = (B − I)/A = 0.0737, on the grid 0, 0.03, 0.06, 0.09
+    // (and the current 0.05): the grid's answer is 0.06. Screening and selection both run the
+    // same 24 replications, so c* is exactly the sample-path optimum and every estimate is exact
+    // (a linear cost on common random numbers has no noise between prices). The compass search
+    // starts at 0.06 and halves 0.03 four times (last step h = 0.001875); it stops where c + h
+    // breaks the budget while c meets it, so c* − h < ĉ ≤ c*.
+    const s = small();
+    const n = 24;
+    const i1 = costAt(s, 0, n);
+    const a1 = costAt(s, 1, n) - i1;
+    const cStar = 0.0737;
+    const sp = spec(i1 + cStar * a1, n, {
+      variables: [{ param: SMS, from: 0, to: 0.1, step: 0.03 }],
+      refine: { maxEvaluations: 20, halvings: 4 },
+    });
+    const r = await runOptimize(inProcess, s, { seed: String(s.monteCarlo.seed), replications: n }, sp);
+    const h = 0.03 / 2 ** 4;
+    const c = r.best?.values[0] as number;
+    expect(c).toBeLessThanOrEqual(cStar);
+    expect(c).toBeGreaterThan(cStar - h);
+    expect(r.refinement?.start).toEqual([0.06]);
+    expect(r.refinement?.end).toEqual([c]);
+    expect(r.refinement?.finalSteps).toEqual([h]);
+    // The search is in the path, on the screening's replications, and bounded by maxEvaluations.
+    const refined = r.path.filter((e) => e.stage === 'refinement');
+    expect(refined.length).toBe(r.refinement?.evaluations);
+    expect(refined.length).toBeGreaterThan(0);
+    expect(refined.length).toBeLessThanOrEqual(20);
+    expect(refined.every((e) => e.replications === n)).toBe(true);
+    expect(refined.some((e) => !e.feasible)).toBe(true);
+  }, 60_000);
+
+  it('a pilot-power floor that binds: the most valuable holdout whose pilot detects the effect often enough', async () => {
+    // Maximize app_activation's modelled value over its holdout share: a smaller holdout treats
+    // more customers, so the unconstrained answer is the smallest share, 0.1; a balanced split
+    // gives the pilot's test more power. The floor is set from the runs themselves: halfway
+    // between the power at 0.1 and the highest power of the grid, so it excludes 0.1. Screening
+    // and selection run the same 16 replications and every choice goes to the final, so the
+    // answer is, exactly, the most valuable share whose power meets the floor on those runs.
+    const s = small();
+    const n = 16;
+    const P = 'strategies[app_activation].holdout.share';
+    const shares = [0.1, 0.2, 0.3, 0.4, 0.5];
+    const at = shares.map((h) => {
+      const sc = candidateScenario(s, { variables: [{ param: P, choices: [h] }] } as never, [h]);
+      const fig = replicationFigures(sc, [
+        simApi.runBlock(sc, { seed: String(s.monteCarlo.seed), replications: n }, 0, n),
+      ]);
+      return {
+        h,
+        value: estimateOf(outputSamples(fig, 'modelledValue', STRATEGY)),
+        power: estimateOf(outputSamples(fig, 'pilotPowerConversion', STRATEGY)),
+      };
+    });
+    const unconstrained = at.reduce((a, b) => (b.value > a.value ? b : a));
+    expect(unconstrained.h).toBe(0.1);
+    const floor = (at[0].power + Math.max(...at.map((x) => x.power))) / 2;
+    expect(floor).toBeGreaterThan(at[0].power);
+    const expected = at.filter((x) => x.power >= floor).reduce((a, b) => (b.value > a.value ? b : a));
+    const sp = OptimizeSpecSchema.parse({
+      variables: [{ param: P, choices: shares }],
+      objective: { output: 'modelledValue', strategy: STRATEGY, sense: 'maximize' },
+      constraints: [{ output: 'pilotPowerConversion', strategy: STRATEGY, min: floor }],
+      screening: { replications: n },
+      selection: { finalists: 5, indifference: 1e-9, maxReplications: n },
+    });
+    const r = await runOptimize(inProcess, s, { seed: String(s.monteCarlo.seed), replications: n }, sp);
+    expect(r.best?.values).toEqual([expected.h]);
+    expect(r.best?.values).not.toEqual([0.1]);
+    expect(r.best?.constraints[0].estimate).toBeCloseTo(expected.power, 12);
+    expect(r.path.find((e) => e.values[0] === 0.1)?.feasible).toBe(false);
+    expect(r.refinement).toBeNull();
+  }, 120_000);
+
+  it('a staff-hours cap per branch and week that binds, on a whole-number contact cap found between grid points', async () => {
+    // Maximize modelled value (all strategies) over the contact policy's weekly cap, 1 to 5 on
+    // the grid 1, 3, 5 (the current plan: 5). A higher cap lets more contacts through: more value
+    // and more staff time. The bound on staff hours per branch and week is set halfway between
+    // its value at caps 2 and 3, so the answer is the most valuable cap at or below 2 — off the
+    // grid; an integer range halves in whole steps (2 → 1), so the search reaches it. Derived
+    // here by running every cap 1…5 on the same replications.
+    const doc = smallScenarioDoc(1200, 4, 6);
+    doc.contactPolicy = { maxContactsPerWeek: 5, maxContactsPer4Weeks: 5 };
+    const s = mustLoad(doc);
+    const n = 8;
+    const P = 'contactPolicy.maxContactsPerWeek';
+    const at = [1, 2, 3, 4, 5].map((cap) => {
+      const sc = candidateScenario(s, { variables: [{ param: P, choices: [cap] }] } as never, [cap]);
+      const fig = replicationFigures(sc, [
+        simApi.runBlock(sc, { seed: String(s.monteCarlo.seed), replications: n }, 0, n),
+      ]);
+      return {
+        cap,
+        value: estimateOf(outputSamples(fig, 'modelledValue', null)),
+        staff: estimateOf(outputSamples(fig, 'staffHoursPerBranchWeek', null)),
+      };
+    });
+    expect(at[1].staff).toBeLessThan(at[2].staff);
+    const cap = (at[1].staff + at[2].staff) / 2;
+    const feasible = at.filter((x) => x.staff <= cap);
+    const expected = feasible.reduce((a, b) => (b.value > a.value ? b : a));
+    const unconstrained = at.reduce((a, b) => (b.value > a.value ? b : a));
+    expect(expected.cap).toBe(2);
+    expect(unconstrained.value).toBeGreaterThan(expected.value);
+    const sp = OptimizeSpecSchema.parse({
+      variables: [{ param: P, from: 1, to: 5, step: 2 }],
+      objective: { output: 'modelledValue', sense: 'maximize' },
+      constraints: [{ output: 'staffHoursPerBranchWeek', max: cap }],
+      screening: { replications: n },
+      refine: { maxEvaluations: 6, halvings: 2 },
+      selection: { finalists: 2, indifference: 1e-9, maxReplications: n },
+    });
+    const r = await runOptimize(inProcess, s, { seed: String(s.monteCarlo.seed), replications: n }, sp);
+    expect(r.best?.values).toEqual([2]);
+    expect(r.best?.objective).toBeCloseTo(expected.value, 9);
+    expect(r.refinement).toEqual({ start: [1], end: [2], evaluations: 1, skipped: 0, finalSteps: [1] });
+  }, 120_000);
+
   it('reports an infeasible spec as such (no best) and keeps the path', async () => {
     const s = small();
     const i0 = costAt(s, 0, 4);
@@ -120,6 +242,90 @@ describe('the optimizer', () => {
     expect(evaluations).toBe(3);
   });
 
+  it('stops when cancelled during refinement', async () => {
+    const s = small();
+    const ctl = new AbortController();
+    const stages: string[] = [];
+    const run = runOptimize(
+      inProcess,
+      s,
+      { seed: String(s.monteCarlo.seed), replications: 2 },
+      spec(1e9, 2, { refine: { maxEvaluations: 10, halvings: 3 } }),
+      {
+        signal: ctl.signal,
+        onPartial: (p) => {
+          stages.push(p.stage);
+          if (p.stage === 'refinement') ctl.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toBeInstanceOf(RunCancelled);
+    // 11 screened, then one refinement point, then nothing more.
+    expect(stages.filter((x) => x === 'screening')).toHaveLength(11);
+    expect(stages.filter((x) => x === 'refinement')).toHaveLength(1);
+    expect(stages).not.toContain('selection');
+  });
+
+  it('streams each evaluation with the count, a bound and the current best', async () => {
+    const s = small();
+    const partial: { evaluations: number; planned: number; best: number | null; stage: string }[] = [];
+    const overall: { done: number; total: number }[] = [];
+    const r = await runOptimize(
+      inProcess,
+      s,
+      { seed: String(s.monteCarlo.seed), replications: 2 },
+      spec(1e9, 2, { refine: { maxEvaluations: 3, halvings: 2 } }),
+      {
+        onProgress: (p) => {
+          if (p.overall) overall.push(p.overall);
+        },
+        onPartial: (p) =>
+          partial.push({
+            evaluations: p.evaluations,
+            planned: p.planned,
+            best: (p.best?.values[0] as number | undefined) ?? null,
+            stage: p.stage,
+          }),
+      },
+    );
+    expect(partial.map((p) => p.evaluations)).toEqual(r.path.map((_, k) => k + 1));
+    expect(partial.every((p) => p.planned >= p.evaluations)).toBe(true);
+    // No bound binds (budget 1e9): the best screened is the top of the grid, 0.1, and it stays the
+    // best through refinement (nothing above it) and selection.
+    expect(partial[10].best).toBe(0.1);
+    expect(partial.at(-1)?.best).toBe(r.best?.values[0]);
+    expect(partial.at(-1)?.stage).toBe('selection');
+    // Overall progress: replications of every stage, the forecast settling on what actually ran.
+    const ran = r.path.reduce((a, e) => a + e.replications, 0);
+    expect(overall.at(-1)).toEqual({ done: ran, total: ran });
+    expect(overall.every((o, k) => k === 0 || o.done >= overall[k - 1].done)).toBe(true);
+  });
+
+  it('the search prefers meeting the constraints, then the objective, and between two breaches the nearer one', () => {
+    const ev = (objective: number, estimate: number, se: number): Evaluation => {
+      const met = estimate <= 100;
+      const c = { output: 'cost' as const, strategy: null, max: 100, estimate, se, met, close: false };
+      return {
+        values: [0],
+        stage: 'refinement',
+        replications: 4,
+        isCurrent: false,
+        objective,
+        objectiveSe: 0,
+        tradeOff: 0,
+        constraints: [c],
+        feasible: met,
+      };
+    };
+    expect(beats(1, ev(1, 90, 5), ev(9, 110, 5))).toBe(true);
+    expect(beats(1, ev(9, 110, 5), ev(1, 90, 5))).toBe(false);
+    expect(beats(1, ev(2, 90, 5), ev(1, 80, 5))).toBe(true);
+    expect(beats(-1, ev(2, 90, 5), ev(1, 80, 5))).toBe(false);
+    // 2 SE over beats 3 SE over, whatever the objective; without noise, in units of the bound.
+    expect(beats(1, ev(0, 120, 10), ev(9, 115, 5))).toBe(true);
+    expect(beats(1, ev(0, 101, 0), ev(9, 102, 0))).toBe(true);
+  });
+
   it('the Pareto front keeps exactly the undominated candidates', () => {
     const sp = spec(1);
     const e = (objective: number, tradeOff: number) =>
@@ -143,5 +349,31 @@ describe('the optimizer', () => {
     const paths = r.problems.map((p) => p.path);
     expect(paths).toContain('objective.output');
     expect(r.problems.find((p) => p.path === 'objective.output')?.value).toBe('profit');
+  });
+
+  it('constraint problems name the path, the value and what was expected', () => {
+    const r = parseOptimizeSpec({
+      variables: [{ param: SMS, from: 0, to: 1, step: 0.1 }],
+      objective: { output: 'cost', sense: 'minimize' },
+      constraints: [
+        { output: 'staffHoursPerBranch', max: 10 },
+        { output: 'pilotPowerConversion' },
+        { output: 'contactsPerCustomer', min: 3, max: 2 },
+      ],
+      refine: { maxEvaluations: -1 },
+      selection: { indifference: 1 },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const at = (path: string) => r.problems.find((p) => p.path === path);
+    expect(at('constraints[0].output')?.value).toBe('staffHoursPerBranch');
+    expect(at('constraints[0].output')?.expected).toContain('staffHoursPerBranchWeek');
+    expect(at('constraints[1]')?.expected).toBe('expected max or min');
+    expect(at('constraints[2].max')).toEqual({
+      path: 'constraints[2].max',
+      value: 2,
+      expected: 'expected min ≤ max',
+    });
+    expect(at('refine.maxEvaluations')?.value).toBe(-1);
   });
 });

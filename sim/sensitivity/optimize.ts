@@ -1,21 +1,24 @@
 // The optimizer: the best plan over decision variables, for an objective under constraints, on
-// noisy simulation output. Two stages, every candidate on the same seed (common random numbers):
+// noisy simulation output. Three stages, every candidate on the same seed (common random numbers):
 // 1. screening: every grid point (or a seeded sample of at most maxCandidates) plus the current
-//    plan, at few replications; the best `finalists` by the objective among those meeting the
-//    constraints go on;
-// 2. selection: the two-stage indifference-zone procedure for common random numbers of Nelson &
+//    plan, at few replications;
+// 2. refinement: a compass search halving the step around the best screened candidate, on the same
+//    replications, finds an optimum between grid points (optimize-refine.ts); then the best
+//    `finalists` by the objective among all points meeting the constraints go on;
+// 3. selection: the two-stage indifference-zone procedure for common random numbers of Nelson &
 //    Matejcik (1995), Bonferroni form: from the screening replications, the variance S² of each
 //    finalist pair's paired differences sets the replications N = max(n0, ⌈(t·S/δ)²⌉), t the
 //    Student quantile t(1 − α/(k − 1), n0 − 1); the finalists and the current plan are re-run at N
 //    and the best mean is selected — within δ of the true best with probability ≥ 1 − α.
 // The best few are reported with paired differences vs the current plan (mean, SE, 90% interval);
 // each constraint is judged by its estimate and flagged when its bound lies within 1.645 SE.
-import type { AbortSignalLike, Executor } from '../executor';
+import { type AbortSignalLike, type Executor, RunCancelled } from '../executor';
 import type { RunSettings } from '../run-settings';
 import { getValue, setValue } from '../scenario/param-path';
 import type { Scenario } from '../scenario/schema';
 import { tQuantile } from '../stats/dist';
 import { SensitivityError } from './errors';
+import { type Choice, compassSearch, type Refinement } from './optimize-refine';
 import type { OptimizeSpec, OptimizeVariable } from './optimize-spec';
 import {
   estimateOf,
@@ -31,7 +34,7 @@ import { pointScenario } from './points';
 /** z of a two-sided 90% interval (and of the one-sided 95% feasibility margin). */
 const Z90 = 1.6448536269514722;
 
-export type Choice = number | string;
+export type { Choice, Refinement };
 
 /** The values a variable can take: a range's grid (from, from + step, … ≤ to) or the choices. */
 export function variableValues(v: OptimizeVariable): Choice[] {
@@ -114,7 +117,7 @@ export type ConstraintResult = Measure & {
 
 export type Evaluation = {
   values: Choice[];
-  stage: 'screening' | 'selection';
+  stage: OptimizeStage;
   replications: number;
   isCurrent: boolean;
   objective: number;
@@ -149,17 +152,45 @@ export type OptimizeResult = {
   finalists: Comparison[];
   /** The selected plan, or null when no candidate meets the constraints. */
   best: Comparison | null;
+  /** The search between grid points, or null when it was off or nothing could start it. */
+  refinement: Refinement | null;
   /** Every evaluation in the order it ran. */
   path: Evaluation[];
-  /** Screening candidates no other beats on both the objective and the trade-off (lower is better). */
+  /** Screening and refinement points no other beats on both the objective and the trade-off (lower is better). */
   pareto: Evaluation[];
 };
 
-export type OptimizeProgress = { stage: 'screening' | 'selection'; done: number; total: number };
+export type OptimizeStage = 'screening' | 'refinement' | 'selection';
+
+/**
+ * Replications done of the stage's total (refinement: of its bound, maxEvaluations × n0), and of
+ * the whole optimization: `overall.total` is a forecast that settles as the stages fix their sizes
+ * (refinement's bound until it ends; selection at n0 per finalist until N is known) — for an ETA.
+ */
+export type OptimizeProgress = {
+  stage: OptimizeStage;
+  done: number;
+  total: number;
+  overall?: { done: number; total: number };
+};
+
+/**
+ * After each evaluation, what a UI streams (plain data, structured-clonable): the new evaluation,
+ * how many have run, an upper bound on how many will, and the current best — the feasible
+ * evaluation with the best objective among those at the most replications run so far.
+ */
+export type OptimizePartial = {
+  stage: OptimizeStage;
+  evaluation: Evaluation;
+  evaluations: number;
+  planned: number;
+  best: Evaluation | null;
+};
 
 export type OptimizeOptions = {
   onProgress?: (p: OptimizeProgress) => void;
   onEvaluation?: (e: Evaluation) => void;
+  onPartial?: (p: OptimizePartial) => void;
   signal?: AbortSignalLike;
 };
 
@@ -217,7 +248,39 @@ export function paretoFront(spec: OptimizeSpec, evals: readonly Evaluation[]): E
 
 const sameValues = (a: readonly Choice[], b: readonly Choice[]) => a.every((x, i) => x === b[i]);
 
-/** Run the two stages on the executor. Every candidate is checked before anything runs. */
+/**
+ * How far an evaluation is from meeting its constraints: the sum over broken bounds of the
+ * shortfall in SEs (in units of the bound when the SE is 0: a figure without noise).
+ */
+function violation(e: Evaluation): number {
+  let v = 0;
+  for (const c of e.constraints) {
+    if (c.met) continue;
+    const gap = Math.max(
+      c.max === undefined ? 0 : c.estimate - c.max,
+      c.min === undefined ? 0 : c.min - c.estimate,
+    );
+    const unit = c.se > 0 ? c.se : Math.max(Math.abs(c.max ?? c.min ?? 0), 1e-12);
+    v += Number.isFinite(gap) ? gap / unit : Number.POSITIVE_INFINITY;
+  }
+  return v;
+}
+
+/**
+ * a strictly beats b (g = 1 to maximize, −1 to minimize): meeting the constraints first, then the objective by its sense; between two
+ * points that both break a bound, the one nearer to meeting them (so the search heads for them).
+ */
+export function beats(g: number, a: Evaluation, b: Evaluation): boolean {
+  if (a.feasible !== b.feasible) return a.feasible;
+  if (!a.feasible) return violation(a) < violation(b);
+  return g * a.objective > g * b.objective;
+}
+
+/**
+ * Run screening, refinement and selection on the executor. Every grid candidate is checked before
+ * anything runs; a refinement point the scenario refuses is skipped. Cancelling (opts.signal)
+ * stops at the next run with RunCancelled, in any stage.
+ */
 export async function runOptimize(
   executor: Executor,
   scenario: Scenario,
@@ -231,6 +294,32 @@ export async function runOptimize(
   const candidates = [currentVals, ...grid];
   const scenarios = candidates.map((v) => candidateScenario(scenario, spec, v));
   const path: Evaluation[] = [];
+  let best: Evaluation | null = null;
+  const stopIfCancelled = () => {
+    if (opts.signal?.aborted) throw new RunCancelled();
+  };
+  const record = (e: Evaluation, planned: number) => {
+    path.push(e);
+    // The current best: feasible, at the most replications run so far (selection supersedes screening).
+    if (
+      e.feasible &&
+      (best === null ||
+        e.replications > best.replications ||
+        (e.replications === best.replications && g * e.objective > g * best.objective))
+    )
+      best = e;
+    opts.onEvaluation?.(e);
+    opts.onPartial?.({
+      stage: e.stage,
+      evaluation: e,
+      evaluations: path.length,
+      planned,
+      best,
+    });
+  };
+  // Replications of finished runs, and the forecast per stage (for overall progress).
+  let finished = 0;
+  const forecast = { screening: 0, refinement: 0, selection: 0 };
   const figuresAt = async (
     s: Scenario,
     n: number,
@@ -238,75 +327,118 @@ export async function runOptimize(
     before: number,
     total: number,
   ) => {
+    stopIfCancelled();
+    const overallTotal = forecast.screening + forecast.refinement + forecast.selection;
     const blocks = await executor.run(
       s,
       { ...settings, replications: n },
       {
         signal: opts.signal,
-        onProgress: (d) => opts.onProgress?.({ stage, done: before + d, total }),
+        onProgress: (d) =>
+          opts.onProgress?.({
+            stage,
+            done: before + d,
+            total,
+            overall: { done: finished + d, total: overallTotal },
+          }),
       },
     );
+    finished += n;
     return replicationFigures(s, blocks);
   };
 
   // Stage 1: screening.
   const n0 = spec.screening.replications;
+  const hasRange = spec.variables.some((v) => 'step' in v);
+  const refineOn = hasRange && spec.refine.maxEvaluations > 0 && spec.refine.halvings > 0;
+  forecast.screening = candidates.length * n0;
+  forecast.refinement = refineOn ? spec.refine.maxEvaluations * n0 : 0;
+  forecast.selection = (Math.min(spec.selection.finalists, candidates.length) + 1) * n0;
   const screenFigs: ReplicationFigures[] = [];
+  const planned = () => candidates.length + spec.refine.maxEvaluations + spec.selection.finalists + 1;
   for (let k = 0; k < candidates.length; k++) {
     const fig = await figuresAt(scenarios[k], n0, 'screening', k * n0, candidates.length * n0);
     screenFigs.push(fig);
-    const e = evaluate(spec, candidates[k], fig, 'screening', k === 0);
-    path.push(e);
-    opts.onEvaluation?.(e);
+    record(evaluate(spec, candidates[k], fig, 'screening', k === 0), planned());
+  }
+  const order = (evals: readonly Evaluation[]) => {
+    const ranked = evals.map((e, k) => ({ e, k })).sort((a, b) => g * b.e.objective - g * a.e.objective);
+    const feasible = ranked.filter(({ e }) => e.feasible);
+    // Constraints close to their bound may flip with more replications: when nothing meets them
+    // at screening, the closest-to-feasible candidates go on rather than none.
+    return feasible.length
+      ? feasible
+      : ranked.filter(({ e }) => e.constraints.every((c) => c.met || c.close));
+  };
+
+  // Stage 2: refinement between grid points, from the best screened candidate.
+  let refinement: Refinement | null = null;
+  const start = order(path)[0];
+  if (!start) forecast.refinement = 0;
+  if (start && refineOn) {
+    const byKey = new Map(path.map((e, k) => [JSON.stringify(e.values), k]));
+    const refineTotal = spec.refine.maxEvaluations * n0;
+    let runs = 0;
+    const r = await compassSearch<Evaluation>({
+      start: start.e,
+      variables: spec.variables,
+      settings: spec.refine,
+      better: (a, b) => beats(g, a, b),
+      known: (values) => {
+        const k = byKey.get(JSON.stringify(values));
+        return k === undefined ? undefined : path[k];
+      },
+      evaluate: async (values) => {
+        let sc: Scenario;
+        try {
+          sc = candidateScenario(scenario, spec, values);
+        } catch (e) {
+          if (e instanceof SensitivityError && e.code === 'bad-point') return null;
+          throw e;
+        }
+        const fig = await figuresAt(sc, n0, 'refinement', runs * n0, refineTotal);
+        runs++;
+        candidates.push(values);
+        scenarios.push(sc);
+        screenFigs.push(fig);
+        const e = evaluate(spec, values, fig, 'refinement', false);
+        byKey.set(JSON.stringify(values), candidates.length - 1);
+        record(e, planned());
+        return e;
+      },
+    });
+    refinement = r.refinement;
+    forecast.refinement = r.refinement.evaluations * n0;
   }
   const screened = path.slice();
-  const order = screened
-    .map((e, k) => ({ e, k }))
-    .filter(({ e }) => e.feasible)
-    .sort((a, b) => g * b.e.objective - g * a.e.objective);
-  // Constraints close to their bound may flip with more replications: when nothing meets them at
-  // screening, the closest-to-feasible candidates go on rather than none.
-  const pool = order.length
-    ? order
-    : screened
-        .map((e, k) => ({ e, k }))
-        .filter(({ e }) => e.constraints.every((c) => c.met || c.close))
-        .sort((a, b) => g * b.e.objective - g * a.e.objective);
-  const finalistIdx = pool.slice(0, spec.selection.finalists).map((x) => x.k);
+  const finalistIdx = order(screened)
+    .slice(0, spec.selection.finalists)
+    .map((x) => x.k);
 
-  // Stage 2: replications from the paired differences' variance (Nelson & Matejcik 1995).
+  // Stage 3: replications from the paired differences' variance (Nelson & Matejcik 1995).
   const kk = finalistIdx.length;
   const alpha = 1 - spec.selection.confidence;
   const t = kk > 1 ? tQuantile(1 - alpha / (kk - 1), n0 - 1) : 0;
+  const objectiveOf = (f: ReplicationFigures) =>
+    outputSamples(f, spec.objective.output, spec.objective.strategy ?? null);
   let pairedSd = 0;
   for (let i = 0; i < kk; i++)
     for (let j = i + 1; j < kk; j++) {
-      const a = outputSamples(
-        screenFigs[finalistIdx[i]],
-        spec.objective.output,
-        spec.objective.strategy ?? null,
-      );
-      const b = outputSamples(
-        screenFigs[finalistIdx[j]],
-        spec.objective.output,
-        spec.objective.strategy ?? null,
-      );
+      const a = objectiveOf(screenFigs[finalistIdx[i]]);
+      const b = objectiveOf(screenFigs[finalistIdx[j]]);
       pairedSd = Math.max(pairedSd, pairedChange(a, b).se * Math.sqrt(n0));
     }
   const wanted = Math.max(n0, Math.ceil(((t * pairedSd) / spec.selection.indifference) ** 2));
   const n1 = Math.min(spec.selection.maxReplications, wanted);
   const rerun = [0, ...finalistIdx.filter((k) => k !== 0)];
+  forecast.selection = rerun.length * n1;
   const finalFigs = new Map<number, ReplicationFigures>();
   for (const [i, k] of rerun.entries()) {
     const fig = await figuresAt(scenarios[k], n1, 'selection', i * n1, rerun.length * n1);
     finalFigs.set(k, fig);
-    const e = evaluate(spec, candidates[k], fig, 'selection', k === 0);
-    path.push(e);
-    opts.onEvaluation?.(e);
+    record(evaluate(spec, candidates[k], fig, 'selection', k === 0), path.length + rerun.length - i);
   }
   const currentFig = finalFigs.get(0) as ReplicationFigures;
-  const objectiveOf = (f: ReplicationFigures) =>
-    outputSamples(f, spec.objective.output, spec.objective.strategy ?? null);
   const compare = (k: number): Comparison => {
     const fig = finalFigs.get(k) as ReplicationFigures;
     const e = evaluate(spec, candidates[k], fig, 'selection', k === 0);
@@ -323,7 +455,6 @@ export async function runOptimize(
   const finalists = finalistIdx
     .map(compare)
     .sort((a, b) => Number(b.feasible) - Number(a.feasible) || g * b.objective - g * a.objective);
-  const best = finalists.find((f) => f.feasible) ?? null;
   return {
     seed: settings.seed,
     screeningReplications: n0,
@@ -333,7 +464,8 @@ export async function runOptimize(
     capped: n1 < wanted,
     current: compare(0),
     finalists,
-    best,
+    best: finalists.find((f) => f.feasible) ?? null,
+    refinement,
     path,
     pareto: paretoFront(spec, screened),
   };

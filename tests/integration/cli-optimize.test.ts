@@ -98,4 +98,52 @@ describe('optimize CLI (the tiny fixture, in this thread)', () => {
     expect(usage.code).toBe(2);
     expect(usage.err).toMatch(/optimize needs --spec/);
   });
+
+  it('--apply-out writes the scenario with the best plan; it never replaces an input and asks for --force', async () => {
+    const { dir, file } = specFile({
+      variables: [{ param: 'channels[sms].costPerAttemptCny', from: 0.02, to: 0.08, step: 0.03 }],
+      objective: { output: 'cost', strategy: 'app_activation', sense: 'minimize' },
+      constraints: [
+        { output: 'staffHoursPerBranchWeek', max: 1e6 },
+        { output: 'contactsPerCustomer', strategy: 'app_activation', max: 100 },
+      ],
+      screening: { replications: 3 },
+      refine: { maxEvaluations: 3, halvings: 2 },
+      selection: { finalists: 2, indifference: 1, maxReplications: 4 },
+    });
+    const applied = join(dir, 'best-scenario.json');
+    const r = await runMain('optimize', tiny, '--spec', file, '--workers', '0', '--apply-out', applied);
+    expect(r.err).not.toMatch(noStack);
+    expect(r.code).toBe(0);
+    // Cost falls with the SMS price: the cheapest price, 0.02, wins; the scenario carries it.
+    expect(r.out).toContain('best plan: sms.costPerAttemptCny = 0.02');
+    // Readable: outputs named in both languages, the three stages of the search.
+    expect(r.out).toContain('cost: 总成本 / Total cost');
+    expect(r.out).toContain(
+      'staffHoursPerBranchWeek: 每网点每周人员工时（平均） / Staff hours per branch and week (average)',
+    );
+    expect(r.out).toMatch(/2\. refinement between grid points: \d+ new points/);
+    const doc = JSON.parse(readFileSync(applied, 'utf8'));
+    expect(doc.kind).toBe('sandtable.scenario');
+    expect(doc.channels.find((c: { id: string }) => c.id === 'sms').costPerAttemptCny).toBe(0.02);
+    // Refused before anything runs (exit 2): an existing file without --force, an input, the --out file.
+    const refused = async (extra: string[], message: string) => {
+      const r = await runMain('optimize', tiny, '--spec', file, '--workers', '0', ...extra);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(message);
+    };
+    await refused(
+      ['--apply-out', applied],
+      `--apply-out ${applied} already exists; add --force to replace it`,
+    );
+    await refused(['--apply-out', file, '--force'], `--apply-out ${file} is an input file being read`);
+    await refused(['--apply-out', tiny, '--force'], `--apply-out ${tiny} is the scenario file being read`);
+    await refused(
+      ['--out', applied, '--apply-out', applied, '--force'],
+      '--out and --apply-out name the same file',
+    );
+    // The scenario written runs as it is.
+    const run = await runMain('run', applied, '--replications', '2', '--workers', '0');
+    expect(run.code).toBe(0);
+  }, 60_000);
 });

@@ -433,6 +433,7 @@ export function runSummaryFixture(): RunSummary {
   return {
     scenarioName: '开门红 2025 — 到期承接与代发促活',
     seed: 'sandtable-2025',
+    engineVersion: 1,
     replicationsDone: REPLICATIONS,
     replicationsPlanned: REPLICATIONS,
     weeks: 12,

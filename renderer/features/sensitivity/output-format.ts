@@ -1,7 +1,15 @@
 // How each sensitivity output reads: money as money (万/亿 in zh-CN), ROI as a ratio, conversion
-// uplift in percentage points, staff hours as a count.
+// uplift in percentage points, staff hours and held-back contacts as counts, pilot power as a
+// percentage, contacts per customer and staff hours per branch-week with two decimals.
 import type { SensitivityOutput } from '../../../sim/index';
-import { formatCny, formatCount, formatPp, formatRatio, type NumberLocale } from '../results/format';
+import {
+  formatCny,
+  formatCount,
+  formatPercent,
+  formatPp,
+  formatRatio,
+  type NumberLocale,
+} from '../results/format';
 
 export function outputFormatter(output: SensitivityOutput, locale: NumberLocale): (v: number) => string {
   switch (output) {
@@ -14,6 +22,13 @@ export function outputFormatter(output: SensitivityOutput, locale: NumberLocale)
     case 'conversionUplift':
       return (v) => formatPp(v, locale, { signed: false });
     case 'staffHours':
+    case 'policySuppressed':
       return (v) => formatCount(v, locale);
+    case 'pilotPowerConversion':
+    case 'pilotPowerAum':
+      return (v) => formatPercent(v, locale, 0);
+    case 'contactsPerCustomer':
+    case 'staffHoursPerBranchWeek':
+      return (v) => formatRatio(v, locale);
   }
 }

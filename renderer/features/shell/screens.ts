@@ -19,4 +19,5 @@ export const OUTPUT_SCREENS: ReadonlyArray<{ id: ScreenId; isComingSoon?: boolea
   { id: 'teaching' },
   { id: 'calibration' },
   { id: 'sensitivity' },
+  { id: 'optimize' },
 ];
