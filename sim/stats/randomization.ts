@@ -181,7 +181,8 @@ function scratchRows(length: number): Float64Array {
  * arrangement gives a uniform m-subset). Each unit's three values sit side by side in one row and
  * the shuffle swaps whole rows, so a draw reads one random row instead of an index and an entry per
  * array: the units drawn and the order of every sum are those of an index shuffle. This loop is
- * most of the analysis's cost (~1.7 million draws a replication of the omni example); it lives in a
+ * most of the analysis's cost (the engine uses it for branch-level designs; customer-level ones go
+ * through pilot-inference.ts, which draws the same way but only where it matters); it lives in a
  * function of its own, without closures, so V8 compiles it once and keeps it.
  */
 function drawSubsetSums(
