@@ -72,7 +72,7 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   // The naive view's participant sums, in locals (aggregation runs once per eligible customer).
   let partHeld = 0;
   let partMau = 0;
-  let partLogins = 0;
+  let partActiveWeeks = 0;
   let partTierUp = 0;
   let partAttrited = 0;
   let participants = 0;
@@ -124,14 +124,15 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
     sum[o + ARM.productsDelta] += gained[i];
     sum[o + ARM.mau] += appActive[i];
     sum[o + ARM.tierUp] += tierUp[i];
-    sum[o + ARM.attrited] += attritionWeek[i] < W ? 1 : 0;
+    const attrited = attritionWeek[i] < W ? 1 : 0;
+    sum[o + ARM.attrited] += attrited;
     sum[o + ARM.value] += value[i];
     const held = heldAtStart[i] + gained[i];
-    // App logins per month over the horizon: an active user's mean rate for the weeks active.
-    const logins = appActiveWeek[i] < W ? (loginsPerActiveMonth * (W - appActiveWeek[i])) / W : 0;
-    const attrited = attritionWeek[i] < W ? 1 : 0;
+    // App logins per month over the horizon: an active user's mean rate for the weeks active; the
+    // weeks active are summed here (whole numbers) and scaled by the rate once, below.
+    const activeWeeks = appActiveWeek[i] < W ? W - appActiveWeek[i] : 0;
     sum[o + ARM.productsHeld] += held;
-    sum[o + ARM.logins] += logins;
+    sum[o + ARM.logins] += activeWeeks;
     pilot.x[np] = aum[i];
     pilot.isTreated[np] = a === 0 ? 1 : 0;
     pilot.branch[np] = branch[i];
@@ -175,18 +176,21 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
       participantsNm += nm;
       partHeld += held;
       partMau += appActive[i];
-      partLogins += logins;
+      partActiveWeeks += activeWeeks;
       partTierUp += tierUp[i];
       partAttrited += attrited;
     }
   }
+  const perActiveWeek = loginsPerActiveMonth / W;
+  sum[ARM.logins] *= perActiveWeek;
+  sum[ARM_FIELDS + ARM.logins] *= perActiveWeek;
   for (let k = 0; k < ARM_SUMS.length; k++) {
     rec[sc[ARM_SUMS[k][0]]] = sum[k];
     rec[sc[ARM_SUMS[k][1]]] = sum[ARM_FIELDS + k];
   }
   rec[sc.participantsProductsHeld] = partHeld;
   rec[sc.participantsMau] = partMau;
-  rec[sc.participantsLogins] = partLogins;
+  rec[sc.participantsLogins] = partActiveWeeks * perActiveWeek;
   rec[sc.participantsTierUp] = partTierUp;
   rec[sc.participantsAttrited] = partAttrited;
   rec[sc.reachedT] = reached;

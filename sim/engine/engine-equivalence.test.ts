@@ -29,6 +29,15 @@ import { ENGINE_VERSION } from './version';
 const FAMILY_ALPHA = 0.001;
 /** Pilot detection is read from the p-value columns at these levels, as a share of replications. */
 const DETECTION_LEVELS = [0.05, 0.1];
+/**
+ * P-values are compared censored at 0.01: the smallest two-sided p a 199-draw Monte Carlo test can
+ * report (2 · 1/200). Version 1 reports every exact p below it as 0.01 (a point mass: payday_wmp's
+ * conversion p is 0.01 in every replication); version 2 computes a conversion p on its normal route
+ * without draws and reports it (1.5·10⁻¹¹ there; docs/model.md, "Engine v2: draws only where they
+ * matter"). Below 0.01 the reference holds no information to compare with; above it, and in the
+ * detection rates (compared uncensored), the two must still agree.
+ */
+const P_FLOOR = 0.01;
 
 const reference = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as Reference;
 
@@ -41,12 +50,12 @@ function compared(cols: Record<string, (number | null)[]>): Record<string, numbe
   const out: Record<string, number[]> = {};
   for (const [name, raw] of Object.entries(cols)) {
     const values = raw.map((x) => (x === null ? Number.NaN : x));
-    const finite = values.filter(Number.isFinite);
+    const isP = name.endsWith('.pConversion') || name.endsWith('.pAum');
+    const finite = values.filter(Number.isFinite).map((x) => (isP ? Math.max(x, P_FLOOR) : x));
     out[name] = finite;
     if (finite.length < values.length)
       out[`${name}:not-a-number`] = values.map((x) => (Number.isFinite(x) ? 0 : 1));
-    if (name.endsWith('.pConversion') || name.endsWith('.pAum'))
-      for (const a of DETECTION_LEVELS) out[`${name}<${a}`] = values.map((p) => (p < a ? 1 : 0));
+    if (isP) for (const a of DETECTION_LEVELS) out[`${name}<${a}`] = values.map((p) => (p < a ? 1 : 0));
   }
   return out;
 }

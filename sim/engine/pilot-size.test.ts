@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simApi } from '../api';
+import { pilotCounters } from '../stats/pilot-inference';
 import { recordLayout } from './layout';
 import { mustLoad } from './test-scenarios';
 
@@ -30,7 +31,11 @@ type Tally = { lo: number; hi: number; covered: number; n: number };
 function tallies(file: string, customers: number) {
   const scenario = zeroEffect(file, customers);
   const settings = { seed: `size-${file}`, replications: REPS };
+  const before = { ...pilotCounters };
   const data = simApi.runBlock(scenario, settings, 0, REPS).data;
+  // Which route the customer-level analyses took (the normal route is tested at its edge in
+  // sim/stats/pilot-inference.test.ts; at these sizes most analyses draw).
+  const routes = `${pilotCounters.normal - before.normal} analyses by the normal route, ${pilotCounters.drawn - before.drawn} drawn, ${((pilotCounters.draws - before.draws) / REPS / 1000).toFixed(1)} k units drawn a replication`;
   const L = recordLayout(scenario);
   const out: Record<string, { money: Tally; conversion: Tally }> = {};
   scenario.strategies.forEach((st, si) => {
@@ -43,8 +48,9 @@ function tallies(file: string, customers: number) {
       const add = (t: Tally, p: number, est: number, lo: number, hi: number) => {
         if (!Number.isFinite(p)) return;
         t.n++;
-        // Reject at α when p ≤ α: with 199 re-randomizations p takes values k/100, and p ≤ 0.05 is
-        // exactly the 5 most extreme ranks of 200 on each side.
+        // Reject at α when p ≤ α: on the Monte Carlo route p ≤ 0.05 is exactly the 5 most extreme
+        // ranks of 200 on a side (sequential stopping cannot change it); on the normal route the
+        // normal tail.
         if (p <= 0.05) est > 0 ? t.hi++ : t.lo++;
         if (lo <= 0 && hi >= 0) t.covered++;
       };
@@ -59,7 +65,7 @@ function tallies(file: string, customers: number) {
     }
     out[st.id] = { money, conversion };
   });
-  return out;
+  return { out, routes };
 }
 
 /** The line describing a tally, and whether it is within every tolerance. */
@@ -81,14 +87,14 @@ describe.each([
   ['long-tail-app-activation.json', 30_000],
 ])('zero-effect %s (slow)', (file, customers) => {
   it(`every strategy's money and conversion analyses hold their size and coverage over ${REPS} replications`, () => {
-    const all = tallies(file, customers);
+    const { out: all, routes } = tallies(file, customers);
     const lines = Object.entries(all).flatMap(([id, t]) => [
       check(t.money, `${id} net new money`),
       check(t.conversion, `${id} conversion`),
     ]);
     // Every line is printed (and in the failure message), so one run shows all outcomes.
     const report = lines.map((l) => `${l.isValid ? 'ok  ' : 'FAIL'} ${l.text}`).join('\n');
-    console.log(`${file} (${customers} customers)\n${report}`);
+    console.log(`${file} (${customers} customers; ${routes})\n${report}`);
     expect(
       lines.every((l) => l.isValid),
       report,

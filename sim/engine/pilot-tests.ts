@@ -2,13 +2,14 @@
 // interval per outcome, at the customer level, or on branch means when whole branches were
 // randomized (cluster-level analysis). The method and its measured size are in docs/model.md.
 
+import { pilotInference } from '../stats/pilot-inference';
 import { type RandomizationResult, randomizationTests, residualize } from '../stats/randomization';
 
 /**
- * Re-randomizations per test: p-values in steps of 1/200, and 10 draws beyond each 90% interval
- * bound. The size is exact for this count ((B + 1)·α/2 = 5 and (B + 1)·0.05 = 10 are whole numbers);
- * more draws only sharpen power and bounds, at a cost linear in the count: 399 cost ~46 ms a
- * replication of the omni example, half of all engine time (docs/model.md).
+ * Re-randomizations per test of a branch-level design (a few dozen units: cheap): p-values in
+ * steps of 1/200, 10 draws beyond each 90% interval bound, size exact ((B + 1)·α/2 = 5 and
+ * (B + 1)·0.05 = 10 are whole numbers). Customer-level designs draw at most as many, and only where
+ * they can matter (sim/stats/pilot-inference.ts; docs/model.md).
  */
 export const PILOT_PERMUTATIONS = 199;
 
@@ -60,7 +61,8 @@ type UnitScratch = {
 /**
  * The pilot's analysis of the two outcomes in `d.y` and `d.y2`: residualize them and the arm on the
  * pre-period AUM (Rosenbaum 2002 covariance adjustment; the point estimate is Lin's 2013 ANCOVA
- * difference), then a randomization test and 90% interval of each (see randomizationTests), both
+ * difference), then a randomization test and 90% interval of each (customers: pilotInference,
+ * which draws only where the normal limit is not close enough; branches: randomizationTests), both
  * against the same re-randomizations. With `nBranches` > 0 the units are branches (equal weight
  * per branch mean, as the branches were randomized), else customers.
  */
@@ -73,8 +75,7 @@ export function pilotAnalysis(
   residualize(d.y2, d.x, d.isTreated, n, d.e2, d.r);
   residualize(d.y, d.x, d.isTreated, n, d.e, d.r);
   if (nBranches === 0) {
-    const [a, b] = randomizationTests([d.e, d.e2], d.r, d.isTreated, n, PILOT_PERMUTATIONS, seed);
-    return [a, b];
+    return pilotInference(d.e, d.e2, d.r, d.isTreated, n, seed, true);
   }
   const u = d.units;
   u.a.fill(0);

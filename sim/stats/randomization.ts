@@ -5,7 +5,7 @@
 /** Estimate, equal-tailed 90% interval and two-sided p-value (H0: no effect on anyone). */
 export type RandomizationResult = { estimate: number; lo90: number; hi90: number; p: number };
 
-const NONE: RandomizationResult = {
+export const NONE: RandomizationResult = {
   estimate: Number.NaN,
   lo90: Number.NaN,
   hi90: Number.NaN,
@@ -181,7 +181,8 @@ function scratchRows(length: number): Float64Array {
  * arrangement gives a uniform m-subset). Each unit's three values sit side by side in one row and
  * the shuffle swaps whole rows, so a draw reads one random row instead of an index and an entry per
  * array: the units drawn and the order of every sum are those of an index shuffle. This loop is
- * most of the analysis's cost (~1.7 million draws a replication of the omni example); it lives in a
+ * most of the analysis's cost (the engine uses it for branch-level designs; customer-level ones go
+ * through pilot-inference.ts, which draws the same way but only where it matters); it lives in a
  * function of its own, without closures, so V8 compiles it once and keeps it.
  */
 function drawSubsetSums(
@@ -288,8 +289,11 @@ function bound(
   return inside;
 }
 
-/** p-value at τ = 0 and the 90% interval from the observed (A, R) and the re-randomized ones. */
-function intervalOf(
+/**
+ * p-value at τ = 0 and the 90% interval from the observed (A, R) and the re-randomized ones (the
+ * first `permutations` entries of As and Rs). Exact for B = `permutations` with (B + 1)·0.05 whole.
+ */
+export function intervalOf(
   A: number,
   R: number,
   As: Float64Array,
