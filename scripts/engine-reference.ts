@@ -3,10 +3,11 @@
 // tests/fixtures/engine-reference/v<version>.json. sim/engine/engine-equivalence.test.ts runs the
 // current engine on *other* replications of the same runs and checks that each output agrees in
 // distribution with the reference (so under the same engine the test is a true null comparison).
-// Write it once per engine version that becomes the reference:
+// Write it once per engine version that becomes the reference (it writes v<ENGINE_VERSION>.json and
+// refuses to replace an existing one):
 //   npx tsx scripts/engine-reference.ts
 // Never regenerate it to make a newer engine pass: that would compare the engine with itself.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultSettings } from '../sim/api';
@@ -23,6 +24,7 @@ import { NodePool } from '../sim/runtime/node-pool';
 import { loadScenarioText, type Scenario } from '../sim/scenario';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** The reference the test compares with: version 1's outputs. */
 export const REFERENCE_FILE = `${root}tests/fixtures/engine-reference/v1.json`;
 
 /** Replications per sample; each run has 2 × this many: the reference takes the first half, the test the second. */
@@ -139,6 +141,13 @@ export async function sampleColumns(
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntry) {
+  const target = `${root}tests/fixtures/engine-reference/v${ENGINE_VERSION}.json`;
+  if (existsSync(target)) {
+    process.stderr.write(
+      `${target} exists: the reference of engine version ${ENGINE_VERSION} is written once and never replaced (delete it by hand only if that version never shipped)\n`,
+    );
+    process.exit(2);
+  }
   const cases: Record<string, ReferenceCase> = {};
   for (const { name, file, scenario } of referenceScenarios()) {
     const started = performance.now();
@@ -157,6 +166,6 @@ if (isEntry) {
     );
   }
   const ref: Reference = { engineVersion: ENGINE_VERSION, sample: SAMPLE, cases };
-  writeFileSync(REFERENCE_FILE, `${JSON.stringify(ref)}\n`);
-  process.stderr.write(`wrote ${REFERENCE_FILE}\n`);
+  writeFileSync(target, `${JSON.stringify(ref)}\n`);
+  process.stderr.write(`wrote ${target}\n`);
 }
