@@ -12,9 +12,8 @@ import {
   type RunSettings,
   runOptimize,
   type Scenario,
-  SensitivityError,
 } from '../../../sim/index';
-import type { SensitivityFailure, SensitivityStatus } from '../sensitivity/sensitivity-store';
+import { failureOf, type SensitivityFailure, type SensitivityStatus } from '../sensitivity/sensitivity-store';
 import { initialDraft, type OptimizeDraft } from './optimize-form';
 
 export type { OptimizeStage };
@@ -137,13 +136,7 @@ export async function startOptimize(
     set({ status: 'done', result, elapsedMs: now() - t0 });
   } catch (e) {
     if (e instanceof RunCancelled || own.signal.aborted) set({ status: 'cancelled' });
-    else if (e instanceof SensitivityError)
-      set({
-        status: 'error',
-        failure: { kind: 'code', error: { code: e.code, params: e.params, issue: e.issue } },
-      });
-    else
-      set({ status: 'error', failure: { kind: 'text', text: e instanceof Error ? e.message : String(e) } });
+    else set({ status: 'error', failure: failureOf(e) });
   } finally {
     if (controller === own) controller = null;
   }

@@ -25,6 +25,13 @@ export type SensitivityFailure =
   | { kind: 'code'; error: Pick<SensitivityError, 'code' | 'params' | 'issue'> }
   | { kind: 'text'; text: string };
 
+/** What went wrong in an analysis or a search, for the screen: a sensitivity code, or the error's text. */
+export function failureOf(e: unknown): SensitivityFailure {
+  if (e instanceof SensitivityError)
+    return { kind: 'code', error: { code: e.code, params: e.params, issue: e.issue } };
+  return { kind: 'text', text: e instanceof Error ? e.message : String(e) };
+}
+
 export type SensitivityMethod = 'tornado' | 'sobol' | 'sweep';
 /** A swept parameter as the form holds it (values made at run time). */
 export type AxisSpec = { param: string; from: number | null; to: number | null; steps: number };
@@ -160,13 +167,7 @@ export async function startSensitivity(
     set({ status: 'done', elapsedMs: now() - t0 });
   } catch (e) {
     if (e instanceof RunCancelled || own.signal.aborted) set({ status: 'cancelled' });
-    else if (e instanceof SensitivityError)
-      set({
-        status: 'error',
-        failure: { kind: 'code', error: { code: e.code, params: e.params, issue: e.issue } },
-      });
-    else
-      set({ status: 'error', failure: { kind: 'text', text: e instanceof Error ? e.message : String(e) } });
+    else set({ status: 'error', failure: failureOf(e) });
   } finally {
     if (controller === own) controller = null;
   }
