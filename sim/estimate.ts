@@ -9,15 +9,20 @@ import type { Scenario } from './scenario/schema';
 
 /**
  * CPU seconds per customer × week × strategy of one replication: W1 (100,000 customers, 26 weeks,
- * 4 strategies) measured 57–66 ms a replication on one core of the 2-core VM (engine v2, 2026-12-07).
+ * 4 strategies) measured 57–66 ms a replication with engine version 1 on one core of the 2-core VM,
+ * and version 2 ×0.79 of version 1 in one interleaved run (docs/performance.md): ~45–52 ms.
  * Every customer counts, not only those a strategy can touch (unknown before the build), so a
  * narrowly targeted scenario runs faster than estimated.
  */
-const CPU_S_PER_CUSTOMER_WEEK_STRATEGY = 6.3e-9;
+const CPU_S_PER_CUSTOMER_WEEK_STRATEGY = 5.0e-9;
 /** Population build and eligibility, per customer (W1: ~0.4 s for 100,000). */
 const BUILD_S_PER_CUSTOMER = 4e-6;
-/** Bytes a thread holds per customer: population, eligibility and workspace arrays (W1: ~430 B at 26 weeks, 4 strategies). */
-const BYTES_PER_CUSTOMER = 330;
+/**
+ * Bytes a thread holds per customer: population, eligibility and workspace arrays (W1: ~450 B at
+ * 26 weeks, 4 strategies; engine version 2 added ~22 B: the packed contact-policy window, a scratch
+ * list and per-product state of touchable customers).
+ */
+const BYTES_PER_CUSTOMER = 352;
 const BYTES_PER_CUSTOMER_WEEK = 1;
 const BYTES_PER_CUSTOMER_STRATEGY = 16;
 /** A process's and a worker's own footprint (V8 isolate, the bundled code). */
