@@ -10,7 +10,7 @@
 // samples. Every test runs at a Bonferroni level, so the chance that any of them fails when the
 // distributions are equal is below FAMILY_ALPHA (0.001). With 200 replications a side that level
 // flags a mean shift of about 0.5 standard deviations of the output's replication-to-replication
-// spread (z ≈ 4.8 with SE √(2/200) SD) — not a small bias, which the golden files and the model
+// spread (|z| ≈ 5 at that level, with SE √(2/200) SD) — not a small bias, which the golden files and the model
 // tests (conservation, analytic checks) are there to catch.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
