@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Executor, getValue, RunCancelled, simApi } from '../../../sim/index';
-import { ChartRendererContext } from '../../components/charts/chart-context';
+import { type Executor, getValue } from '../../../sim/index';
 import { echarts } from '../../components/charts/echarts-setup';
-import { initI18n, setLanguage } from '../../i18n';
-import { StoreContext } from '../../state/hooks';
-import { createAppStore } from '../../state/store';
+import { setLanguage } from '../../i18n';
+import { inProcessExecutor, renderTiny } from '../../test/in-process';
 import { OptimizeScreen } from './OptimizeScreen';
 import { initialOptimize, optimizeStore } from './optimize-store';
 
@@ -21,41 +18,12 @@ afterEach(async () => {
 
 const HOLDOUT = 'strategies[omni_fund].holdout.share';
 
-/** In this thread; after `stopAfter` runs it waits for the abort (to test cancel). */
-function inProcess(stopAfter = Number.POSITIVE_INFINITY): Executor {
-  let runs = 0;
-  return {
-    description: 'test',
-    async run(scenario, settings, opts = {}) {
-      runs++;
-      if (runs > stopAfter)
-        await new Promise<void>((_, reject) =>
-          opts.signal?.addEventListener('abort', () => reject(new RunCancelled()), { once: true }),
-        );
-      await new Promise((r) => setTimeout(r, 0));
-      const block = simApi.runBlock(scenario, settings, 0, settings.replications);
-      opts.onProgress?.(settings.replications);
-      return [block];
-    },
-    close: async () => {},
-  };
-}
+const inProcess = inProcessExecutor;
 
 const type = (id: string, value: string) => fireEvent.change(screen.getByTestId(id), { target: { value } });
 
 async function renderScreen(executor: Executor) {
-  await initI18n('en');
-  const store = createAppStore({ workers: 2 });
-  store
-    .getState()
-    .loadText(readFileSync('tests/fixtures/tiny.json', 'utf8'), { name: 'tiny.json', path: null });
-  render(
-    <StoreContext.Provider value={store}>
-      <ChartRendererContext.Provider value="svg">
-        <OptimizeScreen executor={executor} />
-      </ChartRendererContext.Provider>
-    </StoreContext.Provider>,
-  );
+  const store = await renderTiny(<OptimizeScreen executor={executor} />);
   // omni_fund's holdout share at 0.05, 0.1 (the current plan), 0.15; its modelled value, cost capped.
   fireEvent.click(screen.getByTestId('override-param-opt-var-0'));
   fireEvent.click(screen.getByTestId(`param-option-${HOLDOUT}`));

@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Executor, RunCancelled, simApi } from '../../../sim/index';
-import { ChartRendererContext } from '../../components/charts/chart-context';
+import type { Executor } from '../../../sim/index';
 import { echarts } from '../../components/charts/echarts-setup';
-import { initI18n, setLanguage } from '../../i18n';
-import { StoreContext } from '../../state/hooks';
-import { createAppStore } from '../../state/store';
+import { setLanguage } from '../../i18n';
+import { inProcessExecutor, renderTiny } from '../../test/in-process';
 import { SensitivityScreen } from './SensitivityScreen';
 import { initialSensitivity, sensitivityStore } from './sensitivity-store';
 
@@ -19,40 +16,10 @@ afterEach(async () => {
   await setLanguage('en');
 });
 
-/** In this thread; after `stopAfter` points it waits for the abort (to test cancel). */
-function inProcess(stopAfter = Number.POSITIVE_INFINITY): Executor & { runs: number } {
-  const ex = {
-    description: 'test',
-    runs: 0,
-    async run(scenario, settings, opts = {}) {
-      ex.runs++;
-      if (ex.runs > stopAfter)
-        await new Promise<void>((_, reject) =>
-          opts.signal?.addEventListener('abort', () => reject(new RunCancelled()), { once: true }),
-        );
-      await new Promise((r) => setTimeout(r, 0));
-      const block = simApi.runBlock(scenario, settings, 0, settings.replications);
-      opts.onProgress?.(settings.replications);
-      return [block];
-    },
-    close: async () => {},
-  } as Executor & { runs: number };
-  return ex;
-}
+const inProcess = inProcessExecutor;
 
 async function renderScreen(executor: Executor) {
-  await initI18n('en');
-  const store = createAppStore({ workers: 2 });
-  store
-    .getState()
-    .loadText(readFileSync('tests/fixtures/tiny.json', 'utf8'), { name: 'tiny.json', path: null });
-  render(
-    <StoreContext.Provider value={store}>
-      <ChartRendererContext.Provider value="svg">
-        <SensitivityScreen executor={executor} />
-      </ChartRendererContext.Provider>
-    </StoreContext.Provider>,
-  );
+  const store = await renderTiny(<SensitivityScreen executor={executor} />);
   fireEvent.change(screen.getByTestId('tornado-replications'), { target: { value: '6' } });
   return store;
 }
