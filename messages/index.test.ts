@@ -11,6 +11,7 @@ import {
   SENSITIVITY_ERROR_CODES,
   SensitivityError,
 } from '../sim/index';
+import { SENSITIVITY_OUTPUTS } from '../sim/sensitivity/outputs';
 import {
   catalogueT,
   formatIssue,
@@ -53,6 +54,15 @@ describe('the message catalogue', () => {
       if (/[A-Za-z]/.test(z.replace(/\{\{\w+\}\}/g, ''))) expect(z, key).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(Object.keys(MESSAGE_BUNDLES['zh-CN'].issue).sort()).toEqual([...ISSUE_CODES].sort());
+  });
+
+  it('names every sensitivity and optimizer output in en and zh-CN (the studio and the CLI read output.<id>)', () => {
+    for (const o of SENSITIVITY_OUTPUTS) {
+      expect(en(`output.${o}`), o).not.toBe(`output.${o}`);
+      expect(zh(`output.${o}`), o).not.toBe(`output.${o}`);
+      expect(zh(`output.${o}`), o).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(Object.keys(MESSAGE_BUNDLES.en.output).sort()).toEqual([...SENSITIVITY_OUTPUTS].sort());
   });
 
   it('fills in values: quoted ids, the found value or "missing", bounds, lists and a suggestion', () => {

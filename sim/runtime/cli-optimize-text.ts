@@ -1,8 +1,7 @@
 // Runtime: Node (CLI). What `optimize` prints: the best plan against the current one, the
 // finalists as a table, how the search went (screening, refinement, selection) and the Pareto
-// front; outputs named by id and in both languages (the studio's labels, renderer/i18n).
-import outputsEn from '../../renderer/i18n/sensitivity.en.json';
-import outputsZh from '../../renderer/i18n/sensitivity.zh-CN.json';
+// front; outputs named by id and in both languages (the message catalogue's `output.<id>`, as in the studio).
+import { catalogueT } from '../../messages/index';
 import { bothLanguages, type LocalText } from '../scenario/local-text';
 import type {
   Choice,
@@ -15,9 +14,12 @@ import type { OptimizeSpec, OptimizeVariable } from '../sensitivity/optimize-spe
 import type { SensitivityOutput } from '../sensitivity/outputs';
 import { fmt, table } from './cli-table';
 
+const enT = catalogueT('en');
+const zhT = catalogueT('zh-CN');
+
 /** An output's name in both languages, e.g. "总成本 / Total cost". */
 export function outputLabel(o: SensitivityOutput): string {
-  return bothLanguages({ 'zh-CN': outputsZh.outputs[o], en: outputsEn.outputs[o] });
+  return bothLanguages({ 'zh-CN': zhT(`output.${o}`), en: enT(`output.${o}`) });
 }
 
 /** A variable's column name: the path from its last named element, e.g. `ai.channel`. */

@@ -19,6 +19,7 @@ function englishWords(): Set<string> {
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
   };
   walk(JSON.parse(readFileSync('renderer/i18n/optimize.en.json', 'utf8')));
+  walk(JSON.parse(readFileSync('messages/en.json', 'utf8')).output);
   // Names that stay as they are in Chinese text.
   for (const w of ['Nelson', 'Matejcik', 'Ctrl', 'json']) words.delete(w);
   return words;

@@ -7,7 +7,7 @@ import { expect, type Page, test } from '@playwright/test';
 
 const DOCS = 'docs/images';
 
-/** Words (4 letters or more) of the sensitivity namespace's English strings, for the zh-CN check. */
+/** Words (4 letters or more) of the sensitivity namespace's English strings and the outputs' names, for the zh-CN check. */
 function englishWords(): Set<string> {
   const words = new Set<string>();
   const walk = (v: unknown) => {
@@ -15,6 +15,8 @@ function englishWords(): Set<string> {
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
   };
   walk(JSON.parse(readFileSync('renderer/i18n/sensitivity.en.json', 'utf8')));
+  // The outputs' names come from the message catalogue (shared with the CLI).
+  walk(JSON.parse(readFileSync('messages/en.json', 'utf8')).output);
   // Names that stay as they are in Chinese text.
   for (const w of ['Beta', 'JSON', 'Monte', 'Carlo', 'Sobol', 'Saltelli', 'Jansen']) words.delete(w);
   return words;

@@ -18,7 +18,7 @@ type Strategies = ReadonlyArray<{ id: string; label: string }>;
 /** An output's name as the sensitivity screens write it (the output's id when it has none yet). */
 export function useOutputName(): (o: string) => string {
   const { t } = useTranslation('sensitivity');
-  return (o) => t(`outputs.${o}`, { defaultValue: o });
+  return (o) => t(`messages:output.${o}`, { defaultValue: o });
 }
 
 /** Output and strategy of an objective, a constraint or the trade-off. */

@@ -43,7 +43,7 @@ export function useOptimizeLabels() {
       ((v: number) => fmt.num(v, 4)),
     [locale, fmt],
   );
-  const outputName = useCallback((o: string) => ts(`outputs.${o}`, { defaultValue: o }), [ts]);
+  const outputName = useCallback((o: string) => ts(`messages:output.${o}`, { defaultValue: o }), [ts]);
   const strategyName = useCallback(
     (id: string | null) => {
       if (id === null) return to('goal.allStrategies');

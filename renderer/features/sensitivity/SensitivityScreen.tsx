@@ -76,7 +76,7 @@ export function SensitivityScreen({ executor }: SensitivityScreenProps = {}) {
     id: s.id,
     label: localText(s.label) || s.id,
   }));
-  const outputName = t(`outputs.${state.output}`);
+  const outputName = t(`messages:output.${state.output}`);
   return (
     <div className="screen" data-testid="screen-sensitivity" data-workers={workers}>
       <ScreenHeader

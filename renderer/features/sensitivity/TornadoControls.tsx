@@ -49,7 +49,7 @@ export function TornadoControls(p: TornadoControlsProps) {
         >
           {SENSITIVITY_OUTPUTS.map((o) => (
             <option key={o} value={o}>
-              {t(`outputs.${o}`)}
+              {t(`messages:output.${o}`)}
             </option>
           ))}
         </select>
