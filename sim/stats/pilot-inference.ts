@@ -7,7 +7,8 @@
 //   the same draws; the 90% interval comes from the first 79 draws ((79 + 1)·0.05 = 4 whole, so its
 //   coverage is exact as well). Method and measured size: docs/model.md, "Pilot inference".
 
-import { normalTest } from './normal-route';
+import { boundsOk, drawHeavy, type HeavyPlan, heavyPlan, scanTotals, scanUnits } from './heavy-route';
+import { normalTest, type SecondMoments } from './normal-route';
 import { intervalOf, NONE, type RandomizationResult } from './randomization';
 
 /** Most re-randomizations per test: decisions are those of the fixed test with this B. */
@@ -18,10 +19,11 @@ export const INTERVAL_DRAWS = 79;
 const STOP_AT = 5;
 
 /** How many analyses took each route, and how many re-randomizations were drawn (diagnostics). */
-export const pilotCounters = { normal: 0, drawn: 0, draws: 0 };
+export const pilotCounters = { normal: 0, conditional: 0, drawn: 0, draws: 0 };
 
 /** Scratch for the loops' sums (one analysis at a time per thread). */
 const acc = new Float64Array(8);
+const scratch = new Float64Array(8);
 
 /**
  * Both outcomes' tests and 90% intervals for one design's units (see randomizationTests for the
@@ -39,26 +41,53 @@ export function pilotInference(
   seed: number,
   allowNormal: boolean,
 ): [RandomizationResult, RandomizationResult] {
-  armSums(a0, a1, r, isTreated, n, acc);
-  const n1 = acc[0];
-  const sumR = acc[1];
-  const r1 = acc[2];
-  const sum0 = acc[3];
-  const sum1 = acc[4];
-  const t0 = acc[5];
-  const t1 = acc[6];
+  const s = pilotSums;
+  armSums(a0, a1, r, isTreated, n, s);
+  if (allowNormal) centredMoments(a0, a1, r, n, s[3] / n, s[4] / n, s[1] / n, s);
+  return pilotInferenceOf(a0, a1, r, isTreated, n, seed, allowNormal, s);
+}
+
+/**
+ * The sums pilotInference starts from, filled by armSums and centredMoments (or by the caller's
+ * own pass over the units, as the engine's residualization does): [0] treated count, [1] Σr,
+ * [2] Σr over the treated, [3] Σa0, [4] Σa1, [5] Σa0 and [6] Σa1 over the treated, [7] Σ(a0 − ā0)²,
+ * [8] Σ(a0 − ā0)(r − r̄), [9] Σ(a1 − ā1)², [10] Σ(a1 − ā1)(r − r̄), [11] Σ(r − r̄)².
+ */
+export const pilotSums = new Float64Array(12);
+
+/** pilotInference from its sums `s` (pilotSums' layout; [7..11] needed only with allowNormal). */
+export function pilotInferenceOf(
+  a0: Float64Array,
+  a1: Float64Array,
+  r: Float64Array,
+  isTreated: Uint8Array,
+  n: number,
+  seed: number,
+  allowNormal: boolean,
+  s: Float64Array,
+): [RandomizationResult, RandomizationResult] {
+  const n1 = s[0];
+  const sumR = s[1];
+  const r1 = s[2];
+  const sum0 = s[3];
+  const sum1 = s[4];
+  const t0 = s[5];
+  const t1 = s[6];
   const n0 = n - n1;
   if (n1 < 2 || n0 < 2) return [NONE, NONE];
   const R = r1 / n1 - (sumR - r1) / n0;
   if (!(R > 0)) return [NONE, NONE];
   const A0 = t0 / n1 - (sum0 - t0) / n0;
   const A1 = t1 / n1 - (sum1 - t1) / n0;
-  const res0 = allowNormal ? normalTest(a0, r, n, n1, A0, R, acc) : null;
-  const res1 = allowNormal ? normalTest(a1, r, n, n1, A1, R, acc) : null;
-  if (res0 !== null) pilotCounters.normal++;
-  if (res1 !== null) pilotCounters.normal++;
+  if (!allowNormal) {
+    pilotCounters.drawn += 2;
+    return sequentialTests(a0, a1, 2, A0 / R, A1 / R, r, isTreated, n, n1, seed);
+  }
+  const mr = sumR / n;
+  const res0 = oneOutcome(a0, r, n, n1, A0, R, { ma: sum0 / n, mr, saa: s[7], sar: s[8], srr: s[11] }, sumR, sum0, seed);
+  const res1 = oneOutcome(a1, r, n, n1, A1, R, { ma: sum1 / n, mr, saa: s[9], sar: s[10], srr: s[11] }, sumR, sum1, seed);
   if (res0 !== null && res1 !== null) return [res0, res1];
-  // Draw for the outcomes the normal route does not take (one or both), against the same draws.
+  // Draw for the outcomes neither route takes (one or both), against the same draws.
   if (res0 === null && res1 === null) {
     pilotCounters.drawn += 2;
     return sequentialTests(a0, a1, 2, A0 / R, A1 / R, r, isTreated, n, n1, seed);
@@ -67,6 +96,92 @@ export function pilotInference(
   if (res0 === null)
     return [sequentialTests(a0, a0, 1, A0 / R, 0, r, isTreated, n, n1, seed)[0], res1 as RandomizationResult];
   return [res0, sequentialTests(a1, a1, 1, A1 / R, 0, r, isTreated, n, n1, seed)[0]];
+}
+
+/** One outcome by the normal route, else the conditional one; null if neither applies. */
+function oneOutcome(
+  a: Float64Array,
+  r: Float64Array,
+  n: number,
+  n1: number,
+  A: number,
+  R: number,
+  mom: SecondMoments,
+  sumR: number,
+  sumA: number,
+  seed: number,
+): RandomizationResult | null {
+  scanUnits(a, r, n, mom.ma, mom.mr);
+  const res = normalTest(a, r, n, n1, A, R, mom, scanTotals, scratch);
+  if (res !== null) {
+    pilotCounters.normal++;
+    return res;
+  }
+  return conditionalTest(a, r, n, n1, A, R, mom, [sumR, sumA], seed);
+}
+
+/**
+ * The conditional Monte Carlo test of one outcome (sim/stats/heavy-route.ts), or null where no
+ * heavy count up to MAX_HEAVY leaves a bulk that passes the normal criterion at τ = 0 and at the
+ * interval's bounds. The draws are the sequential ones (same p-value rule, same 79-draw interval).
+ */
+function conditionalTest(
+  a: Float64Array,
+  r: Float64Array,
+  n: number,
+  n1: number,
+  A: number,
+  R: number,
+  mom: SecondMoments,
+  totals: number[],
+  seed: number,
+): RandomizationResult | null {
+  const m = Math.min(n1, n - n1);
+  let from = 0;
+  for (;;) {
+    const plan = heavyPlan(n, m, mom, from);
+    if (plan === null) return null;
+    const res = sequentialDraws(plan, A, R, n, n1, seed, A / R, totals);
+    if (boundsOk(a, r, n, m, mom, plan.K, res.lo90, res.hi90)) {
+      pilotCounters.conditional++;
+      pilotCounters.draws += plan.K * drawsMade;
+      return res;
+    }
+    from = plan.K;
+  }
+}
+
+/** Means are sum / n; Σ(a0 − ā0)², Σ(a0 − ā0)(r − r̄), the same of a1, then Σ(r − r̄)², into out[7..11]. */
+function centredMoments(
+  a0: Float64Array,
+  a1: Float64Array,
+  r: Float64Array,
+  n: number,
+  m0: number,
+  m1: number,
+  mr: number,
+  out: Float64Array,
+): void {
+  let s00 = 0;
+  let s0r = 0;
+  let s11 = 0;
+  let s1r = 0;
+  let srr = 0;
+  for (let i = 0; i < n; i++) {
+    const d0 = a0[i] - m0;
+    const d1 = a1[i] - m1;
+    const dr = r[i] - mr;
+    s00 += d0 * d0;
+    s0r += d0 * dr;
+    s11 += d1 * d1;
+    s1r += d1 * dr;
+    srr += dr * dr;
+  }
+  out[7] = s00;
+  out[8] = s0r;
+  out[9] = s11;
+  out[10] = s1r;
+  out[11] = srr;
 }
 
 /** Count treated; sums of r, a0, a1 over all units and over the treated, into out[0..6]. */
@@ -145,21 +260,62 @@ function sequentialTests(
   // stays the double-precision one.
   packRows(rows, r, o0, o1, isTreated, n, cols, acc);
   const n0 = n - n1;
-  const sumR = acc[0];
-  const total0 = acc[1];
-  const total1 = acc[2];
-  const R = acc[3] / n1 - (sumR - acc[3]) / n0;
-  const A0 = acc[4] / n1 - (total0 - acc[4]) / n0;
-  const A1 = acc[5] / n1 - (total1 - acc[5]) / n0;
+  const totals = [acc[0], acc[1], acc[2]];
+  const R = acc[3] / n1 - (totals[0] - acc[3]) / n0;
+  const A0 = acc[4] / n1 - (totals[1] - acc[4]) / n0;
+  const A1 = acc[5] / n1 - (totals[2] - acc[5]) / n0;
+  drawLoop(rows, null, K, n, n1, seed, totals, A0, A1);
+  pilotCounters.draws += drawsMade * Math.min(n1, n0);
+  return [resultOf(A0, R, As0, 0, estimate0), K > 1 ? resultOf(A1, R, As1, 1, estimate1) : NONE];
+}
+
+/** The conditional route's draws of one outcome (see drawLoop); totals: Σr and Σa over all units. */
+function sequentialDraws(
+  plan: HeavyPlan,
+  A: number,
+  R: number,
+  n: number,
+  n1: number,
+  seed: number,
+  estimate: number,
+  totals: number[],
+): RandomizationResult {
+  drawLoop(rowsScratch, plan, 1, n, n1, seed, totals, A, 0);
+  return resultOf(A, R, As0, 0, estimate);
+}
+
+/** Draws made by the last drawLoop. */
+let drawsMade = 0;
+
+/**
+ * The sequential draws of K outcomes into Rs, As0, As1: full re-randomizations of `rows` (plan
+ * null) or conditional ones (heavy-route.ts). After the first INTERVAL_DRAWS draws (the
+ * interval's), drawing stops as soon as every outcome has STOP_AT exceedances in both tails.
+ * `totals`: sums of r and the outcomes over all units (as the draws' sums are rounded).
+ */
+function drawLoop(
+  rows: Float32Array,
+  plan: HeavyPlan | null,
+  K: number,
+  n: number,
+  n1: number,
+  seed: number,
+  totals: number[],
+  A0: number,
+  A1: number,
+): void {
+  const n0 = n - n1;
   const m = Math.min(n1, n0);
+  const cols = K + 1;
   const isSmallTreated = n1 <= n0;
+  const [sumR, total0, total1] = totals;
   tails.fill(0);
   let eps0 = 0;
   let eps1 = 0;
   let state = seed | 0;
   let b = 0;
   while (b < MAX_DRAWS) {
-    state = drawOne(rows, n, m, cols, state, sums);
+    state = plan === null ? drawOne(rows, n, m, cols, state, sums) : drawHeavy(plan, n, m, state, sums);
     Rs[b] = armDifference(sums[0], sumR, n1, n0, isSmallTreated);
     As0[b] = armDifference(sums[1], total0, n1, n0, isSmallTreated);
     As1[b] = K > 1 ? armDifference(sums[2], total1, n1, n0, isSmallTreated) : 0;
@@ -177,8 +333,7 @@ function sequentialTests(
     }
     if (isDecided(0) && (K === 1 || isDecided(1))) break;
   }
-  pilotCounters.draws += b * m;
-  return [resultOf(A0, R, As0, 0, estimate0), K > 1 ? resultOf(A1, R, As1, 1, estimate1) : NONE];
+  drawsMade = b;
 }
 
 /** Treated − control difference in means from the drawn (smaller) arm's sum. */
