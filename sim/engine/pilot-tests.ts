@@ -102,41 +102,54 @@ export function pilotAnalysis(
 }
 
 /**
- * randomization.ts's residualize of y and y2 on x at once (the same sums in the same order, so the
- * same residuals), in three passes instead of six; the last pass also fills `s` with the sums
- * pilotInferenceOf starts from (pilotSums' layout), its second moments about 0: the residuals'
- * means are 0 up to rounding, so Σe² is Σ(e − ē)² to that rounding.
+ * randomization.ts's residualize of y and y2 on x at once, in two passes over the units instead of
+ * six: the first takes the sums of squares and products about the first unit's values (a shift
+ * that keeps the differences small: AUM, money and the arm vary by far more than their means, so
+ * Σ(x − c)² − n·(x̄ − c)² loses no more than a few digits of the 16), the second writes the
+ * residuals and fills `s` with the sums pilotInferenceOf starts from (pilotSums' layout), its
+ * second moments about 0: the residuals' means are 0 up to rounding, so Σe² is Σ(e − ē)² to that
+ * rounding. Branch-free in the arm (a random 0/1 would mispredict).
  */
-function residualizeBoth(d: PilotData, s: Float64Array): void {
+export function residualizeBoth(d: PilotData, s: Float64Array): void {
   const { n, y, y2, x, isTreated, e, e2, r } = d;
+  if (n === 0) {
+    s.fill(0);
+    return;
+  }
+  const cx = x[0];
+  const cy = y[0];
+  const cy2 = y2[0];
+  let sx = 0;
   let sy = 0;
   let sy2 = 0;
-  let sx = 0;
   let st = 0;
-  for (let i = 0; i < n; i++) {
-    sy += y[i];
-    sy2 += y2[i];
-    sx += x[i];
-    st += isTreated[i];
-  }
-  const my = sy / n;
-  const my2 = sy2 / n;
-  const mx = sx / n;
-  const mt = st / n;
   let sxx = 0;
   let sxy = 0;
   let sxy2 = 0;
   let sxt = 0;
   for (let i = 0; i < n; i++) {
-    const dx = x[i] - mx;
+    const dx = x[i] - cx;
+    const dy = y[i] - cy;
+    const dy2 = y2[i] - cy2;
+    const ti = isTreated[i];
+    sx += dx;
+    sy += dy;
+    sy2 += dy2;
+    st += ti;
     sxx += dx * dx;
-    sxy += dx * (y[i] - my);
-    sxy2 += dx * (y2[i] - my2);
-    sxt += dx * (isTreated[i] - mt);
+    sxy += dx * dy;
+    sxy2 += dx * dy2;
+    sxt += dx * ti;
   }
-  const by = sxx > 0 ? sxy / sxx : 0;
-  const by2 = sxx > 0 ? sxy2 / sxx : 0;
-  const bt = sxx > 0 ? sxt / sxx : 0;
+  const mdx = sx / n;
+  const my = cy + sy / n;
+  const my2 = cy2 + sy2 / n;
+  const mx = cx + mdx;
+  const mt = st / n;
+  const vxx = sxx - sx * mdx;
+  const by = vxx > 0 ? (sxy - sx * (sy / n)) / vxx : 0;
+  const by2 = vxx > 0 ? (sxy2 - sx * (sy2 / n)) / vxx : 0;
+  const bt = vxx > 0 ? (sxt - sx * mt) / vxx : 0;
   let n1 = 0;
   let sr = 0;
   let r1 = 0;
@@ -166,12 +179,10 @@ function residualizeBoth(d: PilotData, s: Float64Array): void {
     s11 += e2i * e2i;
     s1r += e2i * ri;
     srr += ri * ri;
-    if (ti !== 0) {
-      n1++;
-      r1 += ri;
-      t0 += ei;
-      t1 += e2i;
-    }
+    n1 += ti;
+    r1 += ti * ri;
+    t0 += ti * ei;
+    t1 += ti * e2i;
   }
   s[0] = n1;
   s[1] = sr;

@@ -9,23 +9,35 @@
 
 import { higherMoments2, isCloseToNormal, type SecondMoments } from './normal-route';
 
-/** Largest number of heavy units tried (a re-randomization costs O(K)). */
+/** Largest number of heavy units (a re-randomization costs O(K)). */
 export const MAX_HEAVY = 256;
-/** The heavy counts tried, smallest first: the route takes the first whose bulk passes. */
-const LADDER = [8, 16, 32, 64, 128, 256];
+/**
+ * The heavy units are those whose squared deviation is above a share of Σ(a − ā)²: 2^−5 (about 3%)
+ * for the first level tried, halved at each further level; the route takes the first level whose
+ * bulk passes.
+ */
+const LEVELS = 6;
+const TOP_SHARE = 2 ** -5;
+/** The last level's floor, 2^−10 of Σ(a − ā)²: fewer than 1,024 units can be above it. */
+const FLOOR_SHARE = TOP_SHARE * 2 ** -(LEVELS - 1);
 
-/** Min-heap of the largest squared deviations while scanning; then the heavy units, largest first. */
-const heapScore = new Float64Array(MAX_HEAVY);
-const heapIdx = new Int32Array(MAX_HEAVY);
-const heavyScore = new Float64Array(MAX_HEAVY);
+/** Units found above the last level's floor (indices), and the heavy units' values in level order. */
+const foundIdx = new Int32Array(Math.ceil(1 / FLOOR_SHARE));
 const heavyA = new Float64Array(MAX_HEAVY);
 const heavyR = new Float64Array(MAX_HEAVY);
+const levelFloor = new Float64Array(LEVELS);
+const levelCount = new Int32Array(LEVELS);
+const levelStart = new Int32Array(LEVELS);
+/** Heavy units listed up to each level, or −1 if more than the cap. */
+const levelEnd = new Int32Array(LEVELS);
 /** Σd², Σd³, Σd⁴, max d² of d = a − ā over all units, max |r − r̄| (from the selection pass). */
 export const scanTotals = new Float64Array(5);
 const moments = new Float64Array(8);
 
 /** A conditional route's reference distribution: heavy units first K of heavyA/heavyR, bulk limit. */
 export type HeavyPlan = {
+  /** The level (heavy: d² above levelFloor[level]) and the number of heavy units. */
+  level: number;
   K: number;
   /** Bulk means of r and a, and the Cholesky factor of its sums of squares and products. */
   muR: number;
@@ -35,38 +47,35 @@ export type HeavyPlan = {
   l11: number;
 };
 
-/** Most heavy units listed for n units (at least 1: the scan's max d² is then exact). */
+/** Most heavy units listed for n units. */
 function heavyCap(n: number): number {
-  return Math.max(1, Math.min(MAX_HEAVY, Math.floor(n / 8)));
+  return Math.min(MAX_HEAVY, Math.floor(n / 8));
 }
 
 /**
  * One pass over the units (before heavyPlan and normalTest): the heavy units listed by
- * selectHeavy, and scanTotals (Σd², Σd³, Σd⁴ and max d² of d = a − ā, max |r − r̄|).
+ * selectHeavy at every level, and scanTotals (Σd², Σd³, Σd⁴ and max d² of d = a − ā, max |r − r̄|).
+ * `saa`: Σ(a − ā)², which sets the levels.
  */
-export function scanUnits(a: Float64Array, r: Float64Array, n: number, ma: number, mr: number): void {
+export function scanUnits(a: Float64Array, r: Float64Array, n: number, ma: number, mr: number, saa: number): void {
+  for (let j = 0; j < LEVELS; j++) levelFloor[j] = saa * TOP_SHARE * 2 ** -j;
   selectHeavy(a, r, n, ma, mr, heavyCap(n));
 }
 
 /**
- * The plan with the fewest heavy units (more than `from`) whose bulk passes the normal criterion
- * at τ = 0, or null (no such K ≤ MAX_HEAVY, or too few units for one); after scanUnits of the same
- * outcome. `mom`: a's and r's means and central sums.
+ * The plan at the first level after `from` (−1: from the first) with at least one heavy unit
+ * whose bulk passes the normal criterion at τ = 0, or null (none within the cap); after scanUnits
+ * of the same outcome. `mom`: a's and r's means and central sums.
  */
-export function heavyPlan(
-  n: number,
-  m: number,
-  mom: SecondMoments,
-  from: number,
-): HeavyPlan | null {
-  const cap = heavyCap(n);
+export function heavyPlan(n: number, m: number, mom: SecondMoments, from: number): HeavyPlan | null {
   let h1 = 0;
   let h2 = 0;
   let h3 = 0;
   let h4 = 0;
   let k = 0;
-  for (const K of LADDER) {
-    if (K >= cap) break;
+  for (let level = 0; level < LEVELS; level++) {
+    const K = levelEnd[level];
+    if (K < 0) break;
     for (; k < K; k++) {
       const d = heavyA[k] - mom.ma;
       const d2 = d * d;
@@ -75,10 +84,11 @@ export function heavyPlan(
       h3 += d2 * d;
       h4 += d2 * d2;
     }
-    if (K <= from) continue;
+    if (level <= from || K === 0) continue;
     const nb = n - K;
-    const ok = bulkIsNormal(-h1, scanTotals[0] - h2, scanTotals[1] - h3, scanTotals[2] - h4, Math.sqrt(heavyScore[K]), nb, (m * nb) / n);
-    if (ok) return planOf(K, n, mom);
+    const reach = Math.sqrt(levelFloor[level]);
+    const ok = bulkIsNormal(-h1, scanTotals[0] - h2, scanTotals[1] - h3, scanTotals[2] - h4, reach, nb, (m * nb) / n);
+    if (ok) return planOf(level, K, n, mom);
   }
   return null;
 }
@@ -90,10 +100,11 @@ export function boundsOk(
   n: number,
   m: number,
   mom: SecondMoments,
-  K: number,
+  plan: HeavyPlan,
   lo: number,
   hi: number,
 ): boolean {
+  const K = plan.K;
   const c1 = mom.ma - lo * mom.mr;
   const c2 = mom.ma - hi * mom.mr;
   higherMoments2(a, r, n, c1, lo, c2, hi, moments);
@@ -115,7 +126,7 @@ export function boundsOk(
     }
     const o = 4 * side;
     // Bound on the bulk's largest |v − c|: |a − ā| ≤ the first bulk unit's, |τ|·|r − r̄| ≤ |τ|·max.
-    const reach = Math.sqrt(heavyScore[K]) + Math.abs(tau) * scanTotals[4];
+    const reach = Math.sqrt(levelFloor[plan.level]) + Math.abs(tau) * scanTotals[4];
     if (!bulkIsNormal(-h1, moments[o] - h2, moments[o + 1] - h3, moments[o + 2] - h4, reach, nb, (m * nb) / n))
       return false;
   }
@@ -137,7 +148,7 @@ function bulkIsNormal(p1: number, p2: number, p3: number, p4: number, reach: num
 }
 
 /** The bulk's means and Cholesky factor once the first K heavy units are set aside. */
-function planOf(K: number, n: number, mom: SecondMoments): HeavyPlan | null {
+function planOf(level: number, K: number, n: number, mom: SecondMoments): HeavyPlan | null {
   let hr = 0;
   let ha = 0;
   let hrr = 0;
@@ -161,7 +172,7 @@ function planOf(K: number, n: number, mom: SecondMoments): HeavyPlan | null {
   if (!(srr > 0) || !(saa > 0)) return null;
   const l00 = Math.sqrt(srr);
   const l10 = sar / l00;
-  return { K, muR: mom.mr + dR, muA: mom.ma + dA, l00, l10, l11: Math.sqrt(Math.max(0, saa - l10 * l10)) };
+  return { level, K, muR: mom.mr + dR, muA: mom.ma + dA, l00, l10, l11: Math.sqrt(Math.max(0, saa - l10 * l10)) };
 }
 
 /**
@@ -210,69 +221,62 @@ export function drawHeavy(plan: HeavyPlan, n: number, m: number, seed: number, o
 }
 
 /**
- * One pass over the units: the `cap` largest (a − ā)² (ties to the lower index), listed largest
- * first in heavyScore/heavyA/heavyR, and totals: Σd², Σd³, Σd⁴ of d = a − ā, max |r − r̄|.
+ * One pass over the units: scanTotals (Σd², Σd³, Σd⁴ and max d² of d = a − ā, max |r − r̄|) and
+ * the heavy units: those with d² above levelFloor[LEVELS − 1], listed by level (d² above
+ * levelFloor[j] and not above levelFloor[j − 1]: largest level first, then in unit order), at most
+ * `cap` of them; levelEnd[j]: how many are listed up to level j, or −1 where the list overflowed.
+ * A listing by thresholds on d² alone (not the arms) in one compare a unit: no sort, no heap.
  */
 function selectHeavy(a: Float64Array, r: Float64Array, n: number, ma: number, mr: number, cap: number): void {
-  let size = 0;
+  const floor = levelFloor[LEVELS - 1];
   let s2 = 0;
   let s3 = 0;
   let s4 = 0;
+  let top = 0;
   let rMax = 0;
+  let found = 0;
   for (let i = 0; i < n; i++) {
     const d = a[i] - ma;
     const s = d * d;
     s2 += s;
     s3 += s * d;
     s4 += s * s;
+    if (s > top) top = s;
     const dr = Math.abs(r[i] - mr);
     if (dr > rMax) rMax = dr;
-    if (size < cap) {
-      let k = size++;
-      while (k > 0) {
-        const p = (k - 1) >> 1;
-        if (!(s < heapScore[p] || (s === heapScore[p] && i > heapIdx[p]))) break;
-        heapScore[k] = heapScore[p];
-        heapIdx[k] = heapIdx[p];
-        k = p;
-      }
-      heapScore[k] = s;
-      heapIdx[k] = i;
-    } else if (s > heapScore[0]) {
-      siftDown(s, i, size);
-    }
+    // Fewer than 1 / FLOOR_SHARE units can be above the floor (their d² sum to at most Σd²).
+    if (s > floor && found < foundIdx.length) foundIdx[found++] = i;
   }
   scanTotals[0] = s2;
   scanTotals[1] = s3;
   scanTotals[2] = s4;
-  scanTotals[3] = rMax;
-  // Pop the smallest into the last free place: the list ends up largest first.
-  for (let k = size - 1; k >= 0; k--) {
-    const idx = heapIdx[0];
-    heavyScore[k] = heapScore[0];
-    heavyA[k] = a[idx];
-    heavyR[k] = r[idx];
-    if (k > 0) siftDown(heapScore[k], heapIdx[k], k);
+  scanTotals[3] = top;
+  scanTotals[4] = rMax;
+  levelCount.fill(0);
+  for (let k = 0; k < found; k++) {
+    const d = a[foundIdx[k]] - ma;
+    levelCount[levelOf(d * d)]++;
   }
-  // Past the list: the bound on the bulk's largest deviation when every listed unit is heavy.
-  if (size < MAX_HEAVY) heavyScore[size] = size > 0 ? heavyScore[size - 1] : 0;
+  // Where each level starts in the list, and whether it fits in `cap`.
+  let end = 0;
+  for (let j = 0; j < LEVELS; j++) {
+    levelStart[j] = end;
+    end += levelCount[j];
+    levelEnd[j] = end <= cap ? end : -1;
+  }
+  for (let k = 0; k < found; k++) {
+    const i = foundIdx[k];
+    const d = a[i] - ma;
+    const at = levelStart[levelOf(d * d)]++;
+    if (at >= cap) continue;
+    heavyA[at] = a[i];
+    heavyR[at] = r[i];
+  }
 }
 
-/** Put (s, i) at the root of the min-heap of the first `size` entries and sift it down. */
-function siftDown(s: number, i: number, size: number): void {
-  let k = 0;
-  for (;;) {
-    const l = 2 * k + 1;
-    if (l >= size) break;
-    let c = l;
-    const rr = l + 1;
-    if (rr < size && (heapScore[rr] < heapScore[l] || (heapScore[rr] === heapScore[l] && heapIdx[rr] > heapIdx[l])))
-      c = rr;
-    if (!(heapScore[c] < s || (heapScore[c] === s && heapIdx[c] > i))) break;
-    heapScore[k] = heapScore[c];
-    heapIdx[k] = heapIdx[c];
-    k = c;
-  }
-  heapScore[k] = s;
-  heapIdx[k] = i;
+/** The level of a unit above the last floor: the first whose floor it is above. */
+function levelOf(s: number): number {
+  let j = 0;
+  while (!(s > levelFloor[j])) j++;
+  return j;
 }

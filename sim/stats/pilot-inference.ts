@@ -111,13 +111,15 @@ function oneOutcome(
   sumA: number,
   seed: number,
 ): RandomizationResult | null {
-  scanUnits(a, r, n, mom.ma, mom.mr);
+  scanUnits(a, r, n, mom.ma, mom.mr, mom.saa);
   const res = normalTest(a, r, n, n1, A, R, mom, scanTotals, scratch);
   if (res !== null) {
     pilotCounters.normal++;
     return res;
   }
-  return conditionalTest(a, r, n, n1, A, R, mom, [sumR, sumA], seed);
+  const c = conditionalTest(a, r, n, n1, A, R, mom, [sumR, sumA], seed);
+  if (c === null && process.env.DBG) console.log('fail', n, Math.min(n1, n - n1));
+  return c;
 }
 
 /**
@@ -137,17 +139,18 @@ function conditionalTest(
   seed: number,
 ): RandomizationResult | null {
   const m = Math.min(n1, n - n1);
-  let from = 0;
+  let from = -1;
   for (;;) {
     const plan = heavyPlan(n, m, mom, from);
     if (plan === null) return null;
     const res = sequentialDraws(plan, A, R, n, n1, seed, A / R, totals);
-    if (boundsOk(a, r, n, m, mom, plan.K, res.lo90, res.hi90)) {
+    if (boundsOk(a, r, n, m, mom, plan, res.lo90, res.hi90)) {
       pilotCounters.conditional++;
+      if (process.env.DBG) console.log('plan', n, m, plan.level, plan.K);
       pilotCounters.draws += plan.K * drawsMade;
       return res;
     }
-    from = plan.K;
+    from = plan.level;
   }
 }
 
