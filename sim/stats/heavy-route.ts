@@ -21,17 +21,75 @@ const TOP_SHARE = 2 ** -5;
 /** The last level's floor, 2^−10 of Σ(a − ā)²: fewer than 1,024 units can be above it. */
 const FLOOR_SHARE = TOP_SHARE * 2 ** -(LEVELS - 1);
 
-/** Units found above the last level's floor (indices), and the heavy units' values in level order. */
-const foundIdx = new Int32Array(Math.ceil(1 / FLOOR_SHARE));
-const heavyA = new Float64Array(MAX_HEAVY);
-const heavyR = new Float64Array(MAX_HEAVY);
-const levelFloor = new Float64Array(LEVELS);
-const levelCount = new Int32Array(LEVELS);
-const levelStart = new Int32Array(LEVELS);
-/** Heavy units listed up to each level, or −1 if more than the cap. */
-const levelEnd = new Int32Array(LEVELS);
-/** Σd², Σd³, Σd⁴, max d² of d = a − ā over all units, max |r − r̄| (from the selection pass). */
-export const scanTotals = new Float64Array(5);
+/**
+ * One outcome's scan: its units above the last level's floor, the heavy units' values in level
+ * order, and its totals. Filled by scanUnits, or by the caller's own pass (foundIdx, found, totals,
+ * levelFloor) and then `list`. One per outcome slot, reused between analyses.
+ */
+export class HeavyScan {
+  readonly foundIdx = new Int32Array(Math.ceil(1 / FLOOR_SHARE));
+  /** Units found above the floor; if more than foundIdx holds, only the first are listed. */
+  found = 0;
+  /** The value the levels measure deviations from (ā, or 0 for residuals of mean 0 up to rounding). */
+  center = 0;
+  readonly heavyA = new Float64Array(MAX_HEAVY);
+  readonly heavyR = new Float64Array(MAX_HEAVY);
+  readonly levelFloor = new Float64Array(LEVELS);
+  readonly levelCount = new Int32Array(LEVELS);
+  readonly levelStart = new Int32Array(LEVELS);
+  /** Heavy units listed up to each level, or −1 if more than the cap. */
+  readonly levelEnd = new Int32Array(LEVELS);
+  /** Σd², Σd³, Σd⁴, max d² of d = a − ā over all units, then max |r − r̄| (or a bound on it). */
+  readonly totals = new Float64Array(5);
+
+  /** The levels' floors from Σ(a − ā)² (or any label-free scale of it). */
+  setLevels(saa: number): void {
+    for (let j = 0; j < LEVELS; j++) this.levelFloor[j] = saa * TOP_SHARE * 2 ** -j;
+  }
+
+  /** The last level's floor: units above it are listed in foundIdx (fewer than 1 / FLOOR_SHARE). */
+  get floor(): number {
+    return this.levelFloor[LEVELS - 1];
+  }
+
+  /**
+   * The heavy units' values, by level (of (a − center)²) then unit order, from the found units
+   * (after the scan); no level is usable if more units were found than listed.
+   */
+  list(a: Float64Array, r: Float64Array, n: number, center: number): void {
+    const cap = this.found > this.foundIdx.length ? -1 : heavyCap(n);
+    const ma = center;
+    this.center = center;
+    this.levelCount.fill(0);
+    for (let k = 0; k < Math.min(this.found, this.foundIdx.length); k++) {
+      const d = a[this.foundIdx[k]] - ma;
+      this.levelCount[this.levelOf(d * d)]++;
+    }
+    // Where each level starts in the list, and whether it fits in `cap`.
+    let end = 0;
+    for (let j = 0; j < LEVELS; j++) {
+      this.levelStart[j] = end;
+      end += this.levelCount[j];
+      this.levelEnd[j] = end <= cap ? end : -1;
+    }
+    for (let k = 0; k < Math.min(this.found, this.foundIdx.length); k++) {
+      const i = this.foundIdx[k];
+      const d = a[i] - ma;
+      const at = this.levelStart[this.levelOf(d * d)]++;
+      if (at >= cap) continue;
+      this.heavyA[at] = a[i];
+      this.heavyR[at] = r[i];
+    }
+  }
+
+  /** The level of a unit above the last floor: the first whose floor it is above. */
+  private levelOf(s: number): number {
+    let j = 0;
+    while (j < LEVELS - 1 && !(s > this.levelFloor[j])) j++;
+    return j;
+  }
+}
+
 const moments = new Float64Array(8);
 
 /** A conditional route's reference distribution: heavy units first K of heavyA/heavyR, bulk limit. */
@@ -39,6 +97,8 @@ export type HeavyPlan = {
   /** The level (heavy: d² above levelFloor[level]) and the number of heavy units. */
   level: number;
   K: number;
+  heavyA: Float64Array;
+  heavyR: Float64Array;
   /** Bulk means of r and a, and the Cholesky factor of its sums of squares and products. */
   muR: number;
   muA: number;
@@ -53,21 +113,36 @@ function heavyCap(n: number): number {
 }
 
 /**
- * One pass over the units (before heavyPlan and normalTest): the heavy units listed by
- * selectHeavy at every level, and scanTotals (Σd², Σd³, Σd⁴ and max d² of d = a − ā, max |r − r̄|).
- * `saa`: Σ(a − ā)², which sets the levels.
+ * One pass over the units (before heavyPlan and normalTest) filling `scan`: the heavy units at
+ * every level and the totals. `saa`: Σ(a − ā)², which sets the levels.
  */
-export function scanUnits(a: Float64Array, r: Float64Array, n: number, ma: number, mr: number, saa: number): void {
-  for (let j = 0; j < LEVELS; j++) levelFloor[j] = saa * TOP_SHARE * 2 ** -j;
-  selectHeavy(a, r, n, ma, mr, heavyCap(n));
+export function scanUnits(
+  scan: HeavyScan,
+  a: Float64Array,
+  r: Float64Array,
+  n: number,
+  ma: number,
+  mr: number,
+  saa: number,
+): void {
+  scan.setLevels(saa);
+  selectHeavy(scan, a, r, n, ma, mr);
+  scan.list(a, r, n, ma);
 }
 
 /**
  * The plan at the first level after `from` (−1: from the first) with at least one heavy unit
- * whose bulk passes the normal criterion at τ = 0, or null (none within the cap); after scanUnits
+ * whose bulk passes the normal criterion at τ = 0, or null (none within the cap); after the scan
  * of the same outcome. `mom`: a's and r's means and central sums.
  */
-export function heavyPlan(n: number, m: number, mom: SecondMoments, from: number): HeavyPlan | null {
+export function heavyPlan(
+  scan: HeavyScan,
+  n: number,
+  m: number,
+  mom: SecondMoments,
+  from: number,
+): HeavyPlan | null {
+  const { heavyA, levelEnd, levelFloor, totals } = scan;
   let h1 = 0;
   let h2 = 0;
   let h3 = 0;
@@ -86,15 +161,16 @@ export function heavyPlan(n: number, m: number, mom: SecondMoments, from: number
     }
     if (level <= from || K === 0) continue;
     const nb = n - K;
-    const reach = Math.sqrt(levelFloor[level]);
-    const ok = bulkIsNormal(-h1, scanTotals[0] - h2, scanTotals[1] - h3, scanTotals[2] - h4, reach, nb, (m * nb) / n);
-    if (ok) return planOf(level, K, n, mom);
+    const reach = Math.sqrt(levelFloor[level]) + Math.abs(scan.center - mom.ma);
+    const ok = bulkIsNormal(-h1, totals[0] - h2, totals[1] - h3, totals[2] - h4, reach, nb, (m * nb) / n);
+    if (ok) return planOf(scan, level, K, n, mom);
   }
   return null;
 }
 
 /** Whether the bulk passes at τ = lo and hi (the interval's bounds), as at τ = 0 when planned. */
 export function boundsOk(
+  scan: HeavyScan,
   a: Float64Array,
   r: Float64Array,
   n: number,
@@ -104,7 +180,7 @@ export function boundsOk(
   lo: number,
   hi: number,
 ): boolean {
-  const K = plan.K;
+  const { K, heavyA, heavyR } = plan;
   const c1 = mom.ma - lo * mom.mr;
   const c2 = mom.ma - hi * mom.mr;
   higherMoments2(a, r, n, c1, lo, c2, hi, moments);
@@ -125,9 +201,14 @@ export function boundsOk(
       h4 += d2 * d2;
     }
     const o = 4 * side;
-    // Bound on the bulk's largest |v − c|: |a − ā| ≤ the first bulk unit's, |τ|·|r − r̄| ≤ |τ|·max.
-    const reach = Math.sqrt(levelFloor[plan.level]) + Math.abs(tau) * scanTotals[4];
-    if (!bulkIsNormal(-h1, moments[o] - h2, moments[o + 1] - h3, moments[o + 2] - h4, reach, nb, (m * nb) / n))
+    // Bound on the bulk's largest |v − c|: |a − ā| by its level's floor, |τ|·|r − r̄| ≤ |τ|·max.
+    const reach =
+      Math.sqrt(scan.levelFloor[plan.level]) +
+      Math.abs(scan.center - mom.ma) +
+      Math.abs(tau) * scan.totals[4];
+    if (
+      !bulkIsNormal(-h1, moments[o] - h2, moments[o + 1] - h3, moments[o + 2] - h4, reach, nb, (m * nb) / n)
+    )
       return false;
   }
   return true;
@@ -148,7 +229,8 @@ function bulkIsNormal(p1: number, p2: number, p3: number, p4: number, reach: num
 }
 
 /** The bulk's means and Cholesky factor once the first K heavy units are set aside. */
-function planOf(level: number, K: number, n: number, mom: SecondMoments): HeavyPlan | null {
+function planOf(scan: HeavyScan, level: number, K: number, n: number, mom: SecondMoments): HeavyPlan | null {
+  const { heavyA, heavyR } = scan;
   let hr = 0;
   let ha = 0;
   let hrr = 0;
@@ -172,7 +254,17 @@ function planOf(level: number, K: number, n: number, mom: SecondMoments): HeavyP
   if (!(srr > 0) || !(saa > 0)) return null;
   const l00 = Math.sqrt(srr);
   const l10 = sar / l00;
-  return { level, K, muR: mom.mr + dR, muA: mom.ma + dA, l00, l10, l11: Math.sqrt(Math.max(0, saa - l10 * l10)) };
+  return {
+    level,
+    K,
+    heavyA,
+    heavyR,
+    muR: mom.mr + dR,
+    muA: mom.ma + dA,
+    l00,
+    l10,
+    l11: Math.sqrt(Math.max(0, saa - l10 * l10)),
+  };
 }
 
 /**
@@ -183,7 +275,7 @@ function planOf(level: number, K: number, n: number, mom: SecondMoments): HeavyP
  * out[0] (r) and out[1] (a); returns the generator's state (mulberry32, as the full draws).
  */
 export function drawHeavy(plan: HeavyPlan, n: number, m: number, seed: number, out: Float64Array): number {
-  const K = plan.K;
+  const { K, heavyA, heavyR } = plan;
   let state = seed;
   let sr = 0;
   let sa = 0;
@@ -221,14 +313,20 @@ export function drawHeavy(plan: HeavyPlan, n: number, m: number, seed: number, o
 }
 
 /**
- * One pass over the units: scanTotals (Σd², Σd³, Σd⁴ and max d² of d = a − ā, max |r − r̄|) and
- * the heavy units: those with d² above levelFloor[LEVELS − 1], listed by level (d² above
- * levelFloor[j] and not above levelFloor[j − 1]: largest level first, then in unit order), at most
- * `cap` of them; levelEnd[j]: how many are listed up to level j, or −1 where the list overflowed.
- * A listing by thresholds on d² alone (not the arms) in one compare a unit: no sort, no heap.
+ * One pass over the units: the scan's totals (Σd², Σd³, Σd⁴ and max d² of d = a − ā, max |r − r̄|)
+ * and its found units, those with d² above the last level's floor (fewer than 1 / FLOOR_SHARE: their
+ * d² sum to at most Σd²). A listing by thresholds on d² alone (not the arms), one compare a unit.
  */
-function selectHeavy(a: Float64Array, r: Float64Array, n: number, ma: number, mr: number, cap: number): void {
-  const floor = levelFloor[LEVELS - 1];
+function selectHeavy(
+  scan: HeavyScan,
+  a: Float64Array,
+  r: Float64Array,
+  n: number,
+  ma: number,
+  mr: number,
+): void {
+  const floor = scan.floor;
+  const foundIdx = scan.foundIdx;
   let s2 = 0;
   let s3 = 0;
   let s4 = 0;
@@ -244,39 +342,16 @@ function selectHeavy(a: Float64Array, r: Float64Array, n: number, ma: number, mr
     if (s > top) top = s;
     const dr = Math.abs(r[i] - mr);
     if (dr > rMax) rMax = dr;
-    // Fewer than 1 / FLOOR_SHARE units can be above the floor (their d² sum to at most Σd²).
-    if (s > floor && found < foundIdx.length) foundIdx[found++] = i;
+    if (s > floor) {
+      if (found < foundIdx.length) foundIdx[found] = i;
+      found++;
+    }
   }
-  scanTotals[0] = s2;
-  scanTotals[1] = s3;
-  scanTotals[2] = s4;
-  scanTotals[3] = top;
-  scanTotals[4] = rMax;
-  levelCount.fill(0);
-  for (let k = 0; k < found; k++) {
-    const d = a[foundIdx[k]] - ma;
-    levelCount[levelOf(d * d)]++;
-  }
-  // Where each level starts in the list, and whether it fits in `cap`.
-  let end = 0;
-  for (let j = 0; j < LEVELS; j++) {
-    levelStart[j] = end;
-    end += levelCount[j];
-    levelEnd[j] = end <= cap ? end : -1;
-  }
-  for (let k = 0; k < found; k++) {
-    const i = foundIdx[k];
-    const d = a[i] - ma;
-    const at = levelStart[levelOf(d * d)]++;
-    if (at >= cap) continue;
-    heavyA[at] = a[i];
-    heavyR[at] = r[i];
-  }
-}
-
-/** The level of a unit above the last floor: the first whose floor it is above. */
-function levelOf(s: number): number {
-  let j = 0;
-  while (!(s > levelFloor[j])) j++;
-  return j;
+  scan.found = found;
+  const t = scan.totals;
+  t[0] = s2;
+  t[1] = s3;
+  t[2] = s4;
+  t[3] = top;
+  t[4] = rMax;
 }

@@ -86,7 +86,14 @@ export function shapeOk(
  * shapeOk's criterion from the central moment sums of v (Σv², Σv³, Σv⁴, max v²) of a population
  * of n units of which m are drawn (m need not be whole: the conditional route's expected count).
  */
-export function isCloseToNormal(s2: number, s3: number, s4: number, top: number, n: number, m: number): boolean {
+export function isCloseToNormal(
+  s2: number,
+  s3: number,
+  s4: number,
+  top: number,
+  n: number,
+  m: number,
+): boolean {
   if (!(s2 > 0) || top > MAX_SHARE * s2) return false;
   const f = m / n;
   const variance = ((m * (n - m)) / (n * (n - 1))) * s2;
