@@ -35,7 +35,7 @@ function assign(n: number, n1: number, u: () => number): Uint8Array {
  * few hold several per cent each (here 13%, 8%, 5%, …): the normal route is refused and the
  * conditional route is what is measured.
  */
-export function moneyLike(n: number, u: () => number) {
+function moneyLike(n: number, u: () => number) {
   const g = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
   const x = Float64Array.from({ length: n }, () => 200_000 * Math.min(30, Math.exp(1.2 * g())));
   const y = Float64Array.from(x, (v) => {
