@@ -1,11 +1,12 @@
-// The conditional Monte Carlo route of the pilot's randomization tests (sim/stats/pilot-inference.ts),
-// for outcomes whose randomization distribution is not close to normal because of a few units with
-// a heavy tail (net new money). The units are split, by a rule that does not look at the arms, into
-// the K with the largest |a − ā| (the heavy units) and the bulk. A re-randomization draws exactly
-// which heavy units fall in the drawn arm (selection sampling, O(K)), and the bulk's sums of r and a
-// over a uniform subset of the size left over from their normal limit with the bulk's exact finite-
-// population mean and covariance: the limit normal-route.ts's criterion certifies for the bulk, as it
-// does for whole outcomes. Same statistic and test inversion; method in docs/model.md.
+// The conditional Monte Carlo route of the pilot's randomization tests (pilot-inference.ts), for
+// outcomes whose randomization distribution is not close to normal because of a few units with a
+// heavy tail (net new money). The units are split, by a rule that does not look at the arms, into
+// the heavy units (the K whose (a − ā)² is above a share of Σ(a − ā)²) and the bulk. A
+// re-randomization draws exactly which heavy units fall in the drawn arm (selection sampling,
+// O(K)), and the bulk's sums of r and a over a uniform subset of the size left over from their
+// normal limit with the bulk's exact finite-population mean and covariance: the limit that
+// normal-route.ts's criterion certifies for the bulk, as it does for whole outcomes. Same statistic
+// and test inversion; method in docs/model.md.
 
 import { higherMoments2, isCloseToNormal, type SecondMoments } from './normal-route';
 

@@ -1,11 +1,15 @@
-// The pilot's randomization tests at their cost (engine v2): the same covariate-adjusted statistic
-// and test inversion as randomization.ts, with draws only where they can matter.
-// - An outcome whose randomization distribution is close to normal by a stated criterion (below)
-//   is tested with that normal limit, with the exact permutation mean and variance: no draws.
-// - Otherwise Monte Carlo re-randomizations, stopped once the test's decision is known
-//   (Besag & Clifford 1991): the rejection decision is the one the fixed 199-draw test makes on
-//   the same draws; the 90% interval comes from the first 79 draws ((79 + 1)·0.05 = 4 whole, so its
-//   coverage is exact as well). Method and measured size: docs/model.md, "Pilot inference".
+// The pilot's randomization tests at their cost (engines v2, v3): the same covariate-adjusted
+// statistic and test inversion as randomization.ts, with draws only where they can matter.
+// - An outcome whose randomization distribution is close to normal by a stated criterion
+//   (normal-route.ts) is tested with that normal limit, with the exact permutation mean and
+//   variance: no draws.
+// - Else, if setting a few heavy units aside leaves a bulk that passes that criterion, conditional
+//   Monte Carlo: the heavy units drawn exactly, the bulk from its normal limit (heavy-route.ts).
+// - Otherwise Monte Carlo re-randomizations (sequential-draws.ts), stopped once the test's
+//   decision is known (Besag & Clifford 1991): the rejection decision is the one the fixed
+//   199-draw test makes on the same draws; the 90% interval comes from the first 79 draws
+//   ((79 + 1)·0.05 = 4 whole, so its coverage is exact as well). Method and measured size:
+//   docs/model.md, "Pilot inference".
 
 import { boundsOk, HeavyScan, heavyPlan, scanUnits } from './heavy-route';
 import { normalTest, type SecondMoments } from './normal-route';
