@@ -2,8 +2,8 @@
 // interval per outcome, at the customer level, or on branch means when whole branches were
 // randomized (cluster-level analysis). The method and its measured size are in docs/model.md.
 
-import { pilotInference } from '../stats/pilot-inference';
-import { type RandomizationResult, randomizationTests, residualize } from '../stats/randomization';
+import { pilotInferenceOf, pilotSums } from '../stats/pilot-inference';
+import { type RandomizationResult, randomizationTests } from '../stats/randomization';
 
 /**
  * Re-randomizations per test of a branch-level design (a few dozen units: cheap): p-values in
@@ -72,11 +72,8 @@ export function pilotAnalysis(
   seed: number,
 ): [RandomizationResult, RandomizationResult] {
   const { n } = d;
-  residualize(d.y2, d.x, d.isTreated, n, d.e2, d.r);
-  residualize(d.y, d.x, d.isTreated, n, d.e, d.r);
-  if (nBranches === 0) {
-    return pilotInference(d.e, d.e2, d.r, d.isTreated, n, seed, true);
-  }
+  residualizeBoth(d, pilotSums);
+  if (nBranches === 0) return pilotInferenceOf(d.e, d.e2, d.r, d.isTreated, n, seed, true, pilotSums);
   const u = d.units;
   u.a.fill(0);
   u.a2.fill(0);
@@ -102,4 +99,102 @@ export function pilotAnalysis(
   }
   const [a, b] = randomizationTests([u.a, u.a2], u.r, u.isTreated, k, PILOT_PERMUTATIONS, seed);
   return [a, b];
+}
+
+/**
+ * randomization.ts's residualize of y and y2 on x at once, in two passes over the units instead of
+ * six: the first takes the sums of squares and products about the first unit's values (a shift
+ * that keeps the differences small: AUM, money and the arm vary by far more than their means, so
+ * Σ(x − c)² − n·(x̄ − c)² loses no more than a few digits of the 16), the second writes the
+ * residuals and fills `s` with the sums pilotInferenceOf starts from (pilotSums' layout), its
+ * second moments about 0: the residuals' means are 0 up to rounding, so Σe² is Σ(e − ē)² to that
+ * rounding. Branch-free in the arm (a random 0/1 would mispredict).
+ */
+export function residualizeBoth(d: PilotData, s: Float64Array): void {
+  const { n, y, y2, x, isTreated, e, e2, r } = d;
+  if (n === 0) {
+    s.fill(0);
+    return;
+  }
+  const cx = x[0];
+  const cy = y[0];
+  const cy2 = y2[0];
+  let sx = 0;
+  let sy = 0;
+  let sy2 = 0;
+  let st = 0;
+  let sxx = 0;
+  let sxy = 0;
+  let sxy2 = 0;
+  let sxt = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - cx;
+    const dy = y[i] - cy;
+    const dy2 = y2[i] - cy2;
+    const ti = isTreated[i];
+    sx += dx;
+    sy += dy;
+    sy2 += dy2;
+    st += ti;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    sxy2 += dx * dy2;
+    sxt += dx * ti;
+  }
+  const mdx = sx / n;
+  const my = cy + sy / n;
+  const my2 = cy2 + sy2 / n;
+  const mx = cx + mdx;
+  const mt = st / n;
+  const vxx = sxx - sx * mdx;
+  const by = vxx > 0 ? (sxy - sx * (sy / n)) / vxx : 0;
+  const by2 = vxx > 0 ? (sxy2 - sx * (sy2 / n)) / vxx : 0;
+  const bt = vxx > 0 ? (sxt - sx * mt) / vxx : 0;
+  let n1 = 0;
+  let sr = 0;
+  let r1 = 0;
+  let s0 = 0;
+  let s1 = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let s00 = 0;
+  let s0r = 0;
+  let s11 = 0;
+  let s1r = 0;
+  let srr = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - mx;
+    const ti = isTreated[i];
+    const ei = y[i] - my - by * dx;
+    const e2i = y2[i] - my2 - by2 * dx;
+    const ri = ti - mt - bt * dx;
+    e[i] = ei;
+    e2[i] = e2i;
+    r[i] = ri;
+    sr += ri;
+    s0 += ei;
+    s1 += e2i;
+    s00 += ei * ei;
+    s0r += ei * ri;
+    s11 += e2i * e2i;
+    s1r += e2i * ri;
+    srr += ri * ri;
+    n1 += ti;
+    r1 += ti * ri;
+    t0 += ti * ei;
+    t1 += ti * e2i;
+  }
+  s[0] = n1;
+  s[1] = sr;
+  s[2] = r1;
+  s[3] = s0;
+  s[4] = s1;
+  s[5] = t0;
+  s[6] = t1;
+  // Central sums from the sums about 0: Σ(a − ā)² = Σa² − n·ā².
+  s[7] = s00 - (s0 * s0) / n;
+  s[8] = s0r - (s0 * sr) / n;
+  s[9] = s11 - (s1 * s1) / n;
+  s[10] = s1r - (s1 * sr) / n;
+  s[11] = srr - (sr * sr) / n;
 }

@@ -19,7 +19,8 @@ const TAIL_ERROR = 0.1;
  * variance n / (n1·n0·(n − 1))·Σv² exactly; under H0: τ the values are v = a − τ·r, so the set
  * {τ : |A − τR| ≤ z·sd(τ)} is the solution of a quadratic. The finite-population central limit
  * theorem (Hájek 1960) makes this the limit of the Monte Carlo test; the criterion (shapeOk)
- * asks that it be close at τ = 0 and at both bounds.
+ * asks that it be close at τ = 0 and at both bounds. `at0`: Σv², Σv³, Σv⁴ and max v² of the
+ * centred a (v at τ = 0, as higherMoments), computed by the caller's pass; `acc`: scratch of ≥ 8.
  */
 export function normalTest(
   a: Float64Array,
@@ -28,14 +29,11 @@ export function normalTest(
   n1: number,
   A: number,
   R: number,
+  mom: SecondMoments,
+  at0: Float64Array,
   acc: Float64Array,
 ): RandomizationResult | null {
-  secondMoments(a, r, n, acc);
-  const ma = acc[0];
-  const mr = acc[1];
-  const saa = acc[2];
-  const sar = acc[3];
-  const srr = acc[4];
+  const { ma, mr, saa, sar, srr } = mom;
   const c = n / (n1 * (n - n1) * (n - 1));
   if (!(saa > 0)) return null;
   const q = Z95 * Z95 * c;
@@ -47,43 +45,18 @@ export function normalTest(
   if (!(k2 > 0) || !(disc >= 0)) return null;
   const lo = (k1 - Math.sqrt(disc)) / k2;
   const hi = (k1 + Math.sqrt(disc)) / k2;
-  if (
-    !shapeOk(a, r, n, n1, ma, mr, 0, acc) ||
-    !shapeOk(a, r, n, n1, ma, mr, lo, acc) ||
-    !shapeOk(a, r, n, n1, ma, mr, hi, acc)
-  )
-    return null;
+  if (!isCloseToNormal(at0[0], at0[1], at0[2], at0[3], n, n1)) return null;
+  // Both bounds in one pass over the units.
+  higherMoments2(a, r, n, ma - lo * mr, lo, ma - hi * mr, hi, acc);
+  if (!isCloseToNormal(acc[0], acc[1], acc[2], acc[3], n, n1)) return null;
+  if (!isCloseToNormal(acc[4], acc[5], acc[6], acc[7], n, n1)) return null;
   const z = A / Math.sqrt(c * saa);
   const p = Math.min(1, 2 * normalCdf(-Math.abs(z)));
   return { estimate: A / R, lo90: lo, hi90: hi, p };
 }
 
-/** Means of a and r and their central second moments (sums), into out[0..4]. */
-function secondMoments(a: Float64Array, r: Float64Array, n: number, out: Float64Array): void {
-  let ma = 0;
-  let mr = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i];
-    mr += r[i];
-  }
-  ma /= n;
-  mr /= n;
-  let saa = 0;
-  let sar = 0;
-  let srr = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - ma;
-    const dr = r[i] - mr;
-    saa += da * da;
-    sar += da * dr;
-    srr += dr * dr;
-  }
-  out[0] = ma;
-  out[1] = mr;
-  out[2] = saa;
-  out[3] = sar;
-  out[4] = srr;
-}
+/** Means of a and r, and the sums of squares and products of their deviations (Σ(a − ā)², …). */
+export type SecondMoments = { ma: number; mr: number; saa: number; sar: number; srr: number };
 
 /**
  * Whether the randomization distribution of the treated sum of v = a − τ·r is close enough to
@@ -106,10 +79,21 @@ export function shapeOk(
   acc: Float64Array,
 ): boolean {
   higherMoments(a, r, n, ma - tau * mr, tau, acc);
-  const s2 = acc[0];
-  const s3 = acc[1];
-  const s4 = acc[2];
-  const top = acc[3];
+  return isCloseToNormal(acc[0], acc[1], acc[2], acc[3], n, m);
+}
+
+/**
+ * shapeOk's criterion from the central moment sums of v (Σv², Σv³, Σv⁴, max v²) of a population
+ * of n units of which m are drawn (m need not be whole: the conditional route's expected count).
+ */
+export function isCloseToNormal(
+  s2: number,
+  s3: number,
+  s4: number,
+  top: number,
+  n: number,
+  m: number,
+): boolean {
   if (!(s2 > 0) || top > MAX_SHARE * s2) return false;
   const f = m / n;
   const variance = ((m * (n - m)) / (n * (n - 1))) * s2;
@@ -159,4 +143,49 @@ function edgeworthError(z: number, skew: number, kurt: number): number {
       (Math.abs(kurt) / 24) * Math.abs(z * (z2 - 3)) +
       ((skew * skew) / 72) * Math.abs(z * (z2 * z2 - 10 * z2 + 15)))
   );
+}
+
+/** higherMoments at two values of τ in one pass: τ1's sums into out[0..3], τ2's into out[4..7]. */
+export function higherMoments2(
+  a: Float64Array,
+  r: Float64Array,
+  n: number,
+  mv1: number,
+  tau1: number,
+  mv2: number,
+  tau2: number,
+  out: Float64Array,
+): void {
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let top = 0;
+  let t2 = 0;
+  let t3 = 0;
+  let t4 = 0;
+  let tTop = 0;
+  for (let i = 0; i < n; i++) {
+    const ai = a[i];
+    const ri = r[i];
+    const v = ai - tau1 * ri - mv1;
+    const v2 = v * v;
+    s2 += v2;
+    s3 += v2 * v;
+    s4 += v2 * v2;
+    if (v2 > top) top = v2;
+    const w = ai - tau2 * ri - mv2;
+    const w2 = w * w;
+    t2 += w2;
+    t3 += w2 * w;
+    t4 += w2 * w2;
+    if (w2 > tTop) tTop = w2;
+  }
+  out[0] = s2;
+  out[1] = s3;
+  out[2] = s4;
+  out[3] = top;
+  out[4] = t2;
+  out[5] = t3;
+  out[6] = t4;
+  out[7] = tTop;
 }

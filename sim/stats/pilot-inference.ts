@@ -1,27 +1,25 @@
-// The pilot's randomization tests at their cost (engine v2): the same covariate-adjusted statistic
-// and test inversion as randomization.ts, with draws only where they can matter.
-// - An outcome whose randomization distribution is close to normal by a stated criterion (below)
-//   is tested with that normal limit, with the exact permutation mean and variance: no draws.
-// - Otherwise Monte Carlo re-randomizations, stopped once the test's decision is known
-//   (Besag & Clifford 1991): the rejection decision is the one the fixed 199-draw test makes on
-//   the same draws; the 90% interval comes from the first 79 draws ((79 + 1)·0.05 = 4 whole, so its
-//   coverage is exact as well). Method and measured size: docs/model.md, "Pilot inference".
+// The pilot's randomization tests at their cost (engines v2, v3): the same covariate-adjusted
+// statistic and test inversion as randomization.ts, with draws only where they can matter.
+// - An outcome whose randomization distribution is close to normal by a stated criterion
+//   (normal-route.ts) is tested with that normal limit, with the exact permutation mean and
+//   variance: no draws.
+// - Else, if setting a few heavy units aside leaves a bulk that passes that criterion, conditional
+//   Monte Carlo: the heavy units drawn exactly, the bulk from its normal limit (heavy-route.ts).
+// - Otherwise Monte Carlo re-randomizations (sequential-draws.ts), stopped once the test's
+//   decision is known (Besag & Clifford 1991): the rejection decision is the one the fixed
+//   199-draw test makes on the same draws; the 90% interval comes from the first 79 draws
+//   ((79 + 1)·0.05 = 4 whole, so its coverage is exact as well). Method and measured size:
+//   docs/model.md, "Pilot inference".
 
-import { normalTest } from './normal-route';
-import { intervalOf, NONE, type RandomizationResult } from './randomization';
+import { boundsOk, HeavyScan, heavyPlan, scanUnits } from './heavy-route';
+import { normalTest, type SecondMoments } from './normal-route';
+import { NONE, type RandomizationResult } from './randomization';
+import { pilotCounters, sequentialDraws, sequentialTests } from './sequential-draws';
 
-/** Most re-randomizations per test: decisions are those of the fixed test with this B. */
-export const MAX_DRAWS = 199;
-/** Re-randomizations the 90% interval is computed from: exact coverage, (79 + 1)·0.05 = 4. */
-export const INTERVAL_DRAWS = 79;
-/** Besag–Clifford h: a tail with this many exceedances cannot reject, (199 + 1)·0.025 = 5. */
-const STOP_AT = 5;
+export { INTERVAL_DRAWS, MAX_DRAWS, pilotCounters } from './sequential-draws';
 
-/** How many analyses took each route, and how many re-randomizations were drawn (diagnostics). */
-export const pilotCounters = { normal: 0, drawn: 0, draws: 0 };
-
-/** Scratch for the loops' sums (one analysis at a time per thread). */
-const acc = new Float64Array(8);
+/** Scratch for the normal route (one analysis at a time per thread). */
+const scratch = new Float64Array(8);
 
 /**
  * Both outcomes' tests and 90% intervals for one design's units (see randomizationTests for the
@@ -39,26 +37,58 @@ export function pilotInference(
   seed: number,
   allowNormal: boolean,
 ): [RandomizationResult, RandomizationResult] {
-  armSums(a0, a1, r, isTreated, n, acc);
-  const n1 = acc[0];
-  const sumR = acc[1];
-  const r1 = acc[2];
-  const sum0 = acc[3];
-  const sum1 = acc[4];
-  const t0 = acc[5];
-  const t1 = acc[6];
+  const s = pilotSums;
+  armSums(a0, a1, r, isTreated, n, s);
+  if (allowNormal) centredMoments(a0, a1, r, n, s[3] / n, s[4] / n, s[1] / n, s);
+  return pilotInferenceOf(a0, a1, r, isTreated, n, seed, allowNormal, s);
+}
+
+/**
+ * The sums pilotInference starts from, filled by armSums and centredMoments (or by the caller's
+ * own pass over the units, as the engine's residualization does): [0] treated count, [1] Σr,
+ * [2] Σr over the treated, [3] Σa0, [4] Σa1, [5] Σa0 and [6] Σa1 over the treated, [7] Σ(a0 − ā0)²,
+ * [8] Σ(a0 − ā0)(r − r̄), [9] Σ(a1 − ā1)², [10] Σ(a1 − ā1)(r − r̄), [11] Σ(r − r̄)².
+ */
+export const pilotSums = new Float64Array(12);
+
+/** The scan of the outcome under analysis, for the normal and conditional routes (heavy-route.ts). */
+const scan = new HeavyScan();
+
+/** pilotInference from its sums `s` (pilotSums' layout; [7..11] needed only with allowNormal). */
+export function pilotInferenceOf(
+  a0: Float64Array,
+  a1: Float64Array,
+  r: Float64Array,
+  isTreated: Uint8Array,
+  n: number,
+  seed: number,
+  allowNormal: boolean,
+  s: Float64Array,
+): [RandomizationResult, RandomizationResult] {
+  const n1 = s[0];
+  const sumR = s[1];
+  const r1 = s[2];
+  const sum0 = s[3];
+  const sum1 = s[4];
+  const t0 = s[5];
+  const t1 = s[6];
   const n0 = n - n1;
   if (n1 < 2 || n0 < 2) return [NONE, NONE];
   const R = r1 / n1 - (sumR - r1) / n0;
   if (!(R > 0)) return [NONE, NONE];
   const A0 = t0 / n1 - (sum0 - t0) / n0;
   const A1 = t1 / n1 - (sum1 - t1) / n0;
-  const res0 = allowNormal ? normalTest(a0, r, n, n1, A0, R, acc) : null;
-  const res1 = allowNormal ? normalTest(a1, r, n, n1, A1, R, acc) : null;
-  if (res0 !== null) pilotCounters.normal++;
-  if (res1 !== null) pilotCounters.normal++;
+  if (!allowNormal) {
+    pilotCounters.drawn += 2;
+    return sequentialTests(a0, a1, 2, A0 / R, A1 / R, r, isTreated, n, n1, seed);
+  }
+  const mr = sumR / n;
+  const mom0 = { ma: sum0 / n, mr, saa: s[7], sar: s[8], srr: s[11] };
+  const mom1 = { ma: sum1 / n, mr, saa: s[9], sar: s[10], srr: s[11] };
+  const res0 = oneOutcome(a0, r, n, n1, A0, R, mom0, sumR, sum0, seed);
+  const res1 = oneOutcome(a1, r, n, n1, A1, R, mom1, sumR, sum1, seed);
   if (res0 !== null && res1 !== null) return [res0, res1];
-  // Draw for the outcomes the normal route does not take (one or both), against the same draws.
+  // Draw for the outcomes neither route takes (one or both), against the same draws.
   if (res0 === null && res1 === null) {
     pilotCounters.drawn += 2;
     return sequentialTests(a0, a1, 2, A0 / R, A1 / R, r, isTreated, n, n1, seed);
@@ -67,6 +97,91 @@ export function pilotInference(
   if (res0 === null)
     return [sequentialTests(a0, a0, 1, A0 / R, 0, r, isTreated, n, n1, seed)[0], res1 as RandomizationResult];
   return [res0, sequentialTests(a1, a1, 1, A1 / R, 0, r, isTreated, n, n1, seed)[0]];
+}
+
+/** One outcome by the normal route, else the conditional one; null if neither applies. */
+function oneOutcome(
+  a: Float64Array,
+  r: Float64Array,
+  n: number,
+  n1: number,
+  A: number,
+  R: number,
+  mom: SecondMoments,
+  sumR: number,
+  sumA: number,
+  seed: number,
+): RandomizationResult | null {
+  scanUnits(scan, a, r, n, mom.ma, mom.mr, mom.saa);
+  const res = normalTest(a, r, n, n1, A, R, mom, scan.totals, scratch);
+  if (res !== null) {
+    pilotCounters.normal++;
+    return res;
+  }
+  return conditionalTest(a, r, n, n1, A, R, mom, [sumR, sumA], seed);
+}
+
+/**
+ * The conditional Monte Carlo test of one outcome (sim/stats/heavy-route.ts), or null where no
+ * heavy count up to MAX_HEAVY leaves a bulk that passes the normal criterion at τ = 0 and at the
+ * interval's bounds. The draws are the sequential ones (same p-value rule, same 79-draw interval).
+ */
+function conditionalTest(
+  a: Float64Array,
+  r: Float64Array,
+  n: number,
+  n1: number,
+  A: number,
+  R: number,
+  mom: SecondMoments,
+  totals: number[],
+  seed: number,
+): RandomizationResult | null {
+  const m = Math.min(n1, n - n1);
+  let from = -1;
+  for (;;) {
+    const plan = heavyPlan(scan, n, m, mom, from);
+    if (plan === null) return null;
+    const res = sequentialDraws(plan, A, R, n, n1, seed, A / R, totals);
+    if (boundsOk(scan, a, r, n, m, mom, plan, res.lo90, res.hi90)) {
+      pilotCounters.conditional++;
+      return res;
+    }
+    from = plan.level;
+  }
+}
+
+/** Means are sum / n; Σ(a0 − ā0)², Σ(a0 − ā0)(r − r̄), the same of a1, then Σ(r − r̄)², into out[7..11]. */
+function centredMoments(
+  a0: Float64Array,
+  a1: Float64Array,
+  r: Float64Array,
+  n: number,
+  m0: number,
+  m1: number,
+  mr: number,
+  out: Float64Array,
+): void {
+  let s00 = 0;
+  let s0r = 0;
+  let s11 = 0;
+  let s1r = 0;
+  let srr = 0;
+  for (let i = 0; i < n; i++) {
+    const d0 = a0[i] - m0;
+    const d1 = a1[i] - m1;
+    const dr = r[i] - mr;
+    s00 += d0 * d0;
+    s0r += d0 * dr;
+    s11 += d1 * d1;
+    s1r += d1 * dr;
+    srr += dr * dr;
+  }
+  out[7] = s00;
+  out[8] = s0r;
+  out[9] = s11;
+  out[10] = s1r;
+  out[11] = srr;
 }
 
 /** Count treated; sums of r, a0, a1 over all units and over the treated, into out[0..6]. */
@@ -106,202 +221,4 @@ function armSums(
   out[4] = sum1;
   out[5] = t0;
   out[6] = t1;
-}
-
-let rowsScratch = new Float32Array(0);
-const Rs = new Float64Array(MAX_DRAWS);
-const As0 = new Float64Array(MAX_DRAWS);
-const As1 = new Float64Array(MAX_DRAWS);
-const sums = new Float64Array(3);
-/** Per outcome (0, 1): exceedances above [0, 1] and below [2, 3]; draws at the STOP_AT-th [4..7]. */
-const tails = new Int32Array(8);
-
-/**
- * Monte Carlo tests of K = 1 or 2 outcomes (o0, o1) against the same re-randomizations: draws of
- * the smaller arm (uniform m-subsets by a partial Fisher–Yates shuffle not reset between draws,
- * the same mulberry32 stream and swaps as randomization.ts, so the same units in the same order).
- * After the first INTERVAL_DRAWS draws (the interval's), drawing stops as soon as every outcome has
- * STOP_AT exceedances in both tails; each tail's p-value is Besag & Clifford's: STOP_AT / (draws
- * when the STOP_AT-th exceedance came), or (1 + exceedances) / (MAX_DRAWS + 1) if it never came.
- */
-function sequentialTests(
-  o0: Float64Array,
-  o1: Float64Array,
-  K: number,
-  estimate0: number,
-  estimate1: number,
-  r: Float64Array,
-  isTreated: Uint8Array,
-  n: number,
-  n1: number,
-  seed: number,
-): [RandomizationResult, RandomizationResult] {
-  const cols = K + 1;
-  if (rowsScratch.length < n * 3) rowsScratch = new Float32Array(Math.max(n * 3, 2 * rowsScratch.length));
-  const rows = rowsScratch;
-  // The rows hold the values rounded to single precision (half the memory, so a random row is
-  // more often in cache); the observed statistic is computed from the same rounded values, so the
-  // test is exact for them (any fixed function of the data is a valid statistic). The estimate
-  // stays the double-precision one.
-  packRows(rows, r, o0, o1, isTreated, n, cols, acc);
-  const n0 = n - n1;
-  const sumR = acc[0];
-  const total0 = acc[1];
-  const total1 = acc[2];
-  const R = acc[3] / n1 - (sumR - acc[3]) / n0;
-  const A0 = acc[4] / n1 - (total0 - acc[4]) / n0;
-  const A1 = acc[5] / n1 - (total1 - acc[5]) / n0;
-  const m = Math.min(n1, n0);
-  const isSmallTreated = n1 <= n0;
-  tails.fill(0);
-  let eps0 = 0;
-  let eps1 = 0;
-  let state = seed | 0;
-  let b = 0;
-  while (b < MAX_DRAWS) {
-    state = drawOne(rows, n, m, cols, state, sums);
-    Rs[b] = armDifference(sums[0], sumR, n1, n0, isSmallTreated);
-    As0[b] = armDifference(sums[1], total0, n1, n0, isSmallTreated);
-    As1[b] = K > 1 ? armDifference(sums[2], total1, n1, n0, isSmallTreated) : 0;
-    b++;
-    if (b < INTERVAL_DRAWS) continue;
-    if (b === INTERVAL_DRAWS) {
-      // Ties within rounding count as ties (as in randomization.ts), on the scale of these draws.
-      eps0 = 1e-9 * (rootMeanSquare(As0, INTERVAL_DRAWS) + Math.abs(A0));
-      eps1 = 1e-9 * (rootMeanSquare(As1, INTERVAL_DRAWS) + Math.abs(A1));
-      tally(As0, 0, INTERVAL_DRAWS, A0, eps0, 0);
-      if (K > 1) tally(As1, 0, INTERVAL_DRAWS, A1, eps1, 1);
-    } else {
-      tally(As0, b - 1, b, A0, eps0, 0);
-      if (K > 1) tally(As1, b - 1, b, A1, eps1, 1);
-    }
-    if (isDecided(0) && (K === 1 || isDecided(1))) break;
-  }
-  pilotCounters.draws += b * m;
-  return [resultOf(A0, R, As0, 0, estimate0), K > 1 ? resultOf(A1, R, As1, 1, estimate1) : NONE];
-}
-
-/** Treated − control difference in means from the drawn (smaller) arm's sum. */
-function armDifference(s: number, total: number, n1: number, n0: number, isSmallTreated: boolean): number {
-  const st = isSmallTreated ? s : total - s;
-  return st / n1 - (total - st) / n0;
-}
-
-function rootMeanSquare(x: Float64Array, count: number): number {
-  let ss = 0;
-  for (let j = 0; j < count; j++) ss += x[j] * x[j];
-  return Math.sqrt(ss / count);
-}
-
-/** Count draws from..to−1 of `As` in outcome k's tails, noting the draw of each STOP_AT-th. */
-function tally(As: Float64Array, from: number, to: number, d: number, eps: number, k: number): void {
-  for (let j = from; j < to; j++) {
-    const v = As[j];
-    if (v >= d - eps && ++tails[k] === STOP_AT) tails[4 + k] = j + 1;
-    if (v <= d + eps && ++tails[2 + k] === STOP_AT) tails[6 + k] = j + 1;
-  }
-}
-
-function isDecided(k: number): boolean {
-  return tails[k] >= STOP_AT && tails[2 + k] >= STOP_AT;
-}
-
-/** Besag–Clifford p of one tail: STOP_AT / draws at its STOP_AT-th exceedance, else the full count. */
-function tailP(count: number, at: number): number {
-  return count >= STOP_AT ? STOP_AT / at : (1 + count) / (MAX_DRAWS + 1);
-}
-
-function resultOf(A: number, R: number, As: Float64Array, k: number, estimate: number): RandomizationResult {
-  const iv = intervalOf(A, R, As, Rs, INTERVAL_DRAWS);
-  const p = Math.min(1, 2 * Math.min(tailP(tails[k], tails[4 + k]), tailP(tails[2 + k], tails[6 + k])));
-  return { estimate, lo90: iv.lo90, hi90: iv.hi90, p };
-}
-
-/**
- * Each unit's r and outcome(s) side by side, `cols` numbers a row, rounded to single precision;
- * sums of the rounded values (r, o0, o1 over all units, then over the treated) into out[0..5].
- */
-function packRows(
-  rows: Float32Array,
-  r: Float64Array,
-  o0: Float64Array,
-  o1: Float64Array,
-  isTreated: Uint8Array,
-  n: number,
-  cols: number,
-  out: Float64Array,
-): void {
-  let sr = 0;
-  let s0 = 0;
-  let s1 = 0;
-  let tr = 0;
-  let t0 = 0;
-  let t1 = 0;
-  for (let i = 0; i < n; i++) {
-    const ri = Math.fround(r[i]);
-    const x0 = Math.fround(o0[i]);
-    const x1 = cols === 3 ? Math.fround(o1[i]) : 0;
-    rows[i * cols] = ri;
-    rows[i * cols + 1] = x0;
-    if (cols === 3) rows[i * 3 + 2] = x1;
-    sr += ri;
-    s0 += x0;
-    s1 += x1;
-    if (isTreated[i] !== 0) {
-      tr += ri;
-      t0 += x0;
-      t1 += x1;
-    }
-  }
-  out[0] = sr;
-  out[1] = s0;
-  out[2] = s1;
-  out[3] = tr;
-  out[4] = t0;
-  out[5] = t1;
-}
-
-/**
- * One re-randomization: the sums of the first `cols` columns over a uniform m-subset of the n
- * rows, written to `out`; returns the generator's state. Closure-free, so V8 compiles it once.
- */
-function drawOne(
-  rows: Float32Array,
-  n: number,
-  m: number,
-  cols: number,
-  seed: number,
-  out: Float64Array,
-): number {
-  let state = seed;
-  let sr = 0;
-  let s0 = 0;
-  let s1 = 0;
-  for (let k = 0; k < m; k++) {
-    // mulberry32: one 32-bit output in [0, 2^32) per step.
-    state = (state + 0x6d2b79f5) | 0;
-    let z = Math.imul(state ^ (state >>> 15), state | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    const u = ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-    const pk = k * cols;
-    const pj = (k + Math.floor(u * (n - k))) * cols;
-    const tr = rows[pj];
-    const t0 = rows[pj + 1];
-    rows[pj] = rows[pk];
-    rows[pj + 1] = rows[pk + 1];
-    rows[pk] = tr;
-    rows[pk + 1] = t0;
-    sr += tr;
-    s0 += t0;
-    if (cols === 3) {
-      const t1 = rows[pj + 2];
-      rows[pj + 2] = rows[pk + 2];
-      rows[pk + 2] = t1;
-      s1 += t1;
-    }
-  }
-  out[0] = sr;
-  out[1] = s0;
-  out[2] = s1;
-  return state;
 }
