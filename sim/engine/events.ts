@@ -1,8 +1,8 @@
 // The high-intent windows of the calendar (payroll days, wealth-product maturities, large
 // inflows) that raise a contact's chance of response, tabulated once per replication.
 import { keyedUniform, type UniformKey } from '../rng/streams';
-import { META_PAYROLL, ROW_INFLOW, ROW_MATURITY_PHASE, ROW_META } from './contact-rows';
 import type { Engine } from './engine-state';
+import type { Model } from './model';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
 import { NONE } from './workspace';
@@ -12,15 +12,18 @@ export type EventWindows = {
   payroll: Float64Array;
   /** The largest value eventMultiplier can return (≥ 1). */
   maxMultiplier: number;
+  maturityPhase: Int32Array;
   /** By days since the first maturity (0 ≤ x < horizon): 1 when x falls inside a window of high intent after a maturity. */
   isInMaturityWindow: Uint8Array;
   maturityMult: number;
+  inflow1: Int16Array;
+  inflow2: Int16Array;
   inflowWindowDays: number;
   inflowMult: number;
 };
 
 export function eventWindows(engine: Engine, tables: RepTables): EventWindows {
-  const { model } = engine;
+  const { model, ws } = engine;
   const ev = tables.scenario.population.events;
   const payroll = new Float64Array(model.horizonDays).fill(1);
   for (const d of model.payrollDays) {
@@ -37,25 +40,24 @@ export function eventWindows(engine: Engine, tables: RepTables): EventWindows {
   return {
     payroll,
     maxMultiplier,
+    maturityPhase: model.pop.maturityPhaseDay,
     isInMaturityWindow,
     maturityMult: ev.wmpMaturity.responseMultiplier,
+    inflow1: ws.inflowDay,
+    inflow2: ws.inflowDay2,
     inflowWindowDays: ev.largeInflow.windowDays,
     inflowMult: ev.largeInflow.responseMultiplier,
   };
 }
 
-/**
- * Response multiplier from the high-intent windows open on `day` for the customer whose contact
- * row starts at rows[r] (contact-rows.ts: payroll bit, maturity phase, inflow days): the largest applies.
- */
-export function eventMultiplier(e: EventWindows, rows: Int32Array, r: number, day: number): number {
-  let m = rows[r + ROW_META] & META_PAYROLL ? e.payroll[day] : 1;
-  const phase = rows[r + ROW_MATURITY_PHASE];
+/** Response multiplier from the high-intent windows open for customer i on `day` (the largest applies). */
+export function eventMultiplier(e: EventWindows, pop: Model['pop'], i: number, day: number): number {
+  let m = pop.isPayroll[i] ? e.payroll[day] : 1;
+  const phase = e.maturityPhase[i];
   if (phase >= 0 && day >= phase && e.isInMaturityWindow[day - phase] === 1 && e.maturityMult > m)
     m = e.maturityMult;
-  const inflow = rows[r + ROW_INFLOW];
-  const d1 = (inflow << 16) >> 16;
-  const d2 = inflow >> 16;
+  const d1 = e.inflow1[i];
+  const d2 = e.inflow2[i];
   if (
     ((d1 >= 0 && day >= d1 && day - d1 <= e.inflowWindowDays) ||
       (d2 >= 0 && day >= d2 && day - d2 <= e.inflowWindowDays)) &&

@@ -3,15 +3,6 @@
 // referral and close; a conversion books its purchase (convert, in purchases.ts).
 import { keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
 import { pushToken } from './assignment';
-import {
-  JOURNEY_VISIT,
-  loadReplicationRows,
-  META_BRANCH,
-  ROW_ATTRITION,
-  ROW_META,
-  ROW_POLICY,
-  storeJourneys,
-} from './contact-rows';
 import { type Engine, FATIGUE_TABLE, MAX_POLICY_POSTPONES, MAX_VISITS, RESPONSE_CAP } from './engine-state';
 import { type EventWindows, eventMultiplier, eventWindows, sequenceSatisfied } from './events';
 import {
@@ -39,20 +30,20 @@ import {
   type Workspace,
 } from './workspace';
 
-/** Move customer i along a journey edge (or end the journey); rows[rj]: the customer's journey word (contact-rows.ts). */
+/** Move a customer along a journey edge (or end the journey). */
 export function followEdge(
   ws: Workspace,
   si: number,
   W: number,
   steps: Model['steps'][number],
-  rows: Int32Array,
-  rj: number,
+  flags: Uint8Array,
+  visits: Uint16Array,
   i: number,
   target: number,
   day: number,
   asLeadDay: number,
 ): void {
-  if (target === END || rows[rj] >>> 8 >= MAX_VISITS) rows[rj] &= ~FLAG_IN_JOURNEY;
+  if (target === END || visits[i] >= MAX_VISITS) flags[i] &= ~FLAG_IN_JOURNEY;
   else pushToken(ws, si, W, i, target, day + steps.waitDays[target], asLeadDay, 0);
 }
 
@@ -68,6 +59,8 @@ export type WeekRun = {
   ckeys: UniformKey[];
   skeys: UniformKey[];
   events: EventWindows;
+  /** Reach kinds that are a known yes/no per customer (opt-in, consent, link), not a chance per attempt. */
+  isStaticReach: boolean[];
   /** (1 − fatigue)^k per channel for k < FATIGUE_TABLE, from the same expression (Math.pow is slow per contact). */
   fatigueMult: Float64Array;
   /** Sequence-trigger strategies get TOKEN_CHECK entries, all others TOKEN_START. */
@@ -103,6 +96,9 @@ export function runWeeks(
     ckeys: s.strategies.map((st) => uniformKey(model.seed, 'contact', rep, st.id)),
     skeys: s.strategies.map((st) => uniformKey(model.seed, 'sequence', rep, st.id)),
     events: eventWindows(engine, tables),
+    isStaticReach: s.channels.map(
+      (c) => c.reachVia === 'app' || c.reachVia === 'sms' || c.reachVia === 'wecom',
+    ),
     fatigueMult,
     triggerKind: Int32Array.from(s.strategies, (st) =>
       st.trigger.type === 'sequence' ? TOKEN_CHECK : TOKEN_START,
@@ -118,14 +114,11 @@ export function runWeeks(
     rec[chBase + c * CH + CHANNEL.capacity] = Number.isFinite(total) ? total * W : Number.NaN;
   }
   const order = model.order;
-  loadReplicationRows(ws.contactRows, ws.attritionWeek, ws.inflowDay, ws.inflowDay2);
   for (let t = 0; t < W; t++) {
     for (let c = 0; c < nC; c++) capUsed[c].fill(0);
     for (let k = 0; k < order.length; k++) runBucket(run, order[k], t);
     engine.probe?.weekEnd(t, capUsed, capacity);
   }
-  for (let si = 0; si < s.strategies.length; si++)
-    storeJourneys(ws.contactRows, si, model.eligible[si], ws.flags[si], ws.visits[si]);
 }
 
 /**
@@ -134,7 +127,7 @@ export function runWeeks(
  * staff capacity, then reach, response, referral or close.
  */
 export function runBucket(run: WeekRun, si: number, t: number): void {
-  const { engine, tables, rec, events, fatigueMult } = run;
+  const { engine, tables, rec, events, isStaticReach, fatigueMult } = run;
   const { model, ws } = engine;
   const pop = model.pop;
   const n = pop.n;
@@ -146,7 +139,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   // policy window holds the last four).
   const contacts = ws.contacts;
   const longFatigue = run.longFatigue;
-  const { rows, f32, stride, reachBit, reachAt } = ws.contactRows;
+  const policyWindow = ws.policyWindow;
   const attempts = ws.attempts;
   const s = tables.scenario;
   const maxWeek = s.contactPolicy.maxContactsPerWeek;
@@ -168,7 +161,12 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   } = tables;
   const capUsed = ws.capUsed;
   const capIsGlobal = model.capacityIsGlobal;
+  const reachKind = model.channelReachKind;
+  const reach = pop.reach;
+  const propensity = pop.propensity;
+  const branchOf = pop.branch;
   const branchMult = engine.branchMult;
+  const attritionWeek = ws.attritionWeek;
   const suppressedAt = L.suppressedByPolicy;
   const steps = model.steps[si];
   const stepChannel = steps.channel;
@@ -176,12 +174,12 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const sc = lay.scalar;
   const oReferralsFollowed = sc.referralsFollowed;
   const oReferrals = sc.referrals;
-  // Words of this strategy's journey and of its offer's propensity in a customer's row.
-  const jAt = ws.contactRows.journeyAt + si;
-  const pAt = ws.contactRows.propensityAt + si;
+  const flags = ws.flags[si];
+  const visits = ws.visits[si];
   const ckey = run.ckeys[si];
   const offer = model.offerProduct[si];
   const offerRel = model.relevantIndex[offer];
+  const offerBase = offer * n;
   const seasonT = model.season[t] * tables.marketMult;
   const stMult = tables.stMultiplier[si] * tables.propensityScale[offer] * seasonT;
   const budget = s.strategies[si].budgetCny;
@@ -223,17 +221,14 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       leadDay = tok.leadDay[id];
       queued = tok.queued[id];
     }
-    const r = i * stride;
-    const rj = r + jAt;
     if (kind === TOKEN_CHECK) {
       if (sequenceSatisfied(engine, tables, si, i, eventDay, t, offerRel, run.skeys[si])) continue;
       if (ws.tau[si][i] < 0 || day < ws.tau[si][i]) ws.tau[si][i] = day;
       if (ws.arm[si][i] !== 1) continue;
     }
     if (kind !== TOKEN_STEP) {
-      const journey = rows[rj];
-      if (journey & (FLAG_IN_JOURNEY | FLAG_CONVERTED)) continue; // already in this journey, or converted by it
-      rows[rj] = journey | FLAG_IN_JOURNEY;
+      if (flags[i] & (FLAG_IN_JOURNEY | FLAG_CONVERTED)) continue; // already in this journey, or converted by it
+      flags[i] |= FLAG_IN_JOURNEY;
       const d = day + steps.waitDays[stepIdx];
       if (d >= weekEndDay) {
         pushToken(ws, si, W, i, stepIdx, d, -1, 0);
@@ -243,9 +238,9 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     // A contact attempt at step stepIdx on channel c.
     let c = stepChannel[stepIdx];
     let so = stepsBase + stepIdx * nSF;
-    if (rows[r + ROW_ATTRITION] <= t) {
+    if (attritionWeek[i] <= t) {
       rec[so + STEP.dropped]++;
-      rows[rj] &= ~FLAG_IN_JOURNEY;
+      flags[i] &= ~FLAG_IN_JOURNEY;
       continue;
     }
     // The platform knows who has no push opt-in, no SMS consent or no WeCom link: nothing is sent.
@@ -254,19 +249,18 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     // without push opt-in that go on to SMS), one due later is queued as before. Not while the
     // bucket's triggers may still hold this customer again: that trigger must find the journey
     // running (as when the step was queued), not ended.
-    const meta = rows[r + ROW_META];
-    let isOptedIn = reachBit[c];
-    while (isOptedIn !== 0 && (meta & isOptedIn) === 0) {
+    let reachP = reach[reachKind[c]][i];
+    while (reachP === 0 && isStaticReach[c]) {
       rec[so + STEP.noContact]++;
       const target = steps.onNoContact[stepIdx];
       const d = day + (target === END ? 0 : steps.waitDays[target]);
       if (
         target === END ||
-        rows[rj] >>> 8 >= MAX_VISITS ||
+        visits[i] >= MAX_VISITS ||
         d >= weekEndDay ||
         !(kind === TOKEN_STEP || isUnique)
       ) {
-        followEdge(ws, si, W, steps, rows, rj, i, target, day, -1);
+        followEdge(ws, si, W, steps, flags, visits, i, target, day, -1);
         continue entries;
       }
       // Same week, so the customer has not left (attrition was checked for week t above).
@@ -276,13 +270,11 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       queued = 0;
       c = stepChannel[stepIdx];
       so = stepsBase + stepIdx * nSF;
-      isOptedIn = reachBit[c];
+      reachP = reach[reachKind[c]][i];
     }
-    // A static reach kind passed above is a yes (1); the others are a chance per attempt.
-    const reachP = isOptedIn !== 0 ? 1 : f32[r + reachAt[c]];
     // Contact policy across strategies (reached contacts this week and in the last four).
     // One load: the customer's packed window, aligned to week t (see Workspace.policyWindow).
-    const packed = rows[r + ROW_POLICY];
+    const packed = policyWindow[i];
     const since = t - (packed >>> 24);
     const win = since > 3 ? 0 : (packed << (6 * since)) & WINDOW_COUNTS;
     const thisWeek = win & 63;
@@ -292,7 +284,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       rec[suppressedAt]++;
       if (queued >= MAX_POLICY_POSTPONES) {
         rec[so + STEP.dropped]++;
-        rows[rj] &= ~FLAG_IN_JOURNEY;
+        flags[i] &= ~FLAG_IN_JOURNEY;
       } else pushToken(ws, si, W, i, stepIdx, day + 7, leadDay, queued + 1);
       continue;
     }
@@ -300,16 +292,16 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     // A contact is made only if the budget still covers it and the incentive it may lead to.
     if (spent + cost + incentive > budget) {
       rec[so + STEP.dropped]++;
-      rows[rj] &= ~FLAG_IN_JOURNEY;
+      flags[i] &= ~FLAG_IN_JOURNEY;
       continue;
     }
-    const capB = capIsGlobal[c] ? 0 : meta & META_BRANCH;
+    const capB = capIsGlobal[c] ? 0 : branchOf[i];
     const used = capUsed[c];
     if (used[capB] >= capacity[c][capB]) {
       if (queued >= chMaxQueue[c]) {
         rec[chBase + c * CH + CHANNEL.dropped]++;
         rec[so + STEP.dropped]++;
-        rows[rj] &= ~FLAG_IN_JOURNEY;
+        flags[i] &= ~FLAG_IN_JOURNEY;
       } else {
         if (queued === 0) rec[chBase + c * CH + CHANNEL.queued]++;
         pushToken(ws, si, W, i, stepIdx, day + 7, leadDay, queued + 1);
@@ -320,18 +312,16 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     // The attempt is made: it costs money, staff time and capacity.
     used[capB]++;
     spent += cost;
-    const journey = rows[rj];
-    const visit = journey >>> 8;
-    rows[rj] = journey + JOURNEY_VISIT;
+    const visit = visits[i]++;
     // Attempts, their cost and staff time are booked per step when the bucket ends (bookAttempts).
     attempts[stepIdx]++;
     if (leadDay >= 0) rec[oReferralsFollowed]++;
     if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
       rec[so + STEP.noContact]++;
-      followEdge(ws, si, W, steps, rows, rj, i, steps.onNoContact[stepIdx], day, -1);
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
       continue;
     }
-    rows[rj] |= FLAG_REACHED;
+    flags[i] |= FLAG_REACHED;
     rec[chanBase + c * SCF + STRATEGY_CHANNEL.reached]++;
     const uResponse = keyedUniform(ckey, i, visit * 4 + 1);
     let respP: number;
@@ -341,43 +331,43 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       // The response chance is this product times the event multiplier (at most events.maxMultiplier)
       // and fatigue (at most 1), capped: floating-point products are monotone, so a uniform at or
       // above the bound fails the exact test below too, and most contacts skip computing it.
-      const before = f32[r + pAt] * stMult * chResponse[c] * branchMult[meta & META_BRANCH];
+      const before = propensity[offerBase + i] * stMult * chResponse[c] * branchMult[branchOf[i]];
       if (uResponse >= before * events.maxMultiplier) {
         if (longFatigue) contacts[t * n + i]++;
-        rows[r + ROW_POLICY] = (win + 1) | (t << 24);
+        policyWindow[i] = (win + 1) | (t << 24);
         rec[so + STEP.notInterested]++;
-        followEdge(ws, si, W, steps, rows, rj, i, steps.onNotInterested[stepIdx], day, -1);
+        followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
         continue;
       }
       let recent = 0;
       const fatigueWeeks = chFatigueWeeks[c];
       if (fatigueWeeks <= 4) for (let j = 0; j < fatigueWeeks; j++) recent += (win >>> (6 * j)) & 63;
       else for (let w = Math.max(t - fatigueWeeks + 1, 0); w <= t; w++) recent += contacts[w * n + i];
-      respP = before * eventMultiplier(events, rows, r, day);
+      respP = before * eventMultiplier(events, pop, i, day);
       if (recent > 0)
         respP *=
           recent < FATIGUE_TABLE ? fatigueMult[c * FATIGUE_TABLE + recent] : (1 - chFatigue[c]) ** recent;
       if (respP > RESPONSE_CAP) respP = RESPONSE_CAP;
     }
     if (longFatigue) contacts[t * n + i]++;
-    rows[r + ROW_POLICY] = (win + 1) | (t << 24);
+    policyWindow[i] = (win + 1) | (t << 24);
     if (uResponse >= respP) {
       rec[so + STEP.notInterested]++;
-      followEdge(ws, si, W, steps, rows, rj, i, steps.onNotInterested[stepIdx], day, -1);
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
       continue;
     }
-    rows[rj] |= FLAG_RESPONDED;
+    flags[i] |= FLAG_RESPONDED;
     rec[chanBase + c * SCF + STRATEGY_CHANNEL.responses]++;
     const referral = steps.onInterested[stepIdx];
     if (referral >= 0) {
       rec[so + STEP.referred]++;
       rec[oReferrals]++;
-      followEdge(ws, si, W, steps, rows, rj, i, referral, day, day);
+      followEdge(ws, si, W, steps, flags, visits, i, referral, day, day);
       continue;
     }
     if (keyedUniform(ckey, i, visit * 4 + 2) >= chClose[c]) {
       rec[so + STEP.notConverted]++;
-      followEdge(ws, si, W, steps, rows, rj, i, steps.onNotConverted[stepIdx], day, -1);
+      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotConverted[stepIdx], day, -1);
       continue;
     }
     // Converted by the campaign.
@@ -385,9 +375,6 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     rec[chanBase + c * SCF + STRATEGY_CHANNEL.conversions]++;
     spent += incentive;
     convert(run, si, offer, offerRel, i, t, day, keyedUniform(ckey, i, visit * 4 + 3));
-    // convert books the conversion in ws.flags and may avoid the customer's attrition: mirror both.
-    rows[rj] = (rows[rj] | FLAG_CONVERTED) & ~FLAG_IN_JOURNEY;
-    rows[r + ROW_ATTRITION] = ws.attritionWeek[i];
   }
   ws.spent[si] = spent;
   bookAttempts(run, si, t);

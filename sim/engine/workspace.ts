@@ -1,11 +1,10 @@
 // Reusable per-replication state (typed arrays sized to the population), allocated once per
 // model and reset between replications, so the hot loop allocates nothing per customer.
-import { type ContactRows, createContactRows } from './contact-rows';
 import type { Model } from './model';
 import { createPilotData } from './pilot-tests';
 
 export const NONE = 32767;
-/** The four 6-bit week counts of a contact row's policy window (contact-rows.ts, ROW_POLICY). */
+/** The four 6-bit week counts of Workspace.policyWindow. */
 export const WINDOW_COUNTS = 0xffffff;
 
 /**
@@ -260,8 +259,12 @@ export type Workspace = {
   attritionAvoided: Uint8Array;
   /** Reached contacts per (week, customer): contacts[week * n + i] (a week's tokens then touch nearby bytes). */
   contacts: Uint8Array;
-  /** The weekly loop's per-customer rows (contact-rows.ts); its flags and visits are stored back into flags and visits. */
-  contactRows: ContactRows;
+  /**
+   * The contact policy's window of customer i in one word: bits 24–31 the last week L with a
+   * reached contact, bits 6j…6j+5 the reached contacts in week L − j (j < 4). A week's count never
+   * exceeds maxContactsPerWeek ≤ 50 (the schema's bound) < 64.
+   */
+  policyWindow: Uint32Array;
   /** Attempts per journey step of the strategy-week being run (booked and cleared at its end). */
   attempts: Int32Array;
   capUsed: Float64Array[];
@@ -312,7 +315,7 @@ export function createWorkspace(model: Model): Workspace {
     retainedByCampaign: new Uint8Array(n),
     attritionAvoided: new Uint8Array(n),
     contacts: new Uint8Array(W * n),
-    contactRows: createContactRows(model),
+    policyWindow: new Uint32Array(n),
     attempts: new Int32Array(Math.max(1, ...model.steps.map((st) => st.channel.length))),
     capUsed: model.scenario.channels.map(() => new Float64Array(nB)),
     spent: new Float64Array(S),
@@ -342,6 +345,7 @@ export function resetWorkspace(ws: Workspace, model: Model): void {
   ws.internalShift.fill(0);
   ws.value.fill(0);
   ws.contacts.fill(0);
+  ws.policyWindow.fill(0);
   ws.spent.fill(0);
   void model;
 }
