@@ -3,6 +3,7 @@
 // referral and close; a conversion books its purchase (convert, in purchases.ts).
 import { keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
 import { pushToken } from './assignment';
+import { type ContactProfile, contactProfile } from './contact-profile';
 import { type Engine, FATIGUE_TABLE, MAX_POLICY_POSTPONES, MAX_VISITS, RESPONSE_CAP } from './engine-state';
 import { type EventWindows, eventMultiplier, eventWindows, sequenceSatisfied } from './events';
 import {
@@ -59,8 +60,8 @@ export type WeekRun = {
   ckeys: UniformKey[];
   skeys: UniformKey[];
   events: EventWindows;
-  /** Reach kinds that are a known yes/no per customer (opt-in, consent, link), not a chance per attempt. */
-  isStaticReach: boolean[];
+  /** Static reach (opt-in, consent, link) as one byte a customer (contact-profile.ts). */
+  profile: ContactProfile;
   /** (1 − fatigue)^k per channel for k < FATIGUE_TABLE, from the same expression (Math.pow is slow per contact). */
   fatigueMult: Float64Array;
   /** Sequence-trigger strategies get TOKEN_CHECK entries, all others TOKEN_START. */
@@ -96,9 +97,7 @@ export function runWeeks(
     ckeys: s.strategies.map((st) => uniformKey(model.seed, 'contact', rep, st.id)),
     skeys: s.strategies.map((st) => uniformKey(model.seed, 'sequence', rep, st.id)),
     events: eventWindows(engine, tables),
-    isStaticReach: s.channels.map(
-      (c) => c.reachVia === 'app' || c.reachVia === 'sms' || c.reachVia === 'wecom',
-    ),
+    profile: contactProfile(model),
     fatigueMult,
     triggerKind: Int32Array.from(s.strategies, (st) =>
       st.trigger.type === 'sequence' ? TOKEN_CHECK : TOKEN_START,
@@ -127,7 +126,8 @@ export function runWeeks(
  * staff capacity, then reach, response, referral or close.
  */
 export function runBucket(run: WeekRun, si: number, t: number): void {
-  const { engine, tables, rec, events, isStaticReach, fatigueMult } = run;
+  const { engine, tables, rec, events, fatigueMult } = run;
+  const { optIn, reachBit } = run.profile;
   const { model, ws } = engine;
   const pop = model.pop;
   const n = pop.n;
@@ -249,8 +249,9 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     // without push opt-in that go on to SMS), one due later is queued as before. Not while the
     // bucket's triggers may still hold this customer again: that trigger must find the journey
     // running (as when the step was queued), not ended.
-    let reachP = reach[reachKind[c]][i];
-    while (reachP === 0 && isStaticReach[c]) {
+    const optedIn = optIn[i];
+    let bit = reachBit[c];
+    while (bit !== 0 && (optedIn & bit) === 0) {
       rec[so + STEP.noContact]++;
       const target = steps.onNoContact[stepIdx];
       const d = day + (target === END ? 0 : steps.waitDays[target]);
@@ -270,8 +271,10 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       queued = 0;
       c = stepChannel[stepIdx];
       so = stepsBase + stepIdx * nSF;
-      reachP = reach[reachKind[c]][i];
+      bit = reachBit[c];
     }
+    // A static reach kind that passed above is a yes; the others are a chance per attempt.
+    const reachP = bit !== 0 ? 1 : reach[reachKind[c]][i];
     // Contact policy across strategies (reached contacts this week and in the last four).
     // One load: the customer's packed window, aligned to week t (see Workspace.policyWindow).
     const packed = policyWindow[i];
