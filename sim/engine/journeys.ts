@@ -72,6 +72,8 @@ export type WeekRun = {
   fatigueMult: Float64Array;
   /** Sequence-trigger strategies get TOKEN_CHECK entries, all others TOKEN_START. */
   triggerKind: Int32Array;
+  /** tables.capacity in one array: capacityAll[c * branches + b] (as ws.capUsedAll). */
+  capacityAll: Float64Array;
   /** Some channel's fatigue window is longer than the packed policy window's four weeks. */
   longFatigue: boolean;
 };
@@ -109,7 +111,10 @@ export function runWeeks(
       st.trigger.type === 'sequence' ? TOKEN_CHECK : TOKEN_START,
     ),
     longFatigue: tables.chFatigueWeeks.some((w) => w > 4),
+    capacityAll: new Float64Array(ws.capUsedAll.length),
   };
+  const nB = model.pop.branches.length;
+  for (let c = 0; c < nC; c++) run.capacityAll.set(capacity[c], c * nB);
   // Per-channel capacity made available over the horizon (reported as capacity used share).
   for (let c = 0; c < nC; c++) {
     const cap = capacity[c];
@@ -120,7 +125,7 @@ export function runWeeks(
   }
   const order = model.order;
   for (let t = 0; t < W; t++) {
-    for (let c = 0; c < nC; c++) capUsed[c].fill(0);
+    ws.capUsedAll.fill(0);
     for (let k = 0; k < order.length; k++) runBucket(run, order[k], t);
     engine.probe?.weekEnd(t, capUsed, capacity);
   }
@@ -133,7 +138,7 @@ export function runWeeks(
  */
 export function runBucket(run: WeekRun, si: number, t: number): void {
   const { engine, tables, rec, events, fatigueMult } = run;
-  const { optIn, reachBit } = run.profile;
+  const { traits, reachBit } = run.profile;
   const { model, ws } = engine;
   const pop = model.pop;
   const n = pop.n;
@@ -154,18 +159,11 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const CH = CHANNEL_FIELDS.length;
   const SCF = STRATEGY_CHANNEL_FIELDS.length;
   const chBase = L.channelBase;
-  const {
-    chCost,
-    chReachRate,
-    chResponse,
-    chClose,
-    chFatigue,
-    chFatigueWeeks,
-    chHalfLifeDays,
-    chMaxQueue,
-    capacity,
-  } = tables;
-  const capUsed = ws.capUsed;
+  const { chCost, chReachRate, chResponse, chClose, chFatigue, chFatigueWeeks, chHalfLifeDays, chMaxQueue } =
+    tables;
+  const capUsed = ws.capUsedAll;
+  const capacityAll = run.capacityAll;
+  const nB = model.pop.branches.length;
   const capIsGlobal = model.capacityIsGlobal;
   const reachKind = model.channelReachKind;
   const reach = pop.reach;
@@ -255,9 +253,9 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     // without push opt-in that go on to SMS), one due later is queued as before. Not while the
     // bucket's triggers may still hold this customer again: that trigger must find the journey
     // running (as when the step was queued), not ended.
-    const optedIn = optIn[i];
+    const trait = traits[i];
     let bit = reachBit[c];
-    while (bit !== 0 && (optedIn & bit) === 0) {
+    while (bit !== 0 && (trait & bit) === 0) {
       rec[so + STEP.noContact]++;
       const target = steps.onNoContact[stepIdx];
       const d = day + (target === END ? 0 : steps.waitDays[target]);
@@ -304,9 +302,8 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       flags[i] &= ~FLAG_IN_JOURNEY;
       continue;
     }
-    const capB = capIsGlobal[c] ? 0 : branchOf[i];
-    const used = capUsed[c];
-    if (used[capB] >= capacity[c][capB]) {
+    const capB = c * nB + (capIsGlobal[c] ? 0 : branchOf[i]);
+    if (capUsed[capB] >= capacityAll[capB]) {
       if (queued >= chMaxQueue[c]) {
         rec[chBase + c * CH + CHANNEL.dropped]++;
         rec[so + STEP.dropped]++;
@@ -319,7 +316,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     }
     if (leadDay >= 0 && queued > 0) rec[chBase + c * CH + CHANNEL.decayed]++;
     // The attempt is made: it costs money, staff time and capacity.
-    used[capB]++;
+    capUsed[capB]++;
     spent += cost;
     const visit = visits[i]++;
     // Attempts, their cost and staff time are booked per step when the bucket ends (bookAttempts).
@@ -356,7 +353,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       const fatigueWeeks = chFatigueWeeks[c];
       if (fatigueWeeks <= 4) for (let j = 0; j < fatigueWeeks; j++) recent += (win >>> (6 * j)) & 63;
       else for (let w = Math.max(t - fatigueWeeks + 1, 0); w <= t; w++) recent += contacts[w * n + i];
-      respP = before * eventMultiplier(events, pop, i, day);
+      respP = before * eventMultiplier(events, trait, i, day);
       if (recent > 0)
         respP *=
           recent < FATIGUE_TABLE ? fatigueMult[c * FATIGUE_TABLE + recent] : (1 - chFatigue[c]) ** recent;
