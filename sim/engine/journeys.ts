@@ -31,12 +31,6 @@ import {
   type Workspace,
 } from './workspace';
 
-/**
- * Smallest reach chance whose reach uniform is reused for the response (grid 2^-32 / pReach ≤ 2^-28:
- * an error in a response chance below 4e-9 an attempt, against 2.3e-10 for a separate draw).
- */
-const MIN_SPLIT_REACH = 1 / 16;
-
 /** Move a customer along a journey edge (or end the journey). */
 export function followEdge(
   ws: Workspace,
@@ -322,18 +316,14 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     // Attempts, their cost and staff time are booked per step when the bucket ends (bookAttempts).
     attempts[stepIdx]++;
     if (leadDay >= 0) rec[oReferralsFollowed]++;
-    const pReach = chReachRate[c] * reachP;
-    const uReach = keyedUniform(ckey, i, visit * 4);
-    if (uReach >= pReach) {
+    if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
       rec[so + STEP.noContact]++;
       followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
       continue;
     }
     flags[i] |= FLAG_REACHED;
     rec[chanBase + c * SCF + STRATEGY_CHANNEL.reached]++;
-    // Given the reach, uReach / pReach is a fresh uniform on (0, 1), 2^-32 / pReach apart (engine v3:
-    // one hash for both draws); a separate draw where that grid would be coarse.
-    const uResponse = pReach >= MIN_SPLIT_REACH ? uReach / pReach : keyedUniform(ckey, i, visit * 4 + 1);
+    const uResponse = keyedUniform(ckey, i, visit * 4 + 1);
     let respP: number;
     if (leadDay >= 0) {
       respP = 0.5 ** ((day - leadDay) / chHalfLifeDays[c]);
