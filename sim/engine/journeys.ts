@@ -168,6 +168,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const suppressedAt = L.suppressedByPolicy;
   const steps = model.steps[si];
   const stepChannel = steps.channel;
+  const { waitDays, onNoContact, onNotInterested, onInterested, onNotConverted } = steps;
   const lay = L.strategies[si];
   const sc = lay.scalar;
   const oReferralsFollowed = sc.referralsFollowed;
@@ -227,7 +228,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     if (kind !== TOKEN_STEP) {
       if (flags[i] & (FLAG_IN_JOURNEY | FLAG_CONVERTED)) continue; // already in this journey, or converted by it
       flags[i] |= FLAG_IN_JOURNEY;
-      const d = day + steps.waitDays[stepIdx];
+      const d = day + waitDays[stepIdx];
       if (d >= weekEndDay) {
         pushToken(ws, si, W, i, stepIdx, d, -1, 0);
         continue;
@@ -251,8 +252,8 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     let bit = reachBit[c];
     while (bit !== 0 && (trait & bit) === 0) {
       rec[so + STEP.noContact]++;
-      const target = steps.onNoContact[stepIdx];
-      const d = day + (target === END ? 0 : steps.waitDays[target]);
+      const target = onNoContact[stepIdx];
+      const d = day + (target === END ? 0 : waitDays[target]);
       if (
         target === END ||
         visits[i] >= MAX_VISITS ||
@@ -318,7 +319,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     if (leadDay >= 0) rec[oReferralsFollowed]++;
     if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
       rec[so + STEP.noContact]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
+      followEdge(ws, si, W, steps, flags, visits, i, onNoContact[stepIdx], day, -1);
       continue;
     }
     flags[i] |= FLAG_REACHED;
@@ -336,7 +337,9 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
         if (longFatigue) contacts[t * n + i]++;
         policyWindow[i] = (win + 1) | (t << 24);
         rec[so + STEP.notInterested]++;
-        followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
+        const next = onNotInterested[stepIdx];
+        if (next === END) flags[i] &= ~FLAG_IN_JOURNEY;
+        else followEdge(ws, si, W, steps, flags, visits, i, next, day, -1);
         continue;
       }
       let recent = 0;
@@ -353,12 +356,12 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     policyWindow[i] = (win + 1) | (t << 24);
     if (uResponse >= respP) {
       rec[so + STEP.notInterested]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
+      followEdge(ws, si, W, steps, flags, visits, i, onNotInterested[stepIdx], day, -1);
       continue;
     }
     flags[i] |= FLAG_RESPONDED;
     rec[chanBase + c * SCF + STRATEGY_CHANNEL.responses]++;
-    const referral = steps.onInterested[stepIdx];
+    const referral = onInterested[stepIdx];
     if (referral >= 0) {
       rec[so + STEP.referred]++;
       rec[oReferrals]++;
@@ -367,7 +370,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     }
     if (keyedUniform(ckey, i, visit * 4 + 2) >= chClose[c]) {
       rec[so + STEP.notConverted]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotConverted[stepIdx], day, -1);
+      followEdge(ws, si, W, steps, flags, visits, i, onNotConverted[stepIdx], day, -1);
       continue;
     }
     // Converted by the campaign.
