@@ -1,8 +1,8 @@
 // The high-intent windows of the calendar (payroll days, wealth-product maturities, large
 // inflows) that raise a contact's chance of response, tabulated once per replication.
 import { keyedUniform, type UniformKey } from '../rng/streams';
+import { TRAIT_MATURITY, TRAIT_PAYROLL } from './contact-profile';
 import type { Engine } from './engine-state';
-import type { Model } from './model';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
 import { NONE } from './workspace';
@@ -50,12 +50,16 @@ export function eventWindows(engine: Engine, tables: RepTables): EventWindows {
   };
 }
 
-/** Response multiplier from the high-intent windows open for customer i on `day` (the largest applies). */
-export function eventMultiplier(e: EventWindows, pop: Model['pop'], i: number, day: number): number {
-  let m = pop.isPayroll[i] ? e.payroll[day] : 1;
-  const phase = e.maturityPhase[i];
-  if (phase >= 0 && day >= phase && e.isInMaturityWindow[day - phase] === 1 && e.maturityMult > m)
-    m = e.maturityMult;
+/**
+ * Response multiplier from the high-intent windows open for customer i on `day` (the largest
+ * applies); `traits`: the customer's ContactProfile byte (payroll, maturity phase).
+ */
+export function eventMultiplier(e: EventWindows, traits: number, i: number, day: number): number {
+  let m = traits & TRAIT_PAYROLL ? e.payroll[day] : 1;
+  if (traits & TRAIT_MATURITY) {
+    const phase = e.maturityPhase[i];
+    if (day >= phase && e.isInMaturityWindow[day - phase] === 1 && e.maturityMult > m) m = e.maturityMult;
+  }
   const d1 = e.inflow1[i];
   const d2 = e.inflow2[i];
   if (

@@ -3,6 +3,7 @@
 // referral and close; a conversion books its purchase (convert, in purchases.ts).
 import { keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
 import { pushToken } from './assignment';
+import { type ContactProfile, contactProfile } from './contact-profile';
 import { type Engine, FATIGUE_TABLE, MAX_POLICY_POSTPONES, MAX_VISITS, RESPONSE_CAP } from './engine-state';
 import { type EventWindows, eventMultiplier, eventWindows, sequenceSatisfied } from './events';
 import {
@@ -59,12 +60,14 @@ export type WeekRun = {
   ckeys: UniformKey[];
   skeys: UniformKey[];
   events: EventWindows;
-  /** Reach kinds that are a known yes/no per customer (opt-in, consent, link), not a chance per attempt. */
-  isStaticReach: boolean[];
+  /** Static reach (opt-in, consent, link) as one byte a customer (contact-profile.ts). */
+  profile: ContactProfile;
   /** (1 − fatigue)^k per channel for k < FATIGUE_TABLE, from the same expression (Math.pow is slow per contact). */
   fatigueMult: Float64Array;
   /** Sequence-trigger strategies get TOKEN_CHECK entries, all others TOKEN_START. */
   triggerKind: Int32Array;
+  /** tables.capacity in one array: capacityAll[c * branches + b] (as ws.capUsedAll). */
+  capacityAll: Float64Array;
   /** Some channel's fatigue window is longer than the packed policy window's four weeks. */
   longFatigue: boolean;
 };
@@ -96,15 +99,16 @@ export function runWeeks(
     ckeys: s.strategies.map((st) => uniformKey(model.seed, 'contact', rep, st.id)),
     skeys: s.strategies.map((st) => uniformKey(model.seed, 'sequence', rep, st.id)),
     events: eventWindows(engine, tables),
-    isStaticReach: s.channels.map(
-      (c) => c.reachVia === 'app' || c.reachVia === 'sms' || c.reachVia === 'wecom',
-    ),
+    profile: contactProfile(model),
     fatigueMult,
     triggerKind: Int32Array.from(s.strategies, (st) =>
       st.trigger.type === 'sequence' ? TOKEN_CHECK : TOKEN_START,
     ),
     longFatigue: tables.chFatigueWeeks.some((w) => w > 4),
+    capacityAll: new Float64Array(ws.capUsedAll.length),
   };
+  const nB = model.pop.branches.length;
+  for (let c = 0; c < nC; c++) run.capacityAll.set(capacity[c], c * nB);
   // Per-channel capacity made available over the horizon (reported as capacity used share).
   for (let c = 0; c < nC; c++) {
     const cap = capacity[c];
@@ -115,7 +119,7 @@ export function runWeeks(
   }
   const order = model.order;
   for (let t = 0; t < W; t++) {
-    for (let c = 0; c < nC; c++) capUsed[c].fill(0);
+    ws.capUsedAll.fill(0);
     for (let k = 0; k < order.length; k++) runBucket(run, order[k], t);
     engine.probe?.weekEnd(t, capUsed, capacity);
   }
@@ -127,7 +131,8 @@ export function runWeeks(
  * staff capacity, then reach, response, referral or close.
  */
 export function runBucket(run: WeekRun, si: number, t: number): void {
-  const { engine, tables, rec, events, isStaticReach, fatigueMult } = run;
+  const { engine, tables, rec, events, fatigueMult } = run;
+  const { traits, reachBit } = run.profile;
   const { model, ws } = engine;
   const pop = model.pop;
   const n = pop.n;
@@ -148,18 +153,11 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const CH = CHANNEL_FIELDS.length;
   const SCF = STRATEGY_CHANNEL_FIELDS.length;
   const chBase = L.channelBase;
-  const {
-    chCost,
-    chReachRate,
-    chResponse,
-    chClose,
-    chFatigue,
-    chFatigueWeeks,
-    chHalfLifeDays,
-    chMaxQueue,
-    capacity,
-  } = tables;
-  const capUsed = ws.capUsed;
+  const { chCost, chReachRate, chResponse, chClose, chFatigue, chFatigueWeeks, chHalfLifeDays, chMaxQueue } =
+    tables;
+  const capUsed = ws.capUsedAll;
+  const capacityAll = run.capacityAll;
+  const nB = model.pop.branches.length;
   const capIsGlobal = model.capacityIsGlobal;
   const reachKind = model.channelReachKind;
   const reach = pop.reach;
@@ -170,6 +168,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const suppressedAt = L.suppressedByPolicy;
   const steps = model.steps[si];
   const stepChannel = steps.channel;
+  const { waitDays, onNoContact, onNotInterested, onInterested, onNotConverted } = steps;
   const lay = L.strategies[si];
   const sc = lay.scalar;
   const oReferralsFollowed = sc.referralsFollowed;
@@ -229,7 +228,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     if (kind !== TOKEN_STEP) {
       if (flags[i] & (FLAG_IN_JOURNEY | FLAG_CONVERTED)) continue; // already in this journey, or converted by it
       flags[i] |= FLAG_IN_JOURNEY;
-      const d = day + steps.waitDays[stepIdx];
+      const d = day + waitDays[stepIdx];
       if (d >= weekEndDay) {
         pushToken(ws, si, W, i, stepIdx, d, -1, 0);
         continue;
@@ -249,11 +248,12 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     // without push opt-in that go on to SMS), one due later is queued as before. Not while the
     // bucket's triggers may still hold this customer again: that trigger must find the journey
     // running (as when the step was queued), not ended.
-    let reachP = reach[reachKind[c]][i];
-    while (reachP === 0 && isStaticReach[c]) {
+    const trait = traits[i];
+    let bit = reachBit[c];
+    while (bit !== 0 && (trait & bit) === 0) {
       rec[so + STEP.noContact]++;
-      const target = steps.onNoContact[stepIdx];
-      const d = day + (target === END ? 0 : steps.waitDays[target]);
+      const target = onNoContact[stepIdx];
+      const d = day + (target === END ? 0 : waitDays[target]);
       if (
         target === END ||
         visits[i] >= MAX_VISITS ||
@@ -270,8 +270,10 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       queued = 0;
       c = stepChannel[stepIdx];
       so = stepsBase + stepIdx * nSF;
-      reachP = reach[reachKind[c]][i];
+      bit = reachBit[c];
     }
+    // A static reach kind that passed above is a yes; the others are a chance per attempt.
+    const reachP = bit !== 0 ? 1 : reach[reachKind[c]][i];
     // Contact policy across strategies (reached contacts this week and in the last four).
     // One load: the customer's packed window, aligned to week t (see Workspace.policyWindow).
     const packed = policyWindow[i];
@@ -295,9 +297,8 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       flags[i] &= ~FLAG_IN_JOURNEY;
       continue;
     }
-    const capB = capIsGlobal[c] ? 0 : branchOf[i];
-    const used = capUsed[c];
-    if (used[capB] >= capacity[c][capB]) {
+    const capB = c * nB + (capIsGlobal[c] ? 0 : branchOf[i]);
+    if (capUsed[capB] >= capacityAll[capB]) {
       if (queued >= chMaxQueue[c]) {
         rec[chBase + c * CH + CHANNEL.dropped]++;
         rec[so + STEP.dropped]++;
@@ -310,7 +311,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     }
     if (leadDay >= 0 && queued > 0) rec[chBase + c * CH + CHANNEL.decayed]++;
     // The attempt is made: it costs money, staff time and capacity.
-    used[capB]++;
+    capUsed[capB]++;
     spent += cost;
     const visit = visits[i]++;
     // Attempts, their cost and staff time are booked per step when the bucket ends (bookAttempts).
@@ -318,7 +319,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     if (leadDay >= 0) rec[oReferralsFollowed]++;
     if (keyedUniform(ckey, i, visit * 4) >= chReachRate[c] * reachP) {
       rec[so + STEP.noContact]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNoContact[stepIdx], day, -1);
+      followEdge(ws, si, W, steps, flags, visits, i, onNoContact[stepIdx], day, -1);
       continue;
     }
     flags[i] |= FLAG_REACHED;
@@ -336,14 +337,16 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
         if (longFatigue) contacts[t * n + i]++;
         policyWindow[i] = (win + 1) | (t << 24);
         rec[so + STEP.notInterested]++;
-        followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
+        const next = onNotInterested[stepIdx];
+        if (next === END) flags[i] &= ~FLAG_IN_JOURNEY;
+        else followEdge(ws, si, W, steps, flags, visits, i, next, day, -1);
         continue;
       }
       let recent = 0;
       const fatigueWeeks = chFatigueWeeks[c];
       if (fatigueWeeks <= 4) for (let j = 0; j < fatigueWeeks; j++) recent += (win >>> (6 * j)) & 63;
       else for (let w = Math.max(t - fatigueWeeks + 1, 0); w <= t; w++) recent += contacts[w * n + i];
-      respP = before * eventMultiplier(events, pop, i, day);
+      respP = before * eventMultiplier(events, trait, i, day);
       if (recent > 0)
         respP *=
           recent < FATIGUE_TABLE ? fatigueMult[c * FATIGUE_TABLE + recent] : (1 - chFatigue[c]) ** recent;
@@ -353,12 +356,12 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     policyWindow[i] = (win + 1) | (t << 24);
     if (uResponse >= respP) {
       rec[so + STEP.notInterested]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotInterested[stepIdx], day, -1);
+      followEdge(ws, si, W, steps, flags, visits, i, onNotInterested[stepIdx], day, -1);
       continue;
     }
     flags[i] |= FLAG_RESPONDED;
     rec[chanBase + c * SCF + STRATEGY_CHANNEL.responses]++;
-    const referral = steps.onInterested[stepIdx];
+    const referral = onInterested[stepIdx];
     if (referral >= 0) {
       rec[so + STEP.referred]++;
       rec[oReferrals]++;
@@ -367,7 +370,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     }
     if (keyedUniform(ckey, i, visit * 4 + 2) >= chClose[c]) {
       rec[so + STEP.notConverted]++;
-      followEdge(ws, si, W, steps, flags, visits, i, steps.onNotConverted[stepIdx], day, -1);
+      followEdge(ws, si, W, steps, flags, visits, i, onNotConverted[stepIdx], day, -1);
       continue;
     }
     // Converted by the campaign.

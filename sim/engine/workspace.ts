@@ -267,7 +267,9 @@ export type Workspace = {
   policyWindow: Uint32Array;
   /** Attempts per journey step of the strategy-week being run (booked and cleared at its end). */
   attempts: Int32Array;
+  /** Attempts this week per channel and branch: capUsed[c] views capUsedAll[c * branches …]. */
   capUsed: Float64Array[];
+  capUsedAll: Float64Array;
   spent: Float64Array;
   /** A list of customers, used by one phase at a time (e.g. a payroll trigger's treated customers). */
   scratch: Int32Array;
@@ -281,6 +283,7 @@ export function createWorkspace(model: Model): Workspace {
   const R = model.relevantProducts.length;
   const W = model.weeks;
   const nB = model.pop.branches.length;
+  const capUsedAll = new Float64Array(model.scenario.channels.length * nB);
   return {
     triggers: new TriggerList(S, W),
     tokens: new TokenPool(),
@@ -317,7 +320,8 @@ export function createWorkspace(model: Model): Workspace {
     contacts: new Uint8Array(W * n),
     policyWindow: new Uint32Array(n),
     attempts: new Int32Array(Math.max(1, ...model.steps.map((st) => st.channel.length))),
-    capUsed: model.scenario.channels.map(() => new Float64Array(nB)),
+    capUsed: model.scenario.channels.map((_, c) => capUsedAll.subarray(c * nB, (c + 1) * nB)),
+    capUsedAll,
     spent: new Float64Array(S),
   };
 }
