@@ -1,213 +1,40 @@
+// A replication's per-customer outcomes summed into its record, by strategy, arm, group and week,
+// then the pilot's own analysis of each strategy. A strategy's sums are taken in a few short passes
+// over its targeted customers (listed first, in customer order), each reading only the arrays it
+// sums: one long loop over every array ran several times slower (too many values live at once).
+// Each sum still adds its customers in customer order, so the record does not depend on the passes.
 import { uniformKey } from '../rng/streams';
 import type { Engine } from './engine-state';
-import { GROUP, GROUP_FIELDS, type StrategyScalar, WEEK, WEEK_FIELDS } from './layout';
+import { GROUP, GROUP_FIELDS, WEEK, WEEK_FIELDS } from './layout';
 import type { RepTables } from './params';
 import { pilotAnalysis } from './pilot-tests';
 import { FLAG_CONVERTED, FLAG_REACHED, FLAG_RESPONDED, NONE, productBit } from './workspace';
-
-/** Per-arm sums of aggregateStrategy, one slot each; the record's fields are the name + T / C. */
-const ARM_SLOTS = [
-  'eligible',
-  'targeted',
-  'buyers',
-  'netNewMoney',
-  'netNewMoneySq',
-  'purchaseNewMoney',
-  'internalShift',
-  'productsDelta',
-  'mau',
-  'tierUp',
-  'attrited',
-  'value',
-  'productsHeld',
-  'logins',
-] as const;
-type ArmSlot = (typeof ARM_SLOTS)[number];
-/** The record's treatment and control fields of the per-arm sums, in the order of ARM_SLOTS. */
-export const ARM_SUMS: ReadonlyArray<readonly [StrategyScalar, StrategyScalar]> = ARM_SLOTS.map(
-  (f) => [`${f}T`, `${f}C`] as const satisfies readonly [`${ArmSlot}T`, `${ArmSlot}C`],
-);
-/** Slots per arm in aggregateStrategy's sums (slot k sums ARM_SLOTS[k]). */
-export const ARM_FIELDS = ARM_SLOTS.length;
-/** Slot of each per-arm sum by name. */
-const ARM = Object.freeze(Object.fromEntries(ARM_SLOTS.map((f, k) => [f, k])) as Record<ArmSlot, number>);
 
 /** Sum per-customer outcomes into the record, by strategy, arm, group and week; pilot tests. */
 export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array, rep: number): void {
   for (let si = 0; si < tables.scenario.strategies.length; si++) aggregateStrategy(engine, rec, si, rep);
 }
 
-/** One strategy's sums over its eligible customers (see aggregate). */
+/**
+ * One strategy's sums over its eligible customers (see aggregate). The targeted customers are
+ * listed in ws.scratch, and ws.pilot holds their arm (isTreated), conversion (y2), net new money
+ * (y), AUM (x) and branch as the passes fill them in.
+ */
 export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: number): void {
   const { model, ws } = engine;
-  const pop = model.pop;
   const L = model.layout;
-  const GF = GROUP_FIELDS.length;
-  const WF = WEEK_FIELDS.length;
-  const { netNewMoney, purchaseNewMoney, internalShift, appActive, value, tierUp, gained, attritionWeek } =
-    ws;
-  const W = model.weeks;
-  // The holdout level is not a number, so no prior changes it: the model reads it from the base scenario.
-  const isBranchHoldout = model.isBranchHoldout[si] === 1;
-  const { tier, cell, branch } = pop;
-  const lay = L.strategies[si];
-  const sc = lay.scalar;
-  const arm = ws.arm[si];
-  const tau = ws.tau[si];
-  const flags = ws.flags[si];
-  const r = model.relevantIndex[model.offerProduct[si]];
-  const campFirst = ws.campFirst[r];
-  const campLast = ws.campLast[r];
-  const org0 = ws.organic[r * 3];
-  const org1 = ws.organic[r * 3 + 1];
-  const org2 = ws.organic[r * 3 + 2];
-  const { organicMask, campaignMask } = ws;
-  const bit = productBit(r);
-  const elig = model.eligible[si];
-  // Sums by arm: index 0 treatment, 1 control.
-  const sum = new Float64Array(2 * ARM_FIELDS);
-  const { heldAtStart } = engine;
-  const loginsPerActiveMonth = model.scenario.population.app.loginsPerActiveMonth;
-  const { appActiveWeek } = ws;
-  // The naive view's participant sums, in locals (aggregation runs once per eligible customer).
-  let partHeld = 0;
-  let partMau = 0;
-  let partActiveWeeks = 0;
-  let partTierUp = 0;
-  let partAttrited = 0;
-  let participants = 0;
-  let participantsBuyers = 0;
-  let participantsNm = 0;
-  let reached = 0;
-  let responded = 0;
-  let convertedCampaign = 0;
-  let modelledNewMoney = 0;
-  let modelledBuyers = 0;
-  let modelledValue = 0;
+  const sc = L.strategies[si].scalar;
   const pilot = ws.pilot;
-  const { aum } = pop;
-  let np = 0;
-  for (let k = 0; k < elig.length; k++) {
-    const i = elig[k];
-    const a = arm[i] === 1 ? 0 : 1;
-    sum[a * ARM_FIELDS + ARM.eligible]++;
-    if (tau[i] < 0) continue;
-    const tw = Math.floor(tau[i] / 7);
-    // First purchase of the offer at or after the trigger week, by any route.
-    // (Without the product's bit in a mask its weeks are NONE, and its last campaign week −1.)
-    const hasCampaign = (campaignMask[i] & bit) !== 0;
-    const cf = hasCampaign ? campFirst[i] : NONE;
-    const cl = hasCampaign ? campLast[i] : -1;
-    let first = NONE;
-    if (cl >= tw) first = cf >= tw ? cf : cl;
-    // Organic purchases pre-empted by a campaign purchase (on or after its week) did not happen.
-    let w0 = NONE;
-    let w1 = NONE;
-    let w2 = NONE;
-    if ((organicMask[i] & bit) !== 0) {
-      w0 = org0[i];
-      w1 = org1[i];
-      w2 = org2[i];
-    }
-    if (w0 >= tw && w0 < cf && w0 < first) first = w0;
-    if (w1 >= tw && w1 < cf && w1 < first) first = w1;
-    if (w2 >= tw && w2 < cf && w2 < first) first = w2;
-    const buyer = first !== NONE ? 1 : 0;
-    const nm = netNewMoney[i];
-    const o = a * ARM_FIELDS;
-    sum[o + ARM.targeted]++;
-    sum[o + ARM.buyers] += buyer;
-    sum[o + ARM.netNewMoney] += nm;
-    sum[o + ARM.netNewMoneySq] += nm * nm;
-    sum[o + ARM.purchaseNewMoney] += purchaseNewMoney[i];
-    sum[o + ARM.internalShift] += internalShift[i];
-    sum[o + ARM.productsDelta] += gained[i];
-    sum[o + ARM.mau] += appActive[i];
-    sum[o + ARM.tierUp] += tierUp[i];
-    const attrited = attritionWeek[i] < W ? 1 : 0;
-    sum[o + ARM.attrited] += attrited;
-    sum[o + ARM.value] += value[i];
-    const held = heldAtStart[i] + gained[i];
-    // App logins per month over the horizon: an active user's mean rate for the weeks active; the
-    // weeks active are summed here (whole numbers) and scaled by the rate once, below.
-    const activeWeeks = appActiveWeek[i] < W ? W - appActiveWeek[i] : 0;
-    sum[o + ARM.productsHeld] += held;
-    sum[o + ARM.logins] += activeWeeks;
-    pilot.x[np] = aum[i];
-    pilot.isTreated[np] = a === 0 ? 1 : 0;
-    pilot.branch[np] = branch[i];
-    pilot.y[np] = nm;
-    pilot.y2[np] = buyer;
-    np++;
-    // Group and week fields come in treatment/control pairs: + a picks the arm.
-    const gt = lay.tiers + tier[i] * GF + a;
-    const gc = lay.cells + cell[i] * GF + a;
-    const gb = lay.branches + branch[i] * GF + a;
-    rec[gt + GROUP.targetedT]++;
-    rec[gc + GROUP.targetedT]++;
-    rec[gb + GROUP.targetedT]++;
-    rec[gt + GROUP.buyersT] += buyer;
-    rec[gc + GROUP.buyersT] += buyer;
-    rec[gb + GROUP.buyersT] += buyer;
-    rec[gt + GROUP.netNewMoneyT] += nm;
-    rec[gc + GROUP.netNewMoneyT] += nm;
-    rec[gb + GROUP.netNewMoneyT] += nm;
-    if (buyer) rec[lay.weeks + first * WF + WEEK.buyersT + a]++;
-    const f = flags[i];
-    if (a === 0) {
-      if (f & FLAG_REACHED) reached++;
-      if (f & FLAG_RESPONDED) responded++;
-      if (f & FLAG_CONVERTED) {
-        convertedCampaign++;
-        // The modelled effect on this customer, shared among the strategies that converted them.
-        let k = 0;
-        for (let q = 0; q < ws.flags.length; q++) if (ws.flags[q][i] & FLAG_CONVERTED) k++;
-        modelledNewMoney += ws.incremental[i] / k;
-        modelledValue += ws.incrementalValue[i] / k;
-        // An incremental buyer: would not have bought the offer on or after the trigger week untreated.
-        if (!((w0 !== NONE && w0 >= tw) || (w1 !== NONE && w1 >= tw) || (w2 !== NONE && w2 >= tw)))
-          modelledBuyers++;
-      }
-    }
-    // The naive view: participants (reached and responded) against everyone else targeted.
-    if (a === 0 && f & FLAG_RESPONDED) {
-      participants++;
-      participantsBuyers += buyer;
-      participantsNm += nm;
-      partHeld += held;
-      partMau += appActive[i];
-      partActiveWeeks += activeWeeks;
-      partTierUp += tierUp[i];
-      partAttrited += attrited;
-    }
-  }
-  const perActiveWeek = loginsPerActiveMonth / W;
-  sum[ARM.logins] *= perActiveWeek;
-  sum[ARM_FIELDS + ARM.logins] *= perActiveWeek;
-  for (let k = 0; k < ARM_SUMS.length; k++) {
-    rec[sc[ARM_SUMS[k][0]]] = sum[k];
-    rec[sc[ARM_SUMS[k][1]]] = sum[ARM_FIELDS + k];
-  }
-  rec[sc.participantsProductsHeld] = partHeld;
-  rec[sc.participantsMau] = partMau;
-  rec[sc.participantsLogins] = partActiveWeeks * perActiveWeek;
-  rec[sc.participantsTierUp] = partTierUp;
-  rec[sc.participantsAttrited] = partAttrited;
-  rec[sc.reachedT] = reached;
-  rec[sc.respondedT] = responded;
-  rec[sc.convertedCampaignT] = convertedCampaign;
-  rec[sc.modelledNewMoneyT] = modelledNewMoney;
-  rec[sc.modelledBuyersT] = modelledBuyers;
-  rec[sc.modelledValueT] = modelledValue;
-  rec[sc.participants] = participants;
-  rec[sc.participantsBuyers] = participantsBuyers;
-  rec[sc.participantsNewMoney] = participantsNm;
-  rec[sc.nonParticipants] = sum[ARM.targeted] + sum[ARM_FIELDS + ARM.targeted] - participants;
-  rec[sc.nonParticipantsBuyers] = sum[ARM.buyers] + sum[ARM_FIELDS + ARM.buyers] - participantsBuyers;
-  rec[sc.nonParticipantsNewMoney] = sum[ARM.netNewMoney] + sum[ARM_FIELDS + ARM.netNewMoney] - participantsNm;
-  // The pilot's own analysis of this replication: net new money (y) and conversion (y2).
+  const np = listTargeted(engine, rec, si);
   pilot.n = np;
-  const nB = isBranchHoldout ? L.nBranches : 0;
+  firstPurchases(engine, rec, si, np);
+  sumMoney(engine, rec, si, np);
+  sumCounts(engine, rec, si, np);
+  sumGroups(engine, rec, si, np);
+  sumTreated(engine, rec, si, np);
+  // The pilot's own analysis of this replication: net new money (y) and conversion (y2).
+  // The holdout level is not a number, so no prior changes it: the model reads it from the base scenario.
+  const nB = model.isBranchHoldout[si] === 1 ? L.nBranches : 0;
   const pkey = uniformKey(model.seed, 'pilot', rep, model.strategyIds[si]);
   const [money, conv] = pilotAnalysis(pilot, nB, pkey.a);
   rec[sc.pAum] = money.p;
@@ -218,4 +45,334 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   rec[sc.pilotConversionEstimate] = conv.estimate;
   rec[sc.pilotConversionLo] = conv.lo90;
   rec[sc.pilotConversionHi] = conv.hi90;
+}
+
+/** List strategy si's targeted customers in ws.scratch and their arm in ws.pilot; count the eligible. */
+function listTargeted(engine: Engine, rec: Float64Array, si: number): number {
+  const { model, ws } = engine;
+  const sc = model.layout.strategies[si].scalar;
+  const elig = model.eligible[si];
+  const arm = ws.arm[si];
+  const tau = ws.tau[si];
+  const list = ws.scratch;
+  const isTreated = ws.pilot.isTreated;
+  let eligibleT = 0;
+  let np = 0;
+  for (let k = 0; k < elig.length; k++) {
+    const i = elig[k];
+    const isT = arm[i] === 1 ? 1 : 0;
+    eligibleT += isT;
+    if (tau[i] < 0) continue;
+    list[np] = i;
+    isTreated[np] = isT;
+    np++;
+  }
+  rec[sc.eligibleT] = eligibleT;
+  rec[sc.eligibleC] = elig.length - eligibleT;
+  return np;
+}
+
+/**
+ * First purchase week of the offer at or after the trigger week, by any route, or NONE; `org` the
+ * customer's organic purchase weeks of the offer, and `cf`, `cl` their first and last campaign
+ * purchase weeks (NONE, −1 without one).
+ */
+function firstPurchase(tw: number, cf: number, cl: number, w0: number, w1: number, w2: number): number {
+  let first = NONE;
+  if (cl >= tw) first = cf >= tw ? cf : cl;
+  // Organic purchases pre-empted by a campaign purchase (on or after its week) did not happen.
+  if (w0 >= tw && w0 < cf && w0 < first) first = w0;
+  if (w1 >= tw && w1 < cf && w1 < first) first = w1;
+  if (w2 >= tw && w2 < cf && w2 < first) first = w2;
+  return first;
+}
+
+/** Whether each targeted customer bought (ws.pilot.y2), and first purchases by week and arm. */
+function firstPurchases(engine: Engine, rec: Float64Array, si: number, np: number): void {
+  const { model, ws } = engine;
+  const WF = WEEK_FIELDS.length;
+  const weeks = model.layout.strategies[si].weeks;
+  const tau = ws.tau[si];
+  const r = model.relevantIndex[model.offerProduct[si]];
+  const campFirst = ws.campFirst[r];
+  const campLast = ws.campLast[r];
+  const org0 = ws.organic[r * 3];
+  const org1 = ws.organic[r * 3 + 1];
+  const org2 = ws.organic[r * 3 + 2];
+  const { organicMask, campaignMask } = ws;
+  const bit = productBit(r);
+  const list = ws.scratch;
+  const { isTreated, y2 } = ws.pilot;
+  for (let k = 0; k < np; k++) {
+    const i = list[k];
+    // (Without the product's bit in a mask its weeks are NONE, and its last campaign week −1.)
+    const hasCampaign = (campaignMask[i] & bit) !== 0;
+    const hasOrganic = (organicMask[i] & bit) !== 0;
+    if (!hasCampaign && !hasOrganic) {
+      y2[k] = 0;
+      continue;
+    }
+    const first = firstPurchase(
+      Math.floor(tau[i] / 7),
+      hasCampaign ? campFirst[i] : NONE,
+      hasCampaign ? campLast[i] : -1,
+      hasOrganic ? org0[i] : NONE,
+      hasOrganic ? org1[i] : NONE,
+      hasOrganic ? org2[i] : NONE,
+    );
+    const buyer = first !== NONE ? 1 : 0;
+    y2[k] = buyer;
+    // Week fields come in treatment/control pairs: + 1 − isTreated picks the arm.
+    if (buyer) rec[weeks + first * WF + WEEK.buyersT + 1 - isTreated[k]]++;
+  }
+}
+
+/**
+ * Money sums by arm, in customer order, and the pilot's y (net new money) and x (AUM). The
+ * treatment arm adds v·1 and the control arm v − v·1 = 0 (and the other way round), so each arm's
+ * sum adds exactly its own values in order (adding a zero changes no sum) without a branch.
+ */
+function sumMoney(engine: Engine, rec: Float64Array, si: number, np: number): void {
+  const { model, ws } = engine;
+  const sc = model.layout.strategies[si].scalar;
+  const { netNewMoney, purchaseNewMoney, internalShift, value } = ws;
+  const { aum } = model.pop;
+  const list = ws.scratch;
+  const { isTreated, x, y } = ws.pilot;
+  let nmT = 0;
+  let nmC = 0;
+  let nmSqT = 0;
+  let nmSqC = 0;
+  let purchaseT = 0;
+  let purchaseC = 0;
+  let shiftT = 0;
+  let shiftC = 0;
+  let valueT = 0;
+  let valueC = 0;
+  for (let k = 0; k < np; k++) {
+    const i = list[k];
+    const isT = isTreated[k];
+    const nm = netNewMoney[i];
+    y[k] = nm;
+    x[k] = aum[i];
+    const nmt = nm * isT;
+    nmT += nmt;
+    nmC += nm - nmt;
+    const sq = nm * nm;
+    const sqt = sq * isT;
+    nmSqT += sqt;
+    nmSqC += sq - sqt;
+    const pnm = purchaseNewMoney[i];
+    const pnmt = pnm * isT;
+    purchaseT += pnmt;
+    purchaseC += pnm - pnmt;
+    const shift = internalShift[i];
+    const shiftt = shift * isT;
+    shiftT += shiftt;
+    shiftC += shift - shiftt;
+    const v = value[i];
+    const vt = v * isT;
+    valueT += vt;
+    valueC += v - vt;
+  }
+  rec[sc.netNewMoneyT] = nmT;
+  rec[sc.netNewMoneyC] = nmC;
+  rec[sc.netNewMoneySqT] = nmSqT;
+  rec[sc.netNewMoneySqC] = nmSqC;
+  rec[sc.purchaseNewMoneyT] = purchaseT;
+  rec[sc.purchaseNewMoneyC] = purchaseC;
+  rec[sc.internalShiftT] = shiftT;
+  rec[sc.internalShiftC] = shiftC;
+  rec[sc.valueT] = valueT;
+  rec[sc.valueC] = valueC;
+}
+
+/** Whole-number sums over both arms (…All) and the treatment arm (…T): the control arm's is the difference (exact). */
+function sumCounts(engine: Engine, rec: Float64Array, si: number, np: number): void {
+  const { model, ws } = engine;
+  const sc = model.layout.strategies[si].scalar;
+  const W = model.weeks;
+  const { appActive, tierUp, gained, attritionWeek, appActiveWeek } = ws;
+  const { heldAtStart } = engine;
+  const list = ws.scratch;
+  const { isTreated, y2 } = ws.pilot;
+  let targetedT = 0;
+  let buyersAll = 0;
+  let buyersT = 0;
+  let gainedAll = 0;
+  let gainedT = 0;
+  let mauAll = 0;
+  let mauT = 0;
+  let tierUpAll = 0;
+  let tierUpT = 0;
+  let attritedAll = 0;
+  let attritedT = 0;
+  let heldAll = 0;
+  let heldT = 0;
+  let activeWeeksAll = 0;
+  let activeWeeksT = 0;
+  for (let k = 0; k < np; k++) {
+    const i = list[k];
+    const isT = isTreated[k];
+    const buyer = y2[k];
+    const g = gained[i];
+    const active = appActive[i];
+    const up = tierUp[i];
+    const attrited = attritionWeek[i] < W ? 1 : 0;
+    const held = heldAtStart[i] + g;
+    // App logins per month over the horizon: an active user's mean rate for the weeks active; the
+    // weeks active are summed here and scaled by the rate once, below.
+    const activeWeeks = appActiveWeek[i] < W ? W - appActiveWeek[i] : 0;
+    targetedT += isT;
+    buyersAll += buyer;
+    buyersT += buyer * isT;
+    gainedAll += g;
+    gainedT += g * isT;
+    mauAll += active;
+    mauT += active * isT;
+    tierUpAll += up;
+    tierUpT += up * isT;
+    attritedAll += attrited;
+    attritedT += attrited * isT;
+    heldAll += held;
+    heldT += held * isT;
+    activeWeeksAll += activeWeeks;
+    activeWeeksT += activeWeeks * isT;
+  }
+  const perActiveWeek = model.scenario.population.app.loginsPerActiveMonth / W;
+  rec[sc.targetedT] = targetedT;
+  rec[sc.targetedC] = np - targetedT;
+  rec[sc.buyersT] = buyersT;
+  rec[sc.buyersC] = buyersAll - buyersT;
+  rec[sc.productsDeltaT] = gainedT;
+  rec[sc.productsDeltaC] = gainedAll - gainedT;
+  rec[sc.mauT] = mauT;
+  rec[sc.mauC] = mauAll - mauT;
+  rec[sc.tierUpT] = tierUpT;
+  rec[sc.tierUpC] = tierUpAll - tierUpT;
+  rec[sc.attritedT] = attritedT;
+  rec[sc.attritedC] = attritedAll - attritedT;
+  rec[sc.productsHeldT] = heldT;
+  rec[sc.productsHeldC] = heldAll - heldT;
+  rec[sc.loginsT] = activeWeeksT * perActiveWeek;
+  rec[sc.loginsC] = (activeWeeksAll - activeWeeksT) * perActiveWeek;
+}
+
+/** Targeted, buyers and net new money by tier, cell and branch and arm; the pilot's branch. */
+function sumGroups(engine: Engine, rec: Float64Array, si: number, np: number): void {
+  const { model, ws } = engine;
+  const GF = GROUP_FIELDS.length;
+  const lay = model.layout.strategies[si];
+  const { tier, cell, branch } = model.pop;
+  const list = ws.scratch;
+  const pilot = ws.pilot;
+  const { isTreated, y, y2 } = pilot;
+  for (let k = 0; k < np; k++) {
+    const i = list[k];
+    const b = branch[i];
+    pilot.branch[k] = b;
+    const nm = y[k];
+    const buyer = y2[k];
+    // Group fields come in treatment/control pairs: + a picks the arm.
+    const a = 1 - isTreated[k];
+    const gt = lay.tiers + tier[i] * GF + a;
+    const gc = lay.cells + cell[i] * GF + a;
+    const gb = lay.branches + b * GF + a;
+    rec[gt + GROUP.targetedT]++;
+    rec[gc + GROUP.targetedT]++;
+    rec[gb + GROUP.targetedT]++;
+    rec[gt + GROUP.buyersT] += buyer;
+    rec[gc + GROUP.buyersT] += buyer;
+    rec[gb + GROUP.buyersT] += buyer;
+    rec[gt + GROUP.netNewMoneyT] += nm;
+    rec[gc + GROUP.netNewMoneyT] += nm;
+    rec[gb + GROUP.netNewMoneyT] += nm;
+  }
+}
+
+/**
+ * The treatment arm's funnel (reached, responded, converted), the modelled effect, and the naive
+ * view: participants (reached and responded) against everyone else targeted.
+ */
+function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): void {
+  const { model, ws } = engine;
+  const sc = model.layout.strategies[si].scalar;
+  const W = model.weeks;
+  const allFlags = ws.flags;
+  const flags = allFlags[si];
+  const tau = ws.tau[si];
+  const { appActive, tierUp, gained, attritionWeek, appActiveWeek, incremental, incrementalValue } = ws;
+  const { heldAtStart } = engine;
+  const r = model.relevantIndex[model.offerProduct[si]];
+  const org0 = ws.organic[r * 3];
+  const org1 = ws.organic[r * 3 + 1];
+  const org2 = ws.organic[r * 3 + 2];
+  const { organicMask } = ws;
+  const bit = productBit(r);
+  const list = ws.scratch;
+  const { isTreated, y, y2 } = ws.pilot;
+  let reached = 0;
+  let responded = 0;
+  let convertedCampaign = 0;
+  let modelledNewMoney = 0;
+  let modelledBuyers = 0;
+  let modelledValue = 0;
+  let participantsBuyers = 0;
+  let participantsNm = 0;
+  let partHeld = 0;
+  let partMau = 0;
+  let partActiveWeeks = 0;
+  let partTierUp = 0;
+  let partAttrited = 0;
+  for (let k = 0; k < np; k++) {
+    if (isTreated[k] === 0) continue;
+    const i = list[k];
+    const f = flags[i];
+    if (f & FLAG_REACHED) reached++;
+    if (f & FLAG_CONVERTED) {
+      convertedCampaign++;
+      // The modelled effect on this customer, shared among the strategies that converted them.
+      let nConverted = 0;
+      for (let q = 0; q < allFlags.length; q++) if (allFlags[q][i] & FLAG_CONVERTED) nConverted++;
+      modelledNewMoney += incremental[i] / nConverted;
+      modelledValue += incrementalValue[i] / nConverted;
+      // An incremental buyer: would not have bought the offer on or after the trigger week untreated.
+      const tw = Math.floor(tau[i] / 7);
+      const hasOrganic = (organicMask[i] & bit) !== 0;
+      const w0 = hasOrganic ? org0[i] : NONE;
+      const w1 = hasOrganic ? org1[i] : NONE;
+      const w2 = hasOrganic ? org2[i] : NONE;
+      if (!((w0 !== NONE && w0 >= tw) || (w1 !== NONE && w1 >= tw) || (w2 !== NONE && w2 >= tw)))
+        modelledBuyers++;
+    }
+    if (f & FLAG_RESPONDED) {
+      responded++;
+      participantsBuyers += y2[k];
+      participantsNm += y[k];
+      partHeld += heldAtStart[i] + gained[i];
+      partMau += appActive[i];
+      partActiveWeeks += appActiveWeek[i] < W ? W - appActiveWeek[i] : 0;
+      partTierUp += tierUp[i];
+      partAttrited += attritionWeek[i] < W ? 1 : 0;
+    }
+  }
+  const perActiveWeek = model.scenario.population.app.loginsPerActiveMonth / W;
+  rec[sc.reachedT] = reached;
+  rec[sc.respondedT] = responded;
+  rec[sc.convertedCampaignT] = convertedCampaign;
+  rec[sc.modelledNewMoneyT] = modelledNewMoney;
+  rec[sc.modelledBuyersT] = modelledBuyers;
+  rec[sc.modelledValueT] = modelledValue;
+  // Participants are the treated who responded; everyone else targeted is a non-participant.
+  rec[sc.participants] = responded;
+  rec[sc.participantsBuyers] = participantsBuyers;
+  rec[sc.participantsNewMoney] = participantsNm;
+  rec[sc.participantsProductsHeld] = partHeld;
+  rec[sc.participantsMau] = partMau;
+  rec[sc.participantsLogins] = partActiveWeeks * perActiveWeek;
+  rec[sc.participantsTierUp] = partTierUp;
+  rec[sc.participantsAttrited] = partAttrited;
+  rec[sc.nonParticipants] = rec[sc.targetedT] + rec[sc.targetedC] - responded;
+  rec[sc.nonParticipantsBuyers] = rec[sc.buyersT] + rec[sc.buyersC] - participantsBuyers;
+  rec[sc.nonParticipantsNewMoney] = rec[sc.netNewMoneyT] + rec[sc.netNewMoneyC] - participantsNm;
 }

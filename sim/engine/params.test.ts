@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { getParam, setParam } from '../scenario';
 import { prepareModel } from './model';
-import { drawRepTables, priorQuantile } from './params';
+import { copyAlong, drawRepTables, priorQuantile } from './params';
 import { mustLoad, smallScenarioDoc } from './test-scenarios';
 
 describe('parameter uncertainty', () => {
@@ -44,5 +45,21 @@ describe('parameter uncertainty', () => {
     const ai = scenario.channels.findIndex((c) => c.id === 'ai_call');
     expect(a.chResponse[ai]).toBe(a.draws[0]);
     expect(a.chResponse[ai]).not.toBe(scenario.channels[ai].responseEffect);
+  });
+
+  it("a replication's scenario copies only the priors' paths: setting them leaves the base as it was", () => {
+    const base = mustLoad(smallScenarioDoc());
+    const before = JSON.stringify(base);
+    const paths = [...base.uncertainty.map((u) => u.param), 'channels[0].reachRate', 'no.such[path]'];
+    const copy = copyAlong(base, paths);
+    const deep = JSON.parse(before) as typeof base;
+    paths.forEach((path, k) => {
+      expect(setParam(copy, path, 0.125 + k / 64)).toEqual(setParam(deep, path, 0.125 + k / 64));
+    });
+    expect(JSON.stringify(base)).toBe(before);
+    expect(copy).toEqual(deep);
+    expect(getParam(copy, 'channels[0].reachRate')).not.toBe(getParam(base, 'channels[0].reachRate'));
+    // What no path names is shared, not copied.
+    expect(copy.population).toBe(base.population);
   });
 });

@@ -3,6 +3,7 @@
 // flattens the behaviour parameters into numeric tables the replication loop reads.
 import { createStream, permutation } from '../rng/streams';
 import { getParam, type Prior, type Scenario, setParam } from '../scenario';
+import { parseParamPath } from '../scenario/param-path';
 import { betaInv } from '../stats/dist';
 import { normalQuantile } from '../stats/normal';
 import type { Model } from './model';
@@ -53,6 +54,42 @@ export function priorQuantile(prior: Prior, u: number): number {
   }
 }
 
+/**
+ * A copy of `base` in which the objects and lists on each path are copies and everything else is
+ * shared: setting a path's number in it leaves `base` as it was (a deep copy of the whole scenario
+ * cost most of a replication's tables). A path that does not resolve is copied as far as it does.
+ */
+export function copyAlong(base: Scenario, paths: readonly string[]): Scenario {
+  const root = { ...base } as Record<string, unknown>;
+  const copies = new Set<unknown>([root]);
+  for (const path of paths) {
+    let cur: unknown = root;
+    for (const seg of parseParamPath(path) ?? []) {
+      if (!cur || typeof cur !== 'object') break;
+      let key: string | number;
+      if ('key' in seg) {
+        if (Array.isArray(cur)) break;
+        key = seg.key;
+      } else {
+        if (!Array.isArray(cur)) break;
+        const byId = cur.findIndex(
+          (e) => e && typeof e === 'object' && (e as { id?: unknown }).id === seg.select,
+        );
+        key = byId >= 0 ? byId : /^\d+$/.test(seg.select) ? Number(seg.select) : -1;
+      }
+      const holder = cur as Record<string | number, unknown>;
+      let next = holder[key];
+      if (next && typeof next === 'object' && !copies.has(next)) {
+        next = Array.isArray(next) ? next.slice() : { ...next };
+        copies.add(next);
+        holder[key] = next;
+      }
+      cur = next;
+    }
+  }
+  return root as Scenario;
+}
+
 const PROBABILITY_LEAF =
   /(base|Rate|Share|Probability|perRecentContact|organicWeekly|closeRate|reachRate|share)$/;
 
@@ -69,7 +106,10 @@ export function drawRepTables(
   const draws: number[] = [];
   let scenario = base;
   if (priors.length > 0) {
-    scenario = JSON.parse(JSON.stringify(base)) as Scenario;
+    scenario = copyAlong(
+      base,
+      priors.map((u) => u.param),
+    );
     priors.forEach((u, j) => {
       let q = stream.next();
       if (base.monteCarlo.sampling === 'lhs') {
