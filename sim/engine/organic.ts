@@ -1,4 +1,11 @@
-import { keyedUniform, type UniformKey } from '../rng/streams';
+import {
+  entityMix,
+  keyedUniform,
+  mixedUniform,
+  slotMixA,
+  slotMixB,
+  type UniformKey,
+} from '../rng/streams';
 import {
   type Engine,
   MAX_MATURITIES,
@@ -17,14 +24,12 @@ import { NONE, productBit } from './workspace';
 export function firstWeekOfHazard(e: number, lambda: number, seasonCum: Float64Array, W: number): number {
   // Smallest t with lambda * seasonCum[t + 1] >= e (cumulative hazard crosses the exponential draw).
   if (lambda <= 0 || lambda * seasonCum[W] < e) return NONE;
-  let lo = 0;
-  let hi = W - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lambda * seasonCum[mid + 1] >= e) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  // seasonCum is nondecreasing: start where a flat season would put the crossing and step to the
+  // smallest t (the same predicate as a bisection, in one or two steps for a near-flat season).
+  let t = Math.min(W - 1, Math.floor((e / (lambda * seasonCum[W])) * W));
+  while (t > 0 && lambda * seasonCum[t] >= e) t--;
+  while (lambda * seasonCum[t + 1] < e) t++;
+  return t;
 }
 
 export function maturityPeriodDays(model: Model): number {
@@ -63,11 +68,13 @@ export function simulatePurchases(engine: Engine, tables: RepTables, key: Unifor
   const seasonTotal = seasonCum[W];
   const slot0 = slotOrganic(p, 0);
   const slot1 = slotOrganic(p, 1);
+  const sb0 = slotMixB(key, slot0);
+  const sa0 = slotMixA(key, slot0);
   const list = model.relevant;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
     const lambda = Math.min(0.5, hz * ratio[k]);
-    const u1 = keyedUniform(key, i, slot0);
+    const u1 = mixedUniform(entityMix(key, i), sb0, sa0);
     // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles it without a log.
     if (u1 < 1 - lambda * seasonTotal) continue;
     const e1 = -Math.log(u1);
