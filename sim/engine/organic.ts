@@ -101,6 +101,13 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
   const inflowByTier = Float64Array.from(
     tierIds.map((id) => (s.population.events.largeInflow.perYearByTier[id] ?? 0) / 52),
   );
+  const horizonDays = model.horizonDays;
+  // A first inflow inside the horizon needs ⌊7·(−ln u)/rate⌋ < horizonDays, i.e. u > e^(−rate·days/7)
+  // (and the bound 1 − rate·W the draw always had): below both, no log is needed (the margin, 1e-9
+  // relative, is far above the log's and the division's rounding).
+  const inflowFrom = Float64Array.from(inflowByTier, (li) =>
+    Math.max(1 - li * W, Math.exp((-li * horizonDays) / 7) * (1 - 1e-9)),
+  );
   const reinvestP = s.population.events.wmpMaturity.organicReinvestProbability;
   const monthlyActiveShare = s.population.app.monthlyActiveShare;
   const activationWeekly = org.appActivationWeekly;
@@ -110,43 +117,49 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
   const period = maturityPeriodDays(model);
   const wmpRel = model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1;
   const reinvested = wmpRel >= 0 ? ws.organic[wmpRel * 3 + 2] : undefined;
-  const horizonDays = model.horizonDays;
-  const { attritionWeek, inflowDay, inflowDay2, appActive, retained, organicMask } = ws;
+  const { attritionWeek, inflowDay, inflowDay2, appActive, appActiveWeek, retained, organicMask } = ws;
   const { tier, isAppUser, maturityPhaseDay } = pop;
   const churnFactor = engine.churnFactor;
+  const [attrB, attrA] = slotMixes(key, SLOT_ATTRITION);
+  const [inflowB, inflowA] = slotMixes(key, SLOT_INFLOW1);
+  const [activeB, activeA] = slotMixes(key, SLOT_APP_ACTIVE);
+  const [activationB, activationA] = slotMixes(key, SLOT_APP_ACTIVATION);
   const list = model.relevant;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
+    const em = entityMix(key, i);
     const t = tier[i];
     const la = attrByTier[t] * churnFactor[i];
     if (la > 0) {
-      const ua = keyedUniform(key, i, SLOT_ATTRITION);
+      const ua = mixedUniform(em, attrB, attrA);
       if (ua >= 1 - la * W) {
         const wa = Math.floor(-Math.log(ua) / la);
         if (wa < W) attritionWeek[i] = wa;
       }
     }
     const li = inflowByTier[t];
-    const ui = li > 0 ? keyedUniform(key, i, SLOT_INFLOW1) : 0;
-    if (li > 0 && ui >= 1 - li * W) {
-      const d1 = Math.floor((7 * -Math.log(ui)) / li);
-      if (d1 < horizonDays) {
-        inflowDay[i] = d1;
-        const d2 = d1 + Math.floor((7 * -Math.log(keyedUniform(key, i, SLOT_INFLOW2))) / li);
-        if (d2 < horizonDays) inflowDay2[i] = d2;
+    if (li > 0) {
+      const ui = mixedUniform(em, inflowB, inflowA);
+      if (ui >= inflowFrom[t]) {
+        const d1 = Math.floor((7 * -Math.log(ui)) / li);
+        if (d1 < horizonDays) {
+          inflowDay[i] = d1;
+          const d2 = d1 + Math.floor((7 * -Math.log(keyedUniform(key, i, SLOT_INFLOW2))) / li);
+          if (d2 < horizonDays) inflowDay2[i] = d2;
+        }
       }
     }
-    if (isAppUser[i] && keyedUniform(key, i, SLOT_APP_ACTIVE) < monthlyActiveShare) {
+    if (isAppUser[i] && mixedUniform(em, activeB, activeA) < monthlyActiveShare) {
       appActive[i] = 1;
-      ws.appActiveWeek[i] = 0;
+      appActiveWeek[i] = 0;
     } else if (activationWeekly > 0) {
       // Activation within the horizon needs −ln u / rate < W, i.e. u > e^(−rate·W): most uniforms
       // fall below that bound by more than any rounding of the log, and skip it (same result).
-      const u = keyedUniform(key, i, SLOT_APP_ACTIVATION);
+      const u = mixedUniform(em, activationB, activationA);
       const wa = u < noActivationBelow ? W : Math.floor(-Math.log(u) / activationWeekly);
       if (wa < W) {
         appActive[i] = 1;
-        ws.appActiveWeek[i] = wa;
+        appActiveWeek[i] = wa;
       }
     }
     const phase = maturityPhaseDay[i];
@@ -166,4 +179,9 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
       }
     }
   }
+}
+
+/** slotMixB and slotMixA of a slot. */
+function slotMixes(key: UniformKey, slot: number): [number, number] {
+  return [slotMixB(key, slot), slotMixA(key, slot)];
 }

@@ -89,6 +89,9 @@ function purchaseConstants(engine: Engine, tables: RepTables, key: UniformKey) {
     // bookPurchase's prod.valuePerConversionCny * years, and the pre-empted purchase's value per conversion.
     conversionValue: Float64Array.from(prods, (p) => p.valuePerConversionCny * years),
     valuePerConversion: Float64Array.from(prods, (p) => p.valuePerConversionCny),
+    wmpRel: model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1,
+    /** settleOrganicEvent's output: the new money of a pre-empted purchase. */
+    newMoney: 0,
   };
 }
 
@@ -110,75 +113,43 @@ export function settlePurchases(engine: Engine, pc: PurchaseConstants, i: number
   const { model, ws } = engine;
   const pop = model.pop;
   const n = pop.n;
-  const { rel, nRel, valueYears, maturingShare } = pc;
-  const { organic, campFirst, internalShift, value, incrementalValue, purchaseNewMoney, retained } = ws;
+  const { rel, nRel } = pc;
+  const { organic, campFirst } = ws;
   const orgMask = ws.organicMask[i];
   const boughtMask = orgMask | ws.campaignMask[i];
-  const aum = pop.aum[i];
-  const os = pop.outsideShare[i];
+  const campMask = ws.campaignMask[i];
   let incremental = ws.campaignNewMoney[i];
   const em = orgMask !== 0 ? entityMix(pc.key, i) : 0;
   for (let r = 0; orgMask !== 0 && r < nRel; r++) {
-    if ((orgMask & productBit(r)) === 0) continue;
-    const campF = campFirst[r][i];
-    for (let e = 0; e < 3; e++) {
+    const bit = productBit(r);
+    if ((orgMask & bit) === 0) continue;
+    // campFirst is set only with the campaign bit, and a second purchase week only after a first;
+    // only the maturity product has reinvestment weeks: the other weeks are NONE, left unread.
+    const campF = (campMask & bit) !== 0 ? campFirst[r][i] : NONE;
+    const lastEvent = r === pc.wmpRel ? 2 : 1;
+    for (let e = 0; e <= lastEvent; e++) {
       const w = organic[r * 3 + e][i];
-      if (w === NONE) continue;
-      const rr = pc.revenueRate[r];
-      if (w >= campF) {
-        // The campaign pulled this purchase forward: it does not happen again (nor its new money
-        // and revenue, which the modelled counterfactual would have had).
-        if (e < 2) {
-          let amount = 0;
-          let newMoney = 0;
-          if (pc.isApp[r] === 0) {
-            const u = mixedUniform(em, pc.slotB[r * 2 + e], pc.slotA[r * 2 + e]);
-            amount = Math.min(ticketOf(pc, r, aum, u), pc.maxShare[r] * (aum + (aum * os) / (1 - os)));
-            newMoney = amount * Math.min(1, (pc.newMoneyShare[r] * os) / engine.meanOutside);
-          }
-          incremental -= newMoney;
-          incrementalValue[i] -= (pc.valuePerConversion[r] + amount * rr) * valueYears;
-        } else incrementalValue[i] -= maturingShare * aum * rr * valueYears;
+      if (w === NONE) {
+        if (e === 0) e = 1;
         continue;
       }
-      if (e === 2) {
-        // Organic reinvestment at maturity: matured money stays; revenue on the amount.
-        const amount = maturingShare * aum;
-        internalShift[i] += amount;
-        value[i] += amount * rr * valueYears;
-        continue;
-      }
-      // bookPurchase(engine, tables, rel[r], i, u, 7 * w, false), with this replication's constants.
-      value[i] += pc.conversionValue[r];
-      if (pc.isApp[r] === 1) {
-        ws.appActive[i] = 1;
-        ws.appActiveWeek[i] = Math.min(ws.appActiveWeek[i], w);
-        continue;
-      }
-      const u = mixedUniform(em, pc.slotB[r * 2 + e], pc.slotA[r * 2 + e]);
-      const amount = Math.min(ticketOf(pc, r, aum, u), pc.maxShare[r] * (aum + (aum * os) / (1 - os)));
-      const newMoney = amount * Math.min(1, (pc.newMoneyShare[r] * os) / engine.meanOutside);
-      purchaseNewMoney[i] += newMoney;
-      internalShift[i] += amount - newMoney;
-      value[i] += amount * rr * valueYears;
-      if (pc.isInvestment[r] === 1) {
-        // maturityWindowAt(engine, tables, i, 7 * w).
-        const day = 7 * w;
-        const phase = pop.maturityPhaseDay[i];
-        if (phase >= 0 && day >= phase) {
-          const m = Math.floor((day - phase) / pc.period);
-          if (day - Math.floor(phase + m * pc.period) <= pc.windowDays && m < 8) retained[i] |= 1 << m;
-        }
-      }
+      settleOrganicEvent(engine, pc, i, r, e, w, campF, em);
+      // The pre-empted purchase's new money, which the modelled counterfactual would have had.
+      if (w >= campF && e < 2) incremental -= pc.newMoney;
     }
   }
   ws.incremental[i] = incremental;
   let gained = 0;
-  // A product counts only with a campaign purchase or an organic week (else all weeks are NONE).
   for (let r = 0; boughtMask !== 0 && r < nRel; r++) {
-    if ((boughtMask & productBit(r)) === 0 || pop.holds[rel[r] * n + i]) continue;
+    const bit = productBit(r);
+    if ((boughtMask & bit) === 0 || pop.holds[rel[r] * n + i]) continue;
+    // A product counts with a campaign purchase, or organic purchases if they came before any
+    // campaign purchase of it. Below bit 7 a set bit says the week tables hold one of those.
+    if (bit !== 128) {
+      gained++;
+      continue;
+    }
     const campF = campFirst[r][i];
-    // Organic purchases count only if they came before any campaign purchase of the product.
     if (
       campF !== NONE ||
       organic[r * 3][i] < campF ||
@@ -188,6 +159,74 @@ export function settlePurchases(engine: Engine, pc: PurchaseConstants, i: number
       gained++;
   }
   ws.gained[i] = gained;
+}
+
+/**
+ * Organic event e (0, 1: purchases; 2: reinvestment at maturity) of relevant product r in week w:
+ * booked as bookPurchase would, or, pre-empted by the campaign's first purchase campF, taken off
+ * the modelled increment (its new money left in pc.newMoney for the caller).
+ */
+function settleOrganicEvent(
+  engine: Engine,
+  pc: PurchaseConstants,
+  i: number,
+  r: number,
+  e: number,
+  w: number,
+  campF: number,
+  em: number,
+): void {
+  const { ws } = engine;
+  const pop = engine.model.pop;
+  const { valueYears, maturingShare } = pc;
+  const aum = pop.aum[i];
+  const rr = pc.revenueRate[r];
+  if (w >= campF) {
+    // The campaign pulled this purchase forward: it does not happen again (nor its new money
+    // and revenue, which the modelled counterfactual would have had).
+    if (e < 2) {
+      let amount = 0;
+      pc.newMoney = 0;
+      if (pc.isApp[r] === 0) {
+        const os = pop.outsideShare[i];
+        const u = mixedUniform(em, pc.slotB[r * 2 + e], pc.slotA[r * 2 + e]);
+        amount = Math.min(ticketOf(pc, r, aum, u), pc.maxShare[r] * (aum + (aum * os) / (1 - os)));
+        pc.newMoney = amount * Math.min(1, (pc.newMoneyShare[r] * os) / engine.meanOutside);
+      }
+      ws.incrementalValue[i] -= (pc.valuePerConversion[r] + amount * rr) * valueYears;
+    } else ws.incrementalValue[i] -= maturingShare * aum * rr * valueYears;
+    return;
+  }
+  if (e === 2) {
+    // Organic reinvestment at maturity: matured money stays; revenue on the amount.
+    const amount = maturingShare * aum;
+    ws.internalShift[i] += amount;
+    ws.value[i] += amount * rr * valueYears;
+    return;
+  }
+  // bookPurchase(engine, tables, rel[r], i, u, 7 * w, false), with this replication's constants.
+  ws.value[i] += pc.conversionValue[r];
+  if (pc.isApp[r] === 1) {
+    ws.appActive[i] = 1;
+    ws.appActiveWeek[i] = Math.min(ws.appActiveWeek[i], w);
+    return;
+  }
+  const os = pop.outsideShare[i];
+  const u = mixedUniform(em, pc.slotB[r * 2 + e], pc.slotA[r * 2 + e]);
+  const amount = Math.min(ticketOf(pc, r, aum, u), pc.maxShare[r] * (aum + (aum * os) / (1 - os)));
+  const newMoney = amount * Math.min(1, (pc.newMoneyShare[r] * os) / engine.meanOutside);
+  ws.purchaseNewMoney[i] += newMoney;
+  ws.internalShift[i] += amount - newMoney;
+  ws.value[i] += amount * rr * valueYears;
+  if (pc.isInvestment[r] === 1) {
+    // maturityWindowAt(engine, tables, i, 7 * w).
+    const day = 7 * w;
+    const phase = pop.maturityPhaseDay[i];
+    if (phase >= 0 && day >= phase) {
+      const m = Math.floor((day - phase) / pc.period);
+      if (day - Math.floor(phase + m * pc.period) <= pc.windowDays && m < 8) ws.retained[i] |= 1 << m;
+    }
+  }
 }
 
 /** Per-replication constants of the money at the horizon. */
