@@ -82,7 +82,11 @@ export function simulatePurchases(engine: Engine, tables: RepTables, key: Unifor
     first[i] = w1;
     if (w1 !== NONE) {
       organicMask[i] |= bit;
-      second[i] = firstWeekOfHazard(e1 - Math.log(keyedUniform(key, i, slot1)), lambda, seasonCum, W);
+      // A second purchase needs −ln u2 ≤ λ·S − e1; as −ln u2 ≥ 1 − u2, u2 < 1 − (λ·S − e1) rules it
+      // out without a log (firstWeekOfHazard would return NONE).
+      const u2 = keyedUniform(key, i, slot1);
+      if (u2 >= 1 - (lambda * seasonTotal - e1))
+        second[i] = firstWeekOfHazard(e1 - Math.log(u2), lambda, seasonCum, W);
     }
   }
 }
