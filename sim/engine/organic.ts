@@ -1,6 +1,8 @@
 import {
+  BYTE_STEP,
   entityMix,
   keyedUniform,
+  mixedBits,
   mixedUniform,
   slotMixA,
   slotMixB,
@@ -37,6 +39,14 @@ export function maturityPeriodDays(model: Model): number {
   return r > 0 ? 365 / r : Number.POSITIVE_INFINITY;
 }
 
+/**
+ * Behaviour slots of this module besides engine-state's: one hash whose four bytes start the
+ * churn, inflow, app-use and app-activation draws, and one per four products (by product index)
+ * whose bytes start their organic purchase draws (see BYTE_STEP).
+ */
+export const SLOT_EVENT_BYTES = 8;
+export const slotPurchaseBytes = (p: number) => 2000 + (p >> 2);
+
 /** Untreated behaviour of every relevant customer: purchases, churn, inflows, app use, maturity reinvestment. */
 export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformKey): void {
   const { model, ws } = engine;
@@ -46,47 +56,131 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
   ws.inflowDay2.fill(-1);
   ws.appActive.fill(0);
   ws.appActiveWeek.fill(NONE);
-  // Product by product, then the other events customer by customer: every draw is keyed by
-  // (customer, slot), so the order does not change them.
-  for (let r = 0; r < model.relevantProducts.length; r++) simulatePurchases(engine, tables, key, r);
+  ws.organicEvents.size = 0;
+  // Purchases, then the other events: every draw is keyed by (customer, slot), so the order does
+  // not change them.
+  simulatePurchases(engine, tables, key);
+  ws.organicEvents.split = ws.organicEvents.size;
   simulateEvents(engine, tables, key);
 }
 
-/** Organic purchase weeks of relevant product r (two events by a non-homogeneous hazard). */
-export function simulatePurchases(engine: Engine, tables: RepTables, key: UniformKey, r: number): void {
+/** Upper bound of the propensity ratios a code q of ratioCodes stands for (q = 0: ratio ≤ 0). */
+function codeBound(q: number): number {
+  if (q === 0) return 0;
+  return q === 255 ? Number.POSITIVE_INFINITY : 2 ** ((q - 128) / 16);
+}
+
+/**
+ * Each relevant customer's propensity ratios as bytes q with ratio ≤ codeBound(q) (steps of
+ * 2^(1/16)), four products a word: [k * words + (r >> 2)], byte r & 3. Built once per engine.
+ */
+const ratioCodes = new WeakMap<Float64Array[], { codes: Uint32Array; words: number; cut: Int32Array }>();
+
+function ratioCodesOf(engine: Engine) {
+  const ratios = engine.organicRatio;
+  let c = ratioCodes.get(ratios);
+  if (c === undefined) {
+    const n = engine.model.relevant.length;
+    const words = Math.ceil(ratios.length / 4);
+    const codes = new Uint32Array(n * words);
+    ratios.forEach((ratio, r) => {
+      for (let k = 0; k < n; k++) {
+        const x = ratio[k];
+        let q = x > 0 ? Math.min(255, Math.max(1, Math.ceil(16 * Math.log2(x)) + 128)) : 0;
+        while (codeBound(q) < x) q++;
+        codes[k * words + (r >> 2)] |= q << (8 * (r & 3));
+      }
+    });
+    c = { codes, words, cut: new Int32Array(ratios.length * 256) };
+    ratioCodes.set(ratios, c);
+  }
+  return c;
+}
+
+/** Append organic event e of relevant product r in week w of customer i to ws.organicEvents. */
+function pushEvent(ws: Engine['ws'], i: number, r: number, e: number, w: number): void {
+  const list = ws.organicEvents;
+  if (list.size === list.cust.length) {
+    const cust = new Int32Array(list.size * 2);
+    const code = new Int32Array(list.size * 2);
+    cust.set(list.cust);
+    code.set(list.code);
+    list.cust = cust;
+    list.code = code;
+  }
+  list.cust[list.size] = i;
+  list.code[list.size++] = (r << 9) | (e << 7) | w;
+}
+
+/** Organic purchase weeks of every relevant product (two events by a non-homogeneous hazard). */
+export function simulatePurchases(engine: Engine, tables: RepTables, key: UniformKey): void {
   const { model, ws } = engine;
   const W = model.weeks;
-  const p = model.relevantProducts[r];
-  const hz = tables.scenario.products[p].organicWeekly * tables.marketMult * tables.propensityScale[p];
-  const first = ws.organic[r * 3];
-  const second = ws.organic[r * 3 + 1];
-  const { organicMask } = ws;
-  const bit = productBit(r);
-  // propensity / tier base, per relevant customer in list order (fixed for the model).
-  const ratio = engine.organicRatio[r];
+  const rel = model.relevantProducts;
+  const nRel = rel.length;
   const seasonCum = model.seasonCum;
   const seasonTotal = seasonCum[W];
-  const slot0 = slotOrganic(p, 0);
-  const slot1 = slotOrganic(p, 1);
-  const sb0 = slotMixB(key, slot0);
-  const sa0 = slotMixA(key, slot0);
+  const hz = Float64Array.from(
+    rel,
+    (p) => tables.scenario.products[p].organicWeekly * tables.marketMult * tables.propensityScale[p],
+  );
+  // Product p's first uniform is (byte p mod 4 of the hash of slotPurchaseBytes(p) + a uniform of
+  // slotOrganic(p, 0)) / 256; its second a uniform of slotOrganic(p, 1).
+  const shift = Int32Array.from(rel, (p) => 8 * (p & 3));
+  const group = Int32Array.from(rel, (p) => p >> 2);
+  const bytesB = Int32Array.from(rel, (p) => slotMixB(key, slotPurchaseBytes(p)));
+  const bytesA = Int32Array.from(rel, (p) => slotMixA(key, slotPurchaseBytes(p)));
+  const fineB = Int32Array.from(rel, (p) => slotMixB(key, slotOrganic(p, 0)));
+  const fineA = Int32Array.from(rel, (p) => slotMixA(key, slotOrganic(p, 0)));
+  const slot1 = Int32Array.from(rel, (p) => slotOrganic(p, 1));
+  // A byte c below cut[r * 256 + q] means no purchase for every ratio of code q: with λ ≤ the
+  // code's bound λ⁺, (c + 1) / 256 ≤ 1 − λ⁺·S ≤ 1 − λ·S (the test below, monotone in rounding too).
+  const { codes, words, cut } = ratioCodesOf(engine);
+  for (let r = 0; r < nRel; r++) {
+    for (let q = 0; q < 256; q++)
+      cut[r * 256 + q] = Math.floor(256 * (1 - Math.min(0.5, hz[r] * codeBound(q)) * seasonTotal));
+  }
+  const { organicMask, organic } = ws;
+  // propensity / tier base, per relevant customer in list order (fixed for the model).
+  const ratios = engine.organicRatio;
   const list = model.relevant;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
-    const lambda = Math.min(0.5, hz * ratio[k]);
-    const u1 = mixedUniform(entityMix(key, i), sb0, sa0);
-    // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles it without a log.
-    if (u1 < 1 - lambda * seasonTotal) continue;
-    const e1 = -Math.log(u1);
-    const w1 = firstWeekOfHazard(e1, lambda, seasonCum, W);
-    first[i] = w1;
-    if (w1 !== NONE) {
-      organicMask[i] |= bit;
-      // A second purchase needs −ln u2 ≤ λ·S − e1; as −ln u2 ≥ 1 − u2, u2 < 1 − (λ·S − e1) rules it
-      // out without a log (firstWeekOfHazard would return NONE).
-      const u2 = keyedUniform(key, i, slot1);
-      if (u2 >= 1 - (lambda * seasonTotal - e1))
-        second[i] = firstWeekOfHazard(e1 - Math.log(u2), lambda, seasonCum, W);
+    const em = entityMix(key, i);
+    let g = -1;
+    let bits = 0;
+    for (let r = 0; r < nRel; r++) {
+      if (group[r] !== g) {
+        g = group[r];
+        bits = mixedBits(em, bytesB[r], bytesA[r]);
+      }
+      const c = (bits >>> shift[r]) & 255;
+      if (c < cut[r * 256 + ((codes[k * words + (r >> 2)] >>> (8 * (r & 3))) & 255)]) continue;
+      const lambda = Math.min(0.5, hz[r] * ratios[r][k]);
+      // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles
+      // it without a log, and the byte alone when (c + 1) / 256 ≤ 1 − λ·S.
+      const noneBelow = 1 - lambda * seasonTotal;
+      if ((c + 1) * BYTE_STEP <= noneBelow) continue;
+      const u1 = (c + mixedUniform(em, fineB[r], fineA[r])) * BYTE_STEP;
+      if (u1 < noneBelow) continue;
+      const e1 = -Math.log(u1);
+      const w1 = firstWeekOfHazard(e1, lambda, seasonCum, W);
+      organic[r * 3][i] = w1;
+      if (w1 !== NONE) {
+        organicMask[i] |= productBit(r);
+        pushEvent(ws, i, r, 0, w1);
+        // A second purchase needs −ln u2 ≤ λ·S − e1; as −ln u2 ≥ 1 − u2, u2 < 1 − (λ·S − e1) rules
+        // it out without a log (firstWeekOfHazard would return NONE).
+        const u2 = keyedUniform(key, i, slot1[r]);
+        const w2 =
+          u2 >= 1 - (lambda * seasonTotal - e1)
+            ? firstWeekOfHazard(e1 - Math.log(u2), lambda, seasonCum, W)
+            : NONE;
+        if (w2 !== NONE) {
+          organic[r * 3 + 1][i] = w2;
+          pushEvent(ws, i, r, 1, w2);
+        }
+      }
     }
   }
 }
@@ -124,6 +218,8 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
   const { attritionWeek, inflowDay, inflowDay2, appActive, appActiveWeek, retained, organicMask } = ws;
   const { tier, isAppUser, maturityPhaseDay } = pop;
   const churnFactor = engine.churnFactor;
+  // Each draw's uniform is (its byte of the SLOT_EVENT_BYTES hash + a uniform of its own slot) / 256.
+  const [bytesB, bytesA] = slotMixes(key, SLOT_EVENT_BYTES);
   const [attrB, attrA] = slotMixes(key, SLOT_ATTRITION);
   const [inflowB, inflowA] = slotMixes(key, SLOT_INFLOW1);
   const [activeB, activeA] = slotMixes(key, SLOT_APP_ACTIVE);
@@ -132,18 +228,22 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
     const em = entityMix(key, i);
+    const bits = mixedBits(em, bytesB, bytesA);
     const t = tier[i];
     const la = attrByTier[t] * churnFactor[i];
-    if (la > 0) {
-      const ua = mixedUniform(em, attrB, attrA);
-      if (ua >= 1 - la * W) {
+    const noChurnBelow = 1 - la * W;
+    const cChurn = bits & 255;
+    if (la > 0 && (cChurn + 1) * BYTE_STEP > noChurnBelow) {
+      const ua = (cChurn + mixedUniform(em, attrB, attrA)) * BYTE_STEP;
+      if (ua >= noChurnBelow) {
         const wa = Math.floor(-Math.log(ua) / la);
         if (wa < W) attritionWeek[i] = wa;
       }
     }
     const li = inflowByTier[t];
-    if (li > 0) {
-      const ui = mixedUniform(em, inflowB, inflowA);
+    const cInflow = (bits >>> 8) & 255;
+    if (li > 0 && (cInflow + 1) * BYTE_STEP > inflowFrom[t]) {
+      const ui = (cInflow + mixedUniform(em, inflowB, inflowA)) * BYTE_STEP;
       if (ui >= inflowFrom[t]) {
         const d1 = Math.floor((7 * -Math.log(ui)) / li);
         if (d1 < horizonDays) {
@@ -153,17 +253,26 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
         }
       }
     }
-    if (isAppUser[i] && mixedUniform(em, activeB, activeA) < monthlyActiveShare) {
+    const cActive = (bits >>> 16) & 255;
+    if (
+      isAppUser[i] &&
+      ((cActive + 1) * BYTE_STEP <= monthlyActiveShare ||
+        (cActive * BYTE_STEP < monthlyActiveShare &&
+          (cActive + mixedUniform(em, activeB, activeA)) * BYTE_STEP < monthlyActiveShare))
+    ) {
       appActive[i] = 1;
       appActiveWeek[i] = 0;
     } else if (activationWeekly > 0) {
       // Activation within the horizon needs −ln u / rate < W, i.e. u > e^(−rate·W): most uniforms
-      // fall below that bound by more than any rounding of the log, and skip it (same result).
-      const u = mixedUniform(em, activationB, activationA);
-      const wa = u < noActivationBelow ? W : Math.floor(-Math.log(u) / activationWeekly);
-      if (wa < W) {
-        appActive[i] = 1;
-        appActiveWeek[i] = wa;
+      // fall below that bound by more than any rounding of the log (most bytes already), and skip it.
+      const cActivation = bits >>> 24;
+      if ((cActivation + 1) * BYTE_STEP > noActivationBelow) {
+        const u = (cActivation + mixedUniform(em, activationB, activationA)) * BYTE_STEP;
+        const wa = u < noActivationBelow ? W : Math.floor(-Math.log(u) / activationWeekly);
+        if (wa < W) {
+          appActive[i] = 1;
+          appActiveWeek[i] = wa;
+        }
       }
     }
     const phase = maturityPhaseDay[i];
@@ -178,6 +287,7 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
           if (reinvested !== undefined && reinvested[i] === NONE) {
             reinvested[i] = Math.floor(d / 7);
             organicMask[i] |= productBit(wmpRel);
+            pushEvent(ws, i, wmpRel, 2, reinvested[i]);
           }
         }
       }

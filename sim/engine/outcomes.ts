@@ -1,26 +1,12 @@
 // Phase 4: per-customer outcomes at the horizon — purchases settled against organic ones, money
 // (new, internal shift, kept maturities), attrition avoided.
 import { bandOf } from '../population/build';
-import {
-  entityMix,
-  keyedUniform,
-  mixedUniform,
-  slotMixA,
-  slotMixB,
-  type UniformKey,
-} from '../rng/streams';
+import { entityMix, keyedUniform, mixedUniform, slotMixA, slotMixB, type UniformKey } from '../rng/streams';
 import { normalQuantile } from '../stats/normal';
-import {
-  type Engine,
-  MAX_MATURITIES,
-  REFERENCE_AUM_CNY,
-  SLOT_IDIO,
-  slotMaturity,
-  slotOrganic,
-} from './engine-state';
+import { type Engine, MAX_MATURITIES, SLOT_IDIO, slotMaturity, slotOrganic } from './engine-state';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
-import { INVESTMENT_FAMILIES } from './purchases';
+import { INVESTMENT_FAMILIES, ticketCny } from './purchases';
 import { NONE, productBit } from './workspace';
 
 /**
@@ -41,12 +27,13 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
     // Customers without an organic purchase week or a campaign purchase have nothing to book.
-    if ((organicMask[i] | campaignMask[i]) !== 0) settlePurchases(engine, pc, i);
+    let incremental = 0;
+    if ((organicMask[i] | campaignMask[i]) !== 0) incremental = settlePurchases(engine, pc, i);
     else {
-      engine.ws.incremental[i] = engine.ws.campaignNewMoney[i];
+      incremental = engine.ws.campaignNewMoney[i];
       engine.ws.gained[i] = 0;
     }
-    settleMoney(engine, mc, i);
+    settleMoney(engine, mc, i, incremental);
   }
 }
 
@@ -89,7 +76,10 @@ function purchaseConstants(engine: Engine, tables: RepTables, key: UniformKey) {
     // bookPurchase's prod.valuePerConversionCny * years, and the pre-empted purchase's value per conversion.
     conversionValue: Float64Array.from(prods, (p) => p.valuePerConversionCny * years),
     valuePerConversion: Float64Array.from(prods, (p) => p.valuePerConversionCny),
-    wmpRel: model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1,
+    held: heldMaskOf(engine),
+    /** Cursors into ws.organicEvents: the next purchase and the next reinvestment. */
+    next: 0,
+    nextReinvest: engine.ws.organicEvents.split,
     /** settleOrganicEvent's output: the new money of a pre-empted purchase. */
     newMoney: 0,
   };
@@ -97,59 +87,46 @@ function purchaseConstants(engine: Engine, tables: RepTables, key: UniformKey) {
 
 /** purchaseAmount's ticket of customer i for relevant product r (not an app activation), before the cap. */
 function ticketOf(pc: PurchaseConstants, r: number, aum: number, u: number): number {
-  return (
-    pc.median[r] *
-    (Math.max(aum, 1000) / REFERENCE_AUM_CNY) ** pc.elasticity[r] *
-    Math.exp(pc.sdLog[r] * normalQuantile(u))
-  );
+  return ticketCny(pc.median[r], pc.elasticity[r], pc.sdLog[r], aum, u);
 }
 
 /**
  * Customer i's organic purchases (booked as bookPurchase would, unless a campaign purchase
- * pre-empted them) and the products gained; starts the modelled incremental new money from the
- * campaign purchases.
+ * pre-empted them) and the products gained; returns the start of the modelled incremental new
+ * money (the campaign purchases' less the pre-empted organic ones'). Customers come in list order,
+ * as ws.organicEvents does: pc.next and pc.nextReinvest walk it along.
  */
-export function settlePurchases(engine: Engine, pc: PurchaseConstants, i: number): void {
+export function settlePurchases(engine: Engine, pc: PurchaseConstants, i: number): number {
   const { model, ws } = engine;
-  const pop = model.pop;
-  const n = pop.n;
-  const { rel, nRel } = pc;
-  const { organic, campFirst } = ws;
-  const orgMask = ws.organicMask[i];
-  const boughtMask = orgMask | ws.campaignMask[i];
+  const { campFirst, organicEvents } = ws;
+  const { cust, code } = organicEvents;
   const campMask = ws.campaignMask[i];
   let incremental = ws.campaignNewMoney[i];
-  const em = orgMask !== 0 ? entityMix(pc.key, i) : 0;
-  for (let r = 0; orgMask !== 0 && r < nRel; r++) {
-    const bit = productBit(r);
-    if ((orgMask & bit) === 0) continue;
-    // campFirst is set only with the campaign bit, and a second purchase week only after a first;
-    // only the maturity product has reinvestment weeks: the other weeks are NONE, left unread.
-    const campF = (campMask & bit) !== 0 ? campFirst[r][i] : NONE;
-    const lastEvent = r === pc.wmpRel ? 2 : 1;
-    for (let e = 0; e <= lastEvent; e++) {
-      const w = organic[r * 3 + e][i];
-      if (w === NONE) {
-        if (e === 0) e = 1;
-        continue;
-      }
+  const em = entityMix(pc.key, i);
+  for (let pass = 0; pass < 2; pass++) {
+    let at = pass === 0 ? pc.next : pc.nextReinvest;
+    const end = pass === 0 ? organicEvents.split : organicEvents.size;
+    for (; at < end && cust[at] === i; at++) {
+      const r = code[at] >> 9;
+      const e = (code[at] >> 7) & 3;
+      const w = code[at] & 127;
+      // campFirst is set only with the campaign bit (a shared top bit reads it).
+      const campF = (campMask & productBit(r)) !== 0 ? campFirst[r][i] : NONE;
       settleOrganicEvent(engine, pc, i, r, e, w, campF, em);
       // The pre-empted purchase's new money, which the modelled counterfactual would have had.
       if (w >= campF && e < 2) incremental -= pc.newMoney;
     }
+    if (pass === 0) pc.next = at;
+    else pc.nextReinvest = at;
   }
-  ws.incremental[i] = incremental;
-  let gained = 0;
-  for (let r = 0; boughtMask !== 0 && r < nRel; r++) {
-    const bit = productBit(r);
-    if ((boughtMask & bit) === 0 || pop.holds[rel[r] * n + i]) continue;
-    // A product counts with a campaign purchase, or organic purchases if they came before any
-    // campaign purchase of it. Below bit 7 a set bit says the week tables hold one of those.
-    if (bit !== 128) {
-      gained++;
-      continue;
-    }
+  const boughtMask = ws.organicMask[i] | campMask;
+  // A product counts with a campaign purchase, or organic purchases if they came before any
+  // campaign purchase of it: below bit 7, a set bit of either mask says the tables hold one.
+  let gained = BIT_COUNT[boughtMask & 127 & ~pc.held[i]];
+  for (let r = 7; (boughtMask & 128) !== 0 && r < pc.nRel; r++) {
+    if (model.pop.holds[pc.rel[r] * model.pop.n + i]) continue;
     const campF = campFirst[r][i];
+    const { organic } = ws;
     if (
       campF !== NONE ||
       organic[r * 3][i] < campF ||
@@ -159,6 +136,32 @@ export function settlePurchases(engine: Engine, pc: PurchaseConstants, i: number
       gained++;
   }
   ws.gained[i] = gained;
+  return incremental;
+}
+
+/** Set bits of each byte. */
+const BIT_COUNT = Uint8Array.from({ length: 256 }, (_, x) => {
+  let c = 0;
+  for (let y = x; y !== 0; y >>= 1) c += y & 1;
+  return c;
+});
+
+/** Per model: productBit(r) set when customer i holds relevant product r < 7 at the start. */
+const heldMasks = new WeakMap<Int32Array, Uint8Array>();
+
+function heldMaskOf(engine: Engine): Uint8Array {
+  const { model } = engine;
+  let held = heldMasks.get(model.relevant);
+  if (held === undefined) {
+    const { holds, n } = model.pop;
+    held = new Uint8Array(n);
+    for (let r = 0; r < Math.min(7, model.relevantProducts.length); r++) {
+      const row = model.relevantProducts[r] * n;
+      for (let i = 0; i < n; i++) if (holds[row + i]) held[i] |= productBit(r);
+    }
+    heldMasks.set(model.relevant, held);
+  }
+  return held;
 }
 
 /**
@@ -280,14 +283,15 @@ function moneyConstants(engine: Engine, tables: RepTables, key: UniformKey) {
 
 /**
  * Customer i's net new money (purchases, inflows, maturity run-off, churn), its value, the rest of
- * the modelled increment (maturities kept, churn prevented) and the end-of-horizon tier.
+ * the modelled increment (from `incremental`: maturities kept, churn prevented) and the
+ * end-of-horizon tier.
  */
-export function settleMoney(engine: Engine, mc: MoneyConstants, i: number): void {
+export function settleMoney(engine: Engine, mc: MoneyConstants, i: number, incremental: number): void {
   const { ws, model } = engine;
   const pop = model.pop;
   const aum = pop.aum[i];
   let flow = ws.purchaseNewMoney[i];
-  let more = ws.incremental[i];
+  let more = incremental;
   if (ws.inflowDay[i] >= 0) flow += mc.inflowShare * aum;
   if (ws.inflowDay2[i] >= 0) flow += mc.inflowShare * aum;
   const phase = pop.maturityPhaseDay[i];
