@@ -65,7 +65,7 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
 }
 
 /** Upper bound of the propensity ratios a code q of ratioCodes stands for (q = 0: ratio ≤ 0). */
-function codeBound(q: number): number {
+export function codeBound(q: number): number {
   if (q === 0) return 0;
   return q === 255 ? Number.POSITIVE_INFINITY : 2 ** ((q - 128) / 16);
 }
@@ -74,20 +74,21 @@ function codeBound(q: number): number {
  * Each relevant customer's propensity ratios as bytes q with ratio ≤ codeBound(q) (steps of
  * 2^(1/16)), four products a word: [k * words + (r >> 2)], byte r & 3. Built once per engine.
  */
-const ratioCodes = new WeakMap<Float64Array[], { codes: Uint32Array; words: number; cut: Int32Array }>();
+const ratioCodes = new WeakMap<Float64Array[], { codes: Int32Array; words: number; cut: Int32Array }>();
 
-function ratioCodesOf(engine: Engine) {
+export function ratioCodesOf(engine: Engine) {
   const ratios = engine.organicRatio;
   let c = ratioCodes.get(ratios);
   if (c === undefined) {
     const n = engine.model.relevant.length;
     const words = Math.ceil(ratios.length / 4);
-    const codes = new Uint32Array(n * words);
+    const codes = new Int32Array(n * words);
     ratios.forEach((ratio, r) => {
       for (let k = 0; k < n; k++) {
         const x = ratio[k];
         let q = x > 0 ? Math.min(255, Math.max(1, Math.ceil(16 * Math.log2(x)) + 128)) : 0;
         while (codeBound(q) < x) q++;
+        while (q > 1 && codeBound(q - 1) >= x) q--;
         codes[k * words + (r >> 2)] |= q << (8 * (r & 3));
       }
     });

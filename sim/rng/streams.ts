@@ -121,10 +121,13 @@ export function slotMixA(key: UniformKey, slot: number): number {
 }
 
 export function mixedUniform(em: number, sb: number, sa: number): number {
-  return (mixedBits(em, sb, sa) + 0.5) * TWO_POW_M32;
+  return ((mixedBits(em, sb, sa) >>> 0) + 0.5) * TWO_POW_M32;
 }
 
-/** The 32-bit hash behind mixedUniform, unsigned: its four bytes are independent uniforms on 0..255. */
+/**
+ * The 32-bit hash behind mixedUniform, as an int32 (a uint32 above 2^31 would be a double in the
+ * caller's loop): its four bytes, (bits >>> 8j) & 255, are independent uniforms on 0..255.
+ */
 export function mixedBits(em: number, sb: number, sa: number): number {
   let h = em ^ sb;
   h ^= h >>> 16;
@@ -138,7 +141,7 @@ export function mixedBits(em: number, sb: number, sa: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h;
 }
 
 /**
