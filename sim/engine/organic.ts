@@ -1,13 +1,4 @@
-import {
-  BYTE_STEP,
-  entityMix,
-  keyedUniform,
-  mixedBits,
-  mixedUniform,
-  slotMixA,
-  slotMixB,
-  type UniformKey,
-} from '../rng/streams';
+import { entityMix, keyedUniform, mixedUniform, slotMixA, slotMixB, type UniformKey } from '../rng/streams';
 import {
   type Engine,
   MAX_MATURITIES,
@@ -39,14 +30,6 @@ export function maturityPeriodDays(model: Model): number {
   return r > 0 ? 365 / r : Number.POSITIVE_INFINITY;
 }
 
-/**
- * Behaviour slots of this module besides engine-state's: one hash whose four bytes start the
- * churn, inflow, app-use and app-activation draws, and one per four products (by product index)
- * whose bytes start their organic purchase draws (see BYTE_STEP).
- */
-export const SLOT_EVENT_BYTES = 8;
-export const slotPurchaseBytes = (p: number) => 2000 + (p >> 2);
-
 /** Untreated behaviour of every relevant customer: purchases, churn, inflows, app use, maturity reinvestment. */
 export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformKey): void {
   const { model, ws } = engine;
@@ -74,7 +57,7 @@ export function codeBound(q: number): number {
  * Each relevant customer's propensity ratios as bytes q with ratio ≤ codeBound(q) (steps of
  * 2^(1/16)), four products a word: [k * words + (r >> 2)], byte r & 3. Built once per engine.
  */
-const ratioCodes = new WeakMap<Float64Array[], { codes: Int32Array; words: number; cut: Int32Array }>();
+const ratioCodes = new WeakMap<Float64Array[], { codes: Int32Array; words: number; cut: Float64Array }>();
 
 export function ratioCodesOf(engine: Engine) {
   const ratios = engine.organicRatio;
@@ -92,7 +75,7 @@ export function ratioCodesOf(engine: Engine) {
         codes[k * words + (r >> 2)] |= q << (8 * (r & 3));
       }
     });
-    c = { codes, words, cut: new Int32Array(ratios.length * 256) };
+    c = { codes, words, cut: new Float64Array(ratios.length * 256) };
     ratioCodes.set(ratios, c);
   }
   return c;
@@ -125,21 +108,16 @@ export function simulatePurchases(engine: Engine, tables: RepTables, key: Unifor
     rel,
     (p) => tables.scenario.products[p].organicWeekly * tables.marketMult * tables.propensityScale[p],
   );
-  // Product p's first uniform is (byte p mod 4 of the hash of slotPurchaseBytes(p) + a uniform of
-  // slotOrganic(p, 0)) / 256; its second a uniform of slotOrganic(p, 1).
-  const shift = Int32Array.from(rel, (p) => 8 * (p & 3));
-  const group = Int32Array.from(rel, (p) => p >> 2);
-  const bytesB = Int32Array.from(rel, (p) => slotMixB(key, slotPurchaseBytes(p)));
-  const bytesA = Int32Array.from(rel, (p) => slotMixA(key, slotPurchaseBytes(p)));
-  const fineB = Int32Array.from(rel, (p) => slotMixB(key, slotOrganic(p, 0)));
-  const fineA = Int32Array.from(rel, (p) => slotMixA(key, slotOrganic(p, 0)));
+  // Product p's two uniforms: slotOrganic(p, 0) and slotOrganic(p, 1).
+  const mixB = Int32Array.from(rel, (p) => slotMixB(key, slotOrganic(p, 0)));
+  const mixA = Int32Array.from(rel, (p) => slotMixA(key, slotOrganic(p, 0)));
   const slot1 = Int32Array.from(rel, (p) => slotOrganic(p, 1));
-  // A byte c below cut[r * 256 + q] means no purchase for every ratio of code q: with λ ≤ the
-  // code's bound λ⁺, (c + 1) / 256 ≤ 1 − λ⁺·S ≤ 1 − λ·S (the test below, monotone in rounding too).
+  // A uniform below cut[r * 256 + q] means no purchase for every ratio of code q: with λ ≤ the
+  // code's bound λ⁺, u < 1 − λ⁺·S ≤ 1 − λ·S (the test below; monotone in rounding too), so most
+  // customers skip reading their ratio.
   const { codes, words, cut } = ratioCodesOf(engine);
   for (let r = 0; r < nRel; r++) {
-    for (let q = 0; q < 256; q++)
-      cut[r * 256 + q] = Math.floor(256 * (1 - Math.min(0.5, hz[r] * codeBound(q)) * seasonTotal));
+    for (let q = 0; q < 256; q++) cut[r * 256 + q] = 1 - Math.min(0.5, hz[r] * codeBound(q)) * seasonTotal;
   }
   const { organicMask, organic } = ws;
   // propensity / tier base, per relevant customer in list order (fixed for the model).
@@ -148,22 +126,13 @@ export function simulatePurchases(engine: Engine, tables: RepTables, key: Unifor
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
     const em = entityMix(key, i);
-    let g = -1;
-    let bits = 0;
     for (let r = 0; r < nRel; r++) {
-      if (group[r] !== g) {
-        g = group[r];
-        bits = mixedBits(em, bytesB[r], bytesA[r]);
-      }
-      const c = (bits >>> shift[r]) & 255;
-      if (c < cut[r * 256 + ((codes[k * words + (r >> 2)] >>> (8 * (r & 3))) & 255)]) continue;
+      const u1 = mixedUniform(em, mixB[r], mixA[r]);
+      if (u1 < cut[r * 256 + ((codes[k * words + (r >> 2)] >>> (8 * (r & 3))) & 255)]) continue;
       const lambda = Math.min(0.5, hz[r] * ratios[r][k]);
       // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles
-      // it without a log, and the byte alone when (c + 1) / 256 ≤ 1 − λ·S.
-      const noneBelow = 1 - lambda * seasonTotal;
-      if ((c + 1) * BYTE_STEP <= noneBelow) continue;
-      const u1 = (c + mixedUniform(em, fineB[r], fineA[r])) * BYTE_STEP;
-      if (u1 < noneBelow) continue;
+      // it without a log.
+      if (u1 < 1 - lambda * seasonTotal) continue;
       const e1 = -Math.log(u1);
       const w1 = firstWeekOfHazard(e1, lambda, seasonCum, W);
       organic[r * 3][i] = w1;
@@ -219,8 +188,6 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
   const { attritionWeek, inflowDay, inflowDay2, appActive, appActiveWeek, retained, organicMask } = ws;
   const { tier, isAppUser, maturityPhaseDay } = pop;
   const churnFactor = engine.churnFactor;
-  // Each draw's uniform is (its byte of the SLOT_EVENT_BYTES hash + a uniform of its own slot) / 256.
-  const [bytesB, bytesA] = slotMixes(key, SLOT_EVENT_BYTES);
   const [attrB, attrA] = slotMixes(key, SLOT_ATTRITION);
   const [inflowB, inflowA] = slotMixes(key, SLOT_INFLOW1);
   const [activeB, activeA] = slotMixes(key, SLOT_APP_ACTIVE);
@@ -229,22 +196,18 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
     const em = entityMix(key, i);
-    const bits = mixedBits(em, bytesB, bytesA);
     const t = tier[i];
     const la = attrByTier[t] * churnFactor[i];
-    const noChurnBelow = 1 - la * W;
-    const cChurn = bits & 255;
-    if (la > 0 && (cChurn + 1) * BYTE_STEP > noChurnBelow) {
-      const ua = (cChurn + mixedUniform(em, attrB, attrA)) * BYTE_STEP;
-      if (ua >= noChurnBelow) {
+    if (la > 0) {
+      const ua = mixedUniform(em, attrB, attrA);
+      if (ua >= 1 - la * W) {
         const wa = Math.floor(-Math.log(ua) / la);
         if (wa < W) attritionWeek[i] = wa;
       }
     }
     const li = inflowByTier[t];
-    const cInflow = (bits >>> 8) & 255;
-    if (li > 0 && (cInflow + 1) * BYTE_STEP > inflowFrom[t]) {
-      const ui = (cInflow + mixedUniform(em, inflowB, inflowA)) * BYTE_STEP;
+    if (li > 0) {
+      const ui = mixedUniform(em, inflowB, inflowA);
       if (ui >= inflowFrom[t]) {
         const d1 = Math.floor((7 * -Math.log(ui)) / li);
         if (d1 < horizonDays) {
@@ -254,26 +217,17 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
         }
       }
     }
-    const cActive = (bits >>> 16) & 255;
-    if (
-      isAppUser[i] &&
-      ((cActive + 1) * BYTE_STEP <= monthlyActiveShare ||
-        (cActive * BYTE_STEP < monthlyActiveShare &&
-          (cActive + mixedUniform(em, activeB, activeA)) * BYTE_STEP < monthlyActiveShare))
-    ) {
+    if (isAppUser[i] && mixedUniform(em, activeB, activeA) < monthlyActiveShare) {
       appActive[i] = 1;
       appActiveWeek[i] = 0;
     } else if (activationWeekly > 0) {
       // Activation within the horizon needs −ln u / rate < W, i.e. u > e^(−rate·W): most uniforms
-      // fall below that bound by more than any rounding of the log (most bytes already), and skip it.
-      const cActivation = bits >>> 24;
-      if ((cActivation + 1) * BYTE_STEP > noActivationBelow) {
-        const u = (cActivation + mixedUniform(em, activationB, activationA)) * BYTE_STEP;
-        const wa = u < noActivationBelow ? W : Math.floor(-Math.log(u) / activationWeekly);
-        if (wa < W) {
-          appActive[i] = 1;
-          appActiveWeek[i] = wa;
-        }
+      // fall below that bound by more than any rounding of the log, and skip it (same result).
+      const u = mixedUniform(em, activationB, activationA);
+      const wa = u < noActivationBelow ? W : Math.floor(-Math.log(u) / activationWeekly);
+      if (wa < W) {
+        appActive[i] = 1;
+        appActiveWeek[i] = wa;
       }
     }
     const phase = maturityPhaseDay[i];

@@ -76,6 +76,7 @@ function purchaseConstants(engine: Engine, tables: RepTables, key: UniformKey) {
     // bookPurchase's prod.valuePerConversionCny * years, and the pre-empted purchase's value per conversion.
     conversionValue: Float64Array.from(prods, (p) => p.valuePerConversionCny * years),
     valuePerConversion: Float64Array.from(prods, (p) => p.valuePerConversionCny),
+    wmpRel: model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1,
     held: heldMaskOf(engine),
     /** Cursors into ws.organicEvents: the next purchase and the next reinvestment. */
     next: 0,
@@ -103,11 +104,14 @@ export function settlePurchases(engine: Engine, pc: PurchaseConstants, i: number
   const campMask = ws.campaignMask[i];
   let incremental = ws.campaignNewMoney[i];
   const em = entityMix(pc.key, i);
-  for (let pass = 0; pass < 2; pass++) {
-    let at = pass === 0 ? pc.next : pc.nextReinvest;
-    const end = pass === 0 ? organicEvents.split : organicEvents.size;
+  // In the week tables' order: products in turn, each one's purchases and then its reinvestment
+  // (only the maturity product has one): purchases up to that product, the reinvestment, the rest.
+  for (let pass = 0; pass < 3; pass++) {
+    let at = pass === 1 ? pc.nextReinvest : pc.next;
+    const end = pass === 1 ? organicEvents.size : organicEvents.split;
     for (; at < end && cust[at] === i; at++) {
       const r = code[at] >> 9;
+      if (pass === 0 && r > pc.wmpRel) break;
       const e = (code[at] >> 7) & 3;
       const w = code[at] & 127;
       // campFirst is set only with the campaign bit (a shared top bit reads it).
@@ -116,8 +120,8 @@ export function settlePurchases(engine: Engine, pc: PurchaseConstants, i: number
       // The pre-empted purchase's new money, which the modelled counterfactual would have had.
       if (w >= campF && e < 2) incremental -= pc.newMoney;
     }
-    if (pass === 0) pc.next = at;
-    else pc.nextReinvest = at;
+    if (pass === 1) pc.nextReinvest = at;
+    else pc.next = at;
   }
   const boughtMask = ws.organicMask[i] | campMask;
   // A product counts with a campaign purchase, or organic purchases if they came before any

@@ -4,4 +4,4 @@
 // change that keeps every output bit-identical. A bump comes with regenerated golden files
 // (scripts/update-golden.ts) and must pass sim/engine/engine-equivalence.test.ts: the new engine's
 // outputs agree in distribution with version 1's reference (tests/fixtures/engine-reference/).
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 2;

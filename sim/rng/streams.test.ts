@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BYTE_STEP,
   createStream,
   entityMix,
   keyedUniform,
-  mixedBits,
   mixedUniform,
   permutation,
   slotMixA,
@@ -68,35 +66,6 @@ describe('streams', () => {
         expect(mixedUniform(entityMix(key, big), sb, sa)).toBe(keyedUniform(key, big, slot));
       }
     }
-  });
-
-  it('byte-refined uniforms (c + f) / 256 are in the open interval, uniform, and the bytes independent', () => {
-    const key = uniformKey('m', 'behaviour', 4);
-    const n = 100_000;
-    const sb = slotMixB(key, 8);
-    const sa = slotMixA(key, 8);
-    const fb = slotMixB(key, 9);
-    const fa = slotMixA(key, 9);
-    const bins = new Array(20).fill(0);
-    const sum = [0, 0, 0, 0];
-    let sxy = 0;
-    for (let i = 0; i < n; i++) {
-      const em = entityMix(key, i);
-      const bits = mixedBits(em, sb, sa);
-      const c = [0, 1, 2, 3].map((j) => ((bits >>> (8 * j)) & 255) / 255 - 0.5);
-      for (let j = 0; j < 4; j++) sum[j] += c[j];
-      sxy += c[0] * c[1] + c[1] * c[2] + c[2] * c[3];
-      const u = ((bits & 255) + mixedUniform(em, fb, fa)) * BYTE_STEP;
-      expect(u > 0 && u < 1).toBe(true);
-      bins[Math.floor(u * 20)]++;
-    }
-    // Each byte's mean: SE = sd(c) / √n with sd ≈ 0.2898 (c/255 − 0.5 on 256 levels); 4 SE.
-    for (let j = 0; j < 4; j++) expect(Math.abs(sum[j] / n)).toBeLessThan((4 * 0.2898) / Math.sqrt(n));
-    // Three adjacent-byte products, each of variance ≈ var(c)² = 0.084²: the sum's SE ≈ √3 · 0.084 / √n.
-    expect(Math.abs(sxy / n)).toBeLessThan((4 * Math.sqrt(3) * 0.084) / Math.sqrt(n));
-    // χ² with 19 df: the 99.9th percentile is 43.8.
-    const chi = bins.reduce((a, b) => a + (b - n / 20) ** 2 / (n / 20), 0);
-    expect(chi).toBeLessThan(43.8);
   });
 
   it('permutation is a permutation', () => {

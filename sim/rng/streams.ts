@@ -121,14 +121,6 @@ export function slotMixA(key: UniformKey, slot: number): number {
 }
 
 export function mixedUniform(em: number, sb: number, sa: number): number {
-  return ((mixedBits(em, sb, sa) >>> 0) + 0.5) * TWO_POW_M32;
-}
-
-/**
- * The 32-bit hash behind mixedUniform, as an int32 (a uint32 above 2^31 would be a double in the
- * caller's loop): its four bytes, (bits >>> 8j) & 255, are independent uniforms on 0..255.
- */
-export function mixedBits(em: number, sb: number, sa: number): number {
   let h = em ^ sb;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -141,16 +133,8 @@ export function mixedBits(em: number, sb: number, sa: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h;
+  return ((h >>> 0) + 0.5) * TWO_POW_M32;
 }
-
-/**
- * 1/256. A byte c of mixedBits and a keyed uniform f of another slot give the uniform
- * u = (c + f) / 256 on (0, 1), exactly (c + f needs at most 41 bits): the byte alone decides
- * u < x when (c + 1) / 256 ≤ x (surely below) or c / 256 ≥ x (surely not), so one hash settles
- * four rare-event draws and f is drawn only for the few near or past their threshold.
- */
-export const BYTE_STEP = 1 / 256;
 
 /** A random permutation of 0..n-1 (Fisher–Yates) from a stream. */
 export function permutation(n: number, stream: Stream): Int32Array {
