@@ -32,7 +32,9 @@ export function purchaseAmount(
 
 /** A ticket before its cap: median × (max(aum, 1000) / reference)^elasticity × e^(sdLog·z), z the normal quantile of u. */
 export function ticketCny(median: number, elasticity: number, sdLog: number, aum: number, u: number): number {
-  return median * (Math.max(aum, 1000) / REFERENCE_AUM_CNY) ** elasticity * Math.exp(sdLog * normalQuantile(u));
+  return (
+    median * (Math.max(aum, 1000) / REFERENCE_AUM_CNY) ** elasticity * Math.exp(sdLog * normalQuantile(u))
+  );
 }
 
 export const INVESTMENT_FAMILIES = new Set(['wmp', 'fund', 'large_cd', 'insurance']);
