@@ -1,12 +1,12 @@
 // Phase 4: per-customer outcomes at the horizon — purchases settled against organic ones, money
 // (new, internal shift, kept maturities), attrition avoided.
 import { bandOf } from '../population/build';
-import { keyedUniform, type UniformKey } from '../rng/streams';
+import { entityMix, keyedUniform, mixedUniform, slotMixA, slotMixB, type UniformKey } from '../rng/streams';
 import { normalQuantile } from '../stats/normal';
 import { type Engine, MAX_MATURITIES, SLOT_IDIO, slotMaturity, slotOrganic } from './engine-state';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
-import { bookPurchase, purchaseAmount } from './purchases';
+import { INVESTMENT_FAMILIES, ticketCny } from './purchases';
 import { NONE, productBit } from './workspace';
 
 /**
@@ -15,106 +15,235 @@ import { NONE, productBit } from './workspace';
  */
 export const Z_BOUND = 7;
 
-/** After the horizon: organic purchases not pre-empted by a campaign, outflows, net new money, value. */
-export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKey): void {
-  settlePurchases(engine, tables, key);
-  settleMoney(engine, tables, key);
-}
-
 /**
- * Each customer's organic purchases (booked unless a campaign purchase pre-empted them) and the
- * products gained; starts the modelled incremental new money from the campaign purchases.
+ * After the horizon, in one pass over the relevant customers: organic purchases not pre-empted by
+ * a campaign (settlePurchases), then outflows, net new money, value and tier (settleMoney).
  */
-export function settlePurchases(engine: Engine, tables: RepTables, key: UniformKey): void {
-  const { model, ws } = engine;
-  const s = tables.scenario;
-  const pop = model.pop;
-  const n = pop.n;
-  const rel = Int32Array.from(model.relevantProducts);
-  const nRel = rel.length;
-  const valueYears = s.economics.valueYears;
-  const maturingShare = s.population.events.wmpMaturity.maturingShareOfAum;
-  const { organic, campFirst, organicMask, campaignMask, campaignNewMoney, internalShift, value } = ws;
-  const { aum, holds } = pop;
-  const list = model.relevant;
+export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKey): void {
+  const pc = purchaseConstants(engine, tables, key);
+  const mc = moneyConstants(engine, tables, key);
+  const { organicMask, campaignMask } = engine.ws;
+  const list = engine.model.relevant;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
-    const orgMask = organicMask[i];
-    // Products without an organic purchase week have only NONE below: nothing to book.
-    const boughtMask = orgMask | campaignMask[i];
-    let incremental = campaignNewMoney[i];
-    for (let r = 0; orgMask !== 0 && r < nRel; r++) {
-      if ((orgMask & productBit(r)) === 0) continue;
-      const campF = campFirst[r][i];
-      for (let e = 0; e < 3; e++) {
-        const w = organic[r * 3 + e][i];
-        if (w === NONE) continue;
-        if (w >= campF) {
-          // The campaign pulled this purchase forward: it does not happen again (nor its new money
-          // and revenue, which the modelled counterfactual would have had).
-          const prod = s.products[rel[r]];
-          if (e < 2) {
-            const pre = purchaseAmount(
-              engine,
-              rel[r],
-              i,
-              keyedUniform(key, i, slotOrganic(rel[r], 2 + e)),
-              tables,
-            );
-            incremental -= pre.newMoney;
-            ws.incrementalValue[i] -=
-              (prod.valuePerConversionCny + pre.amount * prod.revenueRate) * valueYears;
-          } else ws.incrementalValue[i] -= maturingShare * aum[i] * prod.revenueRate * valueYears;
-          continue;
-        }
-        if (e === 2) {
-          // Organic reinvestment at maturity: matured money stays; revenue on the amount.
-          const amount = maturingShare * aum[i];
-          internalShift[i] += amount;
-          value[i] += amount * s.products[rel[r]].revenueRate * valueYears;
-        } else
-          bookPurchase(
-            engine,
-            tables,
-            rel[r],
-            i,
-            keyedUniform(key, i, slotOrganic(rel[r], 2 + e)),
-            7 * w,
-            false,
-          );
-      }
+    // Customers without an organic purchase week or a campaign purchase have nothing to book.
+    let incremental = 0;
+    if ((organicMask[i] | campaignMask[i]) !== 0) incremental = settlePurchases(engine, pc, i);
+    else {
+      incremental = engine.ws.campaignNewMoney[i];
+      engine.ws.gained[i] = 0;
     }
-    ws.incremental[i] = incremental;
-    let gained = 0;
-    // A product counts only with a campaign purchase or an organic week (else all weeks are NONE).
-    for (let r = 0; boughtMask !== 0 && r < nRel; r++) {
-      if ((boughtMask & productBit(r)) === 0 || holds[rel[r] * n + i]) continue;
-      const campF = campFirst[r][i];
-      // Organic purchases count only if they came before any campaign purchase of the product.
-      if (
-        campF !== NONE ||
-        organic[r * 3][i] < campF ||
-        organic[r * 3 + 1][i] < campF ||
-        organic[r * 3 + 2][i] < campF
-      )
-        gained++;
-    }
-    ws.gained[i] = gained;
+    settleMoney(engine, mc, i, incremental);
   }
 }
 
-/**
- * Each customer's net new money (purchases, inflows, maturity run-off, churn), its value, the
- * rest of the modelled increment (maturities kept, churn prevented) and the end-of-horizon tier.
- */
-export function settleMoney(engine: Engine, tables: RepTables, key: UniformKey): void {
-  const { model, ws } = engine;
+/** Per-replication constants of the organic purchases of each relevant product. */
+type PurchaseConstants = ReturnType<typeof purchaseConstants>;
+
+function purchaseConstants(engine: Engine, tables: RepTables, key: UniformKey) {
+  const { model } = engine;
   const s = tables.scenario;
-  const pop = model.pop;
+  const rel = Int32Array.from(model.relevantProducts);
+  const prods = model.relevantProducts.map((p) => s.products[p]);
+  const years = s.economics.valueYears;
+  // Slot mixes of the amount uniforms slotOrganic(p, 2) and slotOrganic(p, 3).
+  const slotB = new Int32Array(rel.length * 2);
+  const slotA = new Int32Array(rel.length * 2);
+  for (let r = 0; r < rel.length; r++) {
+    for (let e = 0; e < 2; e++) {
+      slotB[r * 2 + e] = slotMixB(key, slotOrganic(rel[r], 2 + e));
+      slotA[r * 2 + e] = slotMixA(key, slotOrganic(rel[r], 2 + e));
+    }
+  }
+  return {
+    key,
+    rel,
+    nRel: rel.length,
+    valueYears: years,
+    maturingShare: s.population.events.wmpMaturity.maturingShareOfAum,
+    windowDays: s.population.events.wmpMaturity.windowDays,
+    period: maturityPeriodDays(model),
+    slotB,
+    slotA,
+    isApp: Uint8Array.from(prods, (p) => (p.family === 'app_activation' ? 1 : 0)),
+    isInvestment: Uint8Array.from(prods, (p) => (INVESTMENT_FAMILIES.has(p.family) ? 1 : 0)),
+    median: Float64Array.from(prods, (p) => p.ticket.medianCny),
+    elasticity: Float64Array.from(prods, (p) => p.ticket.aumElasticity),
+    sdLog: Float64Array.from(prods, (p) => p.ticket.sdLog),
+    maxShare: Float64Array.from(prods, (p) => p.ticket.maxShareOfAum),
+    newMoneyShare: Float64Array.from(prods, (p) => p.newMoneyShare),
+    revenueRate: Float64Array.from(prods, (p) => p.revenueRate),
+    // bookPurchase's prod.valuePerConversionCny * years, and the pre-empted purchase's value per conversion.
+    conversionValue: Float64Array.from(prods, (p) => p.valuePerConversionCny * years),
+    valuePerConversion: Float64Array.from(prods, (p) => p.valuePerConversionCny),
+    wmpRel: model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1,
+    held: heldMaskOf(engine),
+    /** Cursors into ws.organicEvents: the next purchase and the next reinvestment. */
+    next: 0,
+    nextReinvest: engine.ws.organicEvents.split,
+    /** settleOrganicEvent's output: the new money of a pre-empted purchase. */
+    newMoney: 0,
+  };
+}
+
+/** purchaseAmount's ticket of customer i for relevant product r (not an app activation), before the cap. */
+function ticketOf(pc: PurchaseConstants, r: number, aum: number, u: number): number {
+  return ticketCny(pc.median[r], pc.elasticity[r], pc.sdLog[r], aum, u);
+}
+
+/**
+ * Customer i's organic purchases (booked as bookPurchase would, unless a campaign purchase
+ * pre-empted them) and the products gained; returns the start of the modelled incremental new
+ * money (the campaign purchases' less the pre-empted organic ones'). Customers come in list order,
+ * as ws.organicEvents does: pc.next and pc.nextReinvest walk it along.
+ */
+export function settlePurchases(engine: Engine, pc: PurchaseConstants, i: number): number {
+  const { model, ws } = engine;
+  const { campFirst, organicEvents } = ws;
+  const { cust, code } = organicEvents;
+  const campMask = ws.campaignMask[i];
+  let incremental = ws.campaignNewMoney[i];
+  const em = entityMix(pc.key, i);
+  // In the week tables' order: products in turn, each one's purchases and then its reinvestment
+  // (only the maturity product has one): purchases up to that product, the reinvestment, the rest.
+  for (let pass = 0; pass < 3; pass++) {
+    let at = pass === 1 ? pc.nextReinvest : pc.next;
+    const end = pass === 1 ? organicEvents.size : organicEvents.split;
+    for (; at < end && cust[at] === i; at++) {
+      const r = code[at] >> 9;
+      if (pass === 0 && r > pc.wmpRel) break;
+      const e = (code[at] >> 7) & 3;
+      const w = code[at] & 127;
+      // campFirst is set only with the campaign bit (a shared top bit reads it).
+      const campF = (campMask & productBit(r)) !== 0 ? campFirst[r][i] : NONE;
+      settleOrganicEvent(engine, pc, i, r, e, w, campF, em);
+      // The pre-empted purchase's new money, which the modelled counterfactual would have had.
+      if (w >= campF && e < 2) incremental -= pc.newMoney;
+    }
+    if (pass === 1) pc.nextReinvest = at;
+    else pc.next = at;
+  }
+  const boughtMask = ws.organicMask[i] | campMask;
+  // A product counts with a campaign purchase, or organic purchases if they came before any
+  // campaign purchase of it: below bit 7, a set bit of either mask says the tables hold one.
+  let gained = BIT_COUNT[boughtMask & 127 & ~pc.held[i]];
+  for (let r = 7; (boughtMask & 128) !== 0 && r < pc.nRel; r++) {
+    if (model.pop.holds[pc.rel[r] * model.pop.n + i]) continue;
+    const campF = campFirst[r][i];
+    const { organic } = ws;
+    if (
+      campF !== NONE ||
+      organic[r * 3][i] < campF ||
+      organic[r * 3 + 1][i] < campF ||
+      organic[r * 3 + 2][i] < campF
+    )
+      gained++;
+  }
+  ws.gained[i] = gained;
+  return incremental;
+}
+
+/** Set bits of each byte. */
+const BIT_COUNT = Uint8Array.from({ length: 256 }, (_, x) => {
+  let c = 0;
+  for (let y = x; y !== 0; y >>= 1) c += y & 1;
+  return c;
+});
+
+/** Per model: productBit(r) set when customer i holds relevant product r < 7 at the start. */
+const heldMasks = new WeakMap<Int32Array, Uint8Array>();
+
+function heldMaskOf(engine: Engine): Uint8Array {
+  const { model } = engine;
+  let held = heldMasks.get(model.relevant);
+  if (held === undefined) {
+    const { holds, n } = model.pop;
+    held = new Uint8Array(n);
+    for (let r = 0; r < Math.min(7, model.relevantProducts.length); r++) {
+      const row = model.relevantProducts[r] * n;
+      for (let i = 0; i < n; i++) if (holds[row + i]) held[i] |= productBit(r);
+    }
+    heldMasks.set(model.relevant, held);
+  }
+  return held;
+}
+
+/**
+ * Organic event e (0, 1: purchases; 2: reinvestment at maturity) of relevant product r in week w:
+ * booked as bookPurchase would, or, pre-empted by the campaign's first purchase campF, taken off
+ * the modelled increment (its new money left in pc.newMoney for the caller).
+ */
+function settleOrganicEvent(
+  engine: Engine,
+  pc: PurchaseConstants,
+  i: number,
+  r: number,
+  e: number,
+  w: number,
+  campF: number,
+  em: number,
+): void {
+  const { ws } = engine;
+  const pop = engine.model.pop;
+  const { valueYears, maturingShare } = pc;
+  const aum = pop.aum[i];
+  const rr = pc.revenueRate[r];
+  if (w >= campF) {
+    // The campaign pulled this purchase forward: it does not happen again (nor its new money
+    // and revenue, which the modelled counterfactual would have had).
+    if (e < 2) {
+      let amount = 0;
+      pc.newMoney = 0;
+      if (pc.isApp[r] === 0) {
+        const os = pop.outsideShare[i];
+        const u = mixedUniform(em, pc.slotB[r * 2 + e], pc.slotA[r * 2 + e]);
+        amount = Math.min(ticketOf(pc, r, aum, u), pc.maxShare[r] * (aum + (aum * os) / (1 - os)));
+        pc.newMoney = amount * Math.min(1, (pc.newMoneyShare[r] * os) / engine.meanOutside);
+      }
+      ws.incrementalValue[i] -= (pc.valuePerConversion[r] + amount * rr) * valueYears;
+    } else ws.incrementalValue[i] -= maturingShare * aum * rr * valueYears;
+    return;
+  }
+  if (e === 2) {
+    // Organic reinvestment at maturity: matured money stays; revenue on the amount.
+    const amount = maturingShare * aum;
+    ws.internalShift[i] += amount;
+    ws.value[i] += amount * rr * valueYears;
+    return;
+  }
+  // bookPurchase(engine, tables, rel[r], i, u, 7 * w, false), with this replication's constants.
+  ws.value[i] += pc.conversionValue[r];
+  if (pc.isApp[r] === 1) {
+    ws.appActive[i] = 1;
+    ws.appActiveWeek[i] = Math.min(ws.appActiveWeek[i], w);
+    return;
+  }
+  const os = pop.outsideShare[i];
+  const u = mixedUniform(em, pc.slotB[r * 2 + e], pc.slotA[r * 2 + e]);
+  const amount = Math.min(ticketOf(pc, r, aum, u), pc.maxShare[r] * (aum + (aum * os) / (1 - os)));
+  const newMoney = amount * Math.min(1, (pc.newMoneyShare[r] * os) / engine.meanOutside);
+  ws.purchaseNewMoney[i] += newMoney;
+  ws.internalShift[i] += amount - newMoney;
+  ws.value[i] += amount * rr * valueYears;
+  if (pc.isInvestment[r] === 1) {
+    // maturityWindowAt(engine, tables, i, 7 * w).
+    const day = 7 * w;
+    const phase = pop.maturityPhaseDay[i];
+    if (phase >= 0 && day >= phase) {
+      const m = Math.floor((day - phase) / pc.period);
+      if (day - Math.floor(phase + m * pc.period) <= pc.windowDays && m < 8) ws.retained[i] |= 1 << m;
+    }
+  }
+}
+
+/** Per-replication constants of the money at the horizon. */
+type MoneyConstants = ReturnType<typeof moneyConstants>;
+
+function moneyConstants(engine: Engine, tables: RepTables, key: UniformKey) {
+  const { model } = engine;
+  const s = tables.scenario;
   const W = model.weeks;
   const ev = s.population.events;
-  const period = maturityPeriodDays(model);
-  const margin = s.economics.newMoneyMarginRate * s.economics.valueYears;
   const org = s.population.organic;
   const tierMins = s.population.tiers.map((t) => t.minAumCny);
   // bandOf(x) > t exactly when x reaches every minimum up to tier t + 1: the end AUM that moves a
@@ -124,51 +253,80 @@ export function settleMoney(engine: Engine, tables: RepTables, key: UniformKey):
     for (let k = 1; k <= t + 1 && k < tierMins.length; k++) up = Math.max(up, tierMins[k]);
     return up;
   });
-  const growth = 1 + org.aumDriftWeekly * W + tables.marketReturn;
   const idioSd = org.aumIdioSdWeekly * Math.sqrt(W);
-  const maturingShare = ev.wmpMaturity.maturingShareOfAum;
-  const outflowP = ev.wmpMaturity.outflowProbability;
-  const inflowShare = ev.largeInflow.amountShareOfAum;
-  const attritionLoss = org.attritionAumLoss;
-  const horizonDays = model.horizonDays;
-  const { retained, retainedByCampaign, attritionWeek, attritionAvoided, incremental } = ws;
-  const { purchaseNewMoney, value, netNewMoney, inflowDay, inflowDay2, tierUp } = ws;
-  const { aum: aumOf, tier, maturityPhaseDay } = pop;
-  const list = model.relevant;
-  for (let k = 0; k < list.length; k++) {
-    const i = list[k];
-    let flow = purchaseNewMoney[i];
-    let more = incremental[i];
-    const aum = aumOf[i];
-    if (inflowDay[i] >= 0) flow += inflowShare * aum;
-    if (inflowDay2[i] >= 0) flow += inflowShare * aum;
-    const phase = maturityPhaseDay[i];
-    if (phase >= 0) {
-      for (
-        let m = 0, d = phase;
-        d < horizonDays && m < MAX_MATURITIES;
-        m++, d = Math.floor(phase + m * period)
-      ) {
-        const kept = m < 8 && retained[i] & (1 << m);
-        const wouldLeave = keyedUniform(key, i, slotMaturity(m, true)) < outflowP;
-        if (!kept && wouldLeave) flow -= maturingShare * aum;
-        if (wouldLeave && m < 8 && retainedByCampaign[i] & (1 << m)) more += maturingShare * aum;
-      }
-    }
-    if (attritionWeek[i] < W) flow -= attritionLoss * aum;
-    if (attritionAvoided[i]) more += attritionLoss * aum;
-    netNewMoney[i] = flow;
-    incremental[i] = more;
-    value[i] += flow * margin;
-    ws.incrementalValue[i] += more * margin;
+  const growth = 1 + org.aumDriftWeekly * W + tables.marketReturn;
+  // Slot mixes of the maturities' outflow uniforms.
+  const matB = new Int32Array(MAX_MATURITIES);
+  const matA = new Int32Array(MAX_MATURITIES);
+  for (let m = 0; m < MAX_MATURITIES; m++) {
+    matB[m] = slotMixB(key, slotMaturity(m, true));
+    matA[m] = slotMixA(key, slotMaturity(m, true));
+  }
+  return {
+    key,
+    W,
+    period: maturityPeriodDays(model),
+    margin: s.economics.newMoneyMarginRate * s.economics.valueYears,
+    tierMins,
+    upAt,
+    growth,
+    idioSd,
     // The idiosyncratic draw z satisfies |z| ≤ Z_BOUND, and rounding is monotone: when even the
     // extreme z leaves the tier decided, the draw (a hash and a quantile) cannot change it.
-    const up = upAt[tier[i]];
-    if (aum >= 0 && idioSd >= 0 && aum * (growth + idioSd * Z_BOUND) + flow < up) tierUp[i] = 0;
-    else if (aum >= 0 && idioSd >= 0 && aum * (growth - idioSd * Z_BOUND) + flow >= up) tierUp[i] = 1;
-    else {
-      const aumEnd = aum * (growth + idioSd * normalQuantile(keyedUniform(key, i, SLOT_IDIO))) + flow;
-      tierUp[i] = bandOf(aumEnd, tierMins) > tier[i] ? 1 : 0;
+    growthHi: growth + idioSd * Z_BOUND,
+    growthLo: growth - idioSd * Z_BOUND,
+    matB,
+    matA,
+    maturingShare: ev.wmpMaturity.maturingShareOfAum,
+    outflowP: ev.wmpMaturity.outflowProbability,
+    inflowShare: ev.largeInflow.amountShareOfAum,
+    attritionLoss: org.attritionAumLoss,
+    horizonDays: model.horizonDays,
+  };
+}
+
+/**
+ * Customer i's net new money (purchases, inflows, maturity run-off, churn), its value, the rest of
+ * the modelled increment (from `incremental`: maturities kept, churn prevented) and the
+ * end-of-horizon tier.
+ */
+export function settleMoney(engine: Engine, mc: MoneyConstants, i: number, incremental: number): void {
+  const { ws, model } = engine;
+  const pop = model.pop;
+  const aum = pop.aum[i];
+  let flow = ws.purchaseNewMoney[i];
+  let more = incremental;
+  if (ws.inflowDay[i] >= 0) flow += mc.inflowShare * aum;
+  if (ws.inflowDay2[i] >= 0) flow += mc.inflowShare * aum;
+  const phase = pop.maturityPhaseDay[i];
+  if (phase >= 0) {
+    const em = entityMix(mc.key, i);
+    const retained = ws.retained[i];
+    const byCampaign = ws.retainedByCampaign[i];
+    for (
+      let m = 0, d = phase;
+      d < mc.horizonDays && m < MAX_MATURITIES;
+      m++, d = Math.floor(phase + m * mc.period)
+    ) {
+      const kept = m < 8 && retained & (1 << m);
+      const wouldLeave = mixedUniform(em, mc.matB[m], mc.matA[m]) < mc.outflowP;
+      if (!kept && wouldLeave) flow -= mc.maturingShare * aum;
+      if (wouldLeave && m < 8 && byCampaign & (1 << m)) more += mc.maturingShare * aum;
     }
+  }
+  if (ws.attritionWeek[i] < mc.W) flow -= mc.attritionLoss * aum;
+  if (ws.attritionAvoided[i]) more += mc.attritionLoss * aum;
+  ws.netNewMoney[i] = flow;
+  ws.incremental[i] = more;
+  ws.value[i] += flow * mc.margin;
+  ws.incrementalValue[i] += more * mc.margin;
+  const t = pop.tier[i];
+  const up = mc.upAt[t];
+  const { idioSd } = mc;
+  if (aum >= 0 && idioSd >= 0 && aum * mc.growthHi + flow < up) ws.tierUp[i] = 0;
+  else if (aum >= 0 && idioSd >= 0 && aum * mc.growthLo + flow >= up) ws.tierUp[i] = 1;
+  else {
+    const aumEnd = aum * (mc.growth + idioSd * normalQuantile(keyedUniform(mc.key, i, SLOT_IDIO))) + flow;
+    ws.tierUp[i] = bandOf(aumEnd, mc.tierMins) > t ? 1 : 0;
   }
 }

@@ -23,14 +23,18 @@ export function purchaseAmount(
   const aum = pop.aum[i];
   const os = pop.outsideShare[i];
   const ticket = prod.ticket;
-  let amount =
-    ticket.medianCny *
-    (Math.max(aum, 1000) / REFERENCE_AUM_CNY) ** ticket.aumElasticity *
-    Math.exp(ticket.sdLog * normalQuantile(u));
+  let amount = ticketCny(ticket.medianCny, ticket.aumElasticity, ticket.sdLog, aum, u);
   const wealth = aum + (aum * os) / (1 - os);
   amount = Math.min(amount, ticket.maxShareOfAum * wealth);
   const frac = Math.min(1, (prod.newMoneyShare * os) / engine.meanOutside);
   return { amount, newMoney: amount * frac };
+}
+
+/** A ticket before its cap: median × (max(aum, 1000) / reference)^elasticity × e^(sdLog·z), z the normal quantile of u. */
+export function ticketCny(median: number, elasticity: number, sdLog: number, aum: number, u: number): number {
+  return (
+    median * (Math.max(aum, 1000) / REFERENCE_AUM_CNY) ** elasticity * Math.exp(sdLog * normalQuantile(u))
+  );
 }
 
 export const INVESTMENT_FAMILIES = new Set(['wmp', 'fund', 'large_cd', 'insurance']);

@@ -232,6 +232,12 @@ export type Workspace = {
    */
   organicMask: Uint8Array;
   campaignMask: Uint8Array;
+  /**
+   * The organic weeks again, as a list in customer order for outcomes.ts (the week tables are
+   * cold by then): customer, and (r << 9) | (event << 7) | week; [0, split) the purchases,
+   * [split, size) the reinvestments. Filled and grown by organic.ts.
+   */
+  organicEvents: { cust: Int32Array; code: Int32Array; split: number; size: number };
   attritionWeek: Int16Array;
   /** Days of the first and second large inflow within the horizon, or -1. */
   inflowDay: Int16Array;
@@ -298,6 +304,7 @@ export function createWorkspace(model: Model): Workspace {
     campLast: Array.from({ length: R }, () => new Int16Array(n)),
     organicMask: new Uint8Array(n),
     campaignMask: new Uint8Array(n),
+    organicEvents: { cust: new Int32Array(1024), code: new Int32Array(1024), split: 0, size: 0 },
     attritionWeek: new Int16Array(n),
     inflowDay: new Int16Array(n),
     inflowDay2: new Int16Array(n),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createStream, keyedUniform, permutation, uniformKey } from './streams';
+import {
+  createStream,
+  entityMix,
+  keyedUniform,
+  mixedUniform,
+  permutation,
+  slotMixA,
+  slotMixB,
+  uniformKey,
+} from './streams';
 
 describe('streams', () => {
   it('sequential streams are reproducible, in (0,1), and differ by purpose and replication', () => {
@@ -38,6 +47,25 @@ describe('streams', () => {
     sxy = 0;
     for (let i = 0; i < n; i++) sxy += (keyedUniform(key, i, 0) - 0.5) * (keyedUniform(key, i, 1) - 0.5);
     expect(Math.abs(sxy / n / (1 / 12))).toBeLessThan(4 / Math.sqrt(n));
+  });
+
+  it('mixedUniform from the split mixes equals keyedUniform bit for bit (keys of either sign)', () => {
+    const keys = [
+      uniformKey('m', 'behaviour', 3),
+      { a: -1, b: 0x7fffffff },
+      { a: 0x7fffffff, b: -(2 ** 31) },
+    ];
+    for (const key of keys) {
+      for (const slot of [0, 1, 7, 10, 25, 1000, 1099, 2 ** 20]) {
+        const sb = slotMixB(key, slot);
+        const sa = slotMixA(key, slot);
+        for (let i = 0; i < 5000; i += 7) {
+          expect(mixedUniform(entityMix(key, i), sb, sa)).toBe(keyedUniform(key, i, slot));
+        }
+        const big = 2 ** 31 - 1;
+        expect(mixedUniform(entityMix(key, big), sb, sa)).toBe(keyedUniform(key, big, slot));
+      }
+    }
   });
 
   it('permutation is a permutation', () => {
