@@ -29,6 +29,8 @@ type EngineModules = {
   label: string;
   simApi: typeof import('../sim/api').simApi;
   clearEngineCache: typeof import('../sim/api').clearEngineCache;
+  /** Absent in a checkout from before it existed. */
+  phaseSplit?: typeof import('../sim/api').phaseSplit;
   runReplications: typeof import('../sim/runtime/node-pool').runReplications;
 };
 
@@ -53,6 +55,7 @@ async function engineAt(label: string, root: URL): Promise<EngineModules> {
     label,
     simApi: api.simApi,
     clearEngineCache: api.clearEngineCache,
+    phaseSplit: api.phaseSplit,
     runReplications: pool.runReplications,
   };
 }
@@ -115,6 +118,43 @@ for (const e of engines) {
   const med = quantile(xs, 0.5);
   console.log(
     `[${e.label}] CPU per replication, 1 thread: median ${fmt(med)} ms, p10 ${fmt(quantile(xs, 0.1))} ms (${REPEATS} blocks of ${BLOCK_REPS}: ${xs.map((x) => fmt(x)).join(', ')}); ${fmt((customers * weeks) / med / 1000, 2)} M customer-weeks per CPU-second; population build + 2 replications ${fmt(warm.get(e) ?? 0, 0)} ms`,
+  );
+}
+
+// 1b. Where a replication's time goes: each phase's wall time a replication (median of 3 blocks
+// of BLOCK_REPS per engine, alternating), in-process.
+const PHASE_ROUNDS = 3;
+const phaseRuns = new Map<EngineModules, Record<string, number>[]>(engines.map((e) => [e, []]));
+for (let k = 0; k < PHASE_ROUNDS; k++) {
+  for (const e of k % 2 ? [...engines].reverse() : engines) {
+    const from = 100 + (REPEATS + k) * BLOCK_REPS;
+    const split = e.phaseSplit?.(
+      scenario,
+      { ...settings, replications: 10_000 },
+      from,
+      from + BLOCK_REPS,
+      () => performance.now(),
+    );
+    if (split) phaseRuns.get(e)?.push(split);
+  }
+}
+for (const e of engines) {
+  const runs = phaseRuns.get(e) ?? [];
+  if (runs.length === 0) {
+    console.log(`[${e.label}] phase split: not available in this checkout`);
+    continue;
+  }
+  const parts = Object.keys(runs[0]).map(
+    (p) =>
+      `${p} ${fmt(
+        quantile(
+          runs.map((r) => r[p]),
+          0.5,
+        ),
+      )}`,
+  );
+  console.log(
+    `[${e.label}] phase split, ms a replication (wall, median of ${runs.length} blocks of ${BLOCK_REPS}): ${parts.join(', ')}`,
   );
 }
 

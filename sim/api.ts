@@ -4,7 +4,7 @@
 // in replication order, so the result depends only on (scenario, seed, replications).
 import { recordLayout } from './engine/layout';
 import { type Model, prepareModel } from './engine/model';
-import { createEngine, type Engine, runReplication } from './engine/replication';
+import { createEngine, type Engine, PHASES, runReplication } from './engine/replication';
 import { summarizeSegments } from './engine/segments';
 import { summarizeColumns, summarizeRecords } from './engine/summarize';
 import { SummaryColumns } from './engine/summary-columns';
@@ -158,6 +158,29 @@ export function adoptModel(scenario: Scenario, seed: string, model: Model): void
 /** Forget cached populations (benchmarks measure cold starts with it). */
 export function clearEngineCache(): void {
   engines.clear();
+}
+
+/**
+ * Benchmarks: run replications [start, end) in this thread, as runBlock does, and return each
+ * phase's time by the clock `now` (ms) a replication (PHASES order: tables, organic, assignment,
+ * weeks, outcomes, aggregate with the pilot's tests).
+ */
+export function phaseSplit(
+  scenario: Scenario,
+  settings: RunSettings,
+  start: number,
+  end: number,
+  now: () => number,
+): Record<(typeof PHASES)[number], number> {
+  const engine = engineFor(scenario, settings.seed);
+  const len = engine.model.layout.length;
+  const data = new Float64Array(len);
+  const timing = { now, ms: new Float64Array(PHASES.length) };
+  for (let r = start; r < end; r++) runReplication(engine, r, settings.replications, data, 0, timing);
+  return Object.fromEntries(PHASES.map((p, k) => [p, timing.ms[k] / (end - start)])) as Record<
+    (typeof PHASES)[number],
+    number
+  >;
 }
 
 /** Check that blocks cover [0, n) in order, and concatenate their records. */
