@@ -187,13 +187,15 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const chanBase = lay.channels;
   const b = si * (W + 1) + t;
   const triggerKind = run.triggerKind[si];
-  // Budget spent by this strategy so far (written back at the end of the bucket).
-  let spent = ws.spent[si];
+  // Budget spent by this strategy so far, kept in its Float64Array slot: a double local carried
+  // around the loop could be boxed (a heap number an attempt) in on-stack-replaced code.
+  const spent = ws.spent;
   // The bucket's triggers [q, qEnd) first, then its linked tokens from head[b] (id = -1: not yet).
+  const q0 = triggers.start[b];
   const qEnd = triggers.start[b + 1];
   const weekEndDay = 7 * (t + 1);
   const isUnique = triggers.isUnique[si] === 1;
-  entries: for (let q = triggers.start[b], id = -1; ; ) {
+  entries: for (let q = q0, id = -1; ; ) {
     let i: number;
     let day: number;
     let kind: number;
@@ -292,7 +294,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     }
     const cost = chCost[c];
     // A contact is made only if the budget still covers it and the incentive it may lead to.
-    if (spent + cost + incentive > budget) {
+    if (spent[si] + cost + incentive > budget) {
       rec[so + STEP.dropped]++;
       flags[i] &= ~FLAG_IN_JOURNEY;
       continue;
@@ -312,7 +314,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     if (leadDay >= 0 && queued > 0) rec[chBase + c * CH + CHANNEL.decayed]++;
     // The attempt is made: it costs money, staff time and capacity.
     capUsed[capB]++;
-    spent += cost;
+    spent[si] += cost;
     const visit = visits[i]++;
     // Attempts, their cost and staff time are booked per step when the bucket ends (bookAttempts).
     attempts[stepIdx]++;
@@ -376,10 +378,9 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     // Converted by the campaign.
     rec[so + STEP.converted]++;
     rec[chanBase + c * SCF + STRATEGY_CHANNEL.conversions]++;
-    spent += incentive;
+    spent[si] += incentive;
     convert(run, si, offer, offerRel, i, t, day, keyedUniform(ckey, i, visit * 4 + 3));
   }
-  ws.spent[si] = spent;
   bookAttempts(run, si, t);
 }
 
