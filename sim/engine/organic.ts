@@ -1,4 +1,12 @@
-import { entityMix, keyedUniform, mixedUniform, slotMixA, slotMixB, type UniformKey } from '../rng/streams';
+import {
+  bitsUniform,
+  entityMix,
+  keyedBits,
+  mixedBits,
+  slotMixA,
+  slotMixB,
+  type UniformKey,
+} from '../rng/streams';
 import {
   type Engine,
   MAX_MATURITIES,
@@ -127,7 +135,7 @@ export function simulatePurchases(engine: Engine, tables: RepTables, key: Unifor
     const i = list[k];
     const em = entityMix(key, i);
     for (let r = 0; r < nRel; r++) {
-      const u1 = mixedUniform(em, mixB[r], mixA[r]);
+      const u1 = bitsUniform(mixedBits(em, mixB[r], mixA[r]));
       if (u1 < cut[r * 256 + ((codes[k * words + (r >> 2)] >>> (8 * (r & 3))) & 255)]) continue;
       const lambda = Math.min(0.5, hz[r] * ratios[r][k]);
       // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles
@@ -141,7 +149,7 @@ export function simulatePurchases(engine: Engine, tables: RepTables, key: Unifor
         pushEvent(ws, i, r, 0, w1);
         // A second purchase needs −ln u2 ≤ λ·S − e1; as −ln u2 ≥ 1 − u2, u2 < 1 − (λ·S − e1) rules
         // it out without a log (firstWeekOfHazard would return NONE).
-        const u2 = keyedUniform(key, i, slot1[r]);
+        const u2 = bitsUniform(keyedBits(key, i, slot1[r]));
         const w2 =
           u2 >= 1 - (lambda * seasonTotal - e1)
             ? firstWeekOfHazard(e1 - Math.log(u2), lambda, seasonCum, W)
@@ -199,7 +207,7 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
     const t = tier[i];
     const la = attrByTier[t] * churnFactor[i];
     if (la > 0) {
-      const ua = mixedUniform(em, attrB, attrA);
+      const ua = bitsUniform(mixedBits(em, attrB, attrA));
       if (ua >= 1 - la * W) {
         const wa = Math.floor(-Math.log(ua) / la);
         if (wa < W) attritionWeek[i] = wa;
@@ -207,23 +215,23 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
     }
     const li = inflowByTier[t];
     if (li > 0) {
-      const ui = mixedUniform(em, inflowB, inflowA);
+      const ui = bitsUniform(mixedBits(em, inflowB, inflowA));
       if (ui >= inflowFrom[t]) {
         const d1 = Math.floor((7 * -Math.log(ui)) / li);
         if (d1 < horizonDays) {
           inflowDay[i] = d1;
-          const d2 = d1 + Math.floor((7 * -Math.log(keyedUniform(key, i, SLOT_INFLOW2))) / li);
+          const d2 = d1 + Math.floor((7 * -Math.log(bitsUniform(keyedBits(key, i, SLOT_INFLOW2)))) / li);
           if (d2 < horizonDays) inflowDay2[i] = d2;
         }
       }
     }
-    if (isAppUser[i] && mixedUniform(em, activeB, activeA) < monthlyActiveShare) {
+    if (isAppUser[i] && bitsUniform(mixedBits(em, activeB, activeA)) < monthlyActiveShare) {
       appActive[i] = 1;
       appActiveWeek[i] = 0;
     } else if (activationWeekly > 0) {
       // Activation within the horizon needs −ln u / rate < W, i.e. u > e^(−rate·W): most uniforms
       // fall below that bound by more than any rounding of the log, and skip it (same result).
-      const u = mixedUniform(em, activationB, activationA);
+      const u = bitsUniform(mixedBits(em, activationB, activationA));
       const wa = u < noActivationBelow ? W : Math.floor(-Math.log(u) / activationWeekly);
       if (wa < W) {
         appActive[i] = 1;
@@ -237,7 +245,7 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
         d < horizonDays && m < MAX_MATURITIES;
         m++, d = Math.floor(phase + m * period)
       ) {
-        if (keyedUniform(key, i, slotMaturity(m, false)) < reinvestP) {
+        if (bitsUniform(keyedBits(key, i, slotMaturity(m, false))) < reinvestP) {
           retained[i] |= m < 8 ? 1 << m : 0;
           if (reinvested !== undefined && reinvested[i] === NONE) {
             reinvested[i] = Math.floor(d / 7);
