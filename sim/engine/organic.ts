@@ -2,7 +2,9 @@ import {
   bitsUniform,
   entityMix,
   keyedBits,
+  keyedUniform,
   mixedBits,
+  mixedUniform,
   slotMixA,
   slotMixB,
   type UniformKey,
@@ -135,7 +137,7 @@ export function simulatePurchases(engine: Engine, tables: RepTables, key: Unifor
     const i = list[k];
     const em = entityMix(key, i);
     for (let r = 0; r < nRel; r++) {
-      const u1 = bitsUniform(mixedBits(em, mixB[r], mixA[r]));
+      const u1 = mixedUniform(em, mixB[r], mixA[r]);
       if (u1 < cut[r * 256 + ((codes[k * words + (r >> 2)] >>> (8 * (r & 3))) & 255)]) continue;
       const lambda = Math.min(0.5, hz[r] * ratios[r][k]);
       // No purchase within the horizon when −ln u > λ·S; since e^−x ≥ 1 − x, u < 1 − λ·S settles
@@ -149,7 +151,7 @@ export function simulatePurchases(engine: Engine, tables: RepTables, key: Unifor
         pushEvent(ws, i, r, 0, w1);
         // A second purchase needs −ln u2 ≤ λ·S − e1; as −ln u2 ≥ 1 − u2, u2 < 1 − (λ·S − e1) rules
         // it out without a log (firstWeekOfHazard would return NONE).
-        const u2 = bitsUniform(keyedBits(key, i, slot1[r]));
+        const u2 = keyedUniform(key, i, slot1[r]);
         const w2 =
           u2 >= 1 - (lambda * seasonTotal - e1)
             ? firstWeekOfHazard(e1 - Math.log(u2), lambda, seasonCum, W)

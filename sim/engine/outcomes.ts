@@ -1,15 +1,7 @@
 // Phase 4: per-customer outcomes at the horizon — purchases settled against organic ones, money
 // (new, internal shift, kept maturities), attrition avoided.
 import { bandOf } from '../population/build';
-import {
-  bitsUniform,
-  entityMix,
-  keyedBits,
-  mixedBits,
-  slotMixA,
-  slotMixB,
-  type UniformKey,
-} from '../rng/streams';
+import { entityMix, keyedUniform, mixedUniform, slotMixA, slotMixB, type UniformKey } from '../rng/streams';
 import { normalQuantile } from '../stats/normal';
 import { type Engine, MAX_MATURITIES, SLOT_IDIO, slotMaturity, slotOrganic } from './engine-state';
 import { maturityPeriodDays } from './organic';
@@ -204,7 +196,7 @@ function settleOrganicEvent(
       pc.newMoney = 0;
       if (pc.isApp[r] === 0) {
         const os = pop.outsideShare[i];
-        const u = bitsUniform(mixedBits(em, pc.slotB[r * 2 + e], pc.slotA[r * 2 + e]));
+        const u = mixedUniform(em, pc.slotB[r * 2 + e], pc.slotA[r * 2 + e]);
         amount = Math.min(ticketOf(pc, r, aum, u), pc.maxShare[r] * (aum + (aum * os) / (1 - os)));
         pc.newMoney = amount * Math.min(1, (pc.newMoneyShare[r] * os) / engine.meanOutside);
       }
@@ -227,7 +219,7 @@ function settleOrganicEvent(
     return;
   }
   const os = pop.outsideShare[i];
-  const u = bitsUniform(mixedBits(em, pc.slotB[r * 2 + e], pc.slotA[r * 2 + e]));
+  const u = mixedUniform(em, pc.slotB[r * 2 + e], pc.slotA[r * 2 + e]);
   const amount = Math.min(ticketOf(pc, r, aum, u), pc.maxShare[r] * (aum + (aum * os) / (1 - os)));
   const newMoney = amount * Math.min(1, (pc.newMoneyShare[r] * os) / engine.meanOutside);
   ws.purchaseNewMoney[i] += newMoney;
@@ -317,7 +309,7 @@ export function settleMoney(engine: Engine, mc: MoneyConstants, i: number, incre
       m++, d = Math.floor(phase + m * mc.period)
     ) {
       const kept = m < 8 && retained & (1 << m);
-      const wouldLeave = bitsUniform(mixedBits(em, mc.matB[m], mc.matA[m])) < mc.outflowP;
+      const wouldLeave = mixedUniform(em, mc.matB[m], mc.matA[m]) < mc.outflowP;
       if (!kept && wouldLeave) flow -= mc.maturingShare * aum;
       if (wouldLeave && m < 8 && byCampaign & (1 << m)) more += mc.maturingShare * aum;
     }
@@ -334,8 +326,7 @@ export function settleMoney(engine: Engine, mc: MoneyConstants, i: number, incre
   if (aum >= 0 && idioSd >= 0 && aum * mc.growthHi + flow < up) ws.tierUp[i] = 0;
   else if (aum >= 0 && idioSd >= 0 && aum * mc.growthLo + flow >= up) ws.tierUp[i] = 1;
   else {
-    const aumEnd =
-      aum * (mc.growth + idioSd * normalQuantile(bitsUniform(keyedBits(mc.key, i, SLOT_IDIO)))) + flow;
+    const aumEnd = aum * (mc.growth + idioSd * normalQuantile(keyedUniform(mc.key, i, SLOT_IDIO))) + flow;
     ws.tierUp[i] = bandOf(aumEnd, mc.tierMins) > t ? 1 : 0;
   }
 }
