@@ -4,6 +4,7 @@
 // sums: one long loop over every array ran several times slower (too many values live at once).
 // Each sum still adds its customers in customer order, so the record does not depend on the passes.
 import { uniformKey } from '../rng/streams';
+import { WARM_UP_CALLS } from '../stats/heavy-route';
 import type { Engine } from './engine-state';
 import { GROUP, GROUP_FIELDS, WEEK, WEEK_FIELDS } from './layout';
 import type { RepTables } from './params';
@@ -25,7 +26,8 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   const L = model.layout;
   const sc = L.strategies[si].scalar;
   const pilot = ws.pilot;
-  const np = listTargeted(engine, rec, si);
+  if (!warmedUp) warmUp(engine, rec, si);
+  const np = listTargeted(engine, rec, si, model.eligible[si].length);
   pilot.n = np;
   firstPurchases(engine, rec, si, np);
   sumMoney(engine, rec, si, np);
@@ -47,8 +49,33 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   rec[sc.pilotConversionHi] = conv.hi90;
 }
 
-/** List strategy si's targeted customers in ws.scratch and their arm in ws.pilot; count the eligible. */
-function listTargeted(engine: Engine, rec: Float64Array, si: number): number {
+let warmedUp = false;
+
+/**
+ * The long passes, run once per process on no customers before their first real run, so that
+ * every property read after their loop has type feedback when V8 compiles the loop mid-run (on
+ * stack replacement): compiled without it, that code deopted at the first read after the loop
+ * on every call (~8 deopts a replication). V8 collects feedback only after a function has run a
+ * while (lazy feedback allocation), hence a few calls. The real passes then overwrite what these
+ * write.
+ */
+function warmUp(engine: Engine, rec: Float64Array, si: number): void {
+  warmedUp = true;
+  for (let k = 0; k < WARM_UP_CALLS; k++) {
+    listTargeted(engine, rec, si, 0);
+    firstPurchases(engine, rec, si, 0);
+    sumMoney(engine, rec, si, 0);
+    sumCounts(engine, rec, si, 0);
+    sumGroups(engine, rec, si, 0);
+    sumTreated(engine, rec, si, 0);
+  }
+}
+
+/**
+ * List strategy si's targeted customers among its first n eligible in ws.scratch and their arm in
+ * ws.pilot; count the eligible.
+ */
+function listTargeted(engine: Engine, rec: Float64Array, si: number, n: number): number {
   const { model, ws } = engine;
   const sc = model.layout.strategies[si].scalar;
   const elig = model.eligible[si];
@@ -58,7 +85,7 @@ function listTargeted(engine: Engine, rec: Float64Array, si: number): number {
   const isTreated = ws.pilot.isTreated;
   let eligibleT = 0;
   let np = 0;
-  for (let k = 0; k < elig.length; k++) {
+  for (let k = 0; k < n; k++) {
     const i = elig[k];
     const isT = arm[i] === 1 ? 1 : 0;
     eligibleT += isT;
@@ -68,7 +95,7 @@ function listTargeted(engine: Engine, rec: Float64Array, si: number): number {
     np++;
   }
   rec[sc.eligibleT] = eligibleT;
-  rec[sc.eligibleC] = elig.length - eligibleT;
+  rec[sc.eligibleC] = n - eligibleT;
   return np;
 }
 

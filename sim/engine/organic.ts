@@ -1,4 +1,14 @@
-import { entityMix, keyedUniform, mixedUniform, slotMixA, slotMixB, type UniformKey } from '../rng/streams';
+import {
+  bitsUniform,
+  entityMix,
+  keyedBits,
+  keyedUniform,
+  mixedBits,
+  mixedUniform,
+  slotMixA,
+  slotMixB,
+  type UniformKey,
+} from '../rng/streams';
 import {
   type Engine,
   MAX_MATURITIES,
@@ -199,7 +209,7 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
     const t = tier[i];
     const la = attrByTier[t] * churnFactor[i];
     if (la > 0) {
-      const ua = mixedUniform(em, attrB, attrA);
+      const ua = bitsUniform(mixedBits(em, attrB, attrA));
       if (ua >= 1 - la * W) {
         const wa = Math.floor(-Math.log(ua) / la);
         if (wa < W) attritionWeek[i] = wa;
@@ -207,23 +217,23 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
     }
     const li = inflowByTier[t];
     if (li > 0) {
-      const ui = mixedUniform(em, inflowB, inflowA);
+      const ui = bitsUniform(mixedBits(em, inflowB, inflowA));
       if (ui >= inflowFrom[t]) {
         const d1 = Math.floor((7 * -Math.log(ui)) / li);
         if (d1 < horizonDays) {
           inflowDay[i] = d1;
-          const d2 = d1 + Math.floor((7 * -Math.log(keyedUniform(key, i, SLOT_INFLOW2))) / li);
+          const d2 = d1 + Math.floor((7 * -Math.log(bitsUniform(keyedBits(key, i, SLOT_INFLOW2)))) / li);
           if (d2 < horizonDays) inflowDay2[i] = d2;
         }
       }
     }
-    if (isAppUser[i] && mixedUniform(em, activeB, activeA) < monthlyActiveShare) {
+    if (isAppUser[i] && bitsUniform(mixedBits(em, activeB, activeA)) < monthlyActiveShare) {
       appActive[i] = 1;
       appActiveWeek[i] = 0;
     } else if (activationWeekly > 0) {
       // Activation within the horizon needs −ln u / rate < W, i.e. u > e^(−rate·W): most uniforms
       // fall below that bound by more than any rounding of the log, and skip it (same result).
-      const u = mixedUniform(em, activationB, activationA);
+      const u = bitsUniform(mixedBits(em, activationB, activationA));
       const wa = u < noActivationBelow ? W : Math.floor(-Math.log(u) / activationWeekly);
       if (wa < W) {
         appActive[i] = 1;
@@ -237,7 +247,7 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
         d < horizonDays && m < MAX_MATURITIES;
         m++, d = Math.floor(phase + m * period)
       ) {
-        if (keyedUniform(key, i, slotMaturity(m, false)) < reinvestP) {
+        if (bitsUniform(keyedBits(key, i, slotMaturity(m, false))) < reinvestP) {
           retained[i] |= m < 8 ? 1 << m : 0;
           if (reinvested !== undefined && reinvested[i] === NONE) {
             reinvested[i] = Math.floor(d / 7);

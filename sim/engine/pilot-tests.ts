@@ -2,6 +2,7 @@
 // interval per outcome, at the customer level, or on branch means when whole branches were
 // randomized (cluster-level analysis). The method and its measured size are in docs/model.md.
 
+import { WARM_UP_CALLS } from '../stats/heavy-route';
 import { pilotInferenceOf, pilotSums } from '../stats/pilot-inference';
 import { type RandomizationResult, randomizationTests } from '../stats/randomization';
 
@@ -30,6 +31,15 @@ export type PilotData = {
 };
 
 export function createPilotData(n: number, nBranches: number): PilotData & { units: UnitScratch } {
+  if (!residualizeWarm) {
+    // Two-unit analyses so that residualizeBoth's reads after its loops have type feedback when V8
+    // compiles the first loop mid-run (without it, that code deopted after the loop on every call).
+    residualizeWarm = true;
+    const d = createPilotData(2, 0);
+    d.n = 2;
+    d.x[1] = 1;
+    for (let k = 0; k < WARM_UP_CALLS; k++) residualizeBoth(d, new Float64Array(12));
+  }
   return {
     n: 0,
     y: new Float64Array(n),
@@ -49,6 +59,8 @@ export function createPilotData(n: number, nBranches: number): PilotData & { uni
     },
   };
 }
+
+let residualizeWarm = false;
 
 type UnitScratch = {
   a: Float64Array;

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bitsUniform,
   createStream,
   entityMix,
+  keyedBits,
   keyedUniform,
+  mixedBits,
   mixedUniform,
   permutation,
   slotMixA,
@@ -61,9 +64,12 @@ describe('streams', () => {
         const sa = slotMixA(key, slot);
         for (let i = 0; i < 5000; i += 7) {
           expect(mixedUniform(entityMix(key, i), sb, sa)).toBe(keyedUniform(key, i, slot));
+          expect(bitsUniform(mixedBits(entityMix(key, i), sb, sa))).toBe(keyedUniform(key, i, slot));
+          expect(bitsUniform(keyedBits(key, i, slot))).toBe(keyedUniform(key, i, slot));
         }
         const big = 2 ** 31 - 1;
         expect(mixedUniform(entityMix(key, big), sb, sa)).toBe(keyedUniform(key, big, slot));
+        expect(bitsUniform(keyedBits(key, big, slot))).toBe(keyedUniform(key, big, slot));
       }
     }
   });

@@ -136,6 +136,38 @@ export function mixedUniform(em: number, sb: number, sa: number): number {
   return ((h >>> 0) + 0.5) * TWO_POW_M32;
 }
 
+/**
+ * keyedUniform's and mixedUniform's 32 hash bits as an int32, and the uniform they stand for:
+ * bitsUniform(keyedBits(key, entity, slot)) equals keyedUniform(key, entity, slot) bit for bit
+ * (streams.test.ts). For loops too large for V8 to inline the uniform's whole hash: a call that is
+ * not inlined returns its double boxed on the heap (an allocation per draw), an int32 unboxed, and
+ * bitsUniform is small enough to be inlined always.
+ */
+export function keyedBits(key: UniformKey, entity: number, slot: number): number {
+  let h = Math.imul(entity ^ key.a, 0x9e3779b1) ^ Math.imul(slot + 0x7f4a7c15, 0x85ebca77);
+  h = fmix32(h ^ key.b);
+  return fmix32(h + Math.imul(slot, 0xc2b2ae3d) + key.a) | 0;
+}
+
+export function mixedBits(em: number, sb: number, sa: number): number {
+  let h = em ^ sb;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = (h + sa) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+export function bitsUniform(h: number): number {
+  return ((h >>> 0) + 0.5) * TWO_POW_M32;
+}
+
 /** A random permutation of 0..n-1 (Fisher–Yates) from a stream. */
 export function permutation(n: number, stream: Stream): Int32Array {
   const out = new Int32Array(n);

@@ -27,6 +27,9 @@ const FLOOR_SHARE = TOP_SHARE * 2 ** -(LEVELS - 1);
  * order, and its totals. Filled by scanUnits, or by the caller's own pass (foundIdx, found, totals,
  * levelFloor) and then `list`. One per outcome slot, reused between analyses.
  */
+/** Calls on empty input that make V8 collect a function's type feedback (see HeavyScan). */
+export const WARM_UP_CALLS = 16;
+
 export class HeavyScan {
   readonly foundIdx = new Int32Array(Math.ceil(1 / FLOOR_SHARE));
   /** Units found above the floor; if more than foundIdx holds, only the first are listed. */
@@ -42,6 +45,14 @@ export class HeavyScan {
   readonly levelEnd = new Int32Array(LEVELS);
   /** Σd², Σd³, Σd⁴, max d² of d = a − ā over all units, then max |r − r̄| (or a bound on it). */
   readonly totals = new Float64Array(5);
+
+  constructor() {
+    // Passes over no units, so that the reads after selectHeavy's loop have type feedback when V8
+    // compiles that loop mid-run: compiled without it, the code deopted after the loop on every
+    // call (~8 times a replication of W1). V8 collects feedback only after a function has run a
+    // while (lazy feedback allocation), hence a few calls.
+    for (let k = 0; k < WARM_UP_CALLS; k++) selectHeavy(this, this.totals, this.totals, 0, 0, 0);
+  }
 
   /** The levels' floors from Σ(a − ā)² (or any label-free scale of it). */
   setLevels(saa: number): void {
