@@ -18,11 +18,11 @@ describe('estimateRun', () => {
     // What a run keeps: each replication's row of the summary's columns, under half a record in W1.
     expect(e.recordsBytes).toBe(1000 * columnsLayout(recordLayout(w1)).width * 8);
     expect(e.recordsBytes).toBeLessThan(0.5 * 1000 * e.recordBytes);
-    // Measured (docs/performance.md): engine v1 57–66 ms CPU a replication, v2 ×0.79 of that
-    // (~45–52 ms); peak 393–435 MiB with 2 workers while the run kept its records twice (75 MB),
+    // Measured (docs/performance.md): engine v1 57–66 ms CPU a replication, v3 ×0.62 of that
+    // (~35–41 ms); peak 393–435 MiB with 2 workers while the run kept its records twice (75 MB),
     // so now ~60 MB less.
-    expect(e.cpuSecondsPerReplication).toBeGreaterThan(0.04);
-    expect(e.cpuSecondsPerReplication).toBeLessThan(0.06);
+    expect(e.cpuSecondsPerReplication).toBeGreaterThan(0.035);
+    expect(e.cpuSecondsPerReplication).toBeLessThan(0.045);
     expect(e.peakBytes / 2 ** 20).toBeGreaterThan(300);
     expect(e.peakBytes / 2 ** 20).toBeLessThan(600);
     expect(e.wallSeconds).toBeGreaterThan(e.cpuSecondsPerReplication * 500);

@@ -10,11 +10,12 @@ import type { Scenario } from './scenario/schema';
 /**
  * CPU seconds per customer × week × strategy of one replication: W1 (100,000 customers, 26 weeks,
  * 4 strategies) measured 57–66 ms a replication with engine version 1 on one core of the 2-core VM,
- * and version 2 ×0.79 of version 1 in one interleaved run (docs/performance.md): ~45–52 ms.
+ * version 2 ×0.79 and version 3 ×0.62 of version 1 in interleaved runs (docs/performance.md):
+ * ~35–41 ms.
  * Every customer counts, not only those a strategy can touch (unknown before the build), so a
  * narrowly targeted scenario runs faster than estimated.
  */
-const CPU_S_PER_CUSTOMER_WEEK_STRATEGY = 5.0e-9;
+const CPU_S_PER_CUSTOMER_WEEK_STRATEGY = 3.9e-9;
 /** Population build and eligibility, per customer (W1: ~0.4 s for 100,000). */
 const BUILD_S_PER_CUSTOMER = 4e-6;
 /**

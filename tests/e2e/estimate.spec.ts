@@ -14,7 +14,7 @@ test('estimate before a large run, a question first, and a refusal of one that w
 
   await page.getByTestId('nav-population').click();
   const size = page.getByTestId('field-population.size');
-  // 800,000 customers × 400 replications: ~90 s with 2 workers, above the 60 s that asks first.
+  // 800,000 customers × 400 replications: ~70 s with 2 workers, above the 60 s that asks first.
   await size.fill('800000');
   // The scenario is validated after a pause in typing: wait for the estimate of 800,000 customers.
   await expect(estimate).not.toHaveText(atExample ?? '');
