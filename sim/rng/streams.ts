@@ -121,19 +121,7 @@ export function slotMixA(key: UniformKey, slot: number): number {
 }
 
 export function mixedUniform(em: number, sb: number, sa: number): number {
-  let h = em ^ sb;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = (h + sa) | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return ((h >>> 0) + 0.5) * TWO_POW_M32;
+  return bitsUniform(mixedBits(em, sb, sa));
 }
 
 /**

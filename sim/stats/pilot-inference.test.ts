@@ -2,29 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shapeOk } from './normal-route';
 import { MAX_DRAWS, pilotCounters, pilotInference } from './pilot-inference';
 import { randomizationTests, residualize } from './randomization';
-
-/** mulberry32 uniforms for the tests' own data (not the engine's streams). */
-function uniforms(seed: number) {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let z = Math.imul(s ^ (s >>> 15), s | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A random assignment of exactly n1 of n units to treatment (partial Fisher–Yates). */
-function assign(n: number, n1: number, u: () => number): Uint8Array {
-  const idx = Array.from({ length: n }, (_, i) => i);
-  const t = new Uint8Array(n);
-  for (let k = 0; k < n1; k++) {
-    const j = k + Math.floor(u() * (n - k));
-    [idx[k], idx[j]] = [idx[j], idx[k]];
-    t[idx[k]] = 1;
-  }
-  return t;
-}
+import { assign, uniforms } from './test-units';
 
 /** Residuals of y (shifted by tau on the treated) and of the arm on x. */
 function residuals(y: Float64Array, x: Float64Array, t: Uint8Array, tau: number) {
