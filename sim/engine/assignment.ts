@@ -2,7 +2,7 @@ import { createStream, keyedUniform, uniformKey } from '../rng/streams';
 import { type Engine, MAX_MATURITIES } from './engine-state';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
-import type { Workspace } from './workspace';
+import { TOKEN_FIELDS, type Workspace } from './workspace';
 
 /** Queue journey step `step` of strategy s for customer i on `day` (dropped past the horizon). */
 export function pushToken(
@@ -17,18 +17,16 @@ export function pushToken(
 ): void {
   const week = Math.floor(day / 7);
   if (week >= W) return;
-  const t = ws.tokens;
-  const id = t.alloc();
-  t.cust[id] = i;
-  t.step[id] = step;
-  t.day[id] = day;
-  t.leadDay[id] = leadDay;
-  t.queued[id] = queued;
-  t.next[id] = -1;
+  const q = ws.tokens;
   const b = s * (W + 1) + week;
-  if (ws.tail[b] < 0) ws.head[b] = id;
-  else t.next[ws.tail[b]] = id;
-  ws.tail[b] = id;
+  const k = q.size[b];
+  let a = q.data[b];
+  if (k + TOKEN_FIELDS > a.length) a = q.grow(b, k + TOKEN_FIELDS);
+  a[k] = i;
+  a[k + 1] = step | (queued << 16);
+  a[k + 2] = day;
+  a[k + 3] = leadDay;
+  q.size[b] = k + TOKEN_FIELDS;
 }
 
 /** Randomize each strategy's eligible customers into treatment and control, then schedule triggers. */

@@ -25,6 +25,7 @@ import {
   FLAG_REACHED,
   FLAG_RESPONDED,
   TOKEN_CHECK,
+  TOKEN_FIELDS,
   TOKEN_START,
   TOKEN_STEP,
   WINDOW_COUNTS,
@@ -138,7 +139,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const n = pop.n;
   const W = model.weeks;
   const L = model.layout;
-  const tok = ws.tokens;
+  const tokens = ws.tokens;
   const triggers = ws.triggers;
   // Week-major: contacts[week * n + i], kept only for fatigue windows over four weeks (the packed
   // policy window holds the last four).
@@ -190,12 +191,13 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   // Budget spent by this strategy so far, kept in its Float64Array slot: a double local carried
   // around the loop could be boxed (a heap number an attempt) in on-stack-replaced code.
   const spent = ws.spent;
-  // The bucket's triggers [q, qEnd) first, then its linked tokens from head[b] (id = -1: not yet).
+  // The bucket's triggers [q, qEnd) first, then its queued steps from ints k of tokens.data[b]
+  // (read per entry: a step queued for this week may grow the array).
   const q0 = triggers.start[b];
   const qEnd = triggers.start[b + 1];
   const weekEndDay = 7 * (t + 1);
   const isUnique = triggers.isUnique[si] === 1;
-  entries: for (let q = q0, id = -1; ; ) {
+  entries: for (let q = q0, k = 0; ; ) {
     let i: number;
     let day: number;
     let kind: number;
@@ -213,14 +215,16 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       leadDay = -1;
       queued = 0;
     } else {
-      id = id < 0 ? ws.head[b] : tok.next[id];
-      if (id < 0) break;
-      i = tok.cust[id];
-      day = tok.day[id];
+      if (k >= tokens.size[b]) break;
+      const a = tokens.data[b];
+      i = a[k];
+      const stepQueued = a[k + 1];
+      day = a[k + 2];
+      leadDay = a[k + 3];
+      k += TOKEN_FIELDS;
       kind = TOKEN_STEP;
-      stepIdx = tok.step[id];
-      leadDay = tok.leadDay[id];
-      queued = tok.queued[id];
+      stepIdx = stepQueued & 0xffff;
+      queued = stepQueued >>> 16;
     }
     if (kind === TOKEN_CHECK) {
       if (sequenceSatisfied(engine, tables, si, i, eventDay, t, offerRel, run.skeys[si])) continue;

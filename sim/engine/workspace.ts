@@ -28,38 +28,37 @@ export const TOKEN_STEP = 0;
 export const TOKEN_START = 1;
 export const TOKEN_CHECK = 2;
 
-/** Journey steps queued while the weekly loop runs (all TOKEN_STEP), linked per (strategy, week) bucket. */
-export class TokenPool {
-  cust = new Int32Array(1024);
-  step = new Int32Array(1024);
-  day = new Int32Array(1024);
-  leadDay = new Int32Array(1024);
-  queued = new Int32Array(1024);
-  next = new Int32Array(1024);
-  size = 0;
+/** Ints per queued journey step in TokenQueues.data: customer, step | queued << 16, day, lead day. */
+export const TOKEN_FIELDS = 4;
+
+/**
+ * Journey steps queued while the weekly loop runs (all TOKEN_STEP), per (strategy, week) bucket in
+ * the order they were queued: one packed Int32Array a bucket, so the loop reads a bucket's steps
+ * from consecutive memory (a linked pool spread each step over six arrays and the buckets
+ * interleaved). The arrays keep their size across replications.
+ */
+export class TokenQueues {
+  data: Int32Array[];
+  /** Ints used in data[b]. */
+  size: Int32Array;
+
+  constructor(buckets: number) {
+    this.data = Array.from({ length: buckets }, () => new Int32Array(64 * TOKEN_FIELDS));
+    this.size = new Int32Array(buckets);
+  }
 
   reset(): void {
-    this.size = 0;
+    this.size.fill(0);
   }
 
-  alloc(): number {
-    if (this.size === this.cust.length) this.grow();
-    return this.size++;
-  }
-
-  private grow(): void {
-    const cap = this.cust.length * 2;
-    const g32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.cust = g32(this.cust);
-    this.step = g32(this.step);
-    this.day = g32(this.day);
-    this.leadDay = g32(this.leadDay);
-    this.queued = g32(this.queued);
-    this.next = g32(this.next);
+  /** Bucket b's array, at least `min` ints long (the entries kept). */
+  grow(b: number, min: number): Int32Array {
+    let cap = this.data[b].length * 2;
+    while (cap < min) cap *= 2;
+    const a = new Int32Array(cap);
+    a.set(this.data[b]);
+    this.data[b] = a;
+    return a;
   }
 }
 
@@ -209,10 +208,7 @@ export class TriggerList {
 
 export type Workspace = {
   triggers: TriggerList;
-  tokens: TokenPool;
-  /** Bucket heads and tails per (strategy, week). */
-  head: Int32Array;
-  tail: Int32Array;
+  tokens: TokenQueues;
   /** arm[s][i]: 0 not eligible, 1 treatment, 2 control. */
   arm: Uint8Array[];
   /** First trigger day of customer i for strategy s, or -1 (days fit 16 bits: at most 104 weeks). */
@@ -292,9 +288,7 @@ export function createWorkspace(model: Model): Workspace {
   const capUsedAll = new Float64Array(model.scenario.channels.length * nB);
   return {
     triggers: new TriggerList(S, W),
-    tokens: new TokenPool(),
-    head: new Int32Array(S * (W + 1)),
-    tail: new Int32Array(S * (W + 1)),
+    tokens: new TokenQueues(S * (W + 1)),
     arm: Array.from({ length: S }, () => new Uint8Array(n)),
     tau: Array.from({ length: S }, () => new Int16Array(n)),
     flags: Array.from({ length: S }, () => new Uint8Array(n)),
@@ -337,8 +331,6 @@ export function createWorkspace(model: Model): Workspace {
 export function resetWorkspace(ws: Workspace, model: Model): void {
   ws.triggers.reset();
   ws.tokens.reset();
-  ws.head.fill(-1);
-  ws.tail.fill(-1);
   for (const a of ws.arm) a.fill(0);
   for (const a of ws.tau) a.fill(-1);
   for (const a of ws.flags) a.fill(0);
