@@ -72,14 +72,15 @@ export function eventMultiplier(e: EventWindows, traits: number, i: number, day:
   return m;
 }
 
-/** Index of the maturity whose window holds `day`, or -1. */
-export function maturityWindowAt(engine: Engine, tables: RepTables, i: number, day: number): number {
-  const phase = engine.model.pop.maturityPhaseDay[i];
+/**
+ * Index of the maturity whose window holds `day`, or -1; `phase`: the customer's first maturity
+ * day (−1: none), `period` and `windowDays` from maturityPeriodDays and the scenario.
+ */
+export function maturityWindowAt(phase: number, day: number, period: number, windowDays: number): number {
   if (phase < 0 || day < phase) return -1;
-  const period = maturityPeriodDays(engine.model);
   const m = Math.floor((day - phase) / period);
   const since = day - Math.floor(phase + m * period);
-  return since <= tables.scenario.population.events.wmpMaturity.windowDays ? m : -1;
+  return since <= windowDays ? m : -1;
 }
 
 /** "did A but not B within N days": A happened on `eventDay`; did B happen by week `t`? */

@@ -18,7 +18,7 @@ import {
 } from './layout';
 import { END, type Model } from './model';
 import type { RepTables } from './params';
-import { convert } from './purchases';
+import { convert, type PurchaseTable, purchaseTable } from './purchases';
 import {
   FLAG_CONVERTED,
   FLAG_IN_JOURNEY,
@@ -71,6 +71,8 @@ export type WeekRun = {
   capacityAll: Float64Array;
   /** Some channel's fatigue window is longer than the packed policy window's four weeks. */
   longFatigue: boolean;
+  /** Product constants for the conversions' purchases. */
+  purchases: PurchaseTable;
 };
 
 /** The weekly loop: each strategy's journeys, in priority order, week by week. */
@@ -107,6 +109,7 @@ export function runWeeks(
     ),
     longFatigue: tables.chFatigueWeeks.some((w) => w > 4),
     capacityAll: new Float64Array(ws.capUsedAll.length),
+    purchases: purchaseTable(engine, tables),
   };
   const nB = model.pop.branches.length;
   for (let c = 0; c < nC; c++) run.capacityAll.set(capacity[c], c * nB);
@@ -208,7 +211,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     if (q < qEnd) {
       i = triggers.cust[q];
       day = triggers.day[q];
-      eventDay = triggers.eventDay[q];
+      if (triggerKind === TOKEN_CHECK) eventDay = triggers.eventDay[q];
       q++;
       kind = triggerKind;
       stepIdx = steps.start;

@@ -6,28 +6,60 @@ import { type Engine, REFERENCE_AUM_CNY, SLOT_ATTRITION_AVOIDED } from './engine
 import { maturityWindowAt } from './events';
 import type { WeekRun } from './journeys';
 import { WEEK, WEEK_FIELDS } from './layout';
+import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
 import { FLAG_CONVERTED, FLAG_IN_JOURNEY, NONE, productBit } from './workspace';
 
-/** Ticket (CNY) of customer i's purchase of product p and its new-money part; u: the amount's uniform. */
-export function purchaseAmount(
-  engine: Engine,
-  p: number,
-  i: number,
-  u: number,
-  tables: RepTables,
-): { amount: number; newMoney: number } {
-  const prod = tables.scenario.products[p];
-  if (prod.family === 'app_activation') return { amount: 0, newMoney: 0 };
+/**
+ * This replication's product constants for campaign purchases, in typed arrays (built once a
+ * replication by purchaseTable): reading them per conversion from the scenario's product objects,
+ * which differ in shape, cost more than the purchase's arithmetic.
+ */
+export type PurchaseTable = {
+  isApp: Uint8Array;
+  isInvestment: Uint8Array;
+  /** valuePerConversionCny × valueYears. */
+  valueYears: Float64Array;
+  revenueRate: Float64Array;
+  valueYearsCount: number;
+  median: Float64Array;
+  elasticity: Float64Array;
+  sdLog: Float64Array;
+  maxShareOfAum: Float64Array;
+  newMoneyShare: Float64Array;
+  maturityPeriod: number;
+  maturityWindowDays: number;
+};
+
+export function purchaseTable(engine: Engine, tables: RepTables): PurchaseTable {
+  const s = tables.scenario;
+  const prods = s.products;
+  const years = s.economics.valueYears;
+  const f64 = (f: (p: (typeof prods)[number]) => number) => Float64Array.from(prods, f);
+  return {
+    isApp: Uint8Array.from(prods, (p) => (p.family === 'app_activation' ? 1 : 0)),
+    isInvestment: Uint8Array.from(prods, (p) => (INVESTMENT_FAMILIES.has(p.family) ? 1 : 0)),
+    valueYears: f64((p) => p.valuePerConversionCny * years),
+    revenueRate: f64((p) => p.revenueRate),
+    valueYearsCount: years,
+    median: f64((p) => p.ticket.medianCny),
+    elasticity: f64((p) => p.ticket.aumElasticity),
+    sdLog: f64((p) => p.ticket.sdLog),
+    maxShareOfAum: f64((p) => p.ticket.maxShareOfAum),
+    newMoneyShare: f64((p) => p.newMoneyShare),
+    maturityPeriod: maturityPeriodDays(engine.model),
+    maturityWindowDays: s.population.events.wmpMaturity.windowDays,
+  };
+}
+
+/** Ticket (CNY) of customer i's purchase of product p (not an app activation), capped; u: the amount's uniform. */
+export function purchaseAmount(engine: Engine, pt: PurchaseTable, p: number, i: number, u: number): number {
   const pop = engine.model.pop;
   const aum = pop.aum[i];
   const os = pop.outsideShare[i];
-  const ticket = prod.ticket;
-  let amount = ticketCny(ticket.medianCny, ticket.aumElasticity, ticket.sdLog, aum, u);
+  const amount = ticketCny(pt.median[p], pt.elasticity[p], pt.sdLog[p], aum, u);
   const wealth = aum + (aum * os) / (1 - os);
-  amount = Math.min(amount, ticket.maxShareOfAum * wealth);
-  const frac = Math.min(1, (prod.newMoneyShare * os) / engine.meanOutside);
-  return { amount, newMoney: amount * frac };
+  return Math.min(amount, pt.maxShareOfAum[p] * wealth);
 }
 
 /** A ticket before its cap: median × (max(aum, 1000) / reference)^elasticity × e^(sdLog·z), z the normal quantile of u. */
@@ -42,7 +74,7 @@ export const INVESTMENT_FAMILIES = new Set(['wmp', 'fund', 'large_cd', 'insuranc
 /** Record a purchase's money: new money, internal shift, revenue, and maturity retention. */
 export function bookPurchase(
   engine: Engine,
-  tables: RepTables,
+  pt: PurchaseTable,
   p: number,
   i: number,
   u: number,
@@ -50,25 +82,32 @@ export function bookPurchase(
   isCampaign: boolean,
 ): void {
   const { ws } = engine;
-  const prod = tables.scenario.products[p];
-  const years = tables.scenario.economics.valueYears;
-  ws.value[i] += prod.valuePerConversionCny * years;
-  if (isCampaign) ws.incrementalValue[i] += prod.valuePerConversionCny * years;
-  if (prod.family === 'app_activation') {
+  const value = pt.valueYears[p];
+  ws.value[i] += value;
+  if (isCampaign) ws.incrementalValue[i] += value;
+  if (pt.isApp[p] === 1) {
     ws.appActive[i] = 1;
     ws.appActiveWeek[i] = Math.min(ws.appActiveWeek[i], Math.floor(day / 7));
     return;
   }
-  const { amount, newMoney } = purchaseAmount(engine, p, i, u, tables);
+  const amount = purchaseAmount(engine, pt, p, i, u);
+  const frac = Math.min(1, (pt.newMoneyShare[p] * engine.model.pop.outsideShare[i]) / engine.meanOutside);
+  const newMoney = amount * frac;
+  const revenue = amount * pt.revenueRate[p] * pt.valueYearsCount;
   ws.purchaseNewMoney[i] += newMoney;
   ws.internalShift[i] += amount - newMoney;
-  ws.value[i] += amount * prod.revenueRate * years;
+  ws.value[i] += revenue;
   if (isCampaign) {
     ws.campaignNewMoney[i] += newMoney;
-    ws.incrementalValue[i] += amount * prod.revenueRate * years;
+    ws.incrementalValue[i] += revenue;
   }
-  if (INVESTMENT_FAMILIES.has(prod.family)) {
-    const m = maturityWindowAt(engine, tables, i, day);
+  if (pt.isInvestment[p] === 1) {
+    const m = maturityWindowAt(
+      engine.model.pop.maturityPhaseDay[i],
+      day,
+      pt.maturityPeriod,
+      pt.maturityWindowDays,
+    );
     if (m >= 0 && m < 8) {
       if (isCampaign && !(ws.retained[i] & (1 << m))) ws.retainedByCampaign[i] |= 1 << m;
       ws.retained[i] |= 1 << m;
@@ -100,7 +139,7 @@ export function convert(
     ws.campLast[offerRel][i] = t;
     ws.campaignMask[i] |= productBit(offerRel);
   }
-  bookPurchase(engine, tables, offer, i, uAmount, day, true);
+  bookPurchase(engine, run.purchases, offer, i, uAmount, day, true);
   const aw = ws.attritionWeek[i];
   if (
     aw !== NONE &&
