@@ -23,7 +23,7 @@ export function pushToken(
   let a = q.data[b];
   if (k + TOKEN_FIELDS > a.length) a = q.grow(b, k + TOKEN_FIELDS);
   a[k] = i;
-  a[k + 1] = step | (queued << 16);
+  a[k + 1] = (step << 4) | queued;
   a[k + 2] = day;
   a[k + 3] = leadDay;
   q.size[b] = k + TOKEN_FIELDS;

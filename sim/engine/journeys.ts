@@ -226,8 +226,8 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       leadDay = a[k + 3];
       k += TOKEN_FIELDS;
       kind = TOKEN_STEP;
-      stepIdx = stepQueued & 0xffff;
-      queued = stepQueued >>> 16;
+      stepIdx = stepQueued >>> 4;
+      queued = stepQueued & 15;
     }
     if (kind === TOKEN_CHECK) {
       if (sequenceSatisfied(engine, tables, si, i, eventDay, t, offerRel, run.skeys[si])) continue;

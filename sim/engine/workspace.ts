@@ -28,7 +28,11 @@ export const TOKEN_STEP = 0;
 export const TOKEN_START = 1;
 export const TOKEN_CHECK = 2;
 
-/** Ints per queued journey step in TokenQueues.data: customer, step | queued << 16, day, lead day. */
+/**
+ * Ints per queued journey step in TokenQueues.data: customer, step << 4 | queued, day, lead day.
+ * Weeks queued stay below 16: a step is queued again only while that count is below
+ * MAX_POLICY_POSTPONES (3) or the channel's maxQueueWeeks (at most 12, schema).
+ */
 export const TOKEN_FIELDS = 4;
 
 /**
