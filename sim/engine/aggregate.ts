@@ -241,30 +241,35 @@ function sumCounts(engine: Engine, rec: Float64Array, si: number, np: number): v
   for (let k = 0; k < np; k++) {
     const i = list[k];
     const isT = isTreated[k];
+    // All ones for the treated, else 0: `x & mask` is x·isT without the overflow checks of a product.
+    const mask = -isT;
     const buyer = y2[k];
     const g = gained[i];
     const active = appActive[i];
     const up = tierUp[i];
-    const attrited = attritionWeek[i] < W ? 1 : 0;
+    // Branch-free (whether a customer attrited or uses the app is a coin toss to the processor):
+    // 1 when attritionWeek < W, and max(0, W − appActiveWeek).
+    const attrited = (attritionWeek[i] - W) >>> 31;
     const held = heldAtStart[i] + g;
     // App logins per month over the horizon: an active user's mean rate for the weeks active; the
     // weeks active are summed here and scaled by the rate once, below.
-    const activeWeeks = appActiveWeek[i] < W ? W - appActiveWeek[i] : 0;
+    const weeks = W - appActiveWeek[i];
+    const activeWeeks = weeks & ~(weeks >> 31);
     targetedT += isT;
     buyersAll += buyer;
     buyersT += buyer * isT;
     gainedAll += g;
-    gainedT += g * isT;
+    gainedT += g & mask;
     mauAll += active;
-    mauT += active * isT;
+    mauT += active & mask;
     tierUpAll += up;
-    tierUpT += up * isT;
+    tierUpT += up & mask;
     attritedAll += attrited;
-    attritedT += attrited * isT;
+    attritedT += attrited & mask;
     heldAll += held;
-    heldT += held * isT;
+    heldT += held & mask;
     activeWeeksAll += activeWeeks;
-    activeWeeksT += activeWeeks * isT;
+    activeWeeksT += activeWeeks & mask;
   }
   const perActiveWeek = model.scenario.population.app.loginsPerActiveMonth / W;
   rec[sc.targetedT] = targetedT;
@@ -355,7 +360,7 @@ function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): 
     if (isTreated[k] === 0) continue;
     const i = list[k];
     const f = flags[i];
-    if (f & FLAG_REACHED) reached++;
+    reached += f & FLAG_REACHED;
     if (f & FLAG_CONVERTED) {
       convertedCampaign++;
       // The modelled effect on this customer, shared among the strategies that converted them.
