@@ -241,30 +241,35 @@ function sumCounts(engine: Engine, rec: Float64Array, si: number, np: number): v
   for (let k = 0; k < np; k++) {
     const i = list[k];
     const isT = isTreated[k];
+    // All ones for the treated, else 0: `x & mask` is x·isT without the overflow checks of a product.
+    const mask = -isT;
     const buyer = y2[k];
     const g = gained[i];
     const active = appActive[i];
     const up = tierUp[i];
-    const attrited = attritionWeek[i] < W ? 1 : 0;
+    // Branch-free (whether a customer attrited or uses the app is a coin toss to the processor):
+    // 1 when attritionWeek < W, and max(0, W − appActiveWeek).
+    const attrited = (attritionWeek[i] - W) >>> 31;
     const held = heldAtStart[i] + g;
     // App logins per month over the horizon: an active user's mean rate for the weeks active; the
     // weeks active are summed here and scaled by the rate once, below.
-    const activeWeeks = appActiveWeek[i] < W ? W - appActiveWeek[i] : 0;
+    const weeks = W - appActiveWeek[i];
+    const activeWeeks = weeks & ~(weeks >> 31);
     targetedT += isT;
     buyersAll += buyer;
     buyersT += buyer * isT;
     gainedAll += g;
-    gainedT += g * isT;
+    gainedT += g & mask;
     mauAll += active;
-    mauT += active * isT;
+    mauT += active & mask;
     tierUpAll += up;
-    tierUpT += up * isT;
+    tierUpT += up & mask;
     attritedAll += attrited;
-    attritedT += attrited * isT;
+    attritedT += attrited & mask;
     heldAll += held;
-    heldT += held * isT;
+    heldT += held & mask;
     activeWeeksAll += activeWeeks;
-    activeWeeksT += activeWeeks * isT;
+    activeWeeksT += activeWeeks & mask;
   }
   const perActiveWeek = model.scenario.population.app.loginsPerActiveMonth / W;
   rec[sc.targetedT] = targetedT;
@@ -285,35 +290,69 @@ function sumCounts(engine: Engine, rec: Float64Array, si: number, np: number): v
   rec[sc.loginsC] = (activeWeeksAll - activeWeeksT) * perActiveWeek;
 }
 
-/** Targeted, buyers and net new money by tier, cell and branch and arm; the pilot's branch. */
+/**
+ * Targeted and buyers by group and arm, packed into one number: targeted + buyers · 2^26, whole
+ * numbers below 2^53 for fewer than 2^26 customers (the schema allows 5 million), so one addition
+ * counts both exactly. Group g's arms at 2g (treated) and 2g + 1; tiers, then cells, then branches.
+ */
+let groupCounts = new Float64Array(0);
+const BUYER_UNIT = 2 ** 26;
+
+/**
+ * Targeted, buyers and net new money by tier, cell and branch and arm; the pilot's branch. The
+ * counts are whole numbers, summed packed (groupCounts) and unpacked after the loop; net new money
+ * is added customer by customer, in customer order. (The loop's offsets are read into locals
+ * first: read from their objects inside it, they were read again for every customer.)
+ */
 function sumGroups(engine: Engine, rec: Float64Array, si: number, np: number): void {
   const { model, ws } = engine;
   const GF = GROUP_FIELDS.length;
-  const lay = model.layout.strategies[si];
+  const L = model.layout;
+  const lay = L.strategies[si];
   const { tier, cell, branch } = model.pop;
   const list = ws.scratch;
   const pilot = ws.pilot;
   const { isTreated, y, y2 } = pilot;
+  const pilotBranch = pilot.branch;
+  const nGroups = L.nTiers + L.nCells + L.nBranches;
+  if (groupCounts.length < 2 * nGroups) groupCounts = new Float64Array(2 * nGroups);
+  const counts = groupCounts;
+  counts.fill(0, 0, 2 * nGroups);
+  const cellAt = 2 * L.nTiers;
+  const branchAt = 2 * (L.nTiers + L.nCells);
+  const tierNm = lay.tiers + GROUP.netNewMoneyT;
+  const cellNm = lay.cells + GROUP.netNewMoneyT;
+  const branchNm = lay.branches + GROUP.netNewMoneyT;
   for (let k = 0; k < np; k++) {
     const i = list[k];
+    const t = tier[i];
+    const c = cell[i];
     const b = branch[i];
-    pilot.branch[k] = b;
+    pilotBranch[k] = b;
     const nm = y[k];
-    const buyer = y2[k];
+    const packed = 1 + y2[k] * BUYER_UNIT;
     // Group fields come in treatment/control pairs: + a picks the arm.
     const a = 1 - isTreated[k];
-    const gt = lay.tiers + tier[i] * GF + a;
-    const gc = lay.cells + cell[i] * GF + a;
-    const gb = lay.branches + b * GF + a;
-    rec[gt + GROUP.targetedT]++;
-    rec[gc + GROUP.targetedT]++;
-    rec[gb + GROUP.targetedT]++;
-    rec[gt + GROUP.buyersT] += buyer;
-    rec[gc + GROUP.buyersT] += buyer;
-    rec[gb + GROUP.buyersT] += buyer;
-    rec[gt + GROUP.netNewMoneyT] += nm;
-    rec[gc + GROUP.netNewMoneyT] += nm;
-    rec[gb + GROUP.netNewMoneyT] += nm;
+    counts[2 * t + a] += packed;
+    counts[cellAt + 2 * c + a] += packed;
+    counts[branchAt + 2 * b + a] += packed;
+    rec[tierNm + t * GF + a] += nm;
+    rec[cellNm + c * GF + a] += nm;
+    rec[branchNm + b * GF + a] += nm;
+  }
+  for (let g = 0; g < nGroups; g++) {
+    const at =
+      g < L.nTiers
+        ? lay.tiers + g * GF
+        : g < L.nTiers + L.nCells
+          ? lay.cells + (g - L.nTiers) * GF
+          : lay.branches + (g - L.nTiers - L.nCells) * GF;
+    for (let a = 0; a < 2; a++) {
+      const v = counts[2 * g + a];
+      const buyers = Math.floor(v / BUYER_UNIT);
+      rec[at + a + GROUP.targetedT] += v - buyers * BUYER_UNIT;
+      rec[at + a + GROUP.buyersT] += buyers;
+    }
   }
 }
 
@@ -355,7 +394,7 @@ function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): 
     if (isTreated[k] === 0) continue;
     const i = list[k];
     const f = flags[i];
-    if (f & FLAG_REACHED) reached++;
+    reached += f & FLAG_REACHED;
     if (f & FLAG_CONVERTED) {
       convertedCampaign++;
       // The modelled effect on this customer, shared among the strategies that converted them.

@@ -16,25 +16,24 @@ import { NONE, productBit } from './workspace';
 export const Z_BOUND = 7;
 
 /**
- * After the horizon, in one pass over the relevant customers: organic purchases not pre-empted by
- * a campaign (settlePurchases), then outflows, net new money, value and tier (settleMoney).
+ * After the horizon, in two passes over the relevant customers: organic purchases not pre-empted
+ * by a campaign (settlePurchases), then outflows, net new money, value and tier (settleMoney).
  */
 export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKey): void {
   const pc = purchaseConstants(engine, tables, key);
-  const mc = moneyConstants(engine, tables, key);
-  const { organicMask, campaignMask } = engine.ws;
+  const { organicMask, campaignMask, campaignNewMoney, gained, incremental } = engine.ws;
   const list = engine.model.relevant;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
-    // Customers without an organic purchase week or a campaign purchase have nothing to book.
-    let incremental = 0;
-    if ((organicMask[i] | campaignMask[i]) !== 0) incremental = settlePurchases(engine, pc, i);
+    // Customers without an organic purchase week or a campaign purchase have nothing to book. The
+    // start of the modelled increment waits in ws.incremental for settleMoney.
+    if ((organicMask[i] | campaignMask[i]) !== 0) incremental[i] = settlePurchases(engine, pc, i);
     else {
-      incremental = engine.ws.campaignNewMoney[i];
-      engine.ws.gained[i] = 0;
+      incremental[i] = campaignNewMoney[i];
+      gained[i] = 0;
     }
-    settleMoney(engine, mc, i, incremental);
   }
+  settleMoney(engine, moneyConstants(engine, tables, key));
 }
 
 /** Per-replication constants of the organic purchases of each relevant product. */
@@ -286,47 +285,55 @@ function moneyConstants(engine: Engine, tables: RepTables, key: UniformKey) {
 }
 
 /**
- * Customer i's net new money (purchases, inflows, maturity run-off, churn), its value, the rest of
- * the modelled increment (from `incremental`: maturities kept, churn prevented) and the
- * end-of-horizon tier.
+ * Each relevant customer's net new money (purchases, inflows, maturity run-off, churn), its value,
+ * the rest of the modelled increment (from the start settlePurchases left in ws.incremental:
+ * maturities kept, churn prevented) and the end-of-horizon tier. (One loop with every array and
+ * constant in a local: read through their objects, V8 read them again for every customer.)
  */
-export function settleMoney(engine: Engine, mc: MoneyConstants, i: number, incremental: number): void {
+function settleMoney(engine: Engine, mc: MoneyConstants): void {
   const { ws, model } = engine;
-  const pop = model.pop;
-  const aum = pop.aum[i];
-  let flow = ws.purchaseNewMoney[i];
-  let more = incremental;
-  if (ws.inflowDay[i] >= 0) flow += mc.inflowShare * aum;
-  if (ws.inflowDay2[i] >= 0) flow += mc.inflowShare * aum;
-  const phase = pop.maturityPhaseDay[i];
-  if (phase >= 0) {
-    const em = entityMix(mc.key, i);
-    const retained = ws.retained[i];
-    const byCampaign = ws.retainedByCampaign[i];
-    for (
-      let m = 0, d = phase;
-      d < mc.horizonDays && m < MAX_MATURITIES;
-      m++, d = Math.floor(phase + m * mc.period)
-    ) {
-      const kept = m < 8 && retained & (1 << m);
-      const wouldLeave = mixedUniform(em, mc.matB[m], mc.matA[m]) < mc.outflowP;
-      if (!kept && wouldLeave) flow -= mc.maturingShare * aum;
-      if (wouldLeave && m < 8 && byCampaign & (1 << m)) more += mc.maturingShare * aum;
+  const { aum: aumOf, maturityPhaseDay, tier } = model.pop;
+  const { purchaseNewMoney, inflowDay, inflowDay2, retained: retainedOf, retainedByCampaign } = ws;
+  const { attritionWeek, attritionAvoided, netNewMoney, incremental, value, incrementalValue, tierUp } = ws;
+  const { key, W, period, margin, tierMins, upAt, growth, idioSd, growthHi, growthLo, matB, matA } = mc;
+  const { maturingShare, outflowP, inflowShare, attritionLoss, horizonDays } = mc;
+  const list = model.relevant;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    const aum = aumOf[i];
+    let flow = purchaseNewMoney[i];
+    let more = incremental[i];
+    if (inflowDay[i] >= 0) flow += inflowShare * aum;
+    if (inflowDay2[i] >= 0) flow += inflowShare * aum;
+    const phase = maturityPhaseDay[i];
+    if (phase >= 0) {
+      const em = entityMix(key, i);
+      const retained = retainedOf[i];
+      const byCampaign = retainedByCampaign[i];
+      for (
+        let m = 0, d = phase;
+        d < horizonDays && m < MAX_MATURITIES;
+        m++, d = Math.floor(phase + m * period)
+      ) {
+        const kept = m < 8 && retained & (1 << m);
+        const wouldLeave = mixedUniform(em, matB[m], matA[m]) < outflowP;
+        if (!kept && wouldLeave) flow -= maturingShare * aum;
+        if (wouldLeave && m < 8 && byCampaign & (1 << m)) more += maturingShare * aum;
+      }
     }
-  }
-  if (ws.attritionWeek[i] < mc.W) flow -= mc.attritionLoss * aum;
-  if (ws.attritionAvoided[i]) more += mc.attritionLoss * aum;
-  ws.netNewMoney[i] = flow;
-  ws.incremental[i] = more;
-  ws.value[i] += flow * mc.margin;
-  ws.incrementalValue[i] += more * mc.margin;
-  const t = pop.tier[i];
-  const up = mc.upAt[t];
-  const { idioSd } = mc;
-  if (aum >= 0 && idioSd >= 0 && aum * mc.growthHi + flow < up) ws.tierUp[i] = 0;
-  else if (aum >= 0 && idioSd >= 0 && aum * mc.growthLo + flow >= up) ws.tierUp[i] = 1;
-  else {
-    const aumEnd = aum * (mc.growth + idioSd * normalQuantile(keyedUniform(mc.key, i, SLOT_IDIO))) + flow;
-    ws.tierUp[i] = bandOf(aumEnd, mc.tierMins) > t ? 1 : 0;
+    if (attritionWeek[i] < W) flow -= attritionLoss * aum;
+    if (attritionAvoided[i]) more += attritionLoss * aum;
+    netNewMoney[i] = flow;
+    incremental[i] = more;
+    value[i] += flow * margin;
+    incrementalValue[i] += more * margin;
+    const t = tier[i];
+    const up = upAt[t];
+    if (aum >= 0 && idioSd >= 0 && aum * growthHi + flow < up) tierUp[i] = 0;
+    else if (aum >= 0 && idioSd >= 0 && aum * growthLo + flow >= up) tierUp[i] = 1;
+    else {
+      const aumEnd = aum * (growth + idioSd * normalQuantile(keyedUniform(key, i, SLOT_IDIO))) + flow;
+      tierUp[i] = bandOf(aumEnd, tierMins) > t ? 1 : 0;
+    }
   }
 }
