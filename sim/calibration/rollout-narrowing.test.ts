@@ -10,7 +10,16 @@ import { CalibrationError } from './errors';
 import { compareRollouts } from './rollout-narrowing';
 import { smallBank } from './test-scenario';
 
-const bank = smallBank(30_000, 8, 12);
+// Priors wider than the calibration tests' (response effect 0.7–2.1, close rate 0.2–0.8), centred
+// on the same values, so that the parameters' share of the band is large beside the behaviour
+// noise (see the width ratio below).
+const bank: Scenario = {
+  ...smallBank(30_000, 8, 12),
+  uncertainty: [
+    { param: 'channels[ai_call].responseEffect', prior: { type: 'uniform', min: 0.1, max: 2.7 } },
+    { param: 'channels[wealth_manager].closeRate', prior: { type: 'uniform', min: 0.02, max: 0.98 } },
+  ],
+};
 const branches = branchInfos(simApi.populationSummary(bank, String(bank.monteCarlo.seed)));
 const run: PilotRunner = async (s, settings) => ({
   summary: simApi.summarize(s, settings, [simApi.runBlock(s, settings, 0, settings.replications)]),
@@ -43,10 +52,11 @@ describe('rollout before and after calibration', () => {
     expect(c.stage.branches).toHaveLength(8);
     const m = c.strategies[0].modelled.upliftPp;
     expect(m.after.p95 - m.after.p05).toBeLessThan(m.before.p95 - m.before.p05);
-    // The prior spans response effects 0.7–2.1 and close rates 0.2–0.8; fixed near their centres the
-    // modelled conversion uplift keeps only the behaviour noise of ~1,000 targeted customers. The 5th
-    // and 95th percentiles of 120 replications each rest on ~6 draws (their relative SE is ~15%), so
-    // the check asks for a clear narrowing, below 0.8, rather than the exact share.
+    // The prior spans response effects 0.1–2.7 and close rates 0.02–0.98; fixed near their centres
+    // the modelled conversion uplift keeps only the behaviour noise of ~1,000 targeted customers.
+    // The 5th and 95th percentiles of 120 replications each rest on ~6 draws, so the ratio is
+    // noisy: over 12 seeds it was 0.50–0.65 (mean 0.58, SD 0.045), and 0.8 is ~5 SD above its
+    // mean. (With the calibration tests' narrower priors it was 0.63–0.81, mean 0.74: too close.)
     expect(m.widthRatio).toBeLessThan(0.8);
     const noise = c.strategies[0].upliftPp;
     expect(Number.isFinite(noise.widthRatio)).toBe(true);
