@@ -11,12 +11,16 @@ import { recordLayout } from './layout';
 import { mustLoad } from './test-scenarios';
 
 const REPS = 3000;
-// Binomial standard errors at REPS = 3000: rejection rate at 5%: sqrt(.05 × .95 / 3000) = 0.40 pp,
-// so ±1 pp is 2.5 SE; each side at 2.5%: 0.29 pp, ±0.8 pp is 2.8 SE; coverage at 90%: 0.55 pp, so
-// ±2 pp is 3.6 SE. A test off by a factor (Welch on raw money: 9–10% one-sided) fails all three.
-const SIZE_TOL = 0.01;
-const SIDE_TOL = 0.008;
-const COVER_TOL = 0.02;
+// Binomial standard errors at REPS = 3000: rejection rate at 5%: sqrt(.05 × .95 / 3000) = 0.40 pp;
+// each side at 2.5%: 0.29 pp; coverage at 90%: 0.55 pp. The family is 56 checks (14 analyses × the
+// rate, two sides and coverage), so each gets 3.75 SE (Bonferroni, two-sided, family-wise 1%): ±1.5
+// pp, ±1.1 pp and ±2.1 pp. (At 2.5–2.8 SE, as before, some check of the 56 fails on up to one seed
+// in four with a correct test (union bound 0.3); engine v4's draws hit one: 100 of 3000 on a side,
+// 2.9 SE, and 2.2 / 2.3% on two other seeds.) A test off by a factor (Welch on raw money: 9–10%
+// one-sided) still fails all three.
+const SIZE_TOL = 0.015;
+const SIDE_TOL = 0.011;
+const COVER_TOL = 0.021;
 
 function zeroEffect(file: string, customers: number) {
   const doc = JSON.parse(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'));
