@@ -15,8 +15,8 @@ const REPS = 3000;
 // each side at 2.5%: 0.29 pp; coverage at 90%: 0.55 pp. The family is 56 checks (14 analyses × the
 // rate, two sides and coverage), so each gets 3.75 SE (Bonferroni, two-sided, family-wise 1%): ±1.5
 // pp, ±1.1 pp and ±2.1 pp. (At 2.5–2.8 SE, as before, some check of the 56 fails on up to one seed
-// in four with a correct test (union bound 0.3); engine v4's draws hit one: 100 of 3000 on a side,
-// 2.9 SE, and 2.2 / 2.3% on two other seeds.) A test off by a factor (Welch on raw money: 9–10%
+// in four with a correct test (union bound 0.3); a trial of other organic draws of the same
+// distribution hit one: 100 of 3000 on a side, 2.9 SE, and 2.2 / 2.3% on two other seeds.) A test off by a factor (Welch on raw money: 9–10%
 // one-sided) still fails all three.
 const SIZE_TOL = 0.015;
 const SIDE_TOL = 0.011;
