@@ -72,7 +72,8 @@ function purchaseConstants(engine: Engine, tables: RepTables, key: UniformKey) {
     maxShare: Float64Array.from(prods, (p) => p.ticket.maxShareOfAum),
     newMoneyShare: Float64Array.from(prods, (p) => p.newMoneyShare),
     revenueRate: Float64Array.from(prods, (p) => p.revenueRate),
-    // bookPurchase's prod.valuePerConversionCny * years, and the pre-empted purchase's value per conversion.
+    // bookPurchase's value (PurchaseTable.valueYears: valuePerConversionCny × years), and the
+    // pre-empted purchase's value per conversion.
     conversionValue: Float64Array.from(prods, (p) => p.valuePerConversionCny * years),
     valuePerConversion: Float64Array.from(prods, (p) => p.valuePerConversionCny),
     wmpRel: model.wmpProducts.map((p) => model.relevantIndex[p]).find((x) => x >= 0) ?? -1,
@@ -210,7 +211,7 @@ function settleOrganicEvent(
     ws.value[i] += amount * rr * valueYears;
     return;
   }
-  // bookPurchase(engine, tables, rel[r], i, u, 7 * w, false), with this replication's constants.
+  // bookPurchase(engine, purchases, rel[r], i, u, 7 * w, false), with this replication's constants.
   ws.value[i] += pc.conversionValue[r];
   if (pc.isApp[r] === 1) {
     ws.appActive[i] = 1;
