@@ -223,7 +223,14 @@ test('a template journey, a dragged step, Save As and reopen: the step is where 
   await expect(page.getByTestId('journey-canvas')).toHaveAttribute('data-view', 'shown');
 
   // Three wheels with referral and return, on the example's own channels; one undo step.
-  await page.getByTestId('journey-template').click();
+  // Open the menu until it says it is open: under load (CI once ran beside other test suites) one
+  // click was lost while the canvas was still settling and the menu never opened; a second click
+  // when aria-expanded is still false cannot close a menu that opened.
+  const templateButton = page.getByTestId('journey-template');
+  await expect(async () => {
+    if ((await templateButton.getAttribute('aria-expanded')) !== 'true') await templateButton.click();
+    await expect(templateButton).toHaveAttribute('aria-expanded', 'true', { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId('journey-template-three_wheels')).toContainText('三轮驱动');
   await page.getByTestId('journey-template-three_wheels').click();
   for (const id of ['push', 'call', 'advisor', 'nurture'])
