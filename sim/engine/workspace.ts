@@ -69,8 +69,9 @@ export class TokenQueues {
 /**
  * Journey entries scheduled before the weekly loop (batch week, event occurrences, sequence
  * checks), stored contiguously per (strategy, week) bucket in the order they were scheduled. The
- * loop reads a bucket's triggers first, then its linked tokens: the same order as one queue that
- * held both, without a linked token per trigger (W1 schedules ~240,000 of them a replication).
+ * loop reads a bucket's triggers first, then its queued steps (TokenQueues): the same order as one
+ * queue that held both, without a queued step per trigger (W1 schedules ~240,000 of them a
+ * replication).
  */
 export class TriggerList {
   /** Customer, day (from the start) and, for a sequence check, the day of the first event. */
