@@ -17,6 +17,9 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     locale: 'en-US',
     viewport: { width: 1440, height: 900 },
+    // Charts then appear in their final state (EChart honours prefers-reduced-motion): a screenshot
+    // taken right after a result arrives showed a sweep's line mid-animation, points off their values.
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -98,6 +98,25 @@ describe('EChart, paced', () => {
     expect((chart.getOption() as { animation?: unknown }).animation).not.toBe(false);
   });
 
+  it('does not animate for someone who asked the system for reduced motion', async () => {
+    const reduce = (on: boolean) =>
+      vi.stubGlobal('matchMedia', (query: string) => ({
+        matches: on && query === '(prefers-reduced-motion: reduce)',
+      }));
+    reduce(true);
+    const { getByTestId, rerender } = render(ui(bars([1, 2])));
+    const host = getByTestId('c');
+    act(() => FakeIntersectionObserver.setOnScreen(host, true));
+    await vi.waitFor(() => expect(echarts.getInstanceByDom(host)).toBeDefined());
+    const chart = echarts.getInstanceByDom(host) as EChartsType;
+    expect((chart.getOption() as { animation?: unknown }).animation).toBe(false);
+    // The setting is read at each update: turned off, the next update animates again.
+    reduce(false);
+    rerender(ui(bars([3, 4])));
+    await vi.waitFor(() => expect(shownData(chart)).toEqual([3, 4]));
+    expect((chart.getOption() as { animation?: unknown }).animation).not.toBe(false);
+  });
+
   it('draws charts off screen at once, without animation, when the page is printed', async () => {
     const { getByTestId } = render(ui(bars([1, 2])));
     const host = getByTestId('c');

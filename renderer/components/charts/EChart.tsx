@@ -30,6 +30,15 @@ function isProfiling(): boolean {
   }
 }
 
+/**
+ * Whether the user asked the system for less motion (an accessibility setting): charts then appear
+ * in their final state instead of animating into it. Read at each update, so a change applies to
+ * the next one.
+ */
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 // Width used while the container has no size yet (hidden tab, jsdom); a resize fixes it later.
 const FALLBACK_WIDTH_PX = 640;
 // Charts this close to the viewport count as on screen (drawn just before they scroll in).
@@ -82,8 +91,10 @@ export function EChart({ option, ariaLabel, heightPx = 280, testId }: EChartProp
       const { option: next, isLive: live } = latest.current;
       if (next !== shown) {
         shown = next;
-        // Animate only what someone watches: not while a run streams, off screen or for print.
-        const animate = !live && (isOnScreen || !isPaced) && !isFlushingChartJobs();
+        // Animate only what someone watches: not while a run streams, off screen, for print, or
+        // for someone who asked for reduced motion.
+        const animate =
+          !live && (isOnScreen || !isPaced) && !isFlushingChartJobs() && !prefersReducedMotion();
         chart.setOption(animate ? next : { ...next, animation: false }, { notMerge: true });
       }
       if (isProfiling()) performance.measure(`chart ${nameRef.current}`, { start: startedAt });
