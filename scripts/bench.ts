@@ -6,14 +6,13 @@
 // --against DIR: also measure the engine of another checkout (its sim/ and node_modules, e.g.
 // `git worktree add DIR main`) in the same run: CPU blocks alternate between the two engines,
 // and the wall-time runs follow each other, so the machine's drift hits both alike.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { nodeBundleOptions } from '../sim/runtime/node-worker-bundle';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Scenario } from '../sim/scenario';
 import { loadScenarioText } from '../sim/scenario';
+import { type EngineModules, engineAt } from './bench-engines';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,41 +23,6 @@ const BLOCK_REPS = arg('throughput-reps', 10);
 const REPEATS = arg('repeats', 9);
 const againstAt = process.argv.indexOf('--against');
 const againstDir = againstAt > 0 ? resolve(process.argv[againstAt + 1]) : null;
-
-type EngineModules = {
-  label: string;
-  simApi: typeof import('../sim/api').simApi;
-  clearEngineCache: typeof import('../sim/api').clearEngineCache;
-  /** Absent in a checkout from before it existed. */
-  phaseSplit?: typeof import('../sim/api').phaseSplit;
-  runReplications: typeof import('../sim/runtime/node-pool').runReplications;
-};
-
-/**
- * The engine of the checkout at `root`: its sim/api.ts bundled by esbuild as the worker threads
- * run it (under tsx's loader the same code measured ~1.5× slower), and its worker pool.
- */
-async function engineAt(label: string, root: URL): Promise<EngineModules> {
-  const esbuild = await import('esbuild');
-  const entry = fileURLToPath(new URL('sim/api.ts', root));
-  const built = await esbuild.build({ ...nodeBundleOptions(entry), write: false });
-  const code = built.outputFiles[0].contents;
-  const dir = join(tmpdir(), 'sandtable-bench');
-  mkdirSync(dir, { recursive: true });
-  const bundled = join(dir, `${createHash('sha256').update(code).digest('hex').slice(0, 20)}.mjs`);
-  writeFileSync(bundled, code);
-  const api = (await import(pathToFileURL(bundled).href)) as typeof import('../sim/api');
-  const pool = (await import(
-    new URL('sim/runtime/node-pool.ts', root).href
-  )) as typeof import('../sim/runtime/node-pool');
-  return {
-    label,
-    simApi: api.simApi,
-    clearEngineCache: api.clearEngineCache,
-    phaseSplit: api.phaseSplit,
-    runReplications: pool.runReplications,
-  };
-}
 
 const engines: EngineModules[] = [];
 if (againstDir) engines.push(await engineAt(`before (${againstDir})`, pathToFileURL(`${againstDir}/`)));

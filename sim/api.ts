@@ -2,6 +2,7 @@
 // worker_threads (Comlink over nodeEndpoint) and in-process in tests and the CLI.
 // A run is cut into blocks of replications; any worker may run any block; blocks are merged
 // in replication order, so the result depends only on (scenario, seed, replications).
+import { type BucketTimer, bucketTimer as timeBucket } from './engine/bucket-timer';
 import { recordLayout } from './engine/layout';
 import { type Model, prepareModel } from './engine/model';
 import { createEngine, type Engine, PHASES, runReplication } from './engine/replication';
@@ -181,6 +182,23 @@ export function phaseSplit(
     (typeof PHASES)[number],
     number
   >;
+}
+
+/**
+ * Benchmarks (scripts/bench-bucket.ts): a timer for one bucket of the weekly loop — strategy
+ * `strategyId` in `week` (default: its first week with 1,000 entries) of replication `rep`, after
+ * `warmUp` replications (sim/engine/bucket-timer.ts).
+ */
+export function bucketTimer(
+  scenario: Scenario,
+  settings: RunSettings,
+  strategyId: string,
+  week?: number,
+  rep = 7,
+  warmUp = 6,
+): BucketTimer {
+  const model = preparedModel(scenario, settings.seed);
+  return timeBucket(model, strategyId, week, rep, settings.replications, warmUp);
 }
 
 /** Check that blocks cover [0, n) in order, and concatenate their records. */

@@ -1,11 +1,10 @@
 // The weekly loop: week by week, each strategy's queue in priority order — scheduled triggers,
 // then journey steps — through the contact policy, budget, staff capacity, reach, response,
 // referral and close; a conversion books its purchase (convert, in purchases.ts).
-import { keyedUniform, type UniformKey, uniformKey } from '../rng/streams';
+import { keyedUniform, type UniformKey } from '../rng/streams';
 import { pushToken } from './assignment';
-import { type ContactProfile, contactProfile } from './contact-profile';
 import { type Engine, FATIGUE_TABLE, MAX_POLICY_POSTPONES, MAX_VISITS, RESPONSE_CAP } from './engine-state';
-import { type EventWindows, eventMultiplier, eventWindows, sequenceSatisfied } from './events';
+import { eventMultiplier, sequenceSatisfied } from './events';
 import {
   CHANNEL,
   CHANNEL_FIELDS,
@@ -18,7 +17,8 @@ import {
 } from './layout';
 import { END, type Model } from './model';
 import type { RepTables } from './params';
-import { convert, type PurchaseTable, purchaseTable } from './purchases';
+import { convert } from './purchases';
+import { createWeekRun, type WeekRun } from './week-run';
 import {
   FLAG_CONVERTED,
   FLAG_IN_JOURNEY,
@@ -26,7 +26,6 @@ import {
   FLAG_RESPONDED,
   TOKEN_CHECK,
   TOKEN_FIELDS,
-  TOKEN_START,
   TOKEN_STEP,
   WINDOW_COUNTS,
   type Workspace,
@@ -49,32 +48,6 @@ export function followEdge(
   else pushToken(ws, si, W, i, target, day + steps.waitDays[target], asLeadDay, 0);
 }
 
-/**
- * Everything the weekly loop reads, gathered once per replication so that the per-bucket loop
- * below starts from a handful of property reads instead of re-deriving them from the scenario.
- */
-export type WeekRun = {
-  engine: Engine;
-  tables: RepTables;
-  rec: Float64Array;
-  bkey: UniformKey;
-  ckeys: UniformKey[];
-  skeys: UniformKey[];
-  events: EventWindows;
-  /** Static reach (opt-in, consent, link) as one byte a customer (contact-profile.ts). */
-  profile: ContactProfile;
-  /** (1 − fatigue)^k per channel for k < FATIGUE_TABLE, from the same expression (Math.pow is slow per contact). */
-  fatigueMult: Float64Array;
-  /** Sequence-trigger strategies get TOKEN_CHECK entries, all others TOKEN_START. */
-  triggerKind: Int32Array;
-  /** tables.capacity in one array: capacityAll[c * branches + b] (as ws.capUsedAll). */
-  capacityAll: Float64Array;
-  /** Some channel's fatigue window is longer than the packed policy window's four weeks. */
-  longFatigue: boolean;
-  /** Product constants for the conversions' purchases. */
-  purchases: PurchaseTable;
-};
-
 /** The weekly loop: each strategy's journeys, in priority order, week by week. */
 export function runWeeks(
   engine: Engine,
@@ -83,50 +56,17 @@ export function runWeeks(
   rep: number,
   bkey: UniformKey,
 ): void {
-  const { model, ws } = engine;
-  const s = tables.scenario;
-  const W = model.weeks;
-  const CH = CHANNEL_FIELDS.length;
-  const chBase = model.layout.channelBase;
-  const { capacity, chFatigue } = tables;
-  const capUsed = ws.capUsed;
-  const nC = s.channels.length;
-  const fatigueMult = new Float64Array(nC * FATIGUE_TABLE);
-  for (let c = 0; c < nC; c++)
-    for (let k = 0; k < FATIGUE_TABLE; k++) fatigueMult[c * FATIGUE_TABLE + k] = (1 - chFatigue[c]) ** k;
-  const run: WeekRun = {
-    engine,
-    tables,
-    rec,
-    bkey,
-    ckeys: s.strategies.map((st) => uniformKey(model.seed, 'contact', rep, st.id)),
-    skeys: s.strategies.map((st) => uniformKey(model.seed, 'sequence', rep, st.id)),
-    events: eventWindows(engine, tables),
-    profile: contactProfile(model),
-    fatigueMult,
-    triggerKind: Int32Array.from(s.strategies, (st) =>
-      st.trigger.type === 'sequence' ? TOKEN_CHECK : TOKEN_START,
-    ),
-    longFatigue: tables.chFatigueWeeks.some((w) => w > 4),
-    capacityAll: new Float64Array(ws.capUsedAll.length),
-    purchases: purchaseTable(engine, tables),
-  };
-  const nB = model.pop.branches.length;
-  for (let c = 0; c < nC; c++) run.capacityAll.set(capacity[c], c * nB);
-  // Per-channel capacity made available over the horizon (reported as capacity used share).
-  for (let c = 0; c < nC; c++) {
-    const cap = capacity[c];
-    let total = 0;
-    if (model.capacityIsGlobal[c]) total = cap[0];
-    else for (let b = 0; b < cap.length; b++) total += cap[b];
-    rec[chBase + c * CH + CHANNEL.capacity] = Number.isFinite(total) ? total * W : Number.NaN;
-  }
-  const order = model.order;
-  for (let t = 0; t < W; t++) {
-    ws.capUsedAll.fill(0);
-    for (let k = 0; k < order.length; k++) runBucket(run, order[k], t);
-    engine.probe?.weekEnd(t, capUsed, capacity);
-  }
+  const run = createWeekRun(engine, tables, rec, rep, bkey);
+  for (let t = 0; t < engine.model.weeks; t++) runWeek(run, t);
+}
+
+/** Week t: every strategy's bucket in priority order, from a fresh week of staff capacity. */
+export function runWeek(run: WeekRun, t: number): void {
+  const { engine, tables } = run;
+  const order = engine.model.order;
+  engine.ws.capUsedAll.fill(0);
+  for (let k = 0; k < order.length; k++) runBucket(run, order[k], t);
+  engine.probe?.weekEnd(t, engine.ws.capUsed, tables.capacity);
 }
 
 /**

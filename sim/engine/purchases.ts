@@ -4,10 +4,10 @@ import { keyedUniform } from '../rng/streams';
 import { normalQuantile } from '../stats/normal';
 import { type Engine, REFERENCE_AUM_CNY, SLOT_ATTRITION_AVOIDED } from './engine-state';
 import { maturityWindowAt } from './events';
-import type { WeekRun } from './journeys';
 import { WEEK, WEEK_FIELDS } from './layout';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
+import type { WeekRun } from './week-run';
 import { FLAG_CONVERTED, FLAG_IN_JOURNEY, NONE, productBit } from './workspace';
 
 /**
