@@ -9,7 +9,7 @@ import type { Engine } from './engine-state';
 import { GROUP, GROUP_FIELDS, WEEK, WEEK_FIELDS } from './layout';
 import type { RepTables } from './params';
 import { pilotAnalysis } from './pilot-tests';
-import { FLAG_CONVERTED, FLAG_REACHED, FLAG_RESPONDED, NONE, productBit } from './workspace';
+import { FLAG_CONVERTED, FLAG_REACHED, FLAG_RESPONDED, NONE, productBit, weekOfDay } from './workspace';
 
 /** Sum per-customer outcomes into the record, by strategy, arm, group and week; pilot tests. */
 export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array, rep: number): void {
@@ -140,7 +140,7 @@ function firstPurchases(engine: Engine, rec: Float64Array, si: number, np: numbe
       continue;
     }
     const first = firstPurchase(
-      Math.floor(tau[i] / 7),
+      weekOfDay(tau[i]),
       hasCampaign ? campFirst[i] : NONE,
       hasCampaign ? campLast[i] : -1,
       hasOrganic ? org0[i] : NONE,
@@ -403,7 +403,7 @@ function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): 
       modelledNewMoney += incremental[i] / nConverted;
       modelledValue += incrementalValue[i] / nConverted;
       // An incremental buyer: would not have bought the offer on or after the trigger week untreated.
-      const tw = Math.floor(tau[i] / 7);
+      const tw = weekOfDay(tau[i]);
       const hasOrganic = (organicMask[i] & bit) !== 0;
       const w0 = hasOrganic ? org0[i] : NONE;
       const w1 = hasOrganic ? org1[i] : NONE;

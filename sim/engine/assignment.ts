@@ -2,7 +2,7 @@ import { createStream, keyedUniform, uniformKey } from '../rng/streams';
 import { type Engine, MAX_MATURITIES } from './engine-state';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
-import { TOKEN_FIELDS, type Workspace } from './workspace';
+import { TOKEN_FIELDS, type Workspace, weekOfDay } from './workspace';
 
 /** Queue journey step `step` of strategy s for customer i on `day` (dropped past the horizon). */
 export function pushToken(
@@ -15,7 +15,7 @@ export function pushToken(
   leadDay: number,
   queued: number,
 ): void {
-  const week = Math.floor(day / 7);
+  const week = weekOfDay(day);
   if (week >= W) return;
   const q = ws.tokens;
   const b = s * (W + 1) + week;
@@ -156,7 +156,7 @@ export function isOnePerWeek(days: Int32Array, delay: number, horizonDays: numbe
   for (let e = 0; e < days.length; e++) {
     const day = days[e] + delay;
     if (day >= horizonDays) continue;
-    const week = Math.floor(day / 7);
+    const week = weekOfDay(day);
     if (week <= lastWeek) return false;
     lastWeek = week;
   }

@@ -5,7 +5,7 @@ import { TRAIT_MATURITY, TRAIT_PAYROLL } from './contact-profile';
 import type { Engine } from './engine-state';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
-import { NONE } from './workspace';
+import { NONE, weekOfDay } from './workspace';
 
 export type EventWindows = {
   /** Payroll window multiplier by day (1 outside a window). */
@@ -97,7 +97,7 @@ export function sequenceSatisfied(
   const { ws } = engine;
   const trig = tables.scenario.strategies[si].trigger;
   if (trig.type !== 'sequence') return false;
-  const from = Math.floor(eventDay / 7);
+  const from = weekOfDay(eventDay);
   if (trig.notDid === 'purchase') {
     if (offerRel < 0) return false;
     for (let k = 0; k < 3; k++) {

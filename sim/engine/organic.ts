@@ -22,7 +22,7 @@ import {
 } from './engine-state';
 import type { Model } from './model';
 import type { RepTables } from './params';
-import { NONE, productBit } from './workspace';
+import { NONE, productBit, weekOfDay } from './workspace';
 
 export function firstWeekOfHazard(e: number, lambda: number, seasonCum: Float64Array, W: number): number {
   // Smallest t with lambda * seasonCum[t + 1] >= e (cumulative hazard crosses the exponential draw).
@@ -250,7 +250,7 @@ export function simulateEvents(engine: Engine, tables: RepTables, key: UniformKe
         if (bitsUniform(keyedBits(key, i, slotMaturity(m, false))) < reinvestP) {
           retained[i] |= m < 8 ? 1 << m : 0;
           if (reinvested !== undefined && reinvested[i] === NONE) {
-            reinvested[i] = Math.floor(d / 7);
+            reinvested[i] = weekOfDay(d);
             organicMask[i] |= productBit(wmpRel);
             pushEvent(ws, i, wmpRel, 2, reinvested[i]);
           }

@@ -8,7 +8,7 @@ import { WEEK, WEEK_FIELDS } from './layout';
 import { maturityPeriodDays } from './organic';
 import type { RepTables } from './params';
 import type { WeekRun } from './week-run';
-import { FLAG_CONVERTED, FLAG_IN_JOURNEY, NONE, productBit } from './workspace';
+import { FLAG_CONVERTED, FLAG_IN_JOURNEY, NONE, productBit, weekOfDay } from './workspace';
 
 /**
  * This replication's product constants for campaign purchases, in typed arrays (built once a
@@ -87,7 +87,7 @@ export function bookPurchase(
   if (isCampaign) ws.incrementalValue[i] += value;
   if (pt.isApp[p] === 1) {
     ws.appActive[i] = 1;
-    ws.appActiveWeek[i] = Math.min(ws.appActiveWeek[i], Math.floor(day / 7));
+    ws.appActiveWeek[i] = Math.min(ws.appActiveWeek[i], weekOfDay(day));
     return;
   }
   const amount = purchaseAmount(engine, pt, p, i, u);

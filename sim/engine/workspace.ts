@@ -4,6 +4,15 @@ import type { Model } from './model';
 import { createPilotData } from './pilot-tests';
 
 export const NONE = 32767;
+
+/**
+ * The week of a day counted from the start: Math.floor(day / 7), for a whole-number day (int32).
+ * An integer division where day ≥ 0 (V8 turns it into a multiply and shift; the float division
+ * and rounding took ~10% of a weekly-loop entry that queues a step), Math.floor below.
+ */
+export function weekOfDay(day: number): number {
+  return day >= 0 ? (day / 7) | 0 : Math.floor(day / 7);
+}
 /** The four 6-bit week counts of Workspace.policyWindow. */
 export const WINDOW_COUNTS = 0xffffff;
 
@@ -123,7 +132,7 @@ export class TriggerList {
 
   /** Schedule an entry of the current strategy (dropped when its week is past the horizon). */
   add(i: number, day: number, eventDay: number): void {
-    const week = Math.floor(day / 7);
+    const week = weekOfDay(day);
     if (week >= this.weeks) return;
     if (this.pending === this.pendingCust.length) this.growPending();
     const k = this.pending++;
@@ -136,7 +145,7 @@ export class TriggerList {
 
   /** Schedule customers list[0..count) of the current strategy on one day, in list order. */
   addAll(list: Int32Array, count: number, day: number): void {
-    const week = Math.floor(day / 7);
+    const week = weekOfDay(day);
     if (week >= this.weeks || count === 0) return;
     while (this.pending + count > this.pendingCust.length) this.growPending();
     const k = this.pending;
