@@ -103,6 +103,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
   const capacityAll = run.capacityAll;
   const nB = model.pop.branches.length;
   const capIsGlobal = model.capacityIsGlobal;
+  const isCapped = run.isCapped;
   const reachKind = model.channelReachKind;
   const reach = pop.reach;
   const propensity = pop.propensity;
@@ -246,8 +247,10 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
       flags[i] &= ~FLAG_IN_JOURNEY;
       continue;
     }
-    const capB = c * nB + (capIsGlobal[c] ? 0 : branchOf[i]);
-    if (capUsed[capB] >= capacityAll[capB]) {
+    // Staff capacity: only a capped channel counts its attempts (an uncapped one's count is never read).
+    let capB = -1;
+    if (isCapped[c] === 1) capB = c * nB + (capIsGlobal[c] ? 0 : branchOf[i]);
+    if (capB >= 0 && capUsed[capB] >= capacityAll[capB]) {
       if (queued >= chMaxQueue[c]) {
         rec[chBase + c * CH + CHANNEL.dropped]++;
         rec[so + STEP.dropped]++;
@@ -260,7 +263,7 @@ export function runBucket(run: WeekRun, si: number, t: number): void {
     }
     if (leadDay >= 0 && queued > 0) rec[chBase + c * CH + CHANNEL.decayed]++;
     // The attempt is made: it costs money, staff time and capacity.
-    capUsed[capB]++;
+    if (capB >= 0) capUsed[capB]++;
     spent[si] += cost;
     const visit = visits[i]++;
     // Attempts, their cost and staff time are booked per step when the bucket ends (bookAttempts).

@@ -26,6 +26,8 @@ export type WeekRun = {
   triggerKind: Int32Array;
   /** tables.capacity in one array: capacityAll[c * branches + b] (as ws.capUsedAll). */
   capacityAll: Float64Array;
+  /** isCapped[c] = 1 when channel c has a finite capacity in some branch (only those count attempts). */
+  isCapped: Uint8Array;
   /** Some channel's fatigue window is longer than the packed policy window's four weeks. */
   longFatigue: boolean;
   /** Product constants for the conversions' purchases. */
@@ -67,6 +69,7 @@ export function createWeekRun(
       st.trigger.type === 'sequence' ? TOKEN_CHECK : TOKEN_START,
     ),
     longFatigue: tables.chFatigueWeeks.some((w) => w > 4),
+    isCapped: Uint8Array.from(capacity, (cap) => (cap.some((x) => Number.isFinite(x)) ? 1 : 0)),
     capacityAll: new Float64Array(ws.capUsedAll.length),
     purchases: purchaseTable(engine, tables),
   };
