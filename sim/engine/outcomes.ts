@@ -20,7 +20,16 @@ export const Z_BOUND = 7;
  * by a campaign (settlePurchases), then outflows, net new money, value and tier (settleMoney).
  */
 export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKey): void {
-  const pc = purchaseConstants(engine, tables, key);
+  settleAllPurchases(engine, purchaseConstants(engine, tables, key));
+  settleMoney(engine, moneyConstants(engine, tables, key));
+}
+
+/**
+ * settlePurchases for every relevant customer with something to book. A loop of its own: V8
+ * compiles it mid-run (on stack replacement), and code compiled so had no type feedback for the
+ * calls after the loop, so it deopted there once a replication.
+ */
+function settleAllPurchases(engine: Engine, pc: PurchaseConstants): void {
   const { organicMask, campaignMask, campaignNewMoney, gained, incremental } = engine.ws;
   const list = engine.model.relevant;
   for (let k = 0; k < list.length; k++) {
@@ -33,7 +42,6 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
       gained[i] = 0;
     }
   }
-  settleMoney(engine, moneyConstants(engine, tables, key));
 }
 
 /** Per-replication constants of the organic purchases of each relevant product. */
