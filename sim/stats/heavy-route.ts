@@ -51,7 +51,8 @@ export class HeavyScan {
     // compiles that loop mid-run: compiled without it, the code deopted after the loop on every
     // call (~8 times a replication of W1). V8 collects feedback only after a function has run a
     // while (lazy feedback allocation), hence a few calls.
-    for (let k = 0; k < WARM_UP_CALLS; k++) selectHeavy(this, this, this.totals, this.totals, this.totals, 0, 0, 0, 0);
+    for (let k = 0; k < WARM_UP_CALLS; k++)
+      selectHeavy(this, this, this.totals, this.totals, this.totals, 0, 0, 0, 0);
   }
 
   /** The levels' floors from Σ(a − ā)² (or any label-free scale of it). */
