@@ -20,27 +20,46 @@ export const Z_BOUND = 7;
  * by a campaign (settlePurchases), then outflows, net new money, value and tier (settleMoney).
  */
 export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKey): void {
-  settleAllPurchases(engine, purchaseConstants(engine, tables, key));
+  const { ws } = engine;
+  // The start of the modelled increment (ws.incremental, for settleMoney) and the products gained,
+  // for the customers without an organic purchase week or a campaign purchase: nothing to book.
+  ws.incremental.set(ws.campaignNewMoney);
+  ws.gained.fill(0);
+  const m = listToSettle(engine);
+  settleListed(engine, purchaseConstants(engine, tables, key), m);
   settleMoney(engine, moneyConstants(engine, tables, key));
 }
 
 /**
- * settlePurchases for every relevant customer with something to book. A loop of its own: V8
- * compiles it mid-run (on stack replacement), and code compiled so had no type feedback for the
- * calls after the loop, so it deopted there once a replication.
+ * The relevant customers with an organic purchase week or a campaign purchase, in list order, in
+ * ws.scratch (free until aggregate lists the targeted there); returns their count. Branch-free:
+ * whether a customer has one is a coin toss to the processor.
  */
-function settleAllPurchases(engine: Engine, pc: PurchaseConstants): void {
-  const { organicMask, campaignMask, campaignNewMoney, gained, incremental } = engine.ws;
+function listToSettle(engine: Engine): number {
+  const { organicMask, campaignMask } = engine.ws;
   const list = engine.model.relevant;
+  const todo = engine.ws.scratch;
+  let m = 0;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
-    // Customers without an organic purchase week or a campaign purchase have nothing to book. The
-    // start of the modelled increment waits in ws.incremental for settleMoney.
-    if ((organicMask[i] | campaignMask[i]) !== 0) incremental[i] = settlePurchases(engine, pc, i);
-    else {
-      incremental[i] = campaignNewMoney[i];
-      gained[i] = 0;
-    }
+    todo[m] = i;
+    // 1 for a mask byte above 0.
+    m += -(organicMask[i] | campaignMask[i]) >>> 31;
+  }
+  return m;
+}
+
+/**
+ * settlePurchases for the first m customers of ws.scratch (listToSettle). In functions of their
+ * own: V8 compiles a long loop mid-run (on stack replacement), and code compiled so had no type
+ * feedback for the calls after the loop, so it deopted there once a replication.
+ */
+function settleListed(engine: Engine, pc: PurchaseConstants, m: number): void {
+  const { incremental } = engine.ws;
+  const todo = engine.ws.scratch;
+  for (let k = 0; k < m; k++) {
+    const i = todo[k];
+    incremental[i] = settlePurchases(engine, pc, i);
   }
 }
 
