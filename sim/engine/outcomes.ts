@@ -27,7 +27,26 @@ export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKe
   ws.gained.fill(0);
   const m = listToSettle(engine);
   settleListed(engine, purchaseConstants(engine, tables, key), m);
-  settleMoney(engine, moneyConstants(engine, tables, key));
+  const mc = moneyConstants(engine, tables, key);
+  // Customers with maturities apart from the rest, so that whether a customer has them is no coin
+  // toss to the processor (each customer's money is settled on its own: the order does not matter).
+  const [without, withMaturities] = byMaturity(engine.model);
+  settleMoney(engine, mc, without);
+  settleMoney(engine, mc, withMaturities);
+}
+
+/** Per model: the relevant customers without maturities and those with, each in list order. */
+const byMaturities = new WeakMap<Int32Array, [Int32Array, Int32Array]>();
+
+function byMaturity(model: Engine['model']): [Int32Array, Int32Array] {
+  let lists = byMaturities.get(model.relevant);
+  if (lists === undefined) {
+    const phase = model.pop.maturityPhaseDay;
+    const list = model.relevant;
+    lists = [list.filter((i) => phase[i] < 0), list.filter((i) => phase[i] >= 0)];
+    byMaturities.set(model.relevant, lists);
+  }
+  return lists;
 }
 
 /**
@@ -313,19 +332,18 @@ function moneyConstants(engine: Engine, tables: RepTables, key: UniformKey) {
 }
 
 /**
- * Each relevant customer's net new money (purchases, inflows, maturity run-off, churn), its value,
+ * Each listed (relevant) customer's net new money (purchases, inflows, maturity run-off, churn), its value,
  * the rest of the modelled increment (from the start settlePurchases left in ws.incremental:
  * maturities kept, churn prevented) and the end-of-horizon tier. (One loop with every array and
  * constant in a local: read through their objects, V8 read them again for every customer.)
  */
-function settleMoney(engine: Engine, mc: MoneyConstants): void {
+function settleMoney(engine: Engine, mc: MoneyConstants, list: Int32Array): void {
   const { ws, model } = engine;
   const { aum: aumOf, maturityPhaseDay, tier } = model.pop;
   const { purchaseNewMoney, inflowDay, inflowDay2, retained: retainedOf, retainedByCampaign } = ws;
   const { attritionWeek, attritionAvoided, netNewMoney, incremental, value, incrementalValue, tierUp } = ws;
   const { key, W, period, margin, tierMins, upAt, growth, idioSd, growthHi, growthLo, matB, matA } = mc;
   const { maturingShare, outflowP, inflowShare, attritionLoss, horizonDays } = mc;
-  const list = model.relevant;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
     const aum = aumOf[i];
