@@ -38,7 +38,7 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   sumMoney(engine, rec, si, np);
   sumCounts(engine, rec, si, np);
   sumGroups(engine, rec, si, np);
-  sumTreated(engine, rec, si, np);
+  sumTreated(engine, rec, si, listActive(engine, rec, si, np));
   // The pilot's own analysis of this replication: net new money (y) and conversion (y2).
   // The holdout level is not a number, so no prior changes it: the model reads it from the base scenario.
   const nB = model.isBranchHoldout[si] === 1 ? L.nBranches : 0;
@@ -74,7 +74,7 @@ function warmUp(engine: Engine, rec: Float64Array, si: number): void {
     sumMoney(engine, rec, si, 0);
     sumCounts(engine, rec, si, 0);
     sumGroups(engine, rec, si, 0);
-    sumTreated(engine, rec, si, 0);
+    sumTreated(engine, rec, si, listActive(engine, rec, si, 0));
   }
 }
 
@@ -388,11 +388,41 @@ function sumGroups(engine: Engine, rec: Float64Array, si: number, np: number): v
   }
 }
 
+/** Positions k in ws.scratch of the treated who responded or converted (listActive). */
+let activeScratch = new Int32Array(0);
+
 /**
- * The treatment arm's funnel (reached, responded, converted), the modelled effect, and the naive
- * view: participants (reached and responded) against everyone else targeted.
+ * The treated reached, and the positions of the treated who responded or converted in
+ * activeScratch (in order); returns their count. Branch-free: the arm and the response are coin
+ * tosses to the processor.
  */
-function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): void {
+function listActive(engine: Engine, rec: Float64Array, si: number, np: number): number {
+  const { model, ws } = engine;
+  const flags = ws.flags[si];
+  const list = ws.scratch;
+  const { isTreated } = ws.pilot;
+  if (activeScratch.length < np) activeScratch = new Int32Array(list.length);
+  const active = activeScratch;
+  let reached = 0;
+  let m = 0;
+  for (let k = 0; k < np; k++) {
+    // The flags of the treated; 0 for the control arm.
+    const f = flags[list[k]] & -isTreated[k];
+    reached += f & FLAG_REACHED;
+    active[m] = k;
+    // 1 when either flag is set.
+    m += -(f & (FLAG_RESPONDED | FLAG_CONVERTED)) >>> 31;
+  }
+  rec[model.layout.strategies[si].scalar.reachedT] = reached;
+  return m;
+}
+
+/**
+ * The treatment arm's funnel (responded, converted), the modelled effect, and the naive view:
+ * participants (reached and responded) against everyone else targeted; over the m treated
+ * customers listActive listed.
+ */
+function sumTreated(engine: Engine, rec: Float64Array, si: number, m: number): void {
   const { model, ws } = engine;
   const sc = model.layout.strategies[si].scalar;
   const W = model.weeks;
@@ -408,8 +438,8 @@ function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): 
   const { organicMask } = ws;
   const bit = productBit(r);
   const list = ws.scratch;
-  const { isTreated, y, y2 } = ws.pilot;
-  let reached = 0;
+  const { y, y2 } = ws.pilot;
+  const active = activeScratch;
   let responded = 0;
   let convertedCampaign = 0;
   let modelledNewMoney = 0;
@@ -422,11 +452,10 @@ function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): 
   let partActiveWeeks = 0;
   let partTierUp = 0;
   let partAttrited = 0;
-  for (let k = 0; k < np; k++) {
-    if (isTreated[k] === 0) continue;
+  for (let j = 0; j < m; j++) {
+    const k = active[j];
     const i = list[k];
     const f = flags[i];
-    reached += f & FLAG_REACHED;
     if (f & FLAG_CONVERTED) {
       convertedCampaign++;
       // The modelled effect on this customer, shared among the strategies that converted them.
@@ -455,7 +484,6 @@ function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): 
     }
   }
   const perActiveWeek = model.scenario.population.app.loginsPerActiveMonth / W;
-  rec[sc.reachedT] = reached;
   rec[sc.respondedT] = responded;
   rec[sc.convertedCampaignT] = convertedCampaign;
   rec[sc.modelledNewMoneyT] = modelledNewMoney;
