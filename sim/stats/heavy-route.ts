@@ -55,6 +55,17 @@ export class HeavyScan {
       selectHeavy(this, this, this.totals, this.totals, this.totals, 0, 0, 0, 0);
   }
 
+  /** selectHeavy's results: the count of units found, then the totals. */
+  setTotals(found: number, s2: number, s3: number, s4: number, top: number, rMax: number): void {
+    this.found = found;
+    const t = this.totals;
+    t[0] = s2;
+    t[1] = s3;
+    t[2] = s4;
+    t[3] = top;
+    t[4] = rMax;
+  }
+
   /** The levels' floors from Σ(a − ā)² (or any label-free scale of it). */
   setLevels(saa: number): void {
     for (let j = 0; j < LEVELS; j++) this.levelFloor[j] = saa * TOP_SHARE * 2 ** -j;
@@ -388,18 +399,6 @@ function selectHeavy(
     const dr = Math.abs(r[i] - mr);
     if (dr > rMax) rMax = dr;
   }
-  scan0.found = found;
-  scan1.found = tFound;
-  const t = scan0.totals;
-  t[0] = s2;
-  t[1] = s3;
-  t[2] = s4;
-  t[3] = top;
-  t[4] = rMax;
-  const u = scan1.totals;
-  u[0] = t2;
-  u[1] = t3;
-  u[2] = t4;
-  u[3] = tTop;
-  u[4] = rMax;
+  scan0.setTotals(found, s2, s3, s4, top, rMax);
+  scan1.setTotals(tFound, t2, t3, t4, tTop, rMax);
 }
