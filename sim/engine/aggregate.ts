@@ -19,7 +19,7 @@ export function aggregate(engine: Engine, tables: RepTables, rec: Float64Array, 
 /**
  * One strategy's sums over its eligible customers (see aggregate). The targeted customers are
  * listed in ws.scratch, and ws.pilot holds their arm (isTreated), conversion (y2), net new money
- * (y), AUM (x) and branch as the passes fill them in.
+ * (y), AUM (x) and (branch-level designs only) branch as the passes fill them in.
  */
 export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number, rep: number): void {
   const { model, ws } = engine;
@@ -27,16 +27,22 @@ export function aggregateStrategy(engine: Engine, rec: Float64Array, si: number,
   const sc = L.strategies[si].scalar;
   const pilot = ws.pilot;
   if (!warmedUp) warmUp(engine, rec, si);
-  const np = listTargeted(engine, rec, si, model.eligible[si].length);
+  const elig = model.eligible[si];
+  const np = listTargeted(engine, rec, si, elig.length);
   pilot.n = np;
+  // The pilot's AUM covariate: this model's copy when every eligible customer is targeted (as
+  // with a trigger at the start), else gathered.
+  if (np === elig.length) pilot.x.set(eligibleAum(model, si));
+  else gatherAum(engine, np);
   firstPurchases(engine, rec, si, np);
   sumMoney(engine, rec, si, np);
   sumCounts(engine, rec, si, np);
   sumGroups(engine, rec, si, np);
-  sumTreated(engine, rec, si, np);
+  sumTreated(engine, rec, si, listActive(engine, rec, si, np));
   // The pilot's own analysis of this replication: net new money (y) and conversion (y2).
   // The holdout level is not a number, so no prior changes it: the model reads it from the base scenario.
   const nB = model.isBranchHoldout[si] === 1 ? L.nBranches : 0;
+  if (nB > 0) listBranches(engine, np);
   const pkey = uniformKey(model.seed, 'pilot', rep, model.strategyIds[si]);
   const [money, conv] = pilotAnalysis(pilot, nB, pkey.a);
   rec[sc.pAum] = money.p;
@@ -63,11 +69,12 @@ function warmUp(engine: Engine, rec: Float64Array, si: number): void {
   warmedUp = true;
   for (let k = 0; k < WARM_UP_CALLS; k++) {
     listTargeted(engine, rec, si, 0);
+    gatherAum(engine, 0);
     firstPurchases(engine, rec, si, 0);
     sumMoney(engine, rec, si, 0);
     sumCounts(engine, rec, si, 0);
     sumGroups(engine, rec, si, 0);
-    sumTreated(engine, rec, si, 0);
+    sumTreated(engine, rec, si, listActive(engine, rec, si, 0));
   }
 }
 
@@ -97,6 +104,36 @@ function listTargeted(engine: Engine, rec: Float64Array, si: number, n: number):
   rec[sc.eligibleT] = eligibleT;
   rec[sc.eligibleC] = n - eligibleT;
   return np;
+}
+
+/** Per model: each strategy's eligible customers' AUM, in list order. */
+const eligibleAums = new WeakMap<Int32Array, Float64Array>();
+
+function eligibleAum(model: Engine['model'], si: number): Float64Array {
+  const elig = model.eligible[si];
+  let x = eligibleAums.get(elig);
+  if (x === undefined) {
+    const { aum } = model.pop;
+    x = Float64Array.from(elig, (i) => aum[i]);
+    eligibleAums.set(elig, x);
+  }
+  return x;
+}
+
+/** The pilot's AUM covariate (x) of the np customers listed in ws.scratch. */
+function gatherAum(engine: Engine, np: number): void {
+  const { aum } = engine.model.pop;
+  const list = engine.ws.scratch;
+  const x = engine.ws.pilot.x;
+  for (let k = 0; k < np; k++) x[k] = aum[list[k]];
+}
+
+/** The pilot's branch of the np customers listed in ws.scratch (branch-level designs). */
+function listBranches(engine: Engine, np: number): void {
+  const { branch } = engine.model.pop;
+  const list = engine.ws.scratch;
+  const pilotBranch = engine.ws.pilot.branch;
+  for (let k = 0; k < np; k++) pilotBranch[k] = branch[list[k]];
 }
 
 /**
@@ -155,7 +192,7 @@ function firstPurchases(engine: Engine, rec: Float64Array, si: number, np: numbe
 }
 
 /**
- * Money sums by arm, in customer order, and the pilot's y (net new money) and x (AUM). The
+ * Money sums by arm, in customer order, and the pilot's y (net new money). The
  * treatment arm adds v·1 and the control arm v − v·1 = 0 (and the other way round), so each arm's
  * sum adds exactly its own values in order (adding a zero changes no sum) without a branch.
  */
@@ -163,9 +200,8 @@ function sumMoney(engine: Engine, rec: Float64Array, si: number, np: number): vo
   const { model, ws } = engine;
   const sc = model.layout.strategies[si].scalar;
   const { netNewMoney, purchaseNewMoney, internalShift, value } = ws;
-  const { aum } = model.pop;
   const list = ws.scratch;
-  const { isTreated, x, y } = ws.pilot;
+  const { isTreated, y } = ws.pilot;
   let nmT = 0;
   let nmC = 0;
   let nmSqT = 0;
@@ -181,7 +217,6 @@ function sumMoney(engine: Engine, rec: Float64Array, si: number, np: number): vo
     const isT = isTreated[k];
     const nm = netNewMoney[i];
     y[k] = nm;
-    x[k] = aum[i];
     const nmt = nm * isT;
     nmT += nmt;
     nmC += nm - nmt;
@@ -299,7 +334,7 @@ let groupCounts = new Float64Array(0);
 const BUYER_UNIT = 2 ** 26;
 
 /**
- * Targeted, buyers and net new money by tier, cell and branch and arm; the pilot's branch. The
+ * Targeted, buyers and net new money by tier, cell and branch and arm. The
  * counts are whole numbers, summed packed (groupCounts) and unpacked after the loop; net new money
  * is added customer by customer, in customer order. (The loop's offsets are read into locals
  * first: read from their objects inside it, they were read again for every customer.)
@@ -311,9 +346,7 @@ function sumGroups(engine: Engine, rec: Float64Array, si: number, np: number): v
   const lay = L.strategies[si];
   const { tier, cell, branch } = model.pop;
   const list = ws.scratch;
-  const pilot = ws.pilot;
-  const { isTreated, y, y2 } = pilot;
-  const pilotBranch = pilot.branch;
+  const { isTreated, y, y2 } = ws.pilot;
   const nGroups = L.nTiers + L.nCells + L.nBranches;
   if (groupCounts.length < 2 * nGroups) groupCounts = new Float64Array(2 * nGroups);
   const counts = groupCounts;
@@ -328,7 +361,6 @@ function sumGroups(engine: Engine, rec: Float64Array, si: number, np: number): v
     const t = tier[i];
     const c = cell[i];
     const b = branch[i];
-    pilotBranch[k] = b;
     const nm = y[k];
     const packed = 1 + y2[k] * BUYER_UNIT;
     // Group fields come in treatment/control pairs: + a picks the arm.
@@ -356,11 +388,41 @@ function sumGroups(engine: Engine, rec: Float64Array, si: number, np: number): v
   }
 }
 
+/** Positions k in ws.scratch of the treated who responded or converted (listActive). */
+let activeScratch = new Int32Array(0);
+
 /**
- * The treatment arm's funnel (reached, responded, converted), the modelled effect, and the naive
- * view: participants (reached and responded) against everyone else targeted.
+ * The treated reached, and the positions of the treated who responded or converted in
+ * activeScratch (in order); returns their count. Branch-free: the arm and the response are coin
+ * tosses to the processor.
  */
-function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): void {
+function listActive(engine: Engine, rec: Float64Array, si: number, np: number): number {
+  const { model, ws } = engine;
+  const flags = ws.flags[si];
+  const list = ws.scratch;
+  const { isTreated } = ws.pilot;
+  if (activeScratch.length < np) activeScratch = new Int32Array(list.length);
+  const active = activeScratch;
+  let reached = 0;
+  let m = 0;
+  for (let k = 0; k < np; k++) {
+    // The flags of the treated; 0 for the control arm.
+    const f = flags[list[k]] & -isTreated[k];
+    reached += f & FLAG_REACHED;
+    active[m] = k;
+    // 1 when either flag is set.
+    m += -(f & (FLAG_RESPONDED | FLAG_CONVERTED)) >>> 31;
+  }
+  rec[model.layout.strategies[si].scalar.reachedT] = reached;
+  return m;
+}
+
+/**
+ * The treatment arm's funnel (responded, converted), the modelled effect, and the naive view:
+ * participants (reached and responded) against everyone else targeted; over the m treated
+ * customers listActive listed.
+ */
+function sumTreated(engine: Engine, rec: Float64Array, si: number, m: number): void {
   const { model, ws } = engine;
   const sc = model.layout.strategies[si].scalar;
   const W = model.weeks;
@@ -376,8 +438,8 @@ function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): 
   const { organicMask } = ws;
   const bit = productBit(r);
   const list = ws.scratch;
-  const { isTreated, y, y2 } = ws.pilot;
-  let reached = 0;
+  const { y, y2 } = ws.pilot;
+  const active = activeScratch;
   let responded = 0;
   let convertedCampaign = 0;
   let modelledNewMoney = 0;
@@ -390,11 +452,10 @@ function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): 
   let partActiveWeeks = 0;
   let partTierUp = 0;
   let partAttrited = 0;
-  for (let k = 0; k < np; k++) {
-    if (isTreated[k] === 0) continue;
+  for (let j = 0; j < m; j++) {
+    const k = active[j];
     const i = list[k];
     const f = flags[i];
-    reached += f & FLAG_REACHED;
     if (f & FLAG_CONVERTED) {
       convertedCampaign++;
       // The modelled effect on this customer, shared among the strategies that converted them.
@@ -423,7 +484,6 @@ function sumTreated(engine: Engine, rec: Float64Array, si: number, np: number): 
     }
   }
   const perActiveWeek = model.scenario.population.app.loginsPerActiveMonth / W;
-  rec[sc.reachedT] = reached;
   rec[sc.respondedT] = responded;
   rec[sc.convertedCampaignT] = convertedCampaign;
   rec[sc.modelledNewMoneyT] = modelledNewMoney;

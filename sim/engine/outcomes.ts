@@ -20,20 +20,66 @@ export const Z_BOUND = 7;
  * by a campaign (settlePurchases), then outflows, net new money, value and tier (settleMoney).
  */
 export function settleOutcomes(engine: Engine, tables: RepTables, key: UniformKey): void {
-  const pc = purchaseConstants(engine, tables, key);
-  const { organicMask, campaignMask, campaignNewMoney, gained, incremental } = engine.ws;
+  const { ws } = engine;
+  // The start of the modelled increment (ws.incremental, for settleMoney) and the products gained,
+  // for the customers without an organic purchase week or a campaign purchase: nothing to book.
+  ws.incremental.set(ws.campaignNewMoney);
+  ws.gained.fill(0);
+  const m = listToSettle(engine);
+  settleListed(engine, purchaseConstants(engine, tables, key), m);
+  const mc = moneyConstants(engine, tables, key);
+  // Customers with maturities apart from the rest, so that whether a customer has them is no coin
+  // toss to the processor (each customer's money is settled on its own: the order does not matter).
+  const [without, withMaturities] = byMaturity(engine.model);
+  settleMoney(engine, mc, without);
+  settleMoney(engine, mc, withMaturities);
+}
+
+/** Per model: the relevant customers without maturities and those with, each in list order. */
+const byMaturities = new WeakMap<Int32Array, [Int32Array, Int32Array]>();
+
+function byMaturity(model: Engine['model']): [Int32Array, Int32Array] {
+  let lists = byMaturities.get(model.relevant);
+  if (lists === undefined) {
+    const phase = model.pop.maturityPhaseDay;
+    const list = model.relevant;
+    lists = [list.filter((i) => phase[i] < 0), list.filter((i) => phase[i] >= 0)];
+    byMaturities.set(model.relevant, lists);
+  }
+  return lists;
+}
+
+/**
+ * The relevant customers with an organic purchase week or a campaign purchase, in list order, in
+ * ws.scratch (free until aggregate lists the targeted there); returns their count. Branch-free:
+ * whether a customer has one is a coin toss to the processor.
+ */
+function listToSettle(engine: Engine): number {
+  const { organicMask, campaignMask } = engine.ws;
   const list = engine.model.relevant;
+  const todo = engine.ws.scratch;
+  let m = 0;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
-    // Customers without an organic purchase week or a campaign purchase have nothing to book. The
-    // start of the modelled increment waits in ws.incremental for settleMoney.
-    if ((organicMask[i] | campaignMask[i]) !== 0) incremental[i] = settlePurchases(engine, pc, i);
-    else {
-      incremental[i] = campaignNewMoney[i];
-      gained[i] = 0;
-    }
+    todo[m] = i;
+    // 1 for a mask byte above 0.
+    m += -(organicMask[i] | campaignMask[i]) >>> 31;
   }
-  settleMoney(engine, moneyConstants(engine, tables, key));
+  return m;
+}
+
+/**
+ * settlePurchases for the first m customers of ws.scratch (listToSettle). In functions of their
+ * own: V8 compiles a long loop mid-run (on stack replacement), and code compiled so had no type
+ * feedback for the calls after the loop, so it deopted there once a replication.
+ */
+function settleListed(engine: Engine, pc: PurchaseConstants, m: number): void {
+  const { incremental } = engine.ws;
+  const todo = engine.ws.scratch;
+  for (let k = 0; k < m; k++) {
+    const i = todo[k];
+    incremental[i] = settlePurchases(engine, pc, i);
+  }
 }
 
 /** Per-replication constants of the organic purchases of each relevant product. */
@@ -286,19 +332,18 @@ function moneyConstants(engine: Engine, tables: RepTables, key: UniformKey) {
 }
 
 /**
- * Each relevant customer's net new money (purchases, inflows, maturity run-off, churn), its value,
+ * Each listed (relevant) customer's net new money (purchases, inflows, maturity run-off, churn), its value,
  * the rest of the modelled increment (from the start settlePurchases left in ws.incremental:
  * maturities kept, churn prevented) and the end-of-horizon tier. (One loop with every array and
  * constant in a local: read through their objects, V8 read them again for every customer.)
  */
-function settleMoney(engine: Engine, mc: MoneyConstants): void {
+function settleMoney(engine: Engine, mc: MoneyConstants, list: Int32Array): void {
   const { ws, model } = engine;
   const { aum: aumOf, maturityPhaseDay, tier } = model.pop;
   const { purchaseNewMoney, inflowDay, inflowDay2, retained: retainedOf, retainedByCampaign } = ws;
   const { attritionWeek, attritionAvoided, netNewMoney, incremental, value, incrementalValue, tierUp } = ws;
   const { key, W, period, margin, tierMins, upAt, growth, idioSd, growthHi, growthLo, matB, matA } = mc;
   const { maturingShare, outflowP, inflowShare, attritionLoss, horizonDays } = mc;
-  const list = model.relevant;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
     const aum = aumOf[i];

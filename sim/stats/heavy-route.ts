@@ -51,7 +51,19 @@ export class HeavyScan {
     // compiles that loop mid-run: compiled without it, the code deopted after the loop on every
     // call (~8 times a replication of W1). V8 collects feedback only after a function has run a
     // while (lazy feedback allocation), hence a few calls.
-    for (let k = 0; k < WARM_UP_CALLS; k++) selectHeavy(this, this.totals, this.totals, 0, 0, 0);
+    for (let k = 0; k < WARM_UP_CALLS; k++)
+      selectHeavy(this, this, this.totals, this.totals, this.totals, 0, 0, 0, 0);
+  }
+
+  /** selectHeavy's results: the count of units found, then the totals. */
+  setTotals(found: number, s2: number, s3: number, s4: number, top: number, rMax: number): void {
+    this.found = found;
+    const t = this.totals;
+    t[0] = s2;
+    t[1] = s3;
+    t[2] = s4;
+    t[3] = top;
+    t[4] = rMax;
   }
 
   /** The levels' floors from Σ(a − ā)² (or any label-free scale of it). */
@@ -125,21 +137,28 @@ function heavyCap(n: number): number {
 }
 
 /**
- * One pass over the units (before heavyPlan and normalTest) filling `scan`: the heavy units at
- * every level and the totals. `saa`: Σ(a − ā)², which sets the levels.
+ * One pass over the units (before heavyPlan and normalTest) filling `scan0` for outcome a0 and
+ * `scan1` for a1 (the same arm residuals r): the heavy units at every level and the totals.
+ * `saa0`, `saa1`: Σ(a − ā)² of each, which set the levels.
  */
 export function scanUnits(
-  scan: HeavyScan,
-  a: Float64Array,
+  scan0: HeavyScan,
+  scan1: HeavyScan,
+  a0: Float64Array,
+  a1: Float64Array,
   r: Float64Array,
   n: number,
-  ma: number,
+  ma0: number,
+  ma1: number,
   mr: number,
-  saa: number,
+  saa0: number,
+  saa1: number,
 ): void {
-  scan.setLevels(saa);
-  selectHeavy(scan, a, r, n, ma, mr);
-  scan.list(a, r, n, ma);
+  scan0.setLevels(saa0);
+  scan1.setLevels(saa1);
+  selectHeavy(scan0, scan1, a0, a1, r, n, ma0, ma1, mr);
+  scan0.list(a0, r, n, ma0);
+  scan1.list(a1, r, n, ma1);
 }
 
 /**
@@ -325,45 +344,61 @@ export function drawHeavy(plan: HeavyPlan, n: number, m: number, seed: number, o
 }
 
 /**
- * One pass over the units: the scan's totals (Σd², Σd³, Σd⁴ and max d² of d = a − ā, max |r − r̄|)
- * and its found units, those with d² above the last level's floor (fewer than 1 / FLOOR_SHARE: their
- * d² sum to at most Σd²). A listing by thresholds on d² alone (not the arms), one compare a unit.
+ * One pass over the units for two outcomes a0, a1 (scan0, scan1): each scan's totals (Σd², Σd³,
+ * Σd⁴ and max d² of d = a − ā, max |r − r̄|) and its found units, those with d² above the last
+ * level's floor (fewer than 1 / FLOOR_SHARE: their d² sum to at most Σd²). A listing by
+ * thresholds on d² alone (not the arms), one compare a unit. (One pass for both: r is read once.)
  */
 function selectHeavy(
-  scan: HeavyScan,
-  a: Float64Array,
+  scan0: HeavyScan,
+  scan1: HeavyScan,
+  a0: Float64Array,
+  a1: Float64Array,
   r: Float64Array,
   n: number,
-  ma: number,
+  ma0: number,
+  ma1: number,
   mr: number,
 ): void {
-  const floor = scan.floor;
-  const foundIdx = scan.foundIdx;
+  const floor0 = scan0.floor;
+  const floor1 = scan1.floor;
+  const foundIdx0 = scan0.foundIdx;
+  const foundIdx1 = scan1.foundIdx;
   let s2 = 0;
   let s3 = 0;
   let s4 = 0;
   let top = 0;
-  let rMax = 0;
   let found = 0;
+  let t2 = 0;
+  let t3 = 0;
+  let t4 = 0;
+  let tTop = 0;
+  let tFound = 0;
+  let rMax = 0;
   for (let i = 0; i < n; i++) {
-    const d = a[i] - ma;
+    const d = a0[i] - ma0;
     const s = d * d;
     s2 += s;
     s3 += s * d;
     s4 += s * s;
     if (s > top) top = s;
-    const dr = Math.abs(r[i] - mr);
-    if (dr > rMax) rMax = dr;
-    if (s > floor) {
-      if (found < foundIdx.length) foundIdx[found] = i;
+    if (s > floor0) {
+      if (found < foundIdx0.length) foundIdx0[found] = i;
       found++;
     }
+    const e = a1[i] - ma1;
+    const q = e * e;
+    t2 += q;
+    t3 += q * e;
+    t4 += q * q;
+    if (q > tTop) tTop = q;
+    if (q > floor1) {
+      if (tFound < foundIdx1.length) foundIdx1[tFound] = i;
+      tFound++;
+    }
+    const dr = Math.abs(r[i] - mr);
+    if (dr > rMax) rMax = dr;
   }
-  scan.found = found;
-  const t = scan.totals;
-  t[0] = s2;
-  t[1] = s3;
-  t[2] = s4;
-  t[3] = top;
-  t[4] = rMax;
+  scan0.setTotals(found, s2, s3, s4, top, rMax);
+  scan1.setTotals(tFound, t2, t3, t4, tTop, rMax);
 }

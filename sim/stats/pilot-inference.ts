@@ -51,8 +51,9 @@ export function pilotInference(
  */
 export const pilotSums = new Float64Array(12);
 
-/** The scan of the outcome under analysis, for the normal and conditional routes (heavy-route.ts). */
-const scan = new HeavyScan();
+/** The scans of the two outcomes under analysis, for the normal and conditional routes (heavy-route.ts). */
+const scan0 = new HeavyScan();
+const scan1 = new HeavyScan();
 
 /** pilotInference from its sums `s` (pilotSums' layout; [7..11] needed only with allowNormal). */
 export function pilotInferenceOf(
@@ -85,8 +86,9 @@ export function pilotInferenceOf(
   const mr = sumR / n;
   const mom0 = { ma: sum0 / n, mr, saa: s[7], sar: s[8], srr: s[11] };
   const mom1 = { ma: sum1 / n, mr, saa: s[9], sar: s[10], srr: s[11] };
-  const res0 = oneOutcome(a0, r, n, n1, A0, R, mom0, sumR, sum0, seed);
-  const res1 = oneOutcome(a1, r, n, n1, A1, R, mom1, sumR, sum1, seed);
+  scanUnits(scan0, scan1, a0, a1, r, n, mom0.ma, mom1.ma, mr, mom0.saa, mom1.saa);
+  const res0 = oneOutcome(scan0, a0, r, n, n1, A0, R, mom0, sumR, sum0, seed);
+  const res1 = oneOutcome(scan1, a1, r, n, n1, A1, R, mom1, sumR, sum1, seed);
   if (res0 !== null && res1 !== null) return [res0, res1];
   // Draw for the outcomes neither route takes (one or both), against the same draws.
   if (res0 === null && res1 === null) {
@@ -99,8 +101,9 @@ export function pilotInferenceOf(
   return [res0, sequentialTests(a1, a1, 1, A1 / R, 0, r, isTreated, n, n1, seed)[0]];
 }
 
-/** One outcome by the normal route, else the conditional one; null if neither applies. */
+/** One outcome by the normal route, else the conditional one (after its scan); null if neither applies. */
 function oneOutcome(
+  scan: HeavyScan,
   a: Float64Array,
   r: Float64Array,
   n: number,
@@ -112,13 +115,12 @@ function oneOutcome(
   sumA: number,
   seed: number,
 ): RandomizationResult | null {
-  scanUnits(scan, a, r, n, mom.ma, mom.mr, mom.saa);
   const res = normalTest(a, r, n, n1, A, R, mom, scan.totals, scratch);
   if (res !== null) {
     pilotCounters.normal++;
     return res;
   }
-  return conditionalTest(a, r, n, n1, A, R, mom, [sumR, sumA], seed);
+  return conditionalTest(scan, a, r, n, n1, A, R, mom, [sumR, sumA], seed);
 }
 
 /**
@@ -127,6 +129,7 @@ function oneOutcome(
  * interval's bounds. The draws are the sequential ones (same p-value rule, same 79-draw interval).
  */
 function conditionalTest(
+  scan: HeavyScan,
   a: Float64Array,
   r: Float64Array,
   n: number,
