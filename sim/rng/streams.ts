@@ -34,6 +34,13 @@ export function hash32(text: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+// hash32 on short keys before anything else calls it: V8 gives a function its feedback vector only
+// after a few calls, and the first calls here hash whole scenario texts, long enough for the loop
+// to be compiled mid-call (on-stack replacement) before the code after it had run with feedback.
+// That compiled loop was then entered on every later call and bailed out after it: ~37 deopts a
+// replication (--trace-deopt, W1), one per stream key.
+for (let k = 0; k < 16; k++) hash32('warm-up', k);
+
 function fmix32(x: number): number {
   let h = x >>> 0;
   h ^= h >>> 16;
