@@ -59,9 +59,13 @@ export function simulateOrganic(engine: Engine, tables: RepTables, key: UniformK
 
 /** Upper bound of the propensity ratios a code q of ratioCodes stands for (q = 0: ratio ≤ 0). */
 export function codeBound(q: number): number {
-  if (q === 0) return 0;
-  return q === 255 ? Number.POSITIVE_INFINITY : 2 ** ((q - 128) / 16);
+  return CODE_BOUNDS[q];
 }
+
+/** codeBound's 256 values, computed once: each replication's screen read them 1,024 times (W1), a pow each. */
+const CODE_BOUNDS = Float64Array.from({ length: 256 }, (_, q) =>
+  q === 0 ? 0 : q === 255 ? Number.POSITIVE_INFINITY : 2 ** ((q - 128) / 16),
+);
 
 /**
  * Each relevant customer's propensity ratios as bytes q with ratio ≤ codeBound(q) (steps of

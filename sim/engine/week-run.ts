@@ -73,6 +73,7 @@ export function createWeekRun(
     capacityAll: new Float64Array(ws.capUsedAll.length),
     purchases: purchaseTable(engine, tables),
   };
+  if (run.longFatigue) ws.contacts.fill(0);
   const nB = model.pop.branches.length;
   for (let c = 0; c < nC; c++) run.capacityAll.set(capacity[c], c * nB);
   for (let c = 0; c < nC; c++) {

@@ -273,7 +273,11 @@ export type Workspace = {
   /** Maturities kept only because of a campaign purchase (bit k), and churn a conversion prevented. */
   retainedByCampaign: Uint8Array;
   attritionAvoided: Uint8Array;
-  /** Reached contacts per (week, customer): contacts[week * n + i] (a week's tokens then touch nearby bytes). */
+  /**
+   * Reached contacts per (week, customer): contacts[week * n + i] (a week's tokens then touch nearby
+   * bytes). Read and written only when a channel's fatigue window is longer than four weeks, and
+   * cleared then (createWeekRun), not with the rest of the workspace: W weeks × n bytes a replication.
+   */
   contacts: Uint8Array;
   /**
    * The contact policy's window of customer i in one word: bits 24–31 the last week L with a
@@ -361,7 +365,6 @@ export function resetWorkspace(ws: Workspace, model: Model): void {
   ws.purchaseNewMoney.fill(0);
   ws.internalShift.fill(0);
   ws.value.fill(0);
-  ws.contacts.fill(0);
   ws.policyWindow.fill(0);
   ws.spent.fill(0);
   void model;
