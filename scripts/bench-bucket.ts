@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BucketTimer } from '../sim/engine/bucket-timer';
 import { loadScenarioText } from '../sim/scenario';
 import { engineAt } from './bench-engines';
 
@@ -19,6 +20,15 @@ const strategy = option('strategy') ?? 'payday_wmp';
 const week = option('week') === undefined ? undefined : Number(option('week'));
 const runs = Number(option('runs') ?? 80);
 const against = option('against');
+for (const [name, value, min] of [
+  ['week', week, 0],
+  ['runs', runs, 8],
+] as const) {
+  if (value !== undefined && !(Number.isInteger(value) && value >= min)) {
+    console.error(`bench:bucket: --${name} must be a whole number ≥ ${min}, not ${option(name)}`);
+    process.exit(2);
+  }
+}
 
 const loaded = loadScenarioText(
   readFileSync(new URL('../scenarios/omnichannel-referral-pilot.json', import.meta.url), 'utf8'),
@@ -29,11 +39,17 @@ const settings = { seed: 'bench-w1', replications: 1000 };
 const engines = [await engineAt('this checkout', new URL('../', import.meta.url))];
 if (against)
   engines.push(await engineAt(`against (${resolve(against)})`, pathToFileURL(`${resolve(against)}/`)));
-const timers = engines.map((e) => {
-  if (!e.bucketTimer)
-    throw new Error(`${e.label} has no bucketTimer in sim/api.ts (a checkout from before it)`);
-  return e.bucketTimer(loaded.scenario, settings, strategy, week);
-});
+let timers: BucketTimer[];
+try {
+  timers = engines.map((e) => {
+    if (!e.bucketTimer)
+      throw new Error(`${e.label} has no bucketTimer in sim/api.ts (a checkout from before it)`);
+    return e.bucketTimer(loaded.scenario, settings, strategy, week);
+  });
+} catch (error) {
+  console.error(`bench:bucket: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
 const { entries, week: at } = timers[0];
 for (const [k, t] of timers.entries())
   if (t.entries !== entries || t.week !== at)

@@ -18,6 +18,8 @@ export type BucketTimer = {
   /** Entries the bucket holds when it starts (its triggers and the steps queued for its week). */
   entries: number;
   week: number;
+  /** The replication's record, as the bucket's last run left it. */
+  rec: Float64Array;
   /** Restore the bucket's starting state, run it once, and return the milliseconds by `now`. */
   runOnce(now: () => number): number;
 };
@@ -69,12 +71,18 @@ export function bucketTimer(
     if (week === undefined ? size(t) >= 1000 : t === week) break;
     for (; k < order.length; k++) runBucket(run, order[k], t);
   }
-  if (t === model.weeks) throw new Error(`strategy "${strategyId}" has no week with 1,000 entries`);
+  if (t === model.weeks)
+    throw new Error(
+      week === undefined
+        ? `strategy "${strategyId}" has no week with 1,000 entries in replication ${rep}: name one with --week`
+        : `week ${week} is past the horizon (${model.weeks} weeks)`,
+    );
   const saved = snapshot(engine, rec);
   const queues = ws.tokens.data.slice();
   return {
     entries: size(t),
     week: t,
+    rec,
     runOnce(now) {
       for (const s of saved) s.target.set(s.copy);
       for (let b = 0; b < queues.length; b++) ws.tokens.data[b] = queues[b];
